@@ -1,0 +1,202 @@
+//! The command line: `steward [--config PATH] [run|check|migrate|invite-url]` (`run` when none is given).
+
+use crate::clock::SystemClock;
+use crate::config::{Config, DiscordConfig};
+use crate::store::{Backend, Store};
+use crate::{discord, telemetry};
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Steward — a Discord bot for communities of practice.
+#[derive(Debug, Parser)]
+#[command(name = "steward", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file (default: config/steward.toml if it exists).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// What to do (default: run).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the bot (needs DISCORD_TOKEN).
+    Run,
+    /// Check the configuration and the database (opens and migrates it) without contacting Discord.
+    Check,
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Print the URL that invites the bot to a server with the permissions it needs.
+    InviteUrl {
+        /// The application id (Developer Portal → General Information); taken from DISCORD_TOKEN if omitted.
+        #[arg(long)]
+        application_id: Option<u64>,
+    },
+}
+
+/// Runs the chosen subcommand.
+pub fn execute(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::load(cli.config.as_deref(), &|key| std::env::var(key).ok())?;
+    match cli.command.unwrap_or(Command::Run) {
+        Command::Run => {
+            config.require_token()?;
+            runtime()?.block_on(run(config))
+        }
+        Command::Check => runtime()?.block_on(check(config)),
+        Command::Migrate => runtime()?.block_on(migrate(config)),
+        Command::InviteUrl { application_id } => invite_url(&config.discord, application_id),
+    }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+async fn run(config: Config) -> anyhow::Result<()> {
+    let token = config.require_token()?.clone();
+    telemetry::init(&config.log, Some(&token));
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), database = %redact_url(&config.database.url), "starting");
+    let store = open_store(&config).await?;
+    let outcome = discord::run(&config.discord, &token, store.clone(), Arc::new(SystemClock), shutdown_signal()).await;
+    store.close().await;
+    tracing::info!("database closed; goodbye");
+    outcome.context("the Discord client stopped with an error")
+}
+
+async fn check(config: Config) -> anyhow::Result<()> {
+    let store = open_store(&config).await?;
+    let backend = store.backend();
+    store.close().await;
+    let discord = match &config.discord.api_url {
+        Some(url) => format!("Discord API at {url}"),
+        None => "real Discord".to_owned(),
+    };
+    let token = if config.discord.token.is_some() { "set" } else { "not set (needed by `steward run`)" };
+    writeln!(
+        std::io::stdout(),
+        "configuration OK\ndatabase: {} ({backend:?}), schema up to date\ndiscord: {discord}; DISCORD_TOKEN {token}",
+        redact_url(&config.database.url)
+    )?;
+    Ok(())
+}
+
+async fn migrate(config: Config) -> anyhow::Result<()> {
+    let store = open_store(&config).await?;
+    store.close().await;
+    writeln!(std::io::stdout(), "database {} is up to date", redact_url(&config.database.url))?;
+    Ok(())
+}
+
+async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    let shown = redact_url(&config.database.url);
+    let store = Store::open(&config.database.url, config.database.max_connections)
+        .await
+        .with_context(|| format!("cannot open the database {shown}"))?;
+    if store.backend() == Backend::Sqlite {
+        tracing::debug!(database = %shown, "SQLite in WAL mode");
+    }
+    Ok(store)
+}
+
+fn invite_url(discord: &DiscordConfig, application_id: Option<u64>) -> anyhow::Result<()> {
+    let id = application_id
+        .or_else(|| discord.token.as_ref().and_then(|t| application_id_from_token(t.expose())))
+        .context("pass --application-id (Developer Portal → your application → General Information → Application ID), or set DISCORD_TOKEN")?;
+    writeln!(std::io::stdout(), "{}", discord::permissions::invite_url(id))?;
+    Ok(())
+}
+
+/// A bot token starts with the base64 of the bot's user id, which is its application id.
+pub fn application_id_from_token(token: &str) -> Option<u64> {
+    let first = token.split('.').next()?;
+    let mut bits: u32 = 0;
+    let mut nbits = 0;
+    let mut out = Vec::new();
+    for c in first.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        bits = (bits << 6) | u32::from(v);
+        nbits += 6;
+        if nbits >= 8 {
+            nbits -= 8;
+            out.push((bits >> nbits) as u8);
+            bits &= (1 << nbits) - 1;
+        }
+    }
+    std::str::from_utf8(&out).ok()?.parse().ok()
+}
+
+/// A database URL with any password hidden.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl+C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => tracing::info!("SIGINT received"),
+        () = terminate => tracing::info!("SIGTERM received"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn application_id_is_read_from_a_token() {
+        // base64("123456789012345678") = MTIzNDU2Nzg5MDEyMzQ1Njc4
+        assert_eq!(application_id_from_token("MTIzNDU2Nzg5MDEyMzQ1Njc4.Gx.abc"), Some(123456789012345678));
+        assert_eq!(application_id_from_token("not a token"), None);
+    }
+
+    #[test]
+    fn passwords_are_hidden_in_database_urls() {
+        assert_eq!(redact_url("postgres://bot:hunter2@db/steward"), "postgres://bot:***@db/steward");
+        assert_eq!(redact_url("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(redact_url("sqlite://steward.db"), "sqlite://steward.db");
+    }
+}

@@ -1,0 +1,367 @@
+//! Typed configuration: `config/steward.toml` (every key documented there), overridden by `STEWARD_*`
+//! environment variables; the bot token comes from `DISCORD_TOKEN` only and is never printed.
+
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The file read when `--config` is not given (skipped silently if it does not exist).
+pub const DEFAULT_CONFIG_PATH: &str = "config/steward.toml";
+
+/// Everything Steward needs to run.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Where the data lives.
+    pub database: DatabaseConfig,
+    /// How to reach Discord.
+    pub discord: DiscordConfig,
+    /// What to log and how.
+    pub log: LogConfig,
+}
+
+/// `[database]`
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseConfig {
+    /// `sqlite://PATH` (file created if missing) or `postgres://user@host/db`.
+    pub url: String,
+    /// Upper bound of pooled connections.
+    pub max_connections: u32,
+}
+
+/// `[discord]`
+#[derive(Clone, Deserialize, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct DiscordConfig {
+    /// Base URL (without `/api/v10`) for REST and gateway discovery; `None` means real Discord.
+    pub api_url: Option<String>,
+    /// Register commands in this guild only (instant updates while developing).
+    pub dev_guild: Option<u64>,
+    /// The bot token; only ever set from `DISCORD_TOKEN`.
+    #[serde(skip)]
+    pub token: Option<Secret>,
+}
+
+/// `[log]`
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogConfig {
+    /// A `RUST_LOG`-style filter; `RUST_LOG` itself wins when set.
+    pub filter: String,
+    /// `text` or `json`.
+    pub format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// A string that never shows itself in `Debug` or `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+    /// The secret itself, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+impl fmt::Debug for DiscordConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DiscordConfig")
+            .field("api_url", &self.api_url)
+            .field("dev_guild", &self.dev_guild)
+            .field("token", &self.token.as_ref().map(|_| "[redacted]"))
+            .finish()
+    }
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig {
+            url: "sqlite://steward.db".into(),
+            max_connections: 5,
+        }
+    }
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig {
+            filter: "info".into(),
+            format: LogFormat::Text,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database: DatabaseConfig::default(),
+            discord: DiscordConfig::default(),
+            log: LogConfig::default(),
+        }
+    }
+}
+
+/// Why the configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file named by `--config` could not be read.
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML for Steward.
+    #[error("config file {path} is invalid: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// What the parser said.
+        message: String,
+    },
+    /// A value (from the file or the environment) is unusable.
+    #[error("{key}: {message}")]
+    Invalid {
+        /// The key, as in the file or the environment.
+        key: String,
+        /// What is wrong and what a good value looks like.
+        message: String,
+    },
+}
+
+impl Config {
+    /// Loads the file (`explicit` must exist; the default path may be absent), then applies the
+    /// environment (given as a lookup so tests need not touch the process environment), then validates.
+    pub fn load(
+        explicit: Option<&Path>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let mut config = match explicit {
+            Some(path) => Self::from_file(path)?,
+            None if Path::new(DEFAULT_CONFIG_PATH).exists() => {
+                Self::from_file(Path::new(DEFAULT_CONFIG_PATH))?
+            }
+            None => Config::default(),
+        };
+        config.apply_env(env)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Parses one TOML file.
+    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_toml(&text).map_err(|message| ConfigError::Parse {
+            path: path.to_owned(),
+            message,
+        })
+    }
+
+    /// Parses TOML text.
+    pub fn from_toml(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| e.message().to_owned())
+    }
+
+    fn apply_env(&mut self, env: &dyn Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        let set = |key: &str| env(key).filter(|v| !v.trim().is_empty());
+        if let Some(v) = set("STEWARD_DATABASE_URL") {
+            self.database.url = v;
+        }
+        if let Some(v) = set("STEWARD_DATABASE_MAX_CONNECTIONS") {
+            self.database.max_connections = v.trim().parse().map_err(|_| invalid(
+                "STEWARD_DATABASE_MAX_CONNECTIONS",
+                "must be a whole number such as 5",
+            ))?;
+        }
+        if let Some(v) = set("STEWARD_DISCORD_API_URL") {
+            self.discord.api_url = Some(v);
+        }
+        if let Some(v) = set("STEWARD_DISCORD_DEV_GUILD") {
+            self.discord.dev_guild = Some(v.trim().parse().map_err(|_| {
+                invalid("STEWARD_DISCORD_DEV_GUILD", "must be a guild id such as 123456789012345678")
+            })?);
+        }
+        if let Some(v) = set("STEWARD_LOG_FILTER") {
+            self.log.filter = v;
+        }
+        if let Some(v) = set("STEWARD_LOG_FORMAT") {
+            self.log.format = match v.trim().to_ascii_lowercase().as_str() {
+                "text" => LogFormat::Text,
+                "json" => LogFormat::Json,
+                _ => return Err(invalid("STEWARD_LOG_FORMAT", "must be `text` or `json`")),
+            };
+        }
+        self.discord.token = set("DISCORD_TOKEN").map(|t| Secret::new(t.trim()));
+        Ok(())
+    }
+
+    /// Checks every value that can be checked without a network.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let url = self.database.url.trim();
+        if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(invalid(
+                "database.url",
+                "must start with sqlite: (e.g. sqlite://steward.db) or postgres:// (e.g. postgres://steward@localhost/steward)",
+            ));
+        }
+        if self.database.max_connections == 0 {
+            return Err(invalid("database.max_connections", "must be at least 1"));
+        }
+        if let Some(api) = &self.discord.api_url {
+            validate_api_url(api)?;
+        }
+        if self.discord.dev_guild == Some(0) {
+            return Err(invalid("discord.dev_guild", "must be a guild id, not 0"));
+        }
+        tracing_subscriber::EnvFilter::try_new(&self.log.filter)
+            .map_err(|e| invalid("log.filter", &format!("{e} (example: info,steward=debug)")))?;
+        Ok(())
+    }
+
+    /// The token, or the one-line error that says where to get one.
+    pub fn require_token(&self) -> Result<&Secret, ConfigError> {
+        self.discord.token.as_ref().ok_or_else(|| {
+            invalid(
+                "DISCORD_TOKEN",
+                "is not set: create a bot at https://discord.com/developers/applications (Bot → Reset Token) and export DISCORD_TOKEN=<token>",
+            )
+        })
+    }
+}
+
+fn validate_api_url(api: &str) -> Result<(), ConfigError> {
+    let rest = api
+        .strip_prefix("http://")
+        .or_else(|| api.strip_prefix("https://"));
+    let ok = match rest {
+        Some(host) => {
+            let host = host.trim_end_matches('/');
+            !host.is_empty() && !host.contains('/') && !host.contains('?')
+        }
+        None => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(
+            "discord.api_url",
+            "must be a base URL without a path, such as http://127.0.0.1:8080 (not …/api/v10)",
+        ))
+    }
+}
+
+fn invalid(key: &str, message: &str) -> ConfigError {
+    ConfigError::Invalid {
+        key: key.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn shipped_config_file_parses_to_the_defaults() {
+        let text = include_str!("../config/steward.toml");
+        let parsed = Config::from_toml(text).expect("config/steward.toml parses");
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let mut config = Config::default();
+        config
+            .apply_env(&env(&[
+                ("STEWARD_DATABASE_URL", "postgres://postgres@127.0.0.1/test"),
+                ("STEWARD_DISCORD_API_URL", "http://127.0.0.1:9"),
+                ("STEWARD_DISCORD_DEV_GUILD", "42"),
+                ("STEWARD_LOG_FORMAT", "json"),
+                ("DISCORD_TOKEN", "abc.def.ghi"),
+            ]))
+            .unwrap();
+        assert_eq!(config.database.url, "postgres://postgres@127.0.0.1/test");
+        assert_eq!(config.discord.api_url.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(config.discord.dev_guild, Some(42));
+        assert_eq!(config.log.format, LogFormat::Json);
+        assert_eq!(config.discord.token.as_ref().unwrap().expose(), "abc.def.ghi");
+    }
+
+    #[test]
+    fn token_never_shows_in_debug_output() {
+        let mut config = Config::default();
+        config.apply_env(&env(&[("DISCORD_TOKEN", "SUPERSECRET")])).unwrap();
+        let shown = format!("{config:?} {:?}", config.discord.token);
+        assert!(!shown.contains("SUPERSECRET"), "{shown}");
+        assert!(shown.contains("redacted"));
+    }
+
+    #[test]
+    fn missing_token_names_where_to_get_one() {
+        let err = Config::default().require_token().unwrap_err().to_string();
+        assert!(err.contains("DISCORD_TOKEN") && err.contains("discord.com/developers"), "{err}");
+        assert!(!err.contains('\n'));
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_an_example() {
+        let cases = [
+            ("STEWARD_DATABASE_URL", "mysql://x", "database.url"),
+            ("STEWARD_DISCORD_API_URL", "http://127.0.0.1:8080/api/v10", "discord.api_url"),
+            ("STEWARD_DISCORD_API_URL", "127.0.0.1:8080", "discord.api_url"),
+            ("STEWARD_LOG_FILTER", "info,[[[", "log.filter"),
+        ];
+        for (key, value, named) in cases {
+            let mut config = Config::default();
+            config.apply_env(&env(&[(key, value)])).unwrap();
+            let err = config.validate().unwrap_err().to_string();
+            assert!(err.starts_with(named), "{key}={value}: {err}");
+        }
+        let mut config = Config::default();
+        let err = config
+            .apply_env(&env(&[("STEWARD_DISCORD_DEV_GUILD", "abc")]))
+            .unwrap_err();
+        assert!(err.to_string().contains("guild id"));
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_an_error() {
+        let err = Config::from_toml("[database]\nurll = \"x\"\n").unwrap_err();
+        assert!(err.contains("urll"), "{err}");
+    }
+}

@@ -1,0 +1,112 @@
+//! `/community setup|settings|info|list`: the poise adapters. Each turns options into plain values and
+//! hands them to [`super::community_flows`].
+
+use super::community_flows::{self as flows, RoleChoice, SettingsInput, SetupInput};
+use super::{actor, community_here, place, Place};
+use crate::discord::{CommandError, Context};
+use crate::domain::ids::RoleRef;
+use crate::domain::zone;
+use poise::serenity_prelude as serenity;
+
+/// Set up and look after the community of practice of this channel
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("setup", "settings", "info", "list"),
+    subcommand_required
+)]
+pub async fn community(_ctx: Context<'_>) -> Result<(), CommandError> {
+    Ok(())
+}
+
+/// Bind this channel to a new community of practice (needs Manage Server)
+#[poise::command(slash_command, guild_only)]
+pub async fn setup(
+    ctx: Context<'_>,
+    #[description = "The community's name, e.g. Facilitation Circle Phoenix"] name: String,
+    #[description = "Its IANA time zone, e.g. America/Phoenix (start typing to search)"]
+    #[autocomplete = "autocomplete_timezone"]
+    timezone: String,
+    #[description = "Members with this role are organizers (besides Manage Server)"] organizer_role: Option<
+        serenity::Role,
+    >,
+) -> Result<(), CommandError> {
+    let here = place(ctx)?;
+    let input = SetupInput {
+        place: here,
+        actor: actor(ctx),
+        name,
+        timezone,
+        organizer_role: organizer_role.map(|r| role_choice(here, &r)),
+    };
+    let now = ctx.data().clock.now();
+    let reply = flows::setup(&ctx.data().store, input, now).await?;
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// Change this community's name, time zone, organizer role, reminders or role prompts (organizers)
+#[poise::command(slash_command, guild_only)]
+pub async fn settings(
+    ctx: Context<'_>,
+    #[description = "A new name"] name: Option<String>,
+    #[description = "A new IANA time zone, e.g. Europe/London"]
+    #[autocomplete = "autocomplete_timezone"]
+    timezone: Option<String>,
+    #[description = "Organizer role (pick @everyone to remove it)"] organizer_role: Option<serenity::Role>,
+    #[description = "Reminder offsets before each gathering, e.g. 7d,1d,2h,15m (or off)"] reminders: Option<
+        String,
+    >,
+    #[description = "When to nudge about open roles: 6-field cron, e.g. 0 0 10 * * Mon (or off)"]
+    role_prompt: Option<String>,
+    #[description = "Also DM reminders to members who answered going"] dm_reminders: Option<bool>,
+) -> Result<(), CommandError> {
+    let here = place(ctx)?;
+    let community = community_here(ctx).await?;
+    let input = SettingsInput {
+        name,
+        timezone,
+        organizer_role: organizer_role.map(|r| role_choice(here, &r)),
+        reminders,
+        role_prompt,
+        dm_reminders,
+    };
+    let now = ctx.data().clock.now();
+    let reply = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// Show this community's settings, agenda roles and next gathering
+#[poise::command(slash_command, guild_only)]
+pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let reply = flows::info(&community, ctx.data().clock.now());
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// List every community of practice in this server
+#[poise::command(slash_command, guild_only)]
+pub async fn list(ctx: Context<'_>) -> Result<(), CommandError> {
+    let here = place(ctx)?;
+    let communities = ctx.data().store.communities_in_guild(here.guild).await?;
+    ctx.send(flows::list(&communities).into_poise()).await?;
+    Ok(())
+}
+
+async fn autocomplete_timezone(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let choices = zone::suggest(partial, 25)
+        .into_iter()
+        .map(serenity::AutocompleteChoice::from)
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+fn role_choice(here: Place, role: &serenity::Role) -> RoleChoice {
+    if role.id.get() == here.guild.0 {
+        RoleChoice::Everyone
+    } else {
+        RoleChoice::Role(RoleRef(role.id.get()))
+    }
+}

@@ -1,0 +1,207 @@
+//! What `/community setup|settings|info|list` do, on plain values: parse, check, store, and say.
+
+use super::super::reply::{Card, Reply, Visibility};
+use super::super::CommandError;
+use super::Place;
+use crate::domain::access::{organizer_only, Actor};
+use crate::domain::community::{show_role, Community, CommunityName, Settings, SettingsChange};
+use crate::domain::ids::RoleRef;
+use crate::domain::reminders::ReminderOffsets;
+use crate::domain::role_prompt::RolePrompt;
+use crate::domain::roles::DEFAULT_TEMPLATE;
+use crate::domain::zone;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+
+/// A role picked in a role option: a real role, or the server's @everyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleChoice {
+    /// A specific role.
+    Role(RoleRef),
+    /// @everyone (its id is the guild's).
+    Everyone,
+}
+
+/// `/community setup` as typed.
+#[derive(Debug, Clone)]
+pub struct SetupInput {
+    /// Where.
+    pub place: Place,
+    /// Who.
+    pub actor: Actor,
+    /// `name`.
+    pub name: String,
+    /// `timezone`.
+    pub timezone: String,
+    /// `organizer_role`.
+    pub organizer_role: Option<RoleChoice>,
+}
+
+/// Binds the channel to a new community; public welcome card.
+pub async fn setup(store: &Store, input: SetupInput, now: DateTime<Utc>) -> Result<Reply, CommandError> {
+    if !input.actor.manages_server {
+        return Err(CommandError::user(
+            "Setting up a community needs the Manage Server permission. Ask a server admin to run \
+             `/community setup` in this channel.",
+        ));
+    }
+    let name = CommunityName::parse(&input.name)?;
+    let time_zone = zone::parse(&input.timezone)?;
+    let organizer_role = match input.organizer_role {
+        None => None,
+        Some(RoleChoice::Role(role)) => Some(role),
+        Some(RoleChoice::Everyone) => {
+            return Err(CommandError::user(
+                "@everyone cannot be the organizer role: pick the role your coordinators have, or leave \
+                 `organizer_role` out (then members with Manage Server organize).",
+            ))
+        }
+    };
+    let settings = Settings::new(name, time_zone, organizer_role);
+    let created = store
+        .create_community(input.place.guild, input.place.channel, &settings, now)
+        .await?;
+    let community = created.map_err(|conflict| {
+        CommandError::user(format!(
+            "This channel is already the home of **{}**. Change it with `/community settings`, or set up \
+             the new community in another channel.",
+            conflict.0.settings.name
+        ))
+    })?;
+    let card = Card::new(
+        format!("{} is set up in this channel", community.settings.name),
+        format!(
+            "This channel is now the home of **{}**, a community of practice that meets in the \
+             **{}** time zone. Steward will keep its calendar, get agenda roles claimed, remind \
+             people and archive what you learn.",
+            community.settings.name, community.settings.time_zone
+        ),
+    );
+    Ok(Reply::card(Visibility::Public, settings_fields(card, &community, now)
+        .footer("Organizers can adjust this with /community settings · /help lists every command")))
+}
+
+/// `/community settings` as typed (`None` = leave as is).
+#[derive(Debug, Clone, Default)]
+pub struct SettingsInput {
+    /// `name`.
+    pub name: Option<String>,
+    /// `timezone`.
+    pub timezone: Option<String>,
+    /// `organizer_role` (@everyone removes it).
+    pub organizer_role: Option<RoleChoice>,
+    /// `reminders`.
+    pub reminders: Option<String>,
+    /// `role_prompt`.
+    pub role_prompt: Option<String>,
+    /// `dm_reminders`.
+    pub dm_reminders: Option<bool>,
+}
+
+impl SettingsInput {
+    /// Parses every given option; the first bad one is reported and nothing is changed.
+    pub fn parse(&self, now: DateTime<Utc>) -> Result<SettingsChange, CommandError> {
+        Ok(SettingsChange {
+            name: self.name.as_deref().map(CommunityName::parse).transpose()?,
+            time_zone: self.timezone.as_deref().map(zone::parse).transpose()?,
+            organizer_role: self.organizer_role.map(|choice| match choice {
+                RoleChoice::Role(role) => Some(role),
+                RoleChoice::Everyone => None,
+            }),
+            reminders: self.reminders.as_deref().map(ReminderOffsets::parse).transpose()?,
+            role_prompt: self
+                .role_prompt
+                .as_deref()
+                .map(|p| RolePrompt::parse(p, now))
+                .transpose()?,
+            dm_reminders: self.dm_reminders,
+        })
+    }
+}
+
+/// Changes settings (organizers only); says what changed, privately.
+pub async fn settings(
+    store: &Store,
+    community: &Community,
+    actor: &Actor,
+    input: SettingsInput,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    if !actor.is_organizer(community.settings.organizer_role) {
+        return Err(CommandError::user(organizer_only(community.settings.organizer_role)));
+    }
+    let change = input.parse(now)?;
+    if change.is_empty() {
+        return Err(CommandError::user(
+            "Nothing to change: give at least one option, for example `/community settings reminders:7d,1d,2h` \
+             or `/community settings role_prompt:off`. `/community info` shows the current settings.",
+        ));
+    }
+    let (next, changed) = change.apply(&community.settings);
+    if changed.is_empty() {
+        return Ok(Reply::private("Nothing changed: those are already the settings."));
+    }
+    store.save_settings(community.id, &next, now).await?;
+    Ok(Reply::private(format!(
+        "Settings of **{}** updated:\n• {}",
+        next.name,
+        changed.join("\n• ")
+    )))
+}
+
+/// `/community info`: settings, role template, next gathering.
+pub fn info(community: &Community, now: DateTime<Utc>) -> Reply {
+    let card = Card::new(
+        community.settings.name.to_string(),
+        format!("Community of practice of <#{}>.", community.channel),
+    );
+    let card = settings_fields(card, community, now)
+        .field("Next gathering", "None scheduled yet.", false)
+        .footer(format!("Set up on {}", community.created_at.format("%Y-%m-%d")));
+    Reply::card(Visibility::Private, card)
+}
+
+/// `/community list`: every community of the guild with its channel.
+pub fn list(communities: &[Community]) -> Reply {
+    if communities.is_empty() {
+        return Reply::private(
+            "No communities in this server yet. A member with Manage Server can set one up in any channel \
+             with `/community setup name timezone`.",
+        );
+    }
+    let lines: Vec<String> = communities
+        .iter()
+        .map(|c| {
+            format!(
+                "**{}** — <#{}> · {} · next gathering: none scheduled",
+                c.settings.name, c.channel, c.settings.time_zone
+            )
+        })
+        .collect();
+    let card = Card::new(format!("Communities in this server ({})", communities.len()), lines.join("\n"));
+    Reply::card(Visibility::Private, card)
+}
+
+fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Card {
+    let s = &community.settings;
+    let local = now.with_timezone(&s.time_zone).format("%H:%M");
+    let organizers = match s.organizer_role {
+        Some(_) => format!("{} and members with Manage Server", show_role(s.organizer_role)),
+        None => "Members with Manage Server".to_owned(),
+    };
+    let reminders = if s.reminders.is_off() {
+        "Off".to_owned()
+    } else {
+        format!("`{}` before each gathering", s.reminders)
+    };
+    let prompt = match s.role_prompt.next_after(now, s.time_zone) {
+        Some(next) => format!("`{}` (next <t:{}:F>)", s.role_prompt, next.timestamp()),
+        None => "Off".to_owned(),
+    };
+    card.field("Time zone", format!("{} (it is {local} there now)", s.time_zone), true)
+        .field("Organizers", organizers, true)
+        .field("Reminders", reminders, true)
+        .field("Role prompts", prompt, true)
+        .field("DM reminders", if s.dm_reminders { "On" } else { "Off" }, true)
+        .field("Agenda roles", DEFAULT_TEMPLATE.join(", "), false)
+}

@@ -1,0 +1,109 @@
+//! The slash commands, the framework options, command registration, and the small helpers every
+//! command uses (who acted, which community this channel holds).
+
+mod community;
+mod community_flows;
+mod help;
+
+use super::{App, CommandError, Context};
+use crate::domain::access::Actor;
+use crate::domain::community::Community;
+use crate::domain::ids::{ChannelRef, GuildRef, RoleRef};
+use poise::serenity_prelude as serenity;
+
+/// Every command, in the order `/help` lists them.
+pub fn all() -> Vec<poise::Command<App, CommandError>> {
+    vec![community::community(), help::help()]
+}
+
+/// Framework options: slash commands only, replies ping nobody, errors go through one hook.
+pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
+    poise::FrameworkOptions {
+        commands: all(),
+        on_error: |error| Box::pin(super::error::on_error(error)),
+        allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
+        initialize_owners: false,
+        pre_command: |ctx| {
+            Box::pin(async move {
+                tracing::info!(
+                    command = %ctx.command().qualified_name,
+                    guild = ?ctx.guild_id().map(|g| g.get()),
+                    channel = %ctx.channel_id(),
+                    user = %ctx.author().id,
+                    "command"
+                );
+            })
+        },
+        ..Default::default()
+    }
+}
+
+/// Registers the commands in the dev guild, or globally. A failure is logged, not fatal: Discord keeps
+/// the previously registered commands.
+pub async fn register(
+    ctx: &serenity::Context,
+    commands: &[poise::Command<App, CommandError>],
+    dev_guild: Option<serenity::GuildId>,
+) {
+    let result = match dev_guild {
+        Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await,
+        None => poise::builtins::register_globally(ctx, commands).await,
+    };
+    match result {
+        Ok(()) => tracing::info!(count = commands.len(), guild = ?dev_guild.map(|g| g.get()), "commands registered"),
+        Err(e) => tracing::error!(error = %e, "could not register commands"),
+    }
+}
+
+/// Where a command was used.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// The guild.
+    pub guild: GuildRef,
+    /// The channel.
+    pub channel: ChannelRef,
+}
+
+/// The guild and channel of a guild-only command.
+pub fn place(ctx: Context<'_>) -> Result<Place, CommandError> {
+    let guild = ctx
+        .guild_id()
+        .ok_or_else(|| CommandError::user("Use this command in a server channel."))?;
+    Ok(Place {
+        guild: GuildRef(guild.get()),
+        channel: ChannelRef(ctx.channel_id().get()),
+    })
+}
+
+/// What Discord says about the member who used the command.
+pub fn actor(ctx: Context<'_>) -> Actor {
+    let member = match ctx {
+        poise::Context::Application(app) => app.interaction.member.as_deref(),
+        poise::Context::Prefix(_) => None,
+    };
+    member.map_or_else(Actor::default, |m| {
+        let perms = m.permissions.unwrap_or_default();
+        Actor {
+            manages_server: perms.manage_guild() || perms.administrator(),
+            roles: m.roles.iter().map(|r| RoleRef(r.get())).collect(),
+        }
+    })
+}
+
+/// The community of this channel, or the message that says how to set one up.
+pub async fn community_here(ctx: Context<'_>) -> Result<Community, CommandError> {
+    let here = place(ctx)?;
+    ctx.data()
+        .store
+        .community_in_channel(here.channel)
+        .await?
+        .ok_or_else(|| CommandError::user(no_community_message()))
+}
+
+/// Said when a command needs a community and the channel has none.
+pub fn no_community_message() -> String {
+    "This channel has no community yet. A member with Manage Server can create one here with \
+     `/community setup name timezone` (for example `/community setup name:Facilitation Circle \
+     timezone:America/Phoenix`), or use this command in your community's channel."
+        .to_owned()
+}

@@ -1,0 +1,138 @@
+//! One error path for every command: a person's mistake becomes an ephemeral message that says what to
+//! do; anything else is logged with a short reference that the person also sees.
+
+use super::reply::Reply;
+use super::{App, Context};
+use crate::domain::InputError;
+use crate::store::StoreError;
+use poise::FrameworkError;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Why a command did not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    /// The person can fix it; the text says how.
+    #[error("{0}")]
+    User(String),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Discord refused or could not be reached.
+    #[error(transparent)]
+    Discord(#[from] poise::serenity_prelude::Error),
+}
+
+impl From<InputError> for CommandError {
+    fn from(e: InputError) -> Self {
+        CommandError::User(e.0)
+    }
+}
+
+impl CommandError {
+    /// A person's mistake.
+    pub fn user(message: impl Into<String>) -> Self {
+        CommandError::User(message.into())
+    }
+}
+
+/// A short reference that ties what a person saw to the log line (e.g. `K7Q2XM`).
+pub fn new_error_ref() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default(),
+    );
+    let mut n = hasher.finish();
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    (0..6)
+        .map(|_| {
+            let c = ALPHABET[(n % 32) as usize] as char;
+            n /= 32;
+            c
+        })
+        .collect()
+}
+
+/// The message shown for an internal failure.
+pub fn internal_message(error_ref: &str) -> String {
+    format!(
+        "Something went wrong on our side (ref {error_ref}). Please try again in a moment; if it keeps \
+         happening, give this ref to whoever runs the bot."
+    )
+}
+
+/// poise's error hook.
+pub async fn on_error(error: FrameworkError<'_, App, CommandError>) {
+    match error {
+        FrameworkError::Command { error, ctx, .. } => match error {
+            CommandError::User(message) => send(ctx, Reply::private(message)).await,
+            internal => report_internal(ctx, &internal).await,
+        },
+        FrameworkError::GuildOnly { ctx, .. } => {
+            let text = "Steward works in server channels: use this command in your community's channel.";
+            send(ctx, Reply::private(text)).await
+        }
+        FrameworkError::ArgumentParse { error, input, ctx, .. } => {
+            let text = match input {
+                Some(input) => format!("`{}` was not understood: {error}.", input.replace('`', "'")),
+                None => format!("An option was not understood: {error}."),
+            };
+            send(ctx, Reply::private(text)).await
+        }
+        FrameworkError::CommandStructureMismatch { description, ctx, .. } => {
+            tracing::warn!(command = %ctx.command().qualified_name, %description, "command shape is stale");
+            let text = "This command was just updated and Discord still shows the old version. Reload \
+                        Discord (Ctrl+R) and try again.";
+            send(poise::Context::Application(ctx), Reply::private(text)).await
+        }
+        FrameworkError::CommandPanic { payload, ctx, .. } => {
+            let message = payload.unwrap_or_else(|| "panic".into());
+            report_internal(ctx, &format!("panic: {message}")).await
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!(error = %e, "could not handle a framework error");
+            }
+        }
+    }
+}
+
+async fn report_internal(ctx: Context<'_>, error: &(dyn std::fmt::Display + Sync)) {
+    let error_ref = new_error_ref();
+    tracing::error!(
+        error_ref = %error_ref,
+        command = %ctx.command().qualified_name,
+        guild = ?ctx.guild_id().map(|g| g.get()),
+        channel = %ctx.channel_id(),
+        error = %error,
+        "command failed"
+    );
+    send(ctx, Reply::private(internal_message(&error_ref))).await
+}
+
+async fn send(ctx: Context<'_>, reply: Reply) {
+    if let Err(e) = ctx.send(reply.into_poise()).await {
+        tracing::warn!(error = %e, command = %ctx.command().qualified_name, "could not send the error reply");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_refs_are_short_distinct_and_unambiguous() {
+        let a = new_error_ref();
+        let b = new_error_ref();
+        assert_eq!(a.len(), 6);
+        assert_ne!(a, b);
+        assert!(a.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+        assert!(!a.contains(['O', '0', 'I', '1']));
+        assert!(internal_message(&a).contains(&format!("(ref {a})")));
+    }
+}

@@ -1,0 +1,67 @@
+//! The Discord edge: a poise framework on a serenity client. Commands are thin: they turn options into
+//! plain values, call the domain and the store, and render a [`reply::Reply`].
+
+mod commands;
+pub mod error;
+mod http;
+pub mod permissions;
+pub mod reply;
+
+pub use error::CommandError;
+
+use crate::clock::Clock;
+use crate::config::{DiscordConfig, Secret};
+use crate::store::Store;
+use poise::serenity_prelude as serenity;
+use std::future::Future;
+use std::sync::Arc;
+
+/// What every command can reach.
+pub struct App {
+    /// The database.
+    pub store: Store,
+    /// The time source.
+    pub clock: Arc<dyn Clock>,
+}
+
+/// The context every command receives.
+pub type Context<'a> = poise::Context<'a, App, CommandError>;
+
+/// The gateway intents the bot asks for: Guilds only, nothing privileged.
+pub fn intents() -> serenity::GatewayIntents {
+    serenity::GatewayIntents::GUILDS
+}
+
+/// Runs the bot until `shutdown` resolves, then closes the gateway cleanly.
+pub async fn run(
+    discord: &DiscordConfig,
+    token: &Secret,
+    store: Store,
+    clock: Arc<dyn Clock>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), serenity::Error> {
+    let http = http::build(discord, token)?;
+    let dev_guild = discord.dev_guild.map(serenity::GuildId::new);
+    let framework = poise::Framework::builder()
+        .options(commands::framework_options())
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+                commands::register(ctx, &framework.options().commands, dev_guild).await;
+                Ok(App { store, clock })
+            })
+        })
+        .build();
+    let mut client = serenity::ClientBuilder::new_with_http(http, intents())
+        .framework(framework)
+        .await?;
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        tracing::info!("shutting down: closing the gateway");
+        shards.shutdown_all().await;
+    });
+    client.start_autosharded().await?;
+    tracing::info!("gateway closed");
+    Ok(())
+}

@@ -1,0 +1,208 @@
+//! A community of practice: one Discord channel, a name, a time zone, an organizer role and its settings.
+
+use super::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
+use super::reminders::ReminderOffsets;
+use super::role_prompt::RolePrompt;
+use super::InputError;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use std::fmt;
+
+/// The longest community name.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// A community's name: 1–100 characters on one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommunityName(String);
+
+impl CommunityName {
+    /// Trims and checks a name.
+    pub fn parse(input: &str) -> Result<Self, InputError> {
+        let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return Err(InputError::new(
+                "The name is empty. Give the community a name such as `Facilitation Circle Phoenix`.",
+            ));
+        }
+        let chars = name.chars().count();
+        if chars > MAX_NAME_CHARS {
+            return Err(InputError::new(format!(
+                "The name has {chars} characters; keep it to {MAX_NAME_CHARS} or fewer."
+            )));
+        }
+        Ok(CommunityName(name))
+    }
+
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CommunityName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The settings an organizer can change with `/community settings`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The community's name.
+    pub name: CommunityName,
+    /// Its IANA time zone.
+    pub time_zone: Tz,
+    /// Members with this role are organizers (besides Manage Server).
+    pub organizer_role: Option<RoleRef>,
+    /// When reminders go out before a gathering.
+    pub reminders: ReminderOffsets,
+    /// When unclaimed roles are nudged.
+    pub role_prompt: RolePrompt,
+    /// Whether members who answered *going* also get a DM reminder.
+    pub dm_reminders: bool,
+}
+
+impl Settings {
+    /// The settings of a newly set-up community.
+    pub fn new(name: CommunityName, time_zone: Tz, organizer_role: Option<RoleRef>) -> Self {
+        Settings {
+            name,
+            time_zone,
+            organizer_role,
+            reminders: ReminderOffsets::default_offsets(),
+            role_prompt: RolePrompt::default_prompt(),
+            dm_reminders: false,
+        }
+    }
+}
+
+/// A stored community.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Community {
+    /// Steward's id.
+    pub id: CommunityId,
+    /// The guild it lives in.
+    pub guild: GuildRef,
+    /// Its home channel (one community per channel).
+    pub channel: ChannelRef,
+    /// What organizers can change.
+    pub settings: Settings,
+    /// When it was set up.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A validated `/community settings` call: `None` leaves a setting as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SettingsChange {
+    /// New name.
+    pub name: Option<CommunityName>,
+    /// New time zone.
+    pub time_zone: Option<Tz>,
+    /// New organizer role; `Some(None)` removes it.
+    pub organizer_role: Option<Option<RoleRef>>,
+    /// New reminder offsets.
+    pub reminders: Option<ReminderOffsets>,
+    /// New role-prompt schedule.
+    pub role_prompt: Option<RolePrompt>,
+    /// DM reminders on or off.
+    pub dm_reminders: Option<bool>,
+}
+
+impl SettingsChange {
+    /// Nothing was asked for.
+    pub fn is_empty(&self) -> bool {
+        *self == SettingsChange::default()
+    }
+
+    /// The settings after the change, and one line per setting that actually changed.
+    pub fn apply(&self, current: &Settings) -> (Settings, Vec<String>) {
+        let mut next = current.clone();
+        let mut changed = Vec::new();
+        if let Some(name) = &self.name {
+            if *name != current.name {
+                changed.push(format!("name: **{}** → **{}**", current.name, name));
+                next.name = name.clone();
+            }
+        }
+        if let Some(zone) = self.time_zone {
+            if zone != current.time_zone {
+                changed.push(format!("time zone: {} → {}", current.time_zone, zone));
+                next.time_zone = zone;
+            }
+        }
+        if let Some(role) = self.organizer_role {
+            if role != current.organizer_role {
+                changed.push(format!("organizer role: {} → {}", show_role(current.organizer_role), show_role(role)));
+                next.organizer_role = role;
+            }
+        }
+        if let Some(reminders) = &self.reminders {
+            if *reminders != current.reminders {
+                changed.push(format!("reminders: `{}` → `{}`", current.reminders, reminders));
+                next.reminders = reminders.clone();
+            }
+        }
+        if let Some(prompt) = &self.role_prompt {
+            if *prompt != current.role_prompt {
+                changed.push(format!("role prompt: `{}` → `{}`", current.role_prompt, prompt));
+                next.role_prompt = prompt.clone();
+            }
+        }
+        if let Some(dm) = self.dm_reminders {
+            if dm != current.dm_reminders {
+                changed.push(format!("DM reminders: {} → {}", on_off(current.dm_reminders), on_off(dm)));
+                next.dm_reminders = dm;
+            }
+        }
+        (next, changed)
+    }
+}
+
+/// A role as Discord renders it (a mention shows the role's name and pings nobody when
+/// `allowed_mentions` forbids it), or "none".
+pub fn show_role(role: Option<RoleRef>) -> String {
+    role.map_or_else(|| "none".to_owned(), |r| format!("<@&{r}>"))
+}
+
+fn on_off(value: bool) -> &'static str {
+    if value {
+        "on"
+    } else {
+        "off"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings::new(CommunityName::parse("Circle").unwrap(), chrono_tz::America::Phoenix, None)
+    }
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(CommunityName::parse("  Facilitation   Circle \n").unwrap().as_str(), "Facilitation Circle");
+        assert!(CommunityName::parse("   ").is_err());
+        assert!(CommunityName::parse(&"x".repeat(101)).is_err());
+        assert!(CommunityName::parse(&"é".repeat(100)).is_ok());
+    }
+
+    #[test]
+    fn applying_a_change_reports_only_what_changed() {
+        let change = SettingsChange {
+            name: Some(CommunityName::parse("Circle").unwrap()),
+            time_zone: Some(chrono_tz::Europe::London),
+            organizer_role: Some(Some(RoleRef(9))),
+            dm_reminders: Some(true),
+            ..Default::default()
+        };
+        let (next, changed) = change.apply(&settings());
+        assert_eq!(next.time_zone, chrono_tz::Europe::London);
+        assert_eq!(next.organizer_role, Some(RoleRef(9)));
+        assert!(next.dm_reminders);
+        assert_eq!(changed.len(), 3, "{changed:?}");
+        assert!(changed[0].contains("America/Phoenix → Europe/London"));
+        assert!(SettingsChange::default().is_empty());
+    }
+}

@@ -1,0 +1,13 @@
+//! The pure core: what a community is and which inputs are acceptable. No serenity, no sqlx, no clock:
+//! every function that needs the time takes `now`.
+
+pub mod access;
+pub mod community;
+pub mod ids;
+pub mod input;
+pub mod reminders;
+pub mod role_prompt;
+pub mod roles;
+pub mod zone;
+
+pub use input::InputError;

@@ -1,0 +1,169 @@
+//! Communities: create one per channel, find by channel or guild, save settings.
+
+use super::{from_unix, to_unix, Store, StoreError};
+use crate::domain::community::{Community, CommunityName, Settings};
+use crate::domain::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
+use crate::domain::reminders::ReminderOffsets;
+use crate::domain::role_prompt::RolePrompt;
+use chrono::{DateTime, Utc};
+
+macro_rules! columns {
+    () => {
+        "id, guild_id, channel_id, name, time_zone, organizer_role_id, reminder_offsets, role_prompt, \
+         dm_reminders, created_at"
+    };
+}
+
+const INSERT: &str = "INSERT INTO communities (guild_id, channel_id, name, time_zone, organizer_role_id, \
+     reminder_offsets, role_prompt, dm_reminders, created_at, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+
+const BY_CHANNEL: &str = concat!("SELECT ", columns!(), " FROM communities WHERE channel_id = $1");
+
+const BY_GUILD: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM communities WHERE guild_id = $1 ORDER BY name, id"
+);
+
+const UPDATE_SETTINGS: &str = "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
+     reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8 WHERE id = $1";
+
+/// The channel already holds a community.
+#[derive(Debug, thiserror::Error)]
+#[error("channel already holds community {}", .0.id)]
+pub struct CommunityConflict(pub Box<Community>);
+
+#[derive(sqlx::FromRow)]
+struct CommunityRow {
+    id: i64,
+    guild_id: i64,
+    channel_id: i64,
+    name: String,
+    time_zone: String,
+    organizer_role_id: Option<i64>,
+    reminder_offsets: String,
+    role_prompt: String,
+    dm_reminders: i64,
+    created_at: i64,
+}
+
+impl CommunityRow {
+    fn into_domain(self) -> Result<Community, StoreError> {
+        let corrupt = |what: &str, e: &dyn std::fmt::Display| {
+            StoreError::Corrupt(format!("community {}: {what}: {e}", self.id))
+        };
+        let name = CommunityName::parse(&self.name).map_err(|e| corrupt("name", &e))?;
+        let time_zone = self
+            .time_zone
+            .parse()
+            .map_err(|e: chrono_tz::ParseError| corrupt("time zone", &e))?;
+        let reminders =
+            ReminderOffsets::parse(&self.reminder_offsets).map_err(|e| corrupt("reminders", &e))?;
+        Ok(Community {
+            id: CommunityId(self.id),
+            guild: GuildRef::from_db(self.guild_id),
+            channel: ChannelRef::from_db(self.channel_id),
+            settings: Settings {
+                name,
+                time_zone,
+                organizer_role: self.organizer_role_id.map(RoleRef::from_db),
+                reminders,
+                role_prompt: RolePrompt::from_stored(&self.role_prompt),
+                dm_reminders: self.dm_reminders != 0,
+            },
+            created_at: from_unix(self.created_at)?,
+        })
+    }
+}
+
+impl Store {
+    /// Binds `channel` to a new community; refuses a channel that already has one.
+    #[tracing::instrument(skip(self, settings), fields(name = %settings.name))]
+    pub async fn create_community(
+        &self,
+        guild: GuildRef,
+        channel: ChannelRef,
+        settings: &Settings,
+        now: DateTime<Utc>,
+    ) -> Result<Result<Community, CommunityConflict>, StoreError> {
+        let inserted = sqlx::query_scalar::<_, i64>(INSERT)
+            .bind(guild.to_db())
+            .bind(channel.to_db())
+            .bind(settings.name.as_str().to_owned())
+            .bind(settings.time_zone.name().to_owned())
+            .bind(settings.organizer_role.map(RoleRef::to_db))
+            .bind(settings.reminders.to_string())
+            .bind(settings.role_prompt.to_string())
+            .bind(i64::from(settings.dm_reminders))
+            .bind(to_unix(now))
+            .fetch_one(self.pool())
+            .await;
+        match inserted {
+            Ok(id) => Ok(Ok(Community {
+                id: CommunityId(id),
+                guild,
+                channel,
+                settings: settings.clone(),
+                created_at: from_unix(to_unix(now))?,
+            })),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                let existing = self.community_in_channel(channel).await?.ok_or_else(|| {
+                    StoreError::Corrupt(format!("channel {channel} conflicted but holds no community"))
+                })?;
+                Ok(Err(CommunityConflict(Box::new(existing))))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The community whose home is `channel`, if any.
+    pub async fn community_in_channel(
+        &self,
+        channel: ChannelRef,
+    ) -> Result<Option<Community>, StoreError> {
+        sqlx::query_as::<_, CommunityRow>(BY_CHANNEL)
+            .bind(channel.to_db())
+            .fetch_optional(self.pool())
+            .await?
+            .map(CommunityRow::into_domain)
+            .transpose()
+    }
+
+    /// Every community of a guild, by name.
+    pub async fn communities_in_guild(&self, guild: GuildRef) -> Result<Vec<Community>, StoreError> {
+        sqlx::query_as::<_, CommunityRow>(BY_GUILD)
+            .bind(guild.to_db())
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(CommunityRow::into_domain)
+            .collect()
+    }
+
+    /// Saves all settings of a community in one statement.
+    #[tracing::instrument(skip(self, settings))]
+    pub async fn save_settings(
+        &self,
+        id: CommunityId,
+        settings: &Settings,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(UPDATE_SETTINGS)
+            .bind(id.0)
+            .bind(settings.name.as_str().to_owned())
+            .bind(settings.time_zone.name().to_owned())
+            .bind(settings.organizer_role.map(RoleRef::to_db))
+            .bind(settings.reminders.to_string())
+            .bind(settings.role_prompt.to_string())
+            .bind(i64::from(settings.dm_reminders))
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        if done.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt(format!("community {id} vanished while saving")))
+        }
+    }
+}
