@@ -1,0 +1,73 @@
+//! The fake Discord's own checks: its spec validation catches bad bodies, and the interactions it builds
+//! deserialize in serenity (a malformed INTERACTION_CREATE would be silently swallowed by the bot).
+
+mod support;
+
+use poise::serenity_prelude as serenity;
+use serde_json::json;
+use support::fake_discord::interactions::{self, Invocation, Member};
+use support::fake_discord::spec::{check, template_for};
+use support::fake_discord::FakeDiscord;
+
+#[test]
+fn spec_templates_prefer_literal_segments() {
+    assert_eq!(
+        template_for("/webhooks/1/tok/messages/@original").as_deref(),
+        Some("/webhooks/{webhook_id}/{webhook_token}/messages/@original")
+    );
+    assert_eq!(template_for("/channels/5/messages").as_deref(), Some("/channels/{channel_id}/messages"));
+    assert_eq!(template_for("/nowhere/5"), None);
+}
+
+#[test]
+fn spec_validation_catches_a_body_that_breaks_it() {
+    assert!(check("POST", "/channels/5/messages", &json!({"content": "hi"})).is_empty());
+    assert!(!check("POST", "/channels/5/messages", &json!({"content": 5})).is_empty());
+    assert!(!check("POST", "/channels/5/messages", &json!({"content": "x".repeat(4001)})).is_empty());
+    let bad_callback = json!({"type": 4, "data": {"embeds": [{"title": "x".repeat(300)}]}});
+    assert!(!check("POST", "/interactions/1/t/callback", &bad_callback).is_empty());
+    let good_callback = json!({"type": 4, "data": {"content": "ok", "flags": 64}});
+    assert!(check("POST", "/interactions/1/t/callback", &good_callback).is_empty(), "{:?}",
+            check("POST", "/interactions/1/t/callback", &good_callback));
+}
+
+#[tokio::test]
+async fn built_interactions_deserialize_in_serenity() {
+    let fake = FakeDiscord::start().await;
+    // Pretend the bot registered one command with a subcommand, a string and a role option.
+    let client = reqwest::Client::new();
+    let registered = json!([{
+        "name": "community", "description": "d", "type": 1,
+        "options": [{"type": 1, "name": "setup", "description": "d", "options": [
+            {"type": 3, "name": "name", "description": "d", "required": true},
+            {"type": 8, "name": "organizer_role", "description": "d"}
+        ]}]
+    }]);
+    let url = format!("{}/api/v10/applications/{}/commands", fake.api_url(), fake.application_id());
+    let answer = client
+        .put(url)
+        .header("content-type", "application/json")
+        .body(registered.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert!(answer.status().is_success());
+    let member = Member::manager(5).with_roles(&[77]);
+    for invocation in [
+        Invocation::new("community setup", &member).opt("name", "Circle").opt("organizer_role", "77"),
+        Invocation::new("community setup", &member).autocomplete("name", "Cir"),
+    ] {
+        let payload = interactions::build(&fake, 42, &invocation);
+        let parsed: serenity::Interaction = serde_json::from_value(payload.clone())
+            .unwrap_or_else(|e| panic!("serenity refuses {payload}: {e}"));
+        match parsed {
+            serenity::Interaction::Command(c) | serenity::Interaction::Autocomplete(c) => {
+                assert_eq!(c.data.name, "community");
+                let m = c.member.expect("member");
+                assert!(m.permissions.expect("permissions").manage_guild());
+                assert_eq!(c.app_permissions.map(|p| p.manage_events()), Some(true));
+            }
+            other => panic!("unexpected interaction kind {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Runs the real bot (serenity client + poise framework) in-process against a fake Discord.
+
+use super::fake_discord::FakeDiscord;
+use std::sync::Arc;
+use steward::clock::SystemClock;
+use steward::config::{DiscordConfig, Secret};
+use steward::store::Store;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// The token the tests give the bot (it must never appear in logs).
+pub const TOKEN: &str = "MTIzNDU2Nzg5MDEyMzQ1Njc4.TEST.never-log-this-token-xyz";
+
+/// A bot running in a task.
+pub struct RunningBot {
+    stop: Option<oneshot::Sender<()>>,
+    task: JoinHandle<Result<(), String>>,
+    /// Its store (shared with the bot).
+    pub store: Store,
+}
+
+impl RunningBot {
+    /// Starts the bot on `db_url` against `fake` and waits until it has registered its commands.
+    pub async fn start(fake: &FakeDiscord, db_url: &str) -> RunningBot {
+        let store = Store::open(db_url, 5).await.expect("store opens");
+        let config = DiscordConfig {
+            api_url: Some(fake.api_url()),
+            dev_guild: None,
+            token: Some(Secret::new(TOKEN)),
+        };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let bot_store = store.clone();
+        let task = tokio::spawn(async move {
+            let token = Secret::new(TOKEN);
+            let shutdown = async move {
+                stopped.await.ok();
+            };
+            steward::discord::run(&config, &token, bot_store, Arc::new(SystemClock), shutdown)
+                .await
+                .map_err(|e| e.to_string())
+        });
+        fake.wait_ready().await;
+        RunningBot { stop: Some(stop), task, store }
+    }
+
+    /// Asks the bot to shut down, waits for it, and closes the store.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            stop.send(()).ok();
+        }
+        let outcome = tokio::time::timeout(std::time::Duration::from_secs(20), &mut self.task)
+            .await
+            .expect("bot stops within 20 s")
+            .expect("bot task did not panic");
+        outcome.expect("bot stopped without error");
+        self.store.close().await;
+    }
+}

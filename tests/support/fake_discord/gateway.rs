@@ -1,0 +1,103 @@
+//! The WebSocket gateway: HELLO, IDENTIFY → READY, heartbeats, dispatches pushed by the test, and a way to
+//! drop the connection. Every frame is recorded.
+
+use super::state::{GatewayCommand, State};
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::response::Response;
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use tokio::sync::mpsc;
+
+pub async fn upgrade(
+    axum::extract::State(state): axum::extract::State<Arc<State>>,
+    ws: WebSocketUpgrade,
+) -> Response {
+    ws.on_upgrade(move |socket| connection(state, socket))
+}
+
+async fn connection(state: Arc<State>, socket: WebSocket) {
+    let (mut sink, mut stream) = socket.split();
+    let (tx, mut rx) = mpsc::unbounded_channel::<GatewayCommand>();
+    let mut seq: u64 = 0;
+    let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": 41250}});
+    if send(&state, &mut sink, hello).await.is_err() {
+        return;
+    }
+    loop {
+        tokio::select! {
+            incoming = stream.next() => {
+                let Some(Ok(message)) = incoming else { break };
+                match message {
+                    Message::Text(text) => {
+                        let frame: Value = serde_json::from_str(text.as_str()).unwrap_or(json!({"raw": text.as_str()}));
+                        state.record_frame(true, frame.clone());
+                        match frame["op"].as_u64() {
+                            Some(1) => {
+                                if send(&state, &mut sink, json!({"op": 11, "s": null, "t": null, "d": null})).await.is_err() { break }
+                            }
+                            Some(2) => {
+                                state.identifies.fetch_add(1, Ordering::SeqCst);
+                                *state.gateway.lock().unwrap() = Some(tx.clone());
+                                seq += 1;
+                                let ready = dispatch(seq, "READY", ready_payload(&state));
+                                if send(&state, &mut sink, ready).await.is_err() { break }
+                            }
+                            Some(6) => {
+                                // No sessions to resume here: make the shard identify again.
+                                if send(&state, &mut sink, json!({"op": 9, "s": null, "t": null, "d": false})).await.is_err() { break }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Message::Close(frame) => {
+                        let code = frame.map(|f| f.code).unwrap_or(0);
+                        state.record_frame(true, json!({"close": code}));
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            command = rx.recv() => match command {
+                Some(GatewayCommand::Dispatch(kind, data)) => {
+                    seq += 1;
+                    if send(&state, &mut sink, dispatch(seq, &kind, data)).await.is_err() { break }
+                }
+                Some(GatewayCommand::Drop) | None => break,
+            }
+        }
+    }
+    let mut current = state.gateway.lock().unwrap();
+    if current.as_ref().is_some_and(|c| c.same_channel(&tx)) {
+        *current = None;
+    }
+    drop(current);
+    state.changed.notify_waiters();
+}
+
+fn dispatch(seq: u64, kind: &str, data: Value) -> Value {
+    json!({"op": 0, "s": seq, "t": kind, "d": data})
+}
+
+async fn send(
+    state: &State,
+    sink: &mut futures_util::stream::SplitSink<WebSocket, Message>,
+    frame: Value,
+) -> Result<(), axum::Error> {
+    state.record_frame(false, frame.clone());
+    sink.send(Message::Text(frame.to_string().into())).await
+}
+
+fn ready_payload(state: &State) -> Value {
+    json!({
+        "v": 10,
+        "user": super::bot_user(state),
+        "guilds": [],
+        "session_id": format!("fake-session-{}", state.identifies.load(Ordering::SeqCst)),
+        "resume_gateway_url": format!("ws://127.0.0.1:{}/ws", state.port),
+        "shard": [0, 1],
+        "application": {"id": state.application_id.to_string(), "flags": 0},
+        "private_channels": [],
+    })
+}

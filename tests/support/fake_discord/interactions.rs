@@ -1,0 +1,181 @@
+//! Builds INTERACTION_CREATE payloads from the commands the bot registered: option types come from the
+//! registration, so a test that names an option the bot does not have fails at once.
+
+use super::FakeDiscord;
+use serde_json::{json, Map, Value};
+
+/// The guild the tests play in.
+pub const GUILD: u64 = 700_000_000_000_000_001;
+/// The default channel.
+pub const CHANNEL: u64 = 700_000_000_000_000_101;
+
+/// Permission bits used by the tests.
+pub mod perms {
+    /// VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS
+    pub const MEMBER: u64 = (1 << 10) | (1 << 11) | (1 << 16) | (1 << 31);
+    /// MEMBER + MANAGE_GUILD
+    pub const MANAGER: u64 = MEMBER | (1 << 5);
+    /// What the bot has in the channel.
+    pub const APP: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 33);
+}
+
+/// The member who acts.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// User id.
+    pub id: u64,
+    /// Username.
+    pub name: String,
+    /// Permission bits in the channel.
+    pub permissions: u64,
+    /// Guild role ids.
+    pub roles: Vec<u64>,
+}
+
+impl Member {
+    /// A member with Manage Server.
+    pub fn manager(id: u64) -> Member {
+        Member { id, name: format!("manager{id}"), permissions: perms::MANAGER, roles: vec![] }
+    }
+    /// A plain member.
+    pub fn regular(id: u64) -> Member {
+        Member { id, name: format!("member{id}"), permissions: perms::MEMBER, roles: vec![] }
+    }
+    /// The same member with these roles.
+    pub fn with_roles(mut self, roles: &[u64]) -> Member {
+        self.roles = roles.to_vec();
+        self
+    }
+}
+
+/// A slash command (or its autocomplete) as a person would use it.
+#[derive(Debug, Clone)]
+pub struct Invocation {
+    /// Guild.
+    pub guild: u64,
+    /// Channel.
+    pub channel: u64,
+    /// Who.
+    pub member: Member,
+    /// `community setup`.
+    pub command: String,
+    /// Options by name.
+    pub options: Vec<(String, Value)>,
+    /// For autocomplete: the focused option.
+    pub focused: Option<String>,
+}
+
+impl Invocation {
+    /// `command` ("community setup") used by `member` in the default channel.
+    pub fn new(command: &str, member: &Member) -> Invocation {
+        Invocation {
+            guild: GUILD,
+            channel: CHANNEL,
+            member: member.clone(),
+            command: command.to_owned(),
+            options: Vec::new(),
+            focused: None,
+        }
+    }
+    /// Adds an option value.
+    pub fn opt(mut self, name: &str, value: impl Into<Value>) -> Invocation {
+        self.options.push((name.to_owned(), value.into()));
+        self
+    }
+    /// Uses another channel.
+    pub fn in_channel(mut self, channel: u64) -> Invocation {
+        self.channel = channel;
+        self
+    }
+    /// Turns this into an autocomplete request for `option` with `partial` typed.
+    pub fn autocomplete(mut self, option: &str, partial: &str) -> Invocation {
+        self.options.push((option.to_owned(), json!(partial)));
+        self.focused = Some(option.to_owned());
+        self
+    }
+}
+
+/// The INTERACTION_CREATE `d` for `invocation`.
+pub fn build(fake: &FakeDiscord, id: u64, inv: &Invocation) -> Value {
+    let mut words = inv.command.split_whitespace();
+    let top = words.next().expect("a command name");
+    let registered = fake
+        .commands()
+        .into_iter()
+        .find(|c| c["name"] == top)
+        .unwrap_or_else(|| panic!("the bot registered no command `{top}`"));
+    let mut resolved = Map::new();
+    let path: Vec<&str> = words.collect();
+    let options = nest(&registered, &path, inv, &mut resolved);
+    let mut data = json!({
+        "id": registered["id"], "name": top, "type": 1, "options": options, "guild_id": inv.guild.to_string(),
+    });
+    if !resolved.is_empty() {
+        data["resolved"] = Value::Object(resolved);
+    }
+    let user = json!({"id": inv.member.id.to_string(), "username": inv.member.name, "discriminator": "0",
+                      "global_name": null, "avatar": null});
+    json!({
+        "id": id.to_string(),
+        "application_id": fake.application_id().to_string(),
+        "type": if inv.focused.is_some() { 4 } else { 2 },
+        "token": format!("token-{id}"),
+        "version": 1,
+        "guild_id": inv.guild.to_string(),
+        "channel_id": inv.channel.to_string(),
+        "channel": {"id": inv.channel.to_string(), "type": 0, "guild_id": inv.guild.to_string(), "name": "circle"},
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "attachment_size_limit": 26214400,
+        "app_permissions": perms::APP.to_string(),
+        "authorizing_integration_owners": {"0": inv.guild.to_string()},
+        "context": 0,
+        "member": {
+            "user": user,
+            "roles": inv.member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
+            "joined_at": "2026-01-01T00:00:00.000000+00:00",
+            "deaf": false, "mute": false, "flags": 0, "pending": false,
+            "permissions": inv.member.permissions.to_string(),
+            "nick": null, "avatar": null, "premium_since": null,
+        },
+        "data": data,
+    })
+}
+
+fn nest(def: &Value, path: &[&str], inv: &Invocation, resolved: &mut Map<String, Value>) -> Value {
+    let defs = def["options"].as_array().cloned().unwrap_or_default();
+    if let Some((first, rest)) = path.split_first() {
+        let sub = defs
+            .iter()
+            .find(|o| o["name"] == *first && matches!(o["type"].as_u64(), Some(1) | Some(2)))
+            .unwrap_or_else(|| panic!("`{}` has no subcommand `{first}`", inv.command));
+        let inner = nest(sub, rest, inv, resolved);
+        return json!([{"type": sub["type"], "name": first, "options": inner}]);
+    }
+    let mut out = Vec::new();
+    for (name, value) in &inv.options {
+        let spec = defs
+            .iter()
+            .find(|o| o["name"] == name.as_str())
+            .unwrap_or_else(|| panic!("`/{}` has no option `{name}`", inv.command));
+        let kind = spec["type"].as_u64().expect("option type");
+        let mut option = json!({"type": kind, "name": name, "value": value});
+        if inv.focused.as_deref() == Some(name.as_str()) {
+            option["focused"] = json!(true);
+        } else if kind == 8 {
+            let role_id = value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+            option["value"] = json!(role_id);
+            resolved.entry("roles").or_insert_with(|| json!({}))[&role_id] = role(&role_id, inv.guild);
+        }
+        out.push(option);
+    }
+    Value::Array(out)
+}
+
+fn role(id: &str, guild: u64) -> Value {
+    let name = if id == guild.to_string() { "@everyone".to_owned() } else { format!("role-{id}") };
+    json!({"id": id, "name": name, "color": 0,
+           "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null}, "hoist": false, "icon": null, "unicode_emoji": null,
+           "position": 1, "permissions": "0", "managed": false, "mentionable": false, "flags": 0})
+}

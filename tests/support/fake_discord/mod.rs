@@ -1,0 +1,187 @@
+//! A fake Discord on 127.0.0.1 that the real serenity client talks to: REST under `/api/v10` and a
+//! WebSocket gateway. It records every request and frame, validates request bodies against Discord's
+//! OpenAPI spec, builds interactions from the commands the bot registered, and injects faults.
+
+mod gateway;
+pub mod interactions;
+mod rest;
+pub mod spec;
+mod state;
+
+#[allow(unused_imports)]
+pub use interactions::{Invocation, Member};
+pub use state::{Fault, Frame, Request};
+
+use serde_json::{json, Value};
+use state::{GatewayCommand, State};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long a test waits for the bot before failing.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// A running fake; stops when dropped.
+pub struct FakeDiscord {
+    state: Arc<State>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for FakeDiscord {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+pub(crate) fn bot_user(state: &State) -> Value {
+    json!({
+        "id": state.application_id.to_string(),
+        "username": "Steward",
+        "discriminator": "0000",
+        "global_name": null,
+        "avatar": null,
+        "bot": true,
+    })
+}
+
+impl FakeDiscord {
+    /// Starts on a free loopback port.
+    pub async fn start() -> FakeDiscord {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let state = Arc::new(State::new(port));
+        let app = axum::Router::new()
+            .route("/ws", axum::routing::get(gateway::upgrade))
+            .fallback(rest::handle)
+            .with_state(state.clone());
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app).await.expect("fake discord serves");
+        });
+        FakeDiscord { state, server }
+    }
+
+    /// The base URL to give the bot as `discord.api_url`.
+    pub fn api_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.state.port)
+    }
+
+    /// The bot's application id (as announced in READY).
+    pub fn application_id(&self) -> u64 {
+        self.state.application_id
+    }
+
+    /// Waits until `probe` returns something, or fails the test naming `what`.
+    pub async fn wait_for<T>(&self, what: &str, probe: impl Fn(&FakeDiscord) -> Option<T>) -> T {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let notified = self.state.changed.notified();
+            if let Some(found) = probe(self) {
+                return found;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                if let Some(found) = probe(self) {
+                    return found;
+                }
+                panic!("timed out after {WAIT:?} waiting for {what}");
+            }
+        }
+    }
+
+    /// Waits for the bot to identify and register its commands; returns the registered commands.
+    pub async fn wait_ready(&self) -> Vec<Value> {
+        self.wait_for("the bot to identify and register its commands", |f| {
+            let identified = f.state.identifies.load(Ordering::SeqCst) > 0
+                && f.state.gateway.lock().unwrap().is_some();
+            let commands = f.commands();
+            (identified && !commands.is_empty()).then_some(commands)
+        })
+        .await
+    }
+
+    /// The commands the bot registered last.
+    pub fn commands(&self) -> Vec<Value> {
+        self.state.commands.lock().unwrap().clone()
+    }
+
+    /// Every REST request so far.
+    pub fn requests(&self) -> Vec<Request> {
+        self.state.requests.lock().unwrap().clone()
+    }
+
+    /// Every gateway frame so far.
+    pub fn frames(&self) -> Vec<Frame> {
+        self.state.frames.lock().unwrap().clone()
+    }
+
+    /// Request bodies that broke Discord's spec, and calls the fake does not serve.
+    pub fn violations(&self) -> Vec<String> {
+        self.state.violations.lock().unwrap().clone()
+    }
+
+    /// How many times the bot identified.
+    pub fn identify_count(&self) -> u64 {
+        self.state.identifies.load(Ordering::SeqCst)
+    }
+
+    /// Whether a gateway connection is open.
+    pub fn connected(&self) -> bool {
+        self.state.gateway.lock().unwrap().is_some()
+    }
+
+    /// Answers the next matching request with `status` (429 uses `retry_after` seconds).
+    pub fn inject(&self, method: &str, path_prefix: &str, status: u16, retry_after: f64) {
+        self.state.faults.lock().unwrap().push_back(Fault {
+            method: method.to_owned(),
+            path_prefix: path_prefix.to_owned(),
+            status,
+            retry_after,
+        });
+    }
+
+    /// Sends a dispatch event on the open gateway connection.
+    pub fn dispatch(&self, kind: &str, data: Value) {
+        let gateway = self.state.gateway.lock().unwrap();
+        let sender = gateway.as_ref().expect("no gateway connection to dispatch on");
+        sender
+            .send(GatewayCommand::Dispatch(kind.to_owned(), data))
+            .expect("gateway connection open");
+    }
+
+    /// Drops the gateway connection without a close frame (the bot should reconnect).
+    pub fn drop_gateway(&self) {
+        if let Some(sender) = self.state.gateway.lock().unwrap().as_ref() {
+            sender.send(GatewayCommand::Drop).ok();
+        }
+    }
+
+    /// Sends an interaction built from the registered commands; returns its id.
+    pub fn invoke(&self, invocation: &Invocation) -> u64 {
+        let id = self.state.next_id();
+        let payload = interactions::build(self, id, invocation);
+        self.dispatch("INTERACTION_CREATE", payload);
+        id
+    }
+
+    /// Waits for the bot's answer to interaction `id` (the callback body).
+    pub async fn response_to(&self, id: u64) -> Value {
+        let prefix = format!("/interactions/{id}/");
+        self.wait_for(&format!("the answer to interaction {id}"), |f| {
+            f.requests()
+                .into_iter()
+                .find(|r| r.method == "POST" && r.path.starts_with(&prefix))
+                .and_then(|r| r.body)
+        })
+        .await
+    }
+
+    /// Sends a slash command and waits for its answer.
+    pub async fn run(&self, invocation: &Invocation) -> Value {
+        let id = self.invoke(invocation);
+        self.response_to(id).await
+    }
+
+    /// Whether the bot sent a close frame on the gateway (a clean shutdown).
+    pub fn bot_closed_gateway(&self) -> bool {
+        self.frames().iter().any(|f| f.from_bot && f.json.get("close").is_some())
+    }
+}

@@ -1,0 +1,209 @@
+//! REST under `/api/v10`: records and validates every request, injects faults, and answers the calls
+//! serenity and poise make with minimal but complete Discord objects.
+
+use super::spec;
+use super::state::{Request, State};
+use axum::body::Bytes;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+pub async fn handle(
+    axum::extract::State(state): axum::extract::State<Arc<State>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().strip_prefix("/api/v10").unwrap_or(uri.path()).to_owned();
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let json_body = parse_body(&content_type, &body);
+    if let Some(body) = &json_body {
+        let problems = spec::check(method.as_str(), &path, body);
+        state.violations.lock().unwrap().extend(problems);
+    }
+    let authorization = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (status, response) = match state.take_fault(method.as_str(), &path) {
+        Some(fault) => fault_response(&fault),
+        None => route(&state, &method, &path, json_body.as_ref()),
+    };
+    state.record_request(Request {
+        method: method.to_string(),
+        path,
+        body: json_body,
+        authorization,
+        status: status.as_u16(),
+    });
+    response
+}
+
+fn parse_body(content_type: &str, body: &Bytes) -> Option<Value> {
+    if body.is_empty() {
+        return None;
+    }
+    if content_type.starts_with("multipart/form-data") {
+        // The JSON part of a multipart upload is named payload_json.
+        let text = String::from_utf8_lossy(body);
+        let start = text.find("name=\"payload_json\"")?;
+        let rest = &text[start..];
+        let json_start = rest.find("\r\n\r\n")? + 4;
+        let json_end = rest[json_start..].find("\r\n--")? + json_start;
+        return serde_json::from_str(&rest[json_start..json_end]).ok();
+    }
+    serde_json::from_slice(body).ok()
+}
+
+fn fault_response(fault: &super::state::Fault) -> (StatusCode, Response) {
+    let status = StatusCode::from_u16(fault.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = match fault.status {
+        429 => json!({"message": "You are being rate limited.", "retry_after": fault.retry_after, "global": false}),
+        403 => json!({"message": "Missing Access", "code": 50001}),
+        404 => json!({"message": "Unknown Channel", "code": 10003}),
+        _ => json!({"message": "Internal Server Error", "code": 0}),
+    };
+    let mut response = (status, Json(body)).into_response();
+    if fault.status == 429 {
+        let headers = response.headers_mut();
+        headers.insert("retry-after", fault.retry_after.ceil().to_string().parse().unwrap());
+        headers.insert("x-ratelimit-limit", "5".parse().unwrap());
+        headers.insert("x-ratelimit-remaining", "0".parse().unwrap());
+        headers.insert("x-ratelimit-reset-after", fault.retry_after.to_string().parse().unwrap());
+        headers.insert("x-ratelimit-bucket", "fake-bucket".parse().unwrap());
+    }
+    (status, response)
+}
+
+fn route(state: &State, method: &Method, path: &str, body: Option<&Value>) -> (StatusCode, Response) {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let ok = |v: Value| (StatusCode::OK, Json(v).into_response());
+    match (method.as_str(), parts.as_slice()) {
+        ("GET", ["gateway"]) => ok(json!({"url": format!("ws://127.0.0.1:{}/ws", state.port)})),
+        ("GET", ["gateway", "bot"]) => ok(json!({
+            "url": format!("ws://127.0.0.1:{}/ws", state.port),
+            "shards": 1,
+            "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
+        })),
+        ("GET", ["oauth2", "applications", "@me"]) => ok(json!({
+            "id": state.application_id.to_string(), "name": "Steward (fake)", "description": "",
+            "bot_public": true, "bot_require_code_grant": false, "verify_key": "00", "flags": 0,
+            "icon": null, "team": null,
+            "owner": {"id": "1", "username": "owner", "discriminator": "0", "avatar": null}
+        })),
+        ("GET", ["users", "@me"]) => ok(super::bot_user(state)),
+        ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+            ok(Value::Array(register_commands(state, body)))
+        }
+        ("POST", ["interactions", id, _token, "callback"]) => {
+            if let Some(data) = body.and_then(|b| b.get("data")).filter(|_| is_message_callback(body)) {
+                let message = message(state, 0, data);
+                state.messages.lock().unwrap().insert(original_key(id), message);
+            }
+            (StatusCode::NO_CONTENT, StatusCode::NO_CONTENT.into_response())
+        }
+        ("GET" | "PATCH", ["webhooks", _, _token, "messages", "@original"]) => {
+            ok(message(state, 0, body.unwrap_or(&json!({}))))
+        }
+        ("DELETE", ["webhooks", ..]) | ("DELETE", ["channels", _, "messages", _]) => {
+            (StatusCode::NO_CONTENT, StatusCode::NO_CONTENT.into_response())
+        }
+        ("POST", ["webhooks", _, _token]) => ok(message(state, 0, body.unwrap_or(&json!({})))),
+        ("PATCH", ["webhooks", _, _token, "messages", _]) => ok(message(state, 0, body.unwrap_or(&json!({})))),
+        ("POST", ["channels", channel, "messages"]) => ok(create_message(state, channel, body)),
+        ("PATCH", ["channels", channel, "messages", _]) => {
+            ok(message(state, channel.parse().unwrap_or(0), body.unwrap_or(&json!({}))))
+        }
+        _ => {
+            let text = format!("{method} {path}: not served by the fake");
+            state.violations.lock().unwrap().push(text);
+            (
+                StatusCode::NOT_FOUND,
+                Json(json!({"message": "404: Not Found", "code": 0})).into_response(),
+            )
+        }
+    }
+}
+
+fn is_message_callback(body: Option<&Value>) -> bool {
+    matches!(body.and_then(|b| b["type"].as_u64()), Some(4) | Some(7))
+}
+
+fn original_key(interaction_id: &str) -> u64 {
+    interaction_id.parse::<u64>().unwrap_or(0)
+}
+
+fn register_commands(state: &State, body: Option<&Value>) -> Vec<Value> {
+    let list = body.and_then(Value::as_array).cloned().unwrap_or_default();
+    let registered: Vec<Value> = list
+        .into_iter()
+        .map(|mut c| {
+            let id = state.next_id().to_string();
+            c["id"] = json!(id);
+            c["application_id"] = json!(state.application_id.to_string());
+            c["version"] = json!(state.next_id().to_string());
+            if c.get("type").is_none() {
+                c["type"] = json!(1);
+            }
+            if c.get("description").is_none() {
+                c["description"] = json!("");
+            }
+            c
+        })
+        .collect();
+    *state.commands.lock().unwrap() = registered.clone();
+    state.changed.notify_waiters();
+    registered
+}
+
+fn create_message(state: &State, channel: &str, body: Option<&Value>) -> Value {
+    let body = body.cloned().unwrap_or(json!({}));
+    let nonce = body
+        .get("nonce")
+        .filter(|_| body["enforce_nonce"] == json!(true))
+        .map(|n| format!("{channel}:{n}"));
+    if let Some(nonce) = &nonce {
+        let known = state.nonces.lock().unwrap().get(nonce).copied();
+        if let Some(id) = known {
+            if let Some(earlier) = state.messages.lock().unwrap().get(&id) {
+                return earlier.clone();
+            }
+        }
+    }
+    let message = message(state, channel.parse().unwrap_or(0), &body);
+    let id: u64 = message["id"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0);
+    state.messages.lock().unwrap().insert(id, message.clone());
+    if let Some(nonce) = nonce {
+        state.nonces.lock().unwrap().insert(nonce, id);
+    }
+    message
+}
+
+/// A full Message object echoing what was sent.
+pub fn message(state: &State, channel_id: u64, body: &Value) -> Value {
+    json!({
+        "id": state.next_id().to_string(),
+        "channel_id": channel_id.to_string(),
+        "author": super::bot_user(state),
+        "content": body.get("content").cloned().unwrap_or(json!("")),
+        "timestamp": "2026-11-24T10:00:00.000000+00:00",
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": false,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": body.get("embeds").cloned().unwrap_or(json!([])),
+        "components": [],
+        "pinned": false,
+        "type": 0,
+        "flags": body.get("flags").cloned().unwrap_or(json!(0)),
+    })
+}

@@ -1,0 +1,116 @@
+//! What the fake Discord remembers: every request and gateway frame, spec violations, registered
+//! commands, messages, and the faults it is told to inject.
+
+use serde_json::Value;
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use tokio::sync::{mpsc, Notify};
+
+/// One REST request the bot made.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// `GET`, `POST`, …
+    pub method: String,
+    /// The path after `/api/v10`.
+    pub path: String,
+    /// The JSON body (`payload_json` for multipart), if any.
+    pub body: Option<Value>,
+    /// The `Authorization` header.
+    pub authorization: Option<String>,
+    /// The answer's status.
+    pub status: u16,
+}
+
+/// A gateway frame, either way.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// `true` if the bot sent it.
+    pub from_bot: bool,
+    /// The frame (close frames are `{"close": code}`).
+    pub json: Value,
+}
+
+/// A fault to answer instead of the normal response.
+#[derive(Debug, Clone)]
+pub struct Fault {
+    /// Method to match (`*` for any).
+    pub method: String,
+    /// Path prefix to match (after `/api/v10`).
+    pub path_prefix: String,
+    /// Status to answer.
+    pub status: u16,
+    /// For 429: seconds to wait.
+    pub retry_after: f64,
+}
+
+/// The shared state of one fake.
+pub struct State {
+    /// The application (and bot user) id announced in READY.
+    pub application_id: u64,
+    /// The port the fake listens on.
+    pub port: u16,
+    pub(crate) requests: Mutex<Vec<Request>>,
+    pub(crate) frames: Mutex<Vec<Frame>>,
+    pub(crate) violations: Mutex<Vec<String>>,
+    pub(crate) commands: Mutex<Vec<Value>>,
+    pub(crate) messages: Mutex<HashMap<u64, Value>>,
+    pub(crate) nonces: Mutex<HashMap<String, u64>>,
+    pub(crate) faults: Mutex<VecDeque<Fault>>,
+    pub(crate) gateway: Mutex<Option<mpsc::UnboundedSender<GatewayCommand>>>,
+    pub(crate) identifies: AtomicU64,
+    pub(crate) changed: Notify,
+    next_id: AtomicU64,
+}
+
+/// What the test side asks the gateway connection to do.
+#[derive(Debug)]
+pub enum GatewayCommand {
+    /// Send a dispatch (`t`, `d`).
+    Dispatch(String, Value),
+    /// Drop the connection without a close frame.
+    Drop,
+}
+
+impl State {
+    pub(crate) fn new(port: u16) -> Self {
+        State {
+            application_id: 900_000_000_000_000_001,
+            port,
+            requests: Mutex::default(),
+            frames: Mutex::default(),
+            violations: Mutex::default(),
+            commands: Mutex::default(),
+            messages: Mutex::default(),
+            nonces: Mutex::default(),
+            faults: Mutex::default(),
+            gateway: Mutex::default(),
+            identifies: AtomicU64::new(0),
+            changed: Notify::new(),
+            next_id: AtomicU64::new(1_100_000_000_000_000_000),
+        }
+    }
+
+    /// A fresh snowflake.
+    pub fn next_id(&self) -> u64 {
+        self.next_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub(crate) fn record_request(&self, request: Request) {
+        self.requests.lock().unwrap().push(request);
+        self.changed.notify_waiters();
+    }
+
+    pub(crate) fn record_frame(&self, from_bot: bool, json: Value) {
+        self.frames.lock().unwrap().push(Frame { from_bot, json });
+        self.changed.notify_waiters();
+    }
+
+    pub(crate) fn take_fault(&self, method: &str, path: &str) -> Option<Fault> {
+        let mut faults = self.faults.lock().unwrap();
+        let index = faults
+            .iter()
+            .position(|f| (f.method == "*" || f.method == method) && path.starts_with(&f.path_prefix))?;
+        faults.remove(index)
+    }
+}

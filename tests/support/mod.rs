@@ -1,0 +1,6 @@
+//! Shared test support: the fake Discord, databases on both backends, and a bot harness.
+#![allow(dead_code)]
+
+pub mod bot;
+pub mod db;
+pub mod fake_discord;
