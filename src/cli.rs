@@ -65,7 +65,14 @@ async fn run(config: Config) -> anyhow::Result<()> {
     telemetry::init(&config.log, Some(&token));
     tracing::info!(version = env!("CARGO_PKG_VERSION"), database = %redact_url(&config.database.url), "starting");
     let store = open_store(&config).await?;
-    let outcome = discord::run(&config.discord, &token, store.clone(), Arc::new(SystemClock), shutdown_signal()).await;
+    let outcome = discord::run(
+        &config.discord,
+        &token,
+        store.clone(),
+        Arc::new(SystemClock),
+        shutdown_signal(),
+    )
+    .await;
     store.close().await;
     tracing::info!("database closed; goodbye");
     outcome.context("the Discord client stopped with an error")
@@ -79,7 +86,11 @@ async fn check(config: Config) -> anyhow::Result<()> {
         Some(url) => format!("Discord API at {url}"),
         None => "real Discord".to_owned(),
     };
-    let token = if config.discord.token.is_some() { "set" } else { "not set (needed by `steward run`)" };
+    let token = if config.discord.token.is_some() {
+        "set"
+    } else {
+        "not set (needed by `steward run`)"
+    };
     writeln!(
         std::io::stdout(),
         "configuration OK\ndatabase: {} ({backend:?}), schema up to date\ndiscord: {discord}; DISCORD_TOKEN {token}",
@@ -91,7 +102,11 @@ async fn check(config: Config) -> anyhow::Result<()> {
 async fn migrate(config: Config) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
     store.close().await;
-    writeln!(std::io::stdout(), "database {} is up to date", redact_url(&config.database.url))?;
+    writeln!(
+        std::io::stdout(),
+        "database {} is up to date",
+        redact_url(&config.database.url)
+    )?;
     Ok(())
 }
 
@@ -110,7 +125,11 @@ fn invite_url(discord: &DiscordConfig, application_id: Option<u64>) -> anyhow::R
     let id = application_id
         .or_else(|| discord.token.as_ref().and_then(|t| application_id_from_token(t.expose())))
         .context("pass --application-id (Developer Portal → your application → General Information → Application ID), or set DISCORD_TOKEN")?;
-    writeln!(std::io::stdout(), "{}", discord::permissions::invite_url(id))?;
+    writeln!(
+        std::io::stdout(),
+        "{}",
+        discord::permissions::invite_url(id)
+    )?;
     Ok(())
 }
 
@@ -189,14 +208,23 @@ mod tests {
     #[test]
     fn application_id_is_read_from_a_token() {
         // base64("123456789012345678") = MTIzNDU2Nzg5MDEyMzQ1Njc4
-        assert_eq!(application_id_from_token("MTIzNDU2Nzg5MDEyMzQ1Njc4.Gx.abc"), Some(123456789012345678));
+        assert_eq!(
+            application_id_from_token("MTIzNDU2Nzg5MDEyMzQ1Njc4.Gx.abc"),
+            Some(123456789012345678)
+        );
         assert_eq!(application_id_from_token("not a token"), None);
     }
 
     #[test]
     fn passwords_are_hidden_in_database_urls() {
-        assert_eq!(redact_url("postgres://bot:hunter2@db/steward"), "postgres://bot:***@db/steward");
-        assert_eq!(redact_url("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(
+            redact_url("postgres://bot:hunter2@db/steward"),
+            "postgres://bot:***@db/steward"
+        );
+        assert_eq!(
+            redact_url("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
         assert_eq!(redact_url("sqlite://steward.db"), "sqlite://steward.db");
     }
 }

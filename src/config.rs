@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 pub const DEFAULT_CONFIG_PATH: &str = "config/steward.toml";
 
 /// Everything Steward needs to run.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Where the data lives.
@@ -113,16 +113,6 @@ impl Default for LogConfig {
     }
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            database: DatabaseConfig::default(),
-            discord: DiscordConfig::default(),
-            log: LogConfig::default(),
-        }
-    }
-}
-
 /// Why the configuration could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -194,17 +184,22 @@ impl Config {
             self.database.url = v;
         }
         if let Some(v) = set("STEWARD_DATABASE_MAX_CONNECTIONS") {
-            self.database.max_connections = v.trim().parse().map_err(|_| invalid(
-                "STEWARD_DATABASE_MAX_CONNECTIONS",
-                "must be a whole number such as 5",
-            ))?;
+            self.database.max_connections = v.trim().parse().map_err(|_| {
+                invalid(
+                    "STEWARD_DATABASE_MAX_CONNECTIONS",
+                    "must be a whole number such as 5",
+                )
+            })?;
         }
         if let Some(v) = set("STEWARD_DISCORD_API_URL") {
             self.discord.api_url = Some(v);
         }
         if let Some(v) = set("STEWARD_DISCORD_DEV_GUILD") {
             self.discord.dev_guild = Some(v.trim().parse().map_err(|_| {
-                invalid("STEWARD_DISCORD_DEV_GUILD", "must be a guild id such as 123456789012345678")
+                invalid(
+                    "STEWARD_DISCORD_DEV_GUILD",
+                    "must be a guild id such as 123456789012345678",
+                )
             })?);
         }
         if let Some(v) = set("STEWARD_LOG_FILTER") {
@@ -224,7 +219,10 @@ impl Config {
     /// Checks every value that can be checked without a network.
     pub fn validate(&self) -> Result<(), ConfigError> {
         let url = self.database.url.trim();
-        if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        if !(url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://"))
+        {
             return Err(invalid(
                 "database.url",
                 "must start with sqlite: (e.g. sqlite://steward.db) or postgres:// (e.g. postgres://steward@localhost/steward)",
@@ -316,16 +314,24 @@ mod tests {
             ]))
             .unwrap();
         assert_eq!(config.database.url, "postgres://postgres@127.0.0.1/test");
-        assert_eq!(config.discord.api_url.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(
+            config.discord.api_url.as_deref(),
+            Some("http://127.0.0.1:9")
+        );
         assert_eq!(config.discord.dev_guild, Some(42));
         assert_eq!(config.log.format, LogFormat::Json);
-        assert_eq!(config.discord.token.as_ref().unwrap().expose(), "abc.def.ghi");
+        assert_eq!(
+            config.discord.token.as_ref().unwrap().expose(),
+            "abc.def.ghi"
+        );
     }
 
     #[test]
     fn token_never_shows_in_debug_output() {
         let mut config = Config::default();
-        config.apply_env(&env(&[("DISCORD_TOKEN", "SUPERSECRET")])).unwrap();
+        config
+            .apply_env(&env(&[("DISCORD_TOKEN", "SUPERSECRET")]))
+            .unwrap();
         let shown = format!("{config:?} {:?}", config.discord.token);
         assert!(!shown.contains("SUPERSECRET"), "{shown}");
         assert!(shown.contains("redacted"));
@@ -334,7 +340,10 @@ mod tests {
     #[test]
     fn missing_token_names_where_to_get_one() {
         let err = Config::default().require_token().unwrap_err().to_string();
-        assert!(err.contains("DISCORD_TOKEN") && err.contains("discord.com/developers"), "{err}");
+        assert!(
+            err.contains("DISCORD_TOKEN") && err.contains("discord.com/developers"),
+            "{err}"
+        );
         assert!(!err.contains('\n'));
     }
 
@@ -342,8 +351,16 @@ mod tests {
     fn bad_values_are_refused_with_an_example() {
         let cases = [
             ("STEWARD_DATABASE_URL", "mysql://x", "database.url"),
-            ("STEWARD_DISCORD_API_URL", "http://127.0.0.1:8080/api/v10", "discord.api_url"),
-            ("STEWARD_DISCORD_API_URL", "127.0.0.1:8080", "discord.api_url"),
+            (
+                "STEWARD_DISCORD_API_URL",
+                "http://127.0.0.1:8080/api/v10",
+                "discord.api_url",
+            ),
+            (
+                "STEWARD_DISCORD_API_URL",
+                "127.0.0.1:8080",
+                "discord.api_url",
+            ),
             ("STEWARD_LOG_FILTER", "info,[[[", "log.filter"),
         ];
         for (key, value, named) in cases {

@@ -13,7 +13,9 @@ pub fn init(log: &LogConfig, token: Option<&Secret>) {
         .and_then(|f| EnvFilter::try_new(f).ok())
         .unwrap_or_else(|| EnvFilter::new(&log.filter));
     let writer = RedactingStderr {
-        secret: token.map(|t| t.expose().to_owned()).filter(|t| !t.is_empty()),
+        secret: token
+            .map(|t| t.expose().to_owned())
+            .filter(|t| !t.is_empty()),
     };
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

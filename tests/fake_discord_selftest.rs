@@ -15,7 +15,10 @@ fn spec_templates_prefer_literal_segments() {
         template_for("/webhooks/1/tok/messages/@original").as_deref(),
         Some("/webhooks/{webhook_id}/{webhook_token}/messages/@original")
     );
-    assert_eq!(template_for("/channels/5/messages").as_deref(), Some("/channels/{channel_id}/messages"));
+    assert_eq!(
+        template_for("/channels/5/messages").as_deref(),
+        Some("/channels/{channel_id}/messages")
+    );
     assert_eq!(template_for("/nowhere/5"), None);
 }
 
@@ -23,12 +26,20 @@ fn spec_templates_prefer_literal_segments() {
 fn spec_validation_catches_a_body_that_breaks_it() {
     assert!(check("POST", "/channels/5/messages", &json!({"content": "hi"})).is_empty());
     assert!(!check("POST", "/channels/5/messages", &json!({"content": 5})).is_empty());
-    assert!(!check("POST", "/channels/5/messages", &json!({"content": "x".repeat(4001)})).is_empty());
+    assert!(!check(
+        "POST",
+        "/channels/5/messages",
+        &json!({"content": "x".repeat(4001)})
+    )
+    .is_empty());
     let bad_callback = json!({"type": 4, "data": {"embeds": [{"title": "x".repeat(300)}]}});
     assert!(!check("POST", "/interactions/1/t/callback", &bad_callback).is_empty());
     let good_callback = json!({"type": 4, "data": {"content": "ok", "flags": 64}});
-    assert!(check("POST", "/interactions/1/t/callback", &good_callback).is_empty(), "{:?}",
-            check("POST", "/interactions/1/t/callback", &good_callback));
+    assert!(
+        check("POST", "/interactions/1/t/callback", &good_callback).is_empty(),
+        "{:?}",
+        check("POST", "/interactions/1/t/callback", &good_callback)
+    );
 }
 
 #[tokio::test]
@@ -43,7 +54,11 @@ async fn built_interactions_deserialize_in_serenity() {
             {"type": 8, "name": "organizer_role", "description": "d"}
         ]}]
     }]);
-    let url = format!("{}/api/v10/applications/{}/commands", fake.api_url(), fake.application_id());
+    let url = format!(
+        "{}/api/v10/applications/{}/commands",
+        fake.api_url(),
+        fake.application_id()
+    );
     let answer = client
         .put(url)
         .header("content-type", "application/json")
@@ -54,7 +69,9 @@ async fn built_interactions_deserialize_in_serenity() {
     assert!(answer.status().is_success());
     let member = Member::manager(5).with_roles(&[77]);
     for invocation in [
-        Invocation::new("community setup", &member).opt("name", "Circle").opt("organizer_role", "77"),
+        Invocation::new("community setup", &member)
+            .opt("name", "Circle")
+            .opt("organizer_role", "77"),
         Invocation::new("community setup", &member).autocomplete("name", "Cir"),
     ] {
         let payload = interactions::build(&fake, 42, &invocation);

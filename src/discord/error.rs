@@ -20,7 +20,13 @@ pub enum CommandError {
     Store(#[from] StoreError),
     /// Discord refused or could not be reached.
     #[error(transparent)]
-    Discord(#[from] poise::serenity_prelude::Error),
+    Discord(Box<poise::serenity_prelude::Error>),
+}
+
+impl From<poise::serenity_prelude::Error> for CommandError {
+    fn from(e: poise::serenity_prelude::Error) -> Self {
+        CommandError::Discord(Box::new(e))
+    }
 }
 
 impl From<InputError> for CommandError {
@@ -74,19 +80,27 @@ pub async fn on_error(error: FrameworkError<'_, App, CommandError>) {
             internal => report_internal(ctx, &internal).await,
         },
         FrameworkError::GuildOnly { ctx, .. } => {
-            let text = "Steward works in server channels: use this command in your community's channel.";
+            let text =
+                "Steward works in server channels: use this command in your community's channel.";
             send(ctx, Reply::private(text)).await
         }
-        FrameworkError::ArgumentParse { error, input, ctx, .. } => {
+        FrameworkError::ArgumentParse {
+            error, input, ctx, ..
+        } => {
             let text = match input {
-                Some(input) => format!("`{}` was not understood: {error}.", input.replace('`', "'")),
+                Some(input) => {
+                    format!("`{}` was not understood: {error}.", input.replace('`', "'"))
+                }
                 None => format!("An option was not understood: {error}."),
             };
             send(ctx, Reply::private(text)).await
         }
-        FrameworkError::CommandStructureMismatch { description, ctx, .. } => {
+        FrameworkError::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
             tracing::warn!(command = %ctx.command().qualified_name, %description, "command shape is stale");
-            let text = "This command was just updated and Discord still shows the old version. Reload \
+            let text =
+                "This command was just updated and Discord still shows the old version. Reload \
                         Discord (Ctrl+R) and try again.";
             send(poise::Context::Application(ctx), Reply::private(text)).await
         }
@@ -131,7 +145,9 @@ mod tests {
         let b = new_error_ref();
         assert_eq!(a.len(), 6);
         assert_ne!(a, b);
-        assert!(a.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+        assert!(a
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
         assert!(!a.contains(['O', '0', 'I', '1']));
         assert!(internal_message(&a).contains(&format!("(ref {a})")));
     }

@@ -5,16 +5,13 @@ use crate::config::{DiscordConfig, Secret};
 use poise::serenity_prelude as serenity;
 
 /// Builds the Http for `discord.api_url` (or real Discord when unset).
-pub fn build(discord: &DiscordConfig, token: &Secret) -> Result<serenity::Http, serenity::Error> {
+pub fn build(discord: &DiscordConfig, token: &Secret) -> Result<serenity::Http, reqwest::Error> {
     let builder = serenity::HttpBuilder::new(token.expose());
     let http = match &discord.api_url {
         // serenity ignores the proxy while its rate limiter is on, and reqwest would honour
         // HTTP_PROXY for loopback: both must be switched off for another base URL to take effect.
         Some(base) => {
-            let client = reqwest::Client::builder()
-                .no_proxy()
-                .build()
-                .map_err(|e| serenity::Error::Http(serenity::HttpError::Request(e)))?;
+            let client = reqwest::Client::builder().no_proxy().build()?;
             builder
                 .client(client)
                 .proxy(base.trim_end_matches('/'))

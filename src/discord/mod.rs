@@ -32,6 +32,23 @@ pub fn intents() -> serenity::GatewayIntents {
     serenity::GatewayIntents::GUILDS
 }
 
+/// Why the Discord client could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The HTTP client could not be built.
+    #[error("cannot build the HTTP client: {0}")]
+    Http(#[from] reqwest::Error),
+    /// serenity gave up (bad token, gateway unreachable, …).
+    #[error("Discord client error: {0}")]
+    Discord(Box<serenity::Error>),
+}
+
+impl From<serenity::Error> for ClientError {
+    fn from(e: serenity::Error) -> Self {
+        ClientError::Discord(Box::new(e))
+    }
+}
+
 /// Runs the bot until `shutdown` resolves, then closes the gateway cleanly.
 pub async fn run(
     discord: &DiscordConfig,
@@ -39,7 +56,7 @@ pub async fn run(
     store: Store,
     clock: Arc<dyn Clock>,
     shutdown: impl Future<Output = ()> + Send + 'static,
-) -> Result<(), serenity::Error> {
+) -> Result<(), ClientError> {
     let http = http::build(discord, token)?;
     let dev_guild = discord.dev_guild.map(serenity::GuildId::new);
     let framework = poise::Framework::builder()

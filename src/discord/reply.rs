@@ -40,7 +40,12 @@ impl Card {
     }
 
     /// Adds a field.
-    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>, inline: bool) -> Self {
+    pub fn field(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<String>,
+        inline: bool,
+    ) -> Self {
         self.fields.push((name.into(), value.into(), inline));
         self
     }

@@ -37,9 +37,18 @@ mod tests {
     #[test]
     fn organizer_is_manage_server_or_the_organizer_role() {
         let role = RoleRef(7);
-        let admin = Actor { manages_server: true, roles: vec![] };
-        let steward = Actor { manages_server: false, roles: vec![RoleRef(3), role] };
-        let member = Actor { manages_server: false, roles: vec![RoleRef(3)] };
+        let admin = Actor {
+            manages_server: true,
+            roles: vec![],
+        };
+        let steward = Actor {
+            manages_server: false,
+            roles: vec![RoleRef(3), role],
+        };
+        let member = Actor {
+            manages_server: false,
+            roles: vec![RoleRef(3)],
+        };
         assert!(admin.is_organizer(None) && admin.is_organizer(Some(role)));
         assert!(steward.is_organizer(Some(role)) && !steward.is_organizer(None));
         assert!(!member.is_organizer(Some(role)));

@@ -132,25 +132,39 @@ impl SettingsChange {
         }
         if let Some(role) = self.organizer_role {
             if role != current.organizer_role {
-                changed.push(format!("organizer role: {} → {}", show_role(current.organizer_role), show_role(role)));
+                changed.push(format!(
+                    "organizer role: {} → {}",
+                    show_role(current.organizer_role),
+                    show_role(role)
+                ));
                 next.organizer_role = role;
             }
         }
         if let Some(reminders) = &self.reminders {
             if *reminders != current.reminders {
-                changed.push(format!("reminders: `{}` → `{}`", current.reminders, reminders));
+                changed.push(format!(
+                    "reminders: `{}` → `{}`",
+                    current.reminders, reminders
+                ));
                 next.reminders = reminders.clone();
             }
         }
         if let Some(prompt) = &self.role_prompt {
             if *prompt != current.role_prompt {
-                changed.push(format!("role prompt: `{}` → `{}`", current.role_prompt, prompt));
+                changed.push(format!(
+                    "role prompt: `{}` → `{}`",
+                    current.role_prompt, prompt
+                ));
                 next.role_prompt = prompt.clone();
             }
         }
         if let Some(dm) = self.dm_reminders {
             if dm != current.dm_reminders {
-                changed.push(format!("DM reminders: {} → {}", on_off(current.dm_reminders), on_off(dm)));
+                changed.push(format!(
+                    "DM reminders: {} → {}",
+                    on_off(current.dm_reminders),
+                    on_off(dm)
+                ));
                 next.dm_reminders = dm;
             }
         }
@@ -177,12 +191,21 @@ mod tests {
     use super::*;
 
     fn settings() -> Settings {
-        Settings::new(CommunityName::parse("Circle").unwrap(), chrono_tz::America::Phoenix, None)
+        Settings::new(
+            CommunityName::parse("Circle").unwrap(),
+            chrono_tz::America::Phoenix,
+            None,
+        )
     }
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(CommunityName::parse("  Facilitation   Circle \n").unwrap().as_str(), "Facilitation Circle");
+        assert_eq!(
+            CommunityName::parse("  Facilitation   Circle \n")
+                .unwrap()
+                .as_str(),
+            "Facilitation Circle"
+        );
         assert!(CommunityName::parse("   ").is_err());
         assert!(CommunityName::parse(&"x".repeat(101)).is_err());
         assert!(CommunityName::parse(&"é".repeat(100)).is_ok());

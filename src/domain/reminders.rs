@@ -11,7 +11,8 @@ pub const MAX_OFFSET_MINUTES: i64 = 90 * 24 * 60;
 /// How many reminders one gathering may have.
 pub const MAX_OFFSETS: usize = 6;
 
-const EXAMPLE: &str = "Write offsets like `7d,1d,2h,15m` (d = days, h = hours, m = minutes; from 5m to 90d, \
+const EXAMPLE: &str =
+    "Write offsets like `7d,1d,2h,15m` (d = days, h = hours, m = minutes; from 5m to 90d, \
                        at most 6), or `off` for no reminders.";
 
 /// The offsets of a community's reminders, longest first, without duplicates.
@@ -29,15 +30,22 @@ impl ReminderOffsets {
         for token in text.split([',', ' ']).filter(|t| !t.is_empty()) {
             let value = parse_one(token)?;
             if minutes.contains(&value) {
-                return Err(InputError::new(format!("`{token}` is given twice. {EXAMPLE}")));
+                return Err(InputError::new(format!(
+                    "`{token}` is given twice. {EXAMPLE}"
+                )));
             }
             minutes.push(value);
         }
         if minutes.is_empty() {
-            return Err(InputError::new(format!("No reminder offset given. {EXAMPLE}")));
+            return Err(InputError::new(format!(
+                "No reminder offset given. {EXAMPLE}"
+            )));
         }
         if minutes.len() > MAX_OFFSETS {
-            return Err(InputError::new(format!("That is {} reminders. {EXAMPLE}", minutes.len())));
+            return Err(InputError::new(format!(
+                "That is {} reminders. {EXAMPLE}",
+                minutes.len()
+            )));
         }
         minutes.sort_unstable_by(|a, b| b.cmp(a));
         Ok(ReminderOffsets(minutes))
@@ -60,7 +68,12 @@ impl ReminderOffsets {
 }
 
 fn parse_one(token: &str) -> Result<u32, InputError> {
-    let bad = || InputError::new(format!("`{}` is not a reminder offset. {EXAMPLE}", shorten(token)));
+    let bad = || {
+        InputError::new(format!(
+            "`{}` is not a reminder offset. {EXAMPLE}",
+            shorten(token)
+        ))
+    };
     let (number, unit) = token.split_at(token.len().saturating_sub(1));
     let n: i64 = number.parse().map_err(|_| bad())?;
     let factor = match unit {
@@ -72,7 +85,9 @@ fn parse_one(token: &str) -> Result<u32, InputError> {
     };
     let minutes = n.checked_mul(factor).ok_or_else(bad)?;
     if !(MIN_OFFSET_MINUTES..=MAX_OFFSET_MINUTES).contains(&minutes) {
-        return Err(InputError::new(format!("`{token}` is out of range. {EXAMPLE}")));
+        return Err(InputError::new(format!(
+            "`{token}` is out of range. {EXAMPLE}"
+        )));
     }
     u32::try_from(minutes).map_err(|_| bad())
 }
@@ -115,8 +130,22 @@ mod tests {
 
     #[test]
     fn out_of_range_duplicate_and_garbage_offsets_are_refused() {
-        for bad in ["0m", "4m", "400d", "91d", "1d,1d", "1d,24h", "abc", "", "5", "d", "1y", "-5m",
-                    "1m,2m,3m,4m,5m,6m,7m", "99999999999999999999d"] {
+        for bad in [
+            "0m",
+            "4m",
+            "400d",
+            "91d",
+            "1d,1d",
+            "1d,24h",
+            "abc",
+            "",
+            "5",
+            "d",
+            "1y",
+            "-5m",
+            "1m,2m,3m,4m,5m,6m,7m",
+            "99999999999999999999d",
+        ] {
             let err = ReminderOffsets::parse(bad);
             assert!(err.is_err(), "{bad} was accepted");
             assert!(err.unwrap_err().0.contains("7d,1d,2h,15m"), "{bad}");

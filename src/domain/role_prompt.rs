@@ -48,10 +48,16 @@ impl RolePrompt {
             )));
         }
         let schedule = Schedule::from_str(&text).map_err(|e| {
-            InputError::new(format!("`{}` is not a cron expression ({e}). {EXAMPLE}", shorten(&text)))
+            InputError::new(format!(
+                "`{}` is not a cron expression ({e}). {EXAMPLE}",
+                shorten(&text)
+            ))
         })?;
         if schedule.after(&now).next().is_none() {
-            return Err(InputError::new(format!("`{}` never fires. {EXAMPLE}", shorten(&text))));
+            return Err(InputError::new(format!(
+                "`{}` never fires. {EXAMPLE}",
+                shorten(&text)
+            )));
         }
         Ok(RolePrompt::Cron {
             expression: text,
@@ -124,7 +130,13 @@ mod tests {
 
     #[test]
     fn bad_and_never_firing_expressions_are_refused() {
-        for bad in ["0 10 * * Mon", "* * * * * * 2030 1", "0 0 25 * * Mon", "nonsense", "0 0 0 30 2 *"] {
+        for bad in [
+            "0 10 * * Mon",
+            "* * * * * * 2030 1",
+            "0 0 25 * * Mon",
+            "nonsense",
+            "0 0 0 30 2 *",
+        ] {
             let err = RolePrompt::parse(bad, now()).unwrap_err().0;
             assert!(err.contains("0 0 10 * * Mon"), "{bad}: {err}");
         }

@@ -28,9 +28,21 @@ pub fn parse(input: &str) -> Result<Tz, InputError> {
 
 /// Zones offered before anything is typed.
 const COMMON: [&str; 16] = [
-    "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
-    "America/Toronto", "America/Vancouver", "America/Sao_Paulo", "Europe/London", "Europe/Berlin",
-    "Europe/Paris", "Africa/Johannesburg", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "America/Vancouver",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Paris",
+    "Africa/Johannesburg",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
+    "Australia/Sydney",
     "Pacific/Auckland",
 ];
 
@@ -68,7 +80,10 @@ mod tests {
 
     #[test]
     fn real_zones_parse_whatever_the_case() {
-        assert_eq!(parse("America/Phoenix").unwrap(), chrono_tz::America::Phoenix);
+        assert_eq!(
+            parse("America/Phoenix").unwrap(),
+            chrono_tz::America::Phoenix
+        );
         assert_eq!(parse(" europe/london ").unwrap(), chrono_tz::Europe::London);
     }
 

@@ -14,11 +14,16 @@ macro_rules! columns {
     };
 }
 
-const INSERT: &str = "INSERT INTO communities (guild_id, channel_id, name, time_zone, organizer_role_id, \
+const INSERT: &str =
+    "INSERT INTO communities (guild_id, channel_id, name, time_zone, organizer_role_id, \
      reminder_offsets, role_prompt, dm_reminders, created_at, updated_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
 
-const BY_CHANNEL: &str = concat!("SELECT ", columns!(), " FROM communities WHERE channel_id = $1");
+const BY_CHANNEL: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM communities WHERE channel_id = $1"
+);
 
 const BY_GUILD: &str = concat!(
     "SELECT ",
@@ -26,7 +31,8 @@ const BY_GUILD: &str = concat!(
     " FROM communities WHERE guild_id = $1 ORDER BY name, id"
 );
 
-const UPDATE_SETTINGS: &str = "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
+const UPDATE_SETTINGS: &str =
+    "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
      reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8 WHERE id = $1";
 
 /// The channel already holds a community.
@@ -109,7 +115,9 @@ impl Store {
             })),
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
                 let existing = self.community_in_channel(channel).await?.ok_or_else(|| {
-                    StoreError::Corrupt(format!("channel {channel} conflicted but holds no community"))
+                    StoreError::Corrupt(format!(
+                        "channel {channel} conflicted but holds no community"
+                    ))
                 })?;
                 Ok(Err(CommunityConflict(Box::new(existing))))
             }
@@ -131,7 +139,10 @@ impl Store {
     }
 
     /// Every community of a guild, by name.
-    pub async fn communities_in_guild(&self, guild: GuildRef) -> Result<Vec<Community>, StoreError> {
+    pub async fn communities_in_guild(
+        &self,
+        guild: GuildRef,
+    ) -> Result<Vec<Community>, StoreError> {
         sqlx::query_as::<_, CommunityRow>(BY_GUILD)
             .bind(guild.to_db())
             .fetch_all(self.pool())
@@ -163,7 +174,9 @@ impl Store {
         if done.rows_affected() == 1 {
             Ok(())
         } else {
-            Err(StoreError::Corrupt(format!("community {id} vanished while saving")))
+            Err(StoreError::Corrupt(format!(
+                "community {id} vanished while saving"
+            )))
         }
     }
 }

@@ -40,7 +40,11 @@ impl RunningBot {
                 .map_err(|e| e.to_string())
         });
         fake.wait_ready().await;
-        RunningBot { stop: Some(stop), task, store }
+        RunningBot {
+            stop: Some(stop),
+            task,
+            store,
+        }
     }
 
     /// Asks the bot to shut down, waits for it, and closes the store.

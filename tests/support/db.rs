@@ -47,7 +47,13 @@ impl TestDb {
                 panic!("CI=true but PostgreSQL at {admin} is unreachable: {e}")
             }
             Err(e) => {
-                eprintln!("\n*** SKIPPED the PostgreSQL half of this test: {admin} is unreachable ({e}) ***\n");
+                // Written to the real stderr, past the test harness's capture, so it is always seen.
+                use std::io::Write;
+                writeln!(
+                    std::io::stderr(),
+                    "\n*** SKIPPED the PostgreSQL half of this test: {admin} is unreachable ({e}) ***\n"
+                )
+                .ok();
                 return None;
             }
         };
@@ -55,14 +61,20 @@ impl TestDb {
             "steward_t_{}_{}_{}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed),
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos()
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .subsec_nanos()
         );
         conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .await
             .expect("create test database");
         conn.close().await.ok();
         let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-        Some(TestDb::Postgres { url: format!("{base}/{name}"), name })
+        Some(TestDb::Postgres {
+            url: format!("{base}/{name}"),
+            name,
+        })
     }
 
     /// SQLite, then PostgreSQL when reachable.
@@ -95,12 +107,17 @@ impl Drop for TestDb {
             let admin = postgres_admin_url();
             // Drop runs inside a runtime; do the async clean-up on a thread of its own.
             std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
                 rt.block_on(async move {
                     if let Ok(mut conn) = PgConnection::connect(&admin).await {
-                        conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                            .await
-                            .ok();
+                        conn.execute(sqlx::AssertSqlSafe(format!(
+                            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                        )))
+                        .await
+                        .ok();
                     }
                 });
             })

@@ -53,7 +53,9 @@ pub async fn settings(
     #[description = "A new IANA time zone, e.g. Europe/London"]
     #[autocomplete = "autocomplete_timezone"]
     timezone: Option<String>,
-    #[description = "Organizer role (pick @everyone to remove it)"] organizer_role: Option<serenity::Role>,
+    #[description = "Organizer role (pick @everyone to remove it)"] organizer_role: Option<
+        serenity::Role,
+    >,
     #[description = "Reminder offsets before each gathering, e.g. 7d,1d,2h,15m (or off)"] reminders: Option<
         String,
     >,
@@ -95,7 +97,10 @@ pub async fn list(ctx: Context<'_>) -> Result<(), CommandError> {
     Ok(())
 }
 
-async fn autocomplete_timezone(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+async fn autocomplete_timezone(
+    _ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
     let choices = zone::suggest(partial, 25)
         .into_iter()
         .map(serenity::AutocompleteChoice::from)

@@ -38,7 +38,11 @@ pub struct SetupInput {
 }
 
 /// Binds the channel to a new community; public welcome card.
-pub async fn setup(store: &Store, input: SetupInput, now: DateTime<Utc>) -> Result<Reply, CommandError> {
+pub async fn setup(
+    store: &Store,
+    input: SetupInput,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
     if !input.actor.manages_server {
         return Err(CommandError::user(
             "Setting up a community needs the Manage Server permission. Ask a server admin to run \
@@ -77,8 +81,12 @@ pub async fn setup(store: &Store, input: SetupInput, now: DateTime<Utc>) -> Resu
             community.settings.name, community.settings.time_zone
         ),
     );
-    Ok(Reply::card(Visibility::Public, settings_fields(card, &community, now)
-        .footer("Organizers can adjust this with /community settings · /help lists every command")))
+    Ok(Reply::card(
+        Visibility::Public,
+        settings_fields(card, &community, now).footer(
+            "Organizers can adjust this with /community settings · /help lists every command",
+        ),
+    ))
 }
 
 /// `/community settings` as typed (`None` = leave as is).
@@ -108,7 +116,11 @@ impl SettingsInput {
                 RoleChoice::Role(role) => Some(role),
                 RoleChoice::Everyone => None,
             }),
-            reminders: self.reminders.as_deref().map(ReminderOffsets::parse).transpose()?,
+            reminders: self
+                .reminders
+                .as_deref()
+                .map(ReminderOffsets::parse)
+                .transpose()?,
             role_prompt: self
                 .role_prompt
                 .as_deref()
@@ -128,7 +140,9 @@ pub async fn settings(
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
     if !actor.is_organizer(community.settings.organizer_role) {
-        return Err(CommandError::user(organizer_only(community.settings.organizer_role)));
+        return Err(CommandError::user(organizer_only(
+            community.settings.organizer_role,
+        )));
     }
     let change = input.parse(now)?;
     if change.is_empty() {
@@ -139,7 +153,9 @@ pub async fn settings(
     }
     let (next, changed) = change.apply(&community.settings);
     if changed.is_empty() {
-        return Ok(Reply::private("Nothing changed: those are already the settings."));
+        return Ok(Reply::private(
+            "Nothing changed: those are already the settings.",
+        ));
     }
     store.save_settings(community.id, &next, now).await?;
     Ok(Reply::private(format!(
@@ -157,7 +173,10 @@ pub fn info(community: &Community, now: DateTime<Utc>) -> Reply {
     );
     let card = settings_fields(card, community, now)
         .field("Next gathering", "None scheduled yet.", false)
-        .footer(format!("Set up on {}", community.created_at.format("%Y-%m-%d")));
+        .footer(format!(
+            "Set up on {}",
+            community.created_at.format("%Y-%m-%d")
+        ));
     Reply::card(Visibility::Private, card)
 }
 
@@ -178,7 +197,10 @@ pub fn list(communities: &[Community]) -> Reply {
             )
         })
         .collect();
-    let card = Card::new(format!("Communities in this server ({})", communities.len()), lines.join("\n"));
+    let card = Card::new(
+        format!("Communities in this server ({})", communities.len()),
+        lines.join("\n"),
+    );
     Reply::card(Visibility::Private, card)
 }
 
@@ -186,7 +208,10 @@ fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Car
     let s = &community.settings;
     let local = now.with_timezone(&s.time_zone).format("%H:%M");
     let organizers = match s.organizer_role {
-        Some(_) => format!("{} and members with Manage Server", show_role(s.organizer_role)),
+        Some(_) => format!(
+            "{} and members with Manage Server",
+            show_role(s.organizer_role)
+        ),
         None => "Members with Manage Server".to_owned(),
     };
     let reminders = if s.reminders.is_off() {
@@ -198,10 +223,18 @@ fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Car
         Some(next) => format!("`{}` (next <t:{}:F>)", s.role_prompt, next.timestamp()),
         None => "Off".to_owned(),
     };
-    card.field("Time zone", format!("{} (it is {local} there now)", s.time_zone), true)
-        .field("Organizers", organizers, true)
-        .field("Reminders", reminders, true)
-        .field("Role prompts", prompt, true)
-        .field("DM reminders", if s.dm_reminders { "On" } else { "Off" }, true)
-        .field("Agenda roles", DEFAULT_TEMPLATE.join(", "), false)
+    card.field(
+        "Time zone",
+        format!("{} (it is {local} there now)", s.time_zone),
+        true,
+    )
+    .field("Organizers", organizers, true)
+    .field("Reminders", reminders, true)
+    .field("Role prompts", prompt, true)
+    .field(
+        "DM reminders",
+        if s.dm_reminders { "On" } else { "Off" },
+        true,
+    )
+    .field("Agenda roles", DEFAULT_TEMPLATE.join(", "), false)
 }

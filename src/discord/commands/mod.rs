@@ -50,7 +50,9 @@ pub async fn register(
         None => poise::builtins::register_globally(ctx, commands).await,
     };
     match result {
-        Ok(()) => tracing::info!(count = commands.len(), guild = ?dev_guild.map(|g| g.get()), "commands registered"),
+        Ok(()) => {
+            tracing::info!(count = commands.len(), guild = ?dev_guild.map(|g| g.get()), "commands registered")
+        }
         Err(e) => tracing::error!(error = %e, "could not register commands"),
     }
 }

@@ -33,22 +33,22 @@ async fn connection(state: Arc<State>, socket: WebSocket) {
                     Message::Text(text) => {
                         let frame: Value = serde_json::from_str(text.as_str()).unwrap_or(json!({"raw": text.as_str()}));
                         state.record_frame(true, frame.clone());
-                        match frame["op"].as_u64() {
-                            Some(1) => {
-                                if send(&state, &mut sink, json!({"op": 11, "s": null, "t": null, "d": null})).await.is_err() { break }
-                            }
+                        let reply = match frame["op"].as_u64() {
+                            Some(1) => Some(json!({"op": 11, "s": null, "t": null, "d": null})),
                             Some(2) => {
                                 state.identifies.fetch_add(1, Ordering::SeqCst);
                                 *state.gateway.lock().unwrap() = Some(tx.clone());
                                 seq += 1;
-                                let ready = dispatch(seq, "READY", ready_payload(&state));
-                                if send(&state, &mut sink, ready).await.is_err() { break }
+                                Some(dispatch(seq, "READY", ready_payload(&state)))
                             }
-                            Some(6) => {
-                                // No sessions to resume here: make the shard identify again.
-                                if send(&state, &mut sink, json!({"op": 9, "s": null, "t": null, "d": false})).await.is_err() { break }
+                            // No sessions to resume here: make the shard identify again.
+                            Some(6) => Some(json!({"op": 9, "s": null, "t": null, "d": false})),
+                            _ => None,
+                        };
+                        if let Some(reply) = reply {
+                            if send(&state, &mut sink, reply).await.is_err() {
+                                break;
                             }
-                            _ => {}
                         }
                     }
                     Message::Close(frame) => {

@@ -35,11 +35,21 @@ pub struct Member {
 impl Member {
     /// A member with Manage Server.
     pub fn manager(id: u64) -> Member {
-        Member { id, name: format!("manager{id}"), permissions: perms::MANAGER, roles: vec![] }
+        Member {
+            id,
+            name: format!("manager{id}"),
+            permissions: perms::MANAGER,
+            roles: vec![],
+        }
     }
     /// A plain member.
     pub fn regular(id: u64) -> Member {
-        Member { id, name: format!("member{id}"), permissions: perms::MEMBER, roles: vec![] }
+        Member {
+            id,
+            name: format!("member{id}"),
+            permissions: perms::MEMBER,
+            roles: vec![],
+        }
     }
     /// The same member with these roles.
     pub fn with_roles(mut self, roles: &[u64]) -> Member {
@@ -164,9 +174,13 @@ fn nest(def: &Value, path: &[&str], inv: &Invocation, resolved: &mut Map<String,
         if inv.focused.as_deref() == Some(name.as_str()) {
             option["focused"] = json!(true);
         } else if kind == 8 {
-            let role_id = value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+            let role_id = value
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| value.to_string());
             option["value"] = json!(role_id);
-            resolved.entry("roles").or_insert_with(|| json!({}))[&role_id] = role(&role_id, inv.guild);
+            resolved.entry("roles").or_insert_with(|| json!({}))[&role_id] =
+                role(&role_id, inv.guild);
         }
         out.push(option);
     }
@@ -174,7 +188,11 @@ fn nest(def: &Value, path: &[&str], inv: &Invocation, resolved: &mut Map<String,
 }
 
 fn role(id: &str, guild: u64) -> Value {
-    let name = if id == guild.to_string() { "@everyone".to_owned() } else { format!("role-{id}") };
+    let name = if id == guild.to_string() {
+        "@everyone".to_owned()
+    } else {
+        format!("role-{id}")
+    };
     json!({"id": id, "name": name, "color": 0,
            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null}, "hoist": false, "icon": null, "unicode_emoji": null,
            "position": 1, "permissions": "0", "managed": false, "mentionable": false, "flags": 0})

@@ -47,7 +47,9 @@ pub(crate) fn bot_user(state: &State) -> Value {
 impl FakeDiscord {
     /// Starts on a free loopback port.
     pub async fn start() -> FakeDiscord {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let port = listener.local_addr().expect("addr").port();
         let state = Arc::new(State::new(port));
         let app = axum::Router::new()
@@ -55,7 +57,9 @@ impl FakeDiscord {
             .fallback(rest::handle)
             .with_state(state.clone());
         let server = tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("fake discord serves");
+            axum::serve(listener, app)
+                .await
+                .expect("fake discord serves");
         });
         FakeDiscord { state, server }
     }
@@ -141,7 +145,9 @@ impl FakeDiscord {
     /// Sends a dispatch event on the open gateway connection.
     pub fn dispatch(&self, kind: &str, data: Value) {
         let gateway = self.state.gateway.lock().unwrap();
-        let sender = gateway.as_ref().expect("no gateway connection to dispatch on");
+        let sender = gateway
+            .as_ref()
+            .expect("no gateway connection to dispatch on");
         sender
             .send(GatewayCommand::Dispatch(kind.to_owned(), data))
             .expect("gateway connection open");
@@ -182,6 +188,8 @@ impl FakeDiscord {
 
     /// Whether the bot sent a close frame on the gateway (a clean shutdown).
     pub fn bot_closed_gateway(&self) -> bool {
-        self.frames().iter().any(|f| f.from_bot && f.json.get("close").is_some())
+        self.frames()
+            .iter()
+            .any(|f| f.from_bot && f.json.get("close").is_some())
     }
 }

@@ -17,7 +17,11 @@ pub async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let path = uri.path().strip_prefix("/api/v10").unwrap_or(uri.path()).to_owned();
+    let path = uri
+        .path()
+        .strip_prefix("/api/v10")
+        .unwrap_or(uri.path())
+        .to_owned();
     let content_type = headers
         .get("content-type")
         .and_then(|v| v.to_str().ok())
@@ -65,7 +69,9 @@ fn parse_body(content_type: &str, body: &Bytes) -> Option<Value> {
 fn fault_response(fault: &super::state::Fault) -> (StatusCode, Response) {
     let status = StatusCode::from_u16(fault.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = match fault.status {
-        429 => json!({"message": "You are being rate limited.", "retry_after": fault.retry_after, "global": false}),
+        429 => {
+            json!({"message": "You are being rate limited.", "retry_after": fault.retry_after, "global": false})
+        }
         403 => json!({"message": "Missing Access", "code": 50001}),
         404 => json!({"message": "Unknown Channel", "code": 10003}),
         _ => json!({"message": "Internal Server Error", "code": 0}),
@@ -73,16 +79,27 @@ fn fault_response(fault: &super::state::Fault) -> (StatusCode, Response) {
     let mut response = (status, Json(body)).into_response();
     if fault.status == 429 {
         let headers = response.headers_mut();
-        headers.insert("retry-after", fault.retry_after.ceil().to_string().parse().unwrap());
+        headers.insert(
+            "retry-after",
+            fault.retry_after.ceil().to_string().parse().unwrap(),
+        );
         headers.insert("x-ratelimit-limit", "5".parse().unwrap());
         headers.insert("x-ratelimit-remaining", "0".parse().unwrap());
-        headers.insert("x-ratelimit-reset-after", fault.retry_after.to_string().parse().unwrap());
+        headers.insert(
+            "x-ratelimit-reset-after",
+            fault.retry_after.to_string().parse().unwrap(),
+        );
         headers.insert("x-ratelimit-bucket", "fake-bucket".parse().unwrap());
     }
     (status, response)
 }
 
-fn route(state: &State, method: &Method, path: &str, body: Option<&Value>) -> (StatusCode, Response) {
+fn route(
+    state: &State,
+    method: &Method,
+    path: &str,
+    body: Option<&Value>,
+) -> (StatusCode, Response) {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let ok = |v: Value| (StatusCode::OK, Json(v).into_response());
     match (method.as_str(), parts.as_slice()) {
@@ -99,28 +116,44 @@ fn route(state: &State, method: &Method, path: &str, body: Option<&Value>) -> (S
             "owner": {"id": "1", "username": "owner", "discriminator": "0", "avatar": null}
         })),
         ("GET", ["users", "@me"]) => ok(super::bot_user(state)),
-        ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+        ("PUT", ["applications", _, "commands"])
+        | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             ok(Value::Array(register_commands(state, body)))
         }
         ("POST", ["interactions", id, _token, "callback"]) => {
-            if let Some(data) = body.and_then(|b| b.get("data")).filter(|_| is_message_callback(body)) {
+            if let Some(data) = body
+                .and_then(|b| b.get("data"))
+                .filter(|_| is_message_callback(body))
+            {
                 let message = message(state, 0, data);
-                state.messages.lock().unwrap().insert(original_key(id), message);
+                state
+                    .messages
+                    .lock()
+                    .unwrap()
+                    .insert(original_key(id), message);
             }
-            (StatusCode::NO_CONTENT, StatusCode::NO_CONTENT.into_response())
+            (
+                StatusCode::NO_CONTENT,
+                StatusCode::NO_CONTENT.into_response(),
+            )
         }
         ("GET" | "PATCH", ["webhooks", _, _token, "messages", "@original"]) => {
             ok(message(state, 0, body.unwrap_or(&json!({}))))
         }
-        ("DELETE", ["webhooks", ..]) | ("DELETE", ["channels", _, "messages", _]) => {
-            (StatusCode::NO_CONTENT, StatusCode::NO_CONTENT.into_response())
-        }
+        ("DELETE", ["webhooks", ..]) | ("DELETE", ["channels", _, "messages", _]) => (
+            StatusCode::NO_CONTENT,
+            StatusCode::NO_CONTENT.into_response(),
+        ),
         ("POST", ["webhooks", _, _token]) => ok(message(state, 0, body.unwrap_or(&json!({})))),
-        ("PATCH", ["webhooks", _, _token, "messages", _]) => ok(message(state, 0, body.unwrap_or(&json!({})))),
-        ("POST", ["channels", channel, "messages"]) => ok(create_message(state, channel, body)),
-        ("PATCH", ["channels", channel, "messages", _]) => {
-            ok(message(state, channel.parse().unwrap_or(0), body.unwrap_or(&json!({}))))
+        ("PATCH", ["webhooks", _, _token, "messages", _]) => {
+            ok(message(state, 0, body.unwrap_or(&json!({}))))
         }
+        ("POST", ["channels", channel, "messages"]) => ok(create_message(state, channel, body)),
+        ("PATCH", ["channels", channel, "messages", _]) => ok(message(
+            state,
+            channel.parse().unwrap_or(0),
+            body.unwrap_or(&json!({})),
+        )),
         _ => {
             let text = format!("{method} {path}: not served by the fake");
             state.violations.lock().unwrap().push(text);
@@ -178,7 +211,10 @@ fn create_message(state: &State, channel: &str, body: Option<&Value>) -> Value {
         }
     }
     let message = message(state, channel.parse().unwrap_or(0), &body);
-    let id: u64 = message["id"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let id: u64 = message["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     state.messages.lock().unwrap().insert(id, message.clone());
     if let Some(nonce) = nonce {
         state.nonces.lock().unwrap().insert(nonce, id);

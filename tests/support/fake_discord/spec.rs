@@ -5,12 +5,17 @@ use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-const SPEC_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/discord-api-spec/openapi.json");
+const SPEC_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/discord-api-spec/openapi.json"
+);
+
+type Compiled = Option<std::sync::Arc<jsonschema::Validator>>;
 
 struct Spec {
     document: Value,
     templates: Vec<(String, Vec<String>)>,
-    validators: Mutex<HashMap<(String, String), Option<std::sync::Arc<jsonschema::Validator>>>>,
+    validators: Mutex<HashMap<(String, String), Compiled>>,
 }
 
 fn spec() -> &'static Spec {
@@ -33,7 +38,10 @@ fn spec() -> &'static Spec {
 }
 
 fn segments(path: &str) -> Vec<String> {
-    path.trim_matches('/').split('/').map(str::to_owned).collect()
+    path.trim_matches('/')
+        .split('/')
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The spec's path template for a concrete path (`/channels/1/messages` → `/channels/{channel_id}/messages`),
@@ -45,13 +53,15 @@ pub fn template_for(path: &str) -> Option<String> {
         .iter()
         .filter(|(_, t)| {
             t.len() == parts.len()
-                && t.iter().zip(&parts).all(|(t, p)| (t.starts_with('{') && t.ends_with('}')) || t == p)
+                && t.iter()
+                    .zip(&parts)
+                    .all(|(t, p)| (t.starts_with('{') && t.ends_with('}')) || t == p)
         })
         .max_by_key(|(_, t)| t.iter().filter(|s| !s.starts_with('{')).count())
         .map(|(k, _)| k.clone())
 }
 
-fn validator(method: &str, template: &str) -> Option<std::sync::Arc<jsonschema::Validator>> {
+fn validator(method: &str, template: &str) -> Compiled {
     let spec = spec();
     let key = (method.to_owned(), template.to_owned());
     if let Some(v) = spec.validators.lock().unwrap().get(&key) {
@@ -65,7 +75,10 @@ fn validator(method: &str, template: &str) -> Option<std::sync::Arc<jsonschema::
     } else {
         // The inline schema refers to `#/components/...`: make it a root that carries the components.
         let mut root = Map::new();
-        root.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+        root.insert(
+            "$schema".into(),
+            json!("https://json-schema.org/draft/2020-12/schema"),
+        );
         root.insert("components".into(), spec.document["components"].clone());
         match schema {
             Value::Object(fields) => root.extend(fields),
@@ -79,7 +92,10 @@ fn validator(method: &str, template: &str) -> Option<std::sync::Arc<jsonschema::
             .unwrap_or_else(|e| panic!("schema of {method} {template} does not compile: {e}"));
         Some(std::sync::Arc::new(validator))
     };
-    spec.validators.lock().unwrap().insert(key, compiled.clone());
+    spec.validators
+        .lock()
+        .unwrap()
+        .insert(key, compiled.clone());
     compiled
 }
 
@@ -90,7 +106,9 @@ pub fn check(method: &str, path: &str, body: &Value) -> Vec<String> {
         return vec![format!("{method} {path}: path not in Discord's spec")];
     };
     let Some(validator) = validator(method, &template) else {
-        return vec![format!("{method} {template}: the spec defines no JSON body for this operation")];
+        return vec![format!(
+            "{method} {template}: the spec defines no JSON body for this operation"
+        )];
     };
     validator
         .iter_errors(body)

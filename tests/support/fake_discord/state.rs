@@ -108,9 +108,9 @@ impl State {
 
     pub(crate) fn take_fault(&self, method: &str, path: &str) -> Option<Fault> {
         let mut faults = self.faults.lock().unwrap();
-        let index = faults
-            .iter()
-            .position(|f| (f.method == "*" || f.method == method) && path.starts_with(&f.path_prefix))?;
+        let index = faults.iter().position(|f| {
+            (f.method == "*" || f.method == method) && path.starts_with(&f.path_prefix)
+        })?;
         faults.remove(index)
     }
 }
