@@ -357,3 +357,28 @@ async fn a_community_survives_a_restart_on_the_same_database_file() {
         fake.violations()
     );
 }
+
+#[tokio::test]
+async fn the_bot_reconnects_after_the_gateway_drops() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let bot = RunningBot::start(&fake, db.url()).await;
+    assert_eq!(fake.identify_count(), 1);
+
+    fake.drop_gateway();
+    fake.wait_for("the bot to identify again", |f| {
+        (f.identify_count() >= 2 && f.connected()).then_some(())
+    })
+    .await;
+    let answer = fake
+        .run(&Invocation::new("help", &Member::regular(1)))
+        .await;
+    assert!(is_ephemeral(&answer));
+
+    bot.stop().await;
+    assert!(
+        fake.violations().is_empty(),
+        "spec violations: {:#?}",
+        fake.violations()
+    );
+}

@@ -88,3 +88,50 @@ async fn built_interactions_deserialize_in_serenity() {
         }
     }
 }
+
+#[test]
+fn spec_validation_covers_command_registration() {
+    let path = "/applications/1/commands";
+    let good = json!([{"name": "help", "description": "What Steward does", "type": 1}]);
+    assert!(
+        check("PUT", path, &good).is_empty(),
+        "{:?}",
+        check("PUT", path, &good)
+    );
+    let long = json!([{"name": "help", "description": "x".repeat(101), "type": 1}]);
+    assert!(
+        !check("PUT", path, &long).is_empty(),
+        "a 101-char description must be refused"
+    );
+}
+
+#[tokio::test]
+async fn injected_faults_answer_once_then_normal_service_resumes() {
+    let fake = FakeDiscord::start().await;
+    fake.inject("POST", "/channels/9/messages", 429, 1.5);
+    fake.inject("POST", "/channels/9/messages", 500, 0.0);
+    fake.inject("*", "/channels/9", 403, 0.0);
+    let client = reqwest::Client::new();
+    let url = format!("{}/api/v10/channels/9/messages", fake.api_url());
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for _ in 0..4 {
+        let answer = client
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(json!({"content": "hello"}).to_string())
+            .send()
+            .await
+            .unwrap();
+        if answer.status() == 429 {
+            retry_after = answer
+                .headers()
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap().to_owned());
+        }
+        statuses.push(answer.status().as_u16());
+    }
+    assert_eq!(statuses, [429, 500, 403, 200]);
+    assert_eq!(retry_after.as_deref(), Some("2"));
+    assert_eq!(fake.requests().len(), 4);
+}
