@@ -2,9 +2,11 @@
 //! every function that needs the time takes `now`.
 
 pub mod access;
+pub mod when;
 pub mod community;
 pub mod ids;
 pub mod input;
+pub mod recurrence;
 pub mod reminders;
 pub mod role_prompt;
 pub mod roles;

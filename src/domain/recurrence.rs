@@ -1,0 +1,336 @@
+//! Recurring gatherings as RFC 5545 rules, read in the community's time zone: a gathering stays at its
+//! local wall-clock time across DST changes. We keep the RRULE text we built (never the rrule crate's
+//! `to_string`, which drops `BYDAY=1FR`'s ordinal — upstream rust-rrule#148).
+
+use super::InputError;
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc, Weekday,
+};
+use chrono_tz::Tz;
+use rrule::RRuleSet;
+
+/// How often a series repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frequency {
+    /// Every week.
+    Weekly,
+    /// Every other week.
+    EveryTwoWeeks,
+    /// Every month (with a week of the month).
+    Monthly,
+    /// Every year (with a week of the month and months).
+    Yearly,
+}
+
+/// Which weekday of the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekOfMonth {
+    /// The 1st.
+    First,
+    /// The 2nd.
+    Second,
+    /// The 3rd.
+    Third,
+    /// The 4th.
+    Fourth,
+    /// The last.
+    Last,
+}
+
+impl WeekOfMonth {
+    fn ordinal(self) -> i8 {
+        match self {
+            WeekOfMonth::First => 1,
+            WeekOfMonth::Second => 2,
+            WeekOfMonth::Third => 3,
+            WeekOfMonth::Fourth => 4,
+            WeekOfMonth::Last => -1,
+        }
+    }
+    fn word(self) -> &'static str {
+        match self {
+            WeekOfMonth::First => "first",
+            WeekOfMonth::Second => "second",
+            WeekOfMonth::Third => "third",
+            WeekOfMonth::Fourth => "fourth",
+            WeekOfMonth::Last => "last",
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS_EXAMPLE: &str = "Write months like `oct,jan,apr`, or a range like `sep-may` (wrapping over the new year).";
+
+/// The months a series is restricted to (1–12, in the order given).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Months(Vec<u32>);
+
+impl Months {
+    /// Parses `oct,jan,apr`, `sep-may`, `September, October`, or `9,10`.
+    pub fn parse(input: &str) -> Result<Months, InputError> {
+        let mut months: Vec<u32> = Vec::new();
+        for token in input.split([',', ' ', ';']).map(str::trim).filter(|t| !t.is_empty()) {
+            let range = token.replace('–', "-");
+            let added = match range.split_once('-') {
+                Some((from, to)) => {
+                    let (from, to) = (month(from)?, month(to)?);
+                    let mut run = vec![from];
+                    let mut m = from;
+                    while m != to {
+                        m = m % 12 + 1;
+                        run.push(m);
+                    }
+                    run
+                }
+                None => vec![month(token)?],
+            };
+            for m in added {
+                if !months.contains(&m) {
+                    months.push(m);
+                }
+            }
+        }
+        if months.is_empty() {
+            return Err(InputError::new(format!("No month given. {MONTHS_EXAMPLE}")));
+        }
+        Ok(Months(months))
+    }
+
+    /// The month numbers.
+    pub fn numbers(&self) -> &[u32] {
+        &self.0
+    }
+
+    fn names(&self) -> String {
+        let names: Vec<String> = self.0.iter().map(|m| capitalize(MONTHS[*m as usize - 1])).collect();
+        names.join(", ")
+    }
+}
+
+fn month(token: &str) -> Result<u32, InputError> {
+    let t = token.trim().to_ascii_lowercase();
+    if let Ok(n) = t.parse::<u32>() {
+        if (1..=12).contains(&n) {
+            return Ok(n);
+        }
+    }
+    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"];
+    let found = (t.len() >= 3)
+        .then(|| full.iter().position(|name| name.starts_with(&t) || (t == "sept" && *name == "september")))
+        .flatten();
+    found.map(|i| i as u32 + 1).ok_or_else(|| {
+        InputError::new(format!("`{}` is not a month. {MONTHS_EXAMPLE}", token.trim().replace('`', "'")))
+    })
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+}
+
+fn weekday_code(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    }
+}
+
+/// Full English weekday name.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// A validated repetition rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSpec {
+    frequency: Frequency,
+    weekday: Weekday,
+    week: Option<WeekOfMonth>,
+    months: Option<Months>,
+}
+
+impl RuleSpec {
+    /// Checks that the pieces fit together (a week only for monthly/yearly, and required there).
+    pub fn new(
+        frequency: Frequency,
+        weekday: Weekday,
+        week: Option<WeekOfMonth>,
+        months: Option<Months>,
+    ) -> Result<RuleSpec, InputError> {
+        match (frequency, week) {
+            (Frequency::Weekly | Frequency::EveryTwoWeeks, Some(_)) => Err(InputError::new(
+                "`week` only applies to monthly and yearly series (e.g. monthly on the first Friday). Leave it \
+                 out for weekly ones.",
+            )),
+            (Frequency::Monthly | Frequency::Yearly, None) => Err(InputError::new(
+                "Monthly and yearly series need `week`: first, second, third, fourth or last (e.g. \
+                 `week:first day:friday` for the 1st Friday).",
+            )),
+            _ => Ok(RuleSpec { frequency, weekday, week, months }),
+        }
+    }
+
+    /// The RRULE value (without `RRULE:`); a yearly rule without months repeats in `default_month`.
+    pub fn rrule_text(&self, default_month: u32) -> String {
+        let day = weekday_code(self.weekday);
+        let mut rule = match (self.frequency, self.week) {
+            (Frequency::Weekly, _) => format!("FREQ=WEEKLY;BYDAY={day}"),
+            (Frequency::EveryTwoWeeks, _) => format!("FREQ=WEEKLY;INTERVAL=2;BYDAY={day}"),
+            (Frequency::Monthly, Some(w)) => format!("FREQ=MONTHLY;BYDAY={}{day}", w.ordinal()),
+            (Frequency::Yearly, Some(w)) => format!("FREQ=YEARLY;BYDAY={}{day}", w.ordinal()),
+            (_, None) => format!("FREQ=MONTHLY;BYDAY=1{day}"),
+        };
+        let months: Vec<u32> = match (&self.months, self.frequency) {
+            (Some(m), _) => m.numbers().to_vec(),
+            (None, Frequency::Yearly) => vec![default_month],
+            (None, _) => vec![],
+        };
+        if !months.is_empty() {
+            let list: Vec<String> = months.iter().map(u32::to_string).collect();
+            rule.push_str(&format!(";BYMONTH={}", list.join(",")));
+        }
+        rule
+    }
+
+    /// In words: "monthly on the first Friday (Sep, Oct, …)".
+    pub fn describe(&self) -> String {
+        let day = weekday_name(self.weekday);
+        let base = match (self.frequency, self.week) {
+            (Frequency::Weekly, _) => format!("every {day}"),
+            (Frequency::EveryTwoWeeks, _) => format!("every other {day}"),
+            (Frequency::Monthly, Some(w)) => format!("monthly on the {} {day}", w.word()),
+            (Frequency::Yearly, Some(w)) => format!("yearly on the {} {day}", w.word()),
+            (_, None) => format!("on {day}s"),
+        };
+        match &self.months {
+            Some(m) => format!("{base}, in {}", m.names()),
+            None => base,
+        }
+    }
+
+    /// The longest gap between two dates of this rule (for "first_date too far in the past").
+    pub fn period(&self) -> Duration {
+        match self.frequency {
+            Frequency::Weekly => Duration::days(7),
+            Frequency::EveryTwoWeeks => Duration::days(14),
+            Frequency::Monthly => Duration::days(35),
+            Frequency::Yearly => Duration::days(366),
+        }
+    }
+}
+
+/// A stored rule with its first occurrence, zone and optional end: everything needed to list its dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recurrence {
+    /// The RRULE value we built.
+    pub rrule: String,
+    /// The first occurrence, local wall-clock time.
+    pub dtstart: NaiveDateTime,
+    /// The zone the rule is read in.
+    pub zone: Tz,
+    /// No occurrence starts after this instant (set when a series is ended).
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// A stored rule could not be read back.
+#[derive(Debug, thiserror::Error)]
+#[error("recurrence rule cannot be expanded: {0}")]
+pub struct RecurrenceError(String);
+
+impl Recurrence {
+    /// Plans a rule whose first date is the first match on or after `first_date`; refuses a rule with no
+    /// date in the two years after `first_date`.
+    pub fn plan(spec: &RuleSpec, start: NaiveTime, first_date: NaiveDate, zone: Tz) -> Result<Recurrence, InputError> {
+        // The time of day is part of the rule, so a first date that falls in a DST gap cannot shift
+        // every later occurrence.
+        let draft = Recurrence {
+            rrule: format!(
+                "{};BYHOUR={};BYMINUTE={};BYSECOND=0",
+                spec.rrule_text(first_date.month()),
+                start.hour(),
+                start.minute()
+            ),
+            dtstart: first_date.and_time(start),
+            zone,
+            until: None,
+        };
+        let from = local_to_utc(draft.dtstart, zone);
+        let first = draft
+            .starts_between(from, from + Duration::days(731), 1)
+            .map_err(|e| InputError::new(format!("That rule cannot be used: {e}")))?;
+        let first = first.first().ok_or_else(|| {
+            InputError::new("That rule gives no date in the next two years. Check `week`, `day` and `months`.")
+        })?;
+        Ok(Recurrence {
+            dtstart: first.with_timezone(&zone).naive_local(),
+            ..draft
+        })
+    }
+
+    /// The rule as the rrule crate's set. DTSTART is resolved like every occurrence (a time skipped by
+    /// DST moves on by the gap, a repeated one is taken once), because the crate refuses to parse an
+    /// ambiguous or skipped DTSTART.
+    fn rrule_set(&self) -> Result<RRuleSet, rrule::RRuleError> {
+        let tz = rrule::Tz::Tz(self.zone);
+        let rule: rrule::RRule<rrule::Unvalidated> = self.rrule.parse()?;
+        let rule = match self.until {
+            Some(until) => rule.until(until.with_timezone(&rrule::Tz::UTC)),
+            None => rule,
+        };
+        rule.build(local_to_utc(self.dtstart, self.zone).with_timezone(&tz))
+    }
+
+    /// The starts (UTC) in `[from, to)`, at most `limit`.
+    pub fn starts_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<DateTime<Utc>>, RecurrenceError> {
+        let set = self.rrule_set().map_err(|e| RecurrenceError(e.to_string()))?;
+        let mut out = Vec::new();
+        for start in set.into_iter() {
+            let start = start.with_timezone(&Utc);
+            if start >= to || out.len() >= limit {
+                break;
+            }
+            if start >= from {
+                out.push(start);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A local wall-clock time in `zone` as UTC; a time skipped by DST is read with the offset from before the
+/// gap (02:30 on a spring-forward night becomes 03:30), a repeated one takes its first occurrence.
+pub fn local_to_utc(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
+    use chrono::Offset;
+    if let Some(t) = zone.from_local_datetime(&local).earliest() {
+        return t.with_timezone(&Utc);
+    }
+    let before = zone
+        .from_local_datetime(&(local - Duration::hours(3)))
+        .earliest()
+        .map(|t| t.offset().fix().local_minus_utc())
+        .unwrap_or(0);
+    Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(before))))
+}
+
+#[cfg(test)]
+#[path = "recurrence_tests.rs"]
+mod tests;
