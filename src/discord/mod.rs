@@ -3,6 +3,7 @@
 
 mod commands;
 pub mod error;
+pub mod events;
 mod http;
 pub mod permissions;
 pub mod reply;
@@ -22,6 +23,8 @@ pub struct App {
     pub store: Store,
     /// The time source.
     pub clock: Arc<dyn Clock>,
+    /// Wakes the task that mirrors gatherings as Discord events.
+    pub events_wake: Arc<tokio::sync::Notify>,
 }
 
 /// The context every command receives.
@@ -59,26 +62,43 @@ pub async fn run(
 ) -> Result<(), ClientError> {
     let http = http::build(discord, token)?;
     let dev_guild = discord.dev_guild.map(serenity::GuildId::new);
+    let events_wake = Arc::new(tokio::sync::Notify::new());
+    let app_store = store.clone();
+    let app_clock = clock.clone();
+    let app_wake = events_wake.clone();
     let framework = poise::Framework::builder()
         .options(commands::framework_options())
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
                 commands::register(ctx, &framework.options().commands, dev_guild).await;
-                Ok(App { store, clock })
+                Ok(App { store: app_store, clock: app_clock, events_wake: app_wake })
             })
         })
         .build();
     let mut client = serenity::ClientBuilder::new_with_http(http, intents())
         .framework(framework)
         .await?;
+    let (stop_mirror, stopped) = tokio::sync::watch::channel(false);
+    let mirror = tokio::spawn(events::mirror_loop(
+        client.http.clone(),
+        store,
+        clock,
+        events_wake,
+        stopped,
+    ));
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
         shutdown.await;
         tracing::info!("shutting down: closing the gateway");
         shards.shutdown_all().await;
     });
-    client.start_autosharded().await?;
+    let outcome = client.start_autosharded().await;
+    stop_mirror.send(true).ok();
+    if let Err(e) = mirror.await {
+        tracing::error!(error = %e, "the scheduled-events task ended abnormally");
+    }
+    outcome?;
     tracing::info!("gateway closed");
     Ok(())
 }

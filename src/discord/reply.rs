@@ -1,7 +1,9 @@
 //! What a command answers, as plain values, and its one rendering into a Discord reply. Every reply
 //! carries `allowed_mentions` that ping nobody: user text can never reach @everyone, @here or a role.
 
-use poise::serenity_prelude::{CreateAllowedMentions, CreateEmbed, CreateEmbedFooter};
+use poise::serenity_prelude::{
+    CreateAllowedMentions, CreateAttachment, CreateEmbed, CreateEmbedFooter,
+};
 use poise::CreateReply;
 
 /// Steward's accent colour (a calm teal).
@@ -58,9 +60,11 @@ impl Card {
 
     fn into_embed(self) -> CreateEmbed {
         let mut embed = CreateEmbed::new()
-            .title(self.title)
             .description(self.description)
             .colour(ACCENT);
+        if !self.title.is_empty() {
+            embed = embed.title(self.title);
+        }
         for (name, value, inline) in self.fields {
             embed = embed.field(name, value, inline);
         }
@@ -80,6 +84,10 @@ pub struct Reply {
     pub content: Option<String>,
     /// An embed.
     pub card: Option<Card>,
+    /// More embeds after the first (long calendars).
+    pub extra_cards: Vec<Card>,
+    /// A file: name and bytes.
+    pub attachment: Option<(String, Vec<u8>)>,
 }
 
 impl Reply {
@@ -89,6 +97,8 @@ impl Reply {
             visibility: Visibility::Private,
             content: Some(text.into()),
             card: None,
+            extra_cards: Vec::new(),
+            attachment: None,
         }
     }
 
@@ -98,6 +108,8 @@ impl Reply {
             visibility,
             content: None,
             card: Some(card),
+            extra_cards: Vec::new(),
+            attachment: None,
         }
     }
 
@@ -109,8 +121,11 @@ impl Reply {
         if let Some(content) = self.content {
             reply = reply.content(content);
         }
-        if let Some(card) = self.card {
+        for card in self.card.into_iter().chain(self.extra_cards) {
             reply = reply.embed(card.into_embed());
+        }
+        if let Some((name, bytes)) = self.attachment {
+            reply = reply.attachment(CreateAttachment::bytes(bytes, name));
         }
         reply
     }

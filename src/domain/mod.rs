@@ -2,14 +2,16 @@
 //! every function that needs the time takes `now`.
 
 pub mod access;
-pub mod when;
 pub mod community;
+pub mod gathering;
+pub mod ics;
 pub mod ids;
 pub mod input;
 pub mod recurrence;
 pub mod reminders;
 pub mod role_prompt;
 pub mod roles;
+pub mod when;
 pub mod zone;
 
 pub use input::InputError;

@@ -4,7 +4,8 @@
 
 use super::InputError;
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc, Weekday,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
+    Weekday,
 };
 use chrono_tz::Tz;
 use rrule::RRuleSet;
@@ -58,8 +59,11 @@ impl WeekOfMonth {
     }
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTHS_EXAMPLE: &str = "Write months like `oct,jan,apr`, or a range like `sep-may` (wrapping over the new year).";
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const MONTHS_EXAMPLE: &str =
+    "Write months like `oct,jan,apr`, or a range like `sep-may` (wrapping over the new year).";
 
 /// The months a series is restricted to (1–12, in the order given).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +73,11 @@ impl Months {
     /// Parses `oct,jan,apr`, `sep-may`, `September, October`, or `9,10`.
     pub fn parse(input: &str) -> Result<Months, InputError> {
         let mut months: Vec<u32> = Vec::new();
-        for token in input.split([',', ' ', ';']).map(str::trim).filter(|t| !t.is_empty()) {
+        for token in input
+            .split([',', ' ', ';'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
             let range = token.replace('–', "-");
             let added = match range.split_once('-') {
                 Some((from, to)) => {
@@ -102,7 +110,11 @@ impl Months {
     }
 
     fn names(&self) -> String {
-        let names: Vec<String> = self.0.iter().map(|m| capitalize(MONTHS[*m as usize - 1])).collect();
+        let names: Vec<String> = self
+            .0
+            .iter()
+            .map(|m| capitalize(MONTHS[*m as usize - 1]))
+            .collect();
         names.join(", ")
     }
 }
@@ -114,19 +126,39 @@ fn month(token: &str) -> Result<u32, InputError> {
             return Ok(n);
         }
     }
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december"];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let found = (t.len() >= 3)
-        .then(|| full.iter().position(|name| name.starts_with(&t) || (t == "sept" && *name == "september")))
+        .then(|| {
+            full.iter()
+                .position(|name| name.starts_with(&t) || (t == "sept" && *name == "september"))
+        })
         .flatten();
     found.map(|i| i as u32 + 1).ok_or_else(|| {
-        InputError::new(format!("`{}` is not a month. {MONTHS_EXAMPLE}", token.trim().replace('`', "'")))
+        InputError::new(format!(
+            "`{}` is not a month. {MONTHS_EXAMPLE}",
+            token.trim().replace('`', "'")
+        ))
     })
 }
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn weekday_code(day: Weekday) -> &'static str {
@@ -254,7 +286,12 @@ pub struct RecurrenceError(String);
 impl Recurrence {
     /// Plans a rule whose first date is the first match on or after `first_date`; refuses a rule with no
     /// date in the two years after `first_date`.
-    pub fn plan(spec: &RuleSpec, start: NaiveTime, first_date: NaiveDate, zone: Tz) -> Result<Recurrence, InputError> {
+    pub fn plan(
+        spec: &RuleSpec,
+        start: NaiveTime,
+        first_date: NaiveDate,
+        zone: Tz,
+    ) -> Result<Recurrence, InputError> {
         // The time of day is part of the rule, so a first date that falls in a DST gap cannot shift
         // every later occurrence.
         let draft = Recurrence {
@@ -273,7 +310,9 @@ impl Recurrence {
             .starts_between(from, from + Duration::days(731), 1)
             .map_err(|e| InputError::new(format!("That rule cannot be used: {e}")))?;
         let first = first.first().ok_or_else(|| {
-            InputError::new("That rule gives no date in the next two years. Check `week`, `day` and `months`.")
+            InputError::new(
+                "That rule gives no date in the next two years. Check `week`, `day` and `months`.",
+            )
         })?;
         Ok(Recurrence {
             dtstart: first.with_timezone(&zone).naive_local(),
@@ -301,7 +340,9 @@ impl Recurrence {
         to: DateTime<Utc>,
         limit: usize,
     ) -> Result<Vec<DateTime<Utc>>, RecurrenceError> {
-        let set = self.rrule_set().map_err(|e| RecurrenceError(e.to_string()))?;
+        let set = self
+            .rrule_set()
+            .map_err(|e| RecurrenceError(e.to_string()))?;
         let mut out = Vec::new();
         for start in set.into_iter() {
             let start = start.with_timezone(&Utc);

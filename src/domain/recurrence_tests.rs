@@ -28,22 +28,41 @@ fn dates(
     let spec = RuleSpec::new(freq, day, week, months.map(|m| Months::parse(m).unwrap())).unwrap();
     let rec = Recurrence::plan(&spec, start, first, zone).unwrap();
     let from = local_to_utc(first.and_time(NaiveTime::MIN), zone);
-    rec.starts_between(from, from + Duration::days(3 * 366), n).unwrap()
+    rec.starts_between(from, from + Duration::days(3 * 366), n)
+        .unwrap()
 }
 
 #[test]
 fn first_friday_at_one_pm_in_phoenix() {
     use Weekday::Fri;
-    let got = dates(Frequency::Monthly, Fri, Some(WeekOfMonth::First), None, time(13, 0), date(2026, 1, 1), America::Phoenix, 6);
+    let got = dates(
+        Frequency::Monthly,
+        Fri,
+        Some(WeekOfMonth::First),
+        None,
+        time(13, 0),
+        date(2026, 1, 1),
+        America::Phoenix,
+        6,
+    );
     // Phoenix is UTC-7 all year: 13:00 local is always 20:00 UTC.
-    let want = [(1, 2), (2, 6), (3, 6), (4, 3), (5, 1), (6, 5)].map(|(m, d)| utc(2026, m, d, 20, 0));
+    let want =
+        [(1, 2), (2, 6), (3, 6), (4, 3), (5, 1), (6, 5)].map(|(m, d)| utc(2026, m, d, 20, 0));
     assert_eq!(got, want);
 }
 
 #[test]
 fn last_thursday_of_the_month() {
-    let got = dates(Frequency::Monthly, Weekday::Thu, Some(WeekOfMonth::Last), None, time(18, 30),
-                    date(2026, 1, 1), Europe::London, 4);
+    let got = dates(
+        Frequency::Monthly,
+        Weekday::Thu,
+        Some(WeekOfMonth::Last),
+        None,
+        time(18, 30),
+        date(2026, 1, 1),
+        Europe::London,
+        4,
+    );
     let days: Vec<(u32, u32)> = got.iter().map(|t| (t.month(), t.day())).collect();
     assert_eq!(days, [(1, 29), (2, 26), (3, 26), (4, 30)]);
     // 18:30 local: GMT in winter, BST from 29 March.
@@ -53,62 +72,188 @@ fn last_thursday_of_the_month() {
 
 #[test]
 fn weekly_monday_nine_am_in_new_york_stays_at_nine_across_both_2026_dst_changes() {
-    let got = dates(Frequency::Weekly, Weekday::Mon, None, None, time(9, 0), date(2026, 3, 1), America::New_York, 40);
+    let got = dates(
+        Frequency::Weekly,
+        Weekday::Mon,
+        None,
+        None,
+        time(9, 0),
+        date(2026, 3, 1),
+        America::New_York,
+        40,
+    );
     assert_eq!(got[0], utc(2026, 3, 2, 14, 0), "EST: UTC-5");
     assert_eq!(got[1], utc(2026, 3, 9, 13, 0), "EDT from 8 March: UTC-4");
-    let oct26 = got.iter().position(|t| *t == utc(2026, 10, 26, 13, 0)).expect("26 Oct, EDT");
-    assert_eq!(got[oct26 + 1], utc(2026, 11, 2, 14, 0), "EST again from 1 November");
+    let oct26 = got
+        .iter()
+        .position(|t| *t == utc(2026, 10, 26, 13, 0))
+        .expect("26 Oct, EDT");
+    assert_eq!(
+        got[oct26 + 1],
+        utc(2026, 11, 2, 14, 0),
+        "EST again from 1 November"
+    );
     for start in &got {
         let local = start.with_timezone(&America::New_York);
-        assert_eq!((local.weekday(), local.time()), (Weekday::Mon, time(9, 0)), "{start}");
+        assert_eq!(
+            (local.weekday(), local.time()),
+            (Weekday::Mon, time(9, 0)),
+            "{start}"
+        );
     }
 }
 
 #[test]
 fn london_and_sydney_keep_local_time_across_their_dst_changes() {
-    let london = dates(Frequency::Weekly, Weekday::Sun, None, None, time(10, 0), date(2026, 3, 22), Europe::London, 2);
+    let london = dates(
+        Frequency::Weekly,
+        Weekday::Sun,
+        None,
+        None,
+        time(10, 0),
+        date(2026, 3, 22),
+        Europe::London,
+        2,
+    );
     assert_eq!(london, [utc(2026, 3, 22, 10, 0), utc(2026, 3, 29, 9, 0)]);
-    let london = dates(Frequency::Weekly, Weekday::Sun, None, None, time(10, 0), date(2026, 10, 18), Europe::London, 2);
+    let london = dates(
+        Frequency::Weekly,
+        Weekday::Sun,
+        None,
+        None,
+        time(10, 0),
+        date(2026, 10, 18),
+        Europe::London,
+        2,
+    );
     assert_eq!(london, [utc(2026, 10, 18, 9, 0), utc(2026, 10, 25, 10, 0)]);
     // Sydney leaves DST on 5 April 2026 (AEDT +11 → AEST +10) and enters it on 4 October.
-    let sydney = dates(Frequency::Weekly, Weekday::Sun, None, None, time(10, 0), date(2026, 3, 29), Australia::Sydney, 2);
+    let sydney = dates(
+        Frequency::Weekly,
+        Weekday::Sun,
+        None,
+        None,
+        time(10, 0),
+        date(2026, 3, 29),
+        Australia::Sydney,
+        2,
+    );
     assert_eq!(sydney, [utc(2026, 3, 28, 23, 0), utc(2026, 4, 5, 0, 0)]);
-    let sydney = dates(Frequency::Weekly, Weekday::Sun, None, None, time(10, 0), date(2026, 9, 27), Australia::Sydney, 2);
+    let sydney = dates(
+        Frequency::Weekly,
+        Weekday::Sun,
+        None,
+        None,
+        time(10, 0),
+        date(2026, 9, 27),
+        Australia::Sydney,
+        2,
+    );
     assert_eq!(sydney, [utc(2026, 9, 27, 0, 0), utc(2026, 10, 3, 23, 0)]);
 }
 
 #[test]
 fn a_series_that_skips_june_to_august() {
-    let got = dates(Frequency::Monthly, Weekday::Fri, Some(WeekOfMonth::First), Some("sep-may"), time(13, 0),
-                    date(2026, 1, 1), America::Phoenix, 12);
+    let got = dates(
+        Frequency::Monthly,
+        Weekday::Fri,
+        Some(WeekOfMonth::First),
+        Some("sep-may"),
+        time(13, 0),
+        date(2026, 1, 1),
+        America::Phoenix,
+        12,
+    );
     let months: Vec<u32> = got.iter().map(|t| t.month()).collect();
     assert_eq!(months, [1, 2, 3, 4, 5, 9, 10, 11, 12, 1, 2, 3]);
 }
 
 #[test]
 fn three_times_a_year_fall_winter_spring() {
-    let got = dates(Frequency::Yearly, Weekday::Sat, Some(WeekOfMonth::First), Some("oct,jan,apr"), time(10, 0),
-                    date(2026, 9, 1), America::Edmonton, 4);
-    let days: Vec<NaiveDate> = got.iter().map(|t| t.with_timezone(&America::Edmonton).date_naive()).collect();
-    assert_eq!(days, [date(2026, 10, 3), date(2027, 1, 2), date(2027, 4, 3), date(2027, 10, 2)]);
+    let got = dates(
+        Frequency::Yearly,
+        Weekday::Sat,
+        Some(WeekOfMonth::First),
+        Some("oct,jan,apr"),
+        time(10, 0),
+        date(2026, 9, 1),
+        America::Edmonton,
+        4,
+    );
+    let days: Vec<NaiveDate> = got
+        .iter()
+        .map(|t| t.with_timezone(&America::Edmonton).date_naive())
+        .collect();
+    assert_eq!(
+        days,
+        [
+            date(2026, 10, 3),
+            date(2027, 1, 2),
+            date(2027, 4, 3),
+            date(2027, 10, 2)
+        ]
+    );
 }
 
 #[test]
 fn every_other_week_from_the_first_matching_day() {
-    let got = dates(Frequency::EveryTwoWeeks, Weekday::Wed, None, None, time(19, 0), date(2026, 11, 24),
-                    Europe::Berlin, 3);
-    let days: Vec<NaiveDate> = got.iter().map(|t| t.with_timezone(&Europe::Berlin).date_naive()).collect();
-    assert_eq!(days, [date(2026, 11, 25), date(2026, 12, 9), date(2026, 12, 23)]);
+    let got = dates(
+        Frequency::EveryTwoWeeks,
+        Weekday::Wed,
+        None,
+        None,
+        time(19, 0),
+        date(2026, 11, 24),
+        Europe::Berlin,
+        3,
+    );
+    let days: Vec<NaiveDate> = got
+        .iter()
+        .map(|t| t.with_timezone(&Europe::Berlin).date_naive())
+        .collect();
+    assert_eq!(
+        days,
+        [date(2026, 11, 25), date(2026, 12, 9), date(2026, 12, 23)]
+    );
 }
 
 #[test]
 fn a_time_skipped_by_spring_forward_moves_on_by_the_gap_and_fall_back_fires_once() {
-    let got = dates(Frequency::Weekly, Weekday::Sun, None, None, time(2, 30), date(2026, 3, 1), America::New_York, 2);
+    let got = dates(
+        Frequency::Weekly,
+        Weekday::Sun,
+        None,
+        None,
+        time(2, 30),
+        date(2026, 3, 1),
+        America::New_York,
+        2,
+    );
     assert_eq!(got[0], utc(2026, 3, 1, 7, 30));
-    assert_eq!(got[1], utc(2026, 3, 8, 7, 30), "02:30 does not exist on 8 March: 03:30 EDT");
-    let got = dates(Frequency::Weekly, Weekday::Sun, None, None, time(1, 30), date(2026, 11, 1), America::New_York, 2);
-    assert_eq!(got, [utc(2026, 11, 1, 5, 30), utc(2026, 11, 8, 6, 30)], "01:30 happens twice on 1 Nov: once");
-    assert_eq!(local_to_utc(date(2026, 3, 8).and_time(time(2, 30)), America::New_York), utc(2026, 3, 8, 7, 30));
+    assert_eq!(
+        got[1],
+        utc(2026, 3, 8, 7, 30),
+        "02:30 does not exist on 8 March: 03:30 EDT"
+    );
+    let got = dates(
+        Frequency::Weekly,
+        Weekday::Sun,
+        None,
+        None,
+        time(1, 30),
+        date(2026, 11, 1),
+        America::New_York,
+        2,
+    );
+    assert_eq!(
+        got,
+        [utc(2026, 11, 1, 5, 30), utc(2026, 11, 8, 6, 30)],
+        "01:30 happens twice on 1 Nov: once"
+    );
+    assert_eq!(
+        local_to_utc(date(2026, 3, 8).and_time(time(2, 30)), America::New_York),
+        utc(2026, 3, 8, 7, 30)
+    );
 }
 
 #[test]
@@ -116,19 +261,46 @@ fn an_ended_series_stops_at_its_until() {
     let spec = RuleSpec::new(Frequency::Weekly, Weekday::Mon, None, None).unwrap();
     let mut rec = Recurrence::plan(&spec, time(9, 0), date(2026, 1, 1), Europe::London).unwrap();
     rec.until = Some(utc(2026, 1, 20, 0, 0));
-    let got = rec.starts_between(utc(2026, 1, 1, 0, 0), utc(2027, 1, 1, 0, 0), 100).unwrap();
-    assert_eq!(got, [utc(2026, 1, 5, 9, 0), utc(2026, 1, 12, 9, 0), utc(2026, 1, 19, 9, 0)]);
+    let got = rec
+        .starts_between(utc(2026, 1, 1, 0, 0), utc(2027, 1, 1, 0, 0), 100)
+        .unwrap();
+    assert_eq!(
+        got,
+        [
+            utc(2026, 1, 5, 9, 0),
+            utc(2026, 1, 12, 9, 0),
+            utc(2026, 1, 19, 9, 0)
+        ]
+    );
 }
 
 #[test]
 fn rules_are_built_as_rfc_5545_text_and_described_in_words() {
-    let spec = RuleSpec::new(Frequency::Monthly, Weekday::Fri, Some(WeekOfMonth::First), None).unwrap();
+    let spec = RuleSpec::new(
+        Frequency::Monthly,
+        Weekday::Fri,
+        Some(WeekOfMonth::First),
+        None,
+    )
+    .unwrap();
     assert_eq!(spec.rrule_text(1), "FREQ=MONTHLY;BYDAY=1FR");
     assert_eq!(spec.describe(), "monthly on the first Friday");
-    let spec = RuleSpec::new(Frequency::Yearly, Weekday::Sat, Some(WeekOfMonth::Last), Some(Months::parse("oct, jan").unwrap())).unwrap();
+    let spec = RuleSpec::new(
+        Frequency::Yearly,
+        Weekday::Sat,
+        Some(WeekOfMonth::Last),
+        Some(Months::parse("oct, jan").unwrap()),
+    )
+    .unwrap();
     assert_eq!(spec.rrule_text(5), "FREQ=YEARLY;BYDAY=-1SA;BYMONTH=10,1");
     assert_eq!(spec.describe(), "yearly on the last Saturday, in Oct, Jan");
-    let spec = RuleSpec::new(Frequency::Yearly, Weekday::Sat, Some(WeekOfMonth::First), None).unwrap();
+    let spec = RuleSpec::new(
+        Frequency::Yearly,
+        Weekday::Sat,
+        Some(WeekOfMonth::First),
+        None,
+    )
+    .unwrap();
     assert_eq!(spec.rrule_text(3), "FREQ=YEARLY;BYDAY=1SA;BYMONTH=3");
     let spec = RuleSpec::new(Frequency::EveryTwoWeeks, Weekday::Mon, None, None).unwrap();
     assert_eq!(spec.rrule_text(1), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO");
@@ -136,17 +308,37 @@ fn rules_are_built_as_rfc_5545_text_and_described_in_words() {
 
 #[test]
 fn rules_that_do_not_fit_together_are_refused() {
-    assert!(RuleSpec::new(Frequency::Weekly, Weekday::Mon, Some(WeekOfMonth::First), None).is_err());
-    let err = RuleSpec::new(Frequency::Monthly, Weekday::Mon, None, None).unwrap_err().0;
-    assert!(err.contains("first, second, third, fourth or last"), "{err}");
+    assert!(RuleSpec::new(
+        Frequency::Weekly,
+        Weekday::Mon,
+        Some(WeekOfMonth::First),
+        None
+    )
+    .is_err());
+    let err = RuleSpec::new(Frequency::Monthly, Weekday::Mon, None, None)
+        .unwrap_err()
+        .0;
+    assert!(
+        err.contains("first, second, third, fourth or last"),
+        "{err}"
+    );
 }
 
 #[test]
 fn months_parse_lists_ranges_and_names_and_refuse_typos() {
     assert_eq!(Months::parse("oct,jan,apr").unwrap().numbers(), [10, 1, 4]);
-    assert_eq!(Months::parse("sep-may").unwrap().numbers(), [9, 10, 11, 12, 1, 2, 3, 4, 5]);
-    assert_eq!(Months::parse("September, Sept, 10").unwrap().numbers(), [9, 10]);
+    assert_eq!(
+        Months::parse("sep-may").unwrap().numbers(),
+        [9, 10, 11, 12, 1, 2, 3, 4, 5]
+    );
+    assert_eq!(
+        Months::parse("September, Sept, 10").unwrap().numbers(),
+        [9, 10]
+    );
     for bad in ["octt", "jn", "13", "", "smarch"] {
-        assert!(Months::parse(bad).unwrap_err().0.contains("oct,jan,apr"), "{bad}");
+        assert!(
+            Months::parse(bad).unwrap_err().0.contains("oct,jan,apr"),
+            "{bad}"
+        );
     }
 }

@@ -22,7 +22,12 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
 /// Parses `13:00`, `9:30`, `13`, `1:00pm`, `1pm`, `1:00 PM`, `12am`.
 pub fn parse_time(input: &str) -> Result<NaiveTime, InputError> {
     let text = input.trim().to_ascii_lowercase().replace(' ', "");
-    let bad = || InputError::new(format!("`{}` is not a time. {TIME_EXAMPLE}", shorten(input.trim())));
+    let bad = || {
+        InputError::new(format!(
+            "`{}` is not a time. {TIME_EXAMPLE}",
+            shorten(input.trim())
+        ))
+    };
     let (clock, meridiem) = if let Some(t) = text.strip_suffix("am") {
         (t, Some(false))
     } else if let Some(t) = text.strip_suffix("pm") {
@@ -116,7 +121,9 @@ mod tests {
 
     #[test]
     fn impossible_times_are_refused() {
-        for bad in ["25:00", "24:00", "13:60", "13pm", "0am", "1:5", "noon", "", "1:00:00", "123"] {
+        for bad in [
+            "25:00", "24:00", "13:60", "13pm", "0am", "1:5", "noon", "", "1:00:00", "123",
+        ] {
             let err = parse_time(bad);
             assert!(err.is_err(), "{bad} accepted");
         }
@@ -125,18 +132,39 @@ mod tests {
 
     #[test]
     fn dates_are_strict() {
-        assert_eq!(parse_date("2026-03-06").unwrap(), NaiveDate::from_ymd_opt(2026, 3, 6).unwrap());
-        for bad in ["2026-02-30", "2026-2-3", "06/03/2026", "tomorrow", "2026-13-01"] {
-            assert!(parse_date(bad).unwrap_err().0.contains("YYYY-MM-DD"), "{bad}");
+        assert_eq!(
+            parse_date("2026-03-06").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 3, 6).unwrap()
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-2-3",
+            "06/03/2026",
+            "tomorrow",
+            "2026-13-01",
+        ] {
+            assert!(
+                parse_date(bad).unwrap_err().0.contains("YYYY-MM-DD"),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn spans_must_end_after_they_start_unless_marked_next_day() {
-        assert_eq!(parse_span("1:00pm", "4:00pm").unwrap(), (t(13, 0), Duration::hours(3)));
+        assert_eq!(
+            parse_span("1:00pm", "4:00pm").unwrap(),
+            (t(13, 0), Duration::hours(3))
+        );
         let err = parse_span("22:00", "01:00").unwrap_err().0;
-        assert!(err.contains("must be after") && err.contains("01:00+1"), "{err}");
-        assert_eq!(parse_span("22:00", "01:00+1").unwrap(), (t(22, 0), Duration::hours(3)));
+        assert!(
+            err.contains("must be after") && err.contains("01:00+1"),
+            "{err}"
+        );
+        assert_eq!(
+            parse_span("22:00", "01:00+1").unwrap(),
+            (t(22, 0), Duration::hours(3))
+        );
         assert!(parse_span("13:00", "13:00").is_err());
     }
 }

@@ -2,8 +2,14 @@
 //! PostgreSQL, one migration folder per backend, embedded and chosen at run time. One file per aggregate.
 
 mod communities;
+mod events;
+mod gatherings;
+mod series;
 
 pub use communities::CommunityConflict;
+pub use events::EventWork;
+pub use gatherings::NewOccurrence;
+pub use series::NewSeries;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

@@ -83,7 +83,12 @@ pub async fn settings(
 #[poise::command(slash_command, guild_only)]
 pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
-    let reply = flows::info(&community, ctx.data().clock.now());
+    let store = &ctx.data().store;
+    let now = ctx.data().clock.now();
+    store.extend_horizon(community.id, now).await?;
+    let next = store.upcoming(community.id, now, 1).await?;
+    let problem = store.events_problem(community.id).await?;
+    let reply = flows::info(&community, next.first(), problem.as_deref(), now);
     ctx.send(reply.into_poise()).await?;
     Ok(())
 }
@@ -92,8 +97,19 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
 #[poise::command(slash_command, guild_only)]
 pub async fn list(ctx: Context<'_>) -> Result<(), CommandError> {
     let here = place(ctx)?;
-    let communities = ctx.data().store.communities_in_guild(here.guild).await?;
-    ctx.send(flows::list(&communities).into_poise()).await?;
+    let store = &ctx.data().store;
+    let now = ctx.data().clock.now();
+    let mut listed = Vec::new();
+    for community in store.communities_in_guild(here.guild).await? {
+        store.extend_horizon(community.id, now).await?;
+        let next = store
+            .upcoming(community.id, now, 1)
+            .await?
+            .into_iter()
+            .next();
+        listed.push((community, next));
+    }
+    ctx.send(flows::list(&listed).into_poise()).await?;
     Ok(())
 }
 

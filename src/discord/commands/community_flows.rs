@@ -2,9 +2,11 @@
 
 use super::super::reply::{Card, Reply, Visibility};
 use super::super::CommandError;
+use super::gathering_render::{escape, full, relative};
 use super::Place;
 use crate::domain::access::{organizer_only, Actor};
 use crate::domain::community::{show_role, Community, CommunityName, Settings, SettingsChange};
+use crate::domain::gathering::Gathering;
 use crate::domain::ids::RoleRef;
 use crate::domain::reminders::ReminderOffsets;
 use crate::domain::role_prompt::RolePrompt;
@@ -165,23 +167,41 @@ pub async fn settings(
     )))
 }
 
-/// `/community info`: settings, role template, next gathering.
-pub fn info(community: &Community, now: DateTime<Utc>) -> Reply {
+/// `/community info`: settings, role template, next gathering, and any problem organizers should fix.
+pub fn info(
+    community: &Community,
+    next: Option<&Gathering>,
+    problem: Option<&str>,
+    now: DateTime<Utc>,
+) -> Reply {
     let card = Card::new(
         community.settings.name.to_string(),
         format!("Community of practice of <#{}>.", community.channel),
     );
-    let card = settings_fields(card, community, now)
-        .field("Next gathering", "None scheduled yet.", false)
-        .footer(format!(
-            "Set up on {}",
-            community.created_at.format("%Y-%m-%d")
-        ));
-    Reply::card(Visibility::Private, card)
+    let mut card =
+        settings_fields(card, community, now).field("Next gathering", next_line(next), false);
+    if let Some(problem) = problem {
+        card = card.field("⚠️ Needs attention", problem, false);
+    }
+    let footer = format!("Set up on {}", community.created_at.format("%Y-%m-%d"));
+    Reply::card(Visibility::Private, card.footer(footer))
 }
 
-/// `/community list`: every community of the guild with its channel.
-pub fn list(communities: &[Community]) -> Reply {
+fn next_line(next: Option<&Gathering>) -> String {
+    match next {
+        Some(g) => format!(
+            "**{}** — {} ({})",
+            escape(&g.title),
+            full(g.start),
+            relative(g.start)
+        ),
+        None => "None scheduled yet: organizers can set the rhythm with `/gathering schedule`."
+            .to_owned(),
+    }
+}
+
+/// `/community list`: every community of the guild with its channel and next gathering.
+pub fn list(communities: &[(Community, Option<Gathering>)]) -> Reply {
     if communities.is_empty() {
         return Reply::private(
             "No communities in this server yet. A member with Manage Server can set one up in any channel \
@@ -190,10 +210,15 @@ pub fn list(communities: &[Community]) -> Reply {
     }
     let lines: Vec<String> = communities
         .iter()
-        .map(|c| {
+        .map(|(c, next)| {
+            let next = match next {
+                Some(g) => format!("next: {} ({})", full(g.start), relative(g.start)),
+                None => "no gathering scheduled".to_owned(),
+            };
+            let name = escape(c.settings.name.as_str());
             format!(
-                "**{}** — <#{}> · {} · next gathering: none scheduled",
-                c.settings.name, c.channel, c.settings.time_zone
+                "**{name}** — <#{}> · {} · {next}",
+                c.channel, c.settings.time_zone
             )
         })
         .collect();

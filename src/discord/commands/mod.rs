@@ -3,6 +3,10 @@
 
 mod community;
 mod community_flows;
+mod gathering;
+mod gathering_flows;
+mod gathering_render;
+mod gathering_views;
 mod help;
 
 use super::{App, CommandError, Context};
@@ -13,7 +17,7 @@ use poise::serenity_prelude as serenity;
 
 /// Every command, in the order `/help` lists them.
 pub fn all() -> Vec<poise::Command<App, CommandError>> {
-    vec![community::community(), help::help()]
+    vec![community::community(), gathering::gathering(), help::help()]
 }
 
 /// Framework options: slash commands only, replies ping nobody, errors go through one hook.

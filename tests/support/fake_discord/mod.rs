@@ -112,6 +112,11 @@ impl FakeDiscord {
         self.state.requests.lock().unwrap().clone()
     }
 
+    /// The guild scheduled events the bot created, by id (latest state).
+    pub fn scheduled_events(&self) -> std::collections::HashMap<u64, Value> {
+        self.state.events.lock().unwrap().clone()
+    }
+
     /// Every gateway frame so far.
     pub fn frames(&self) -> Vec<Frame> {
         self.state.frames.lock().unwrap().clone()

@@ -149,6 +149,23 @@ fn route(
             ok(message(state, 0, body.unwrap_or(&json!({}))))
         }
         ("POST", ["channels", channel, "messages"]) => ok(create_message(state, channel, body)),
+        ("POST", ["guilds", guild, "scheduled-events"]) => {
+            ok(scheduled_event(state, guild, None, body))
+        }
+        ("PATCH", ["guilds", guild, "scheduled-events", event]) => {
+            match event
+                .parse::<u64>()
+                .ok()
+                .filter(|id| state.events.lock().unwrap().contains_key(id))
+            {
+                Some(id) => ok(scheduled_event(state, guild, Some(id), body)),
+                None => (
+                    StatusCode::NOT_FOUND,
+                    Json(json!({"message": "Unknown Guild Scheduled Event", "code": 10070}))
+                        .into_response(),
+                ),
+            }
+        }
         ("PATCH", ["channels", channel, "messages", _]) => ok(message(
             state,
             channel.parse().unwrap_or(0),
@@ -242,4 +259,27 @@ pub fn message(state: &State, channel_id: u64, body: &Value) -> Value {
         "type": 0,
         "flags": body.get("flags").cloned().unwrap_or(json!(0)),
     })
+}
+
+/// Creates or updates a scheduled event, merging what was sent over what was there.
+fn scheduled_event(state: &State, guild: &str, id: Option<u64>, body: Option<&Value>) -> Value {
+    let id = id.unwrap_or_else(|| state.next_id());
+    let mut events = state.events.lock().unwrap();
+    let event = events.entry(id).or_insert_with(|| {
+        json!({
+            "id": id.to_string(), "guild_id": guild, "channel_id": null, "creator_id": state.application_id.to_string(),
+            "name": "", "description": null, "scheduled_start_time": null, "scheduled_end_time": null,
+            "privacy_level": 2, "status": 1, "entity_type": 3, "entity_id": null, "entity_metadata": null,
+            "user_count": 0, "image": null,
+        })
+    });
+    if let Some(Value::Object(fields)) = body {
+        for (k, v) in fields {
+            event[k] = v.clone();
+        }
+    }
+    let snapshot = event.clone();
+    drop(events);
+    state.changed.notify_waiters();
+    snapshot
 }

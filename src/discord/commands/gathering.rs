@@ -1,0 +1,409 @@
+//! `/gathering …`: the poise adapters. Options become plain values; the work is in
+//! [`super::gathering_flows`] and [`super::gathering_views`].
+
+use super::gathering_flows::{self as flows, AddInput, ScheduleInput};
+use super::gathering_render::choice_label;
+use super::gathering_views as views;
+use super::{actor, community_here, place};
+use crate::discord::reply::Reply;
+use crate::discord::{CommandError, Context};
+use crate::domain::community::Community;
+use crate::domain::recurrence::{Frequency, WeekOfMonth};
+use chrono::Weekday;
+use poise::serenity_prelude as serenity;
+
+/// How often (`frequency`).
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum FrequencyChoice {
+    /// weekly
+    #[name = "weekly"]
+    Weekly,
+    /// every-2-weeks
+    #[name = "every-2-weeks"]
+    EveryTwoWeeks,
+    /// monthly
+    #[name = "monthly"]
+    Monthly,
+    /// yearly
+    #[name = "yearly"]
+    Yearly,
+}
+
+/// Which week of the month (`week`).
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum WeekChoice {
+    /// first
+    #[name = "first"]
+    First,
+    /// second
+    #[name = "second"]
+    Second,
+    /// third
+    #[name = "third"]
+    Third,
+    /// fourth
+    #[name = "fourth"]
+    Fourth,
+    /// last
+    #[name = "last"]
+    Last,
+}
+
+/// Which weekday (`day`).
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum DayChoice {
+    /// monday
+    #[name = "monday"]
+    Monday,
+    /// tuesday
+    #[name = "tuesday"]
+    Tuesday,
+    /// wednesday
+    #[name = "wednesday"]
+    Wednesday,
+    /// thursday
+    #[name = "thursday"]
+    Thursday,
+    /// friday
+    #[name = "friday"]
+    Friday,
+    /// saturday
+    #[name = "saturday"]
+    Saturday,
+    /// sunday
+    #[name = "sunday"]
+    Sunday,
+}
+
+/// Whose calendar (`scope`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum ScopeChoice {
+    /// community
+    #[name = "community"]
+    Community,
+    /// guild
+    #[name = "guild"]
+    Guild,
+}
+
+fn frequency(f: FrequencyChoice) -> Frequency {
+    match f {
+        FrequencyChoice::Weekly => Frequency::Weekly,
+        FrequencyChoice::EveryTwoWeeks => Frequency::EveryTwoWeeks,
+        FrequencyChoice::Monthly => Frequency::Monthly,
+        FrequencyChoice::Yearly => Frequency::Yearly,
+    }
+}
+
+fn week(w: WeekChoice) -> WeekOfMonth {
+    match w {
+        WeekChoice::First => WeekOfMonth::First,
+        WeekChoice::Second => WeekOfMonth::Second,
+        WeekChoice::Third => WeekOfMonth::Third,
+        WeekChoice::Fourth => WeekOfMonth::Fourth,
+        WeekChoice::Last => WeekOfMonth::Last,
+    }
+}
+
+fn weekday(d: DayChoice) -> Weekday {
+    match d {
+        DayChoice::Monday => Weekday::Mon,
+        DayChoice::Tuesday => Weekday::Tue,
+        DayChoice::Wednesday => Weekday::Wed,
+        DayChoice::Thursday => Weekday::Thu,
+        DayChoice::Friday => Weekday::Fri,
+        DayChoice::Saturday => Weekday::Sat,
+        DayChoice::Sunday => Weekday::Sun,
+    }
+}
+
+/// The community here, after checking the member organizes it.
+async fn organized_here(ctx: Context<'_>) -> Result<Community, CommandError> {
+    let community = community_here(ctx).await?;
+    flows::require_organizer(&community, &actor(ctx))?;
+    Ok(community)
+}
+
+/// Sends the reply of an organizer command, wakes the event mirror, and tells organizers once about a
+/// problem mirroring events.
+async fn after_change(
+    ctx: Context<'_>,
+    community: &Community,
+    reply: Reply,
+) -> Result<(), CommandError> {
+    ctx.send(reply.into_poise()).await?;
+    ctx.data().events_wake.notify_one();
+    if let Some(problem) = ctx
+        .data()
+        .store
+        .take_unreported_events_problem(community.id)
+        .await?
+    {
+        ctx.send(Reply::private(problem).into_poise()).await?;
+    }
+    Ok(())
+}
+
+/// Plan, move and look up this community's gatherings
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands(
+        "schedule",
+        "add",
+        "list",
+        "next",
+        "move_",
+        "cancel",
+        "end_series",
+        "calendar",
+        "export"
+    ),
+    subcommand_required
+)]
+pub async fn gathering(_ctx: Context<'_>) -> Result<(), CommandError> {
+    Ok(())
+}
+
+/// Set a recurring rhythm of gatherings (organizers)
+#[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)]
+pub async fn schedule(
+    ctx: Context<'_>,
+    #[description = "What the gatherings are called, e.g. Monthly practice session"] title: String,
+    #[description = "How often"] frequency: FrequencyChoice,
+    #[description = "Which weekday"] day: DayChoice,
+    #[description = "Start time, e.g. 13:00 or 1:00pm"] start: String,
+    #[description = "End time, e.g. 16:00 or 4pm (01:00+1 for the next day)"] end: String,
+    #[description = "For monthly/yearly: which week of the month"] week: Option<WeekChoice>,
+    #[description = "Only in these months, e.g. oct,jan,apr or sep-may"] months: Option<String>,
+    #[description = "Start from this date (YYYY-MM-DD); default today"] first_date: Option<String>,
+    #[description = "Where: an address, a link, or a voice channel"] location: Option<String>,
+) -> Result<(), CommandError> {
+    let community = organized_here(ctx).await?;
+    let input = ScheduleInput {
+        title,
+        frequency: self::frequency(frequency),
+        day: self::weekday(day),
+        start,
+        end,
+        week: week.map(self::week),
+        months,
+        first_date,
+        location,
+    };
+    let reply =
+        flows::schedule(&ctx.data().store, &community, input, ctx.data().clock.now()).await?;
+    after_change(ctx, &community, reply).await
+}
+
+/// Add a single gathering on a date (organizers)
+#[poise::command(slash_command, guild_only)]
+pub async fn add(
+    ctx: Context<'_>,
+    #[description = "The date, YYYY-MM-DD"] date: String,
+    #[description = "Start time, e.g. 13:00 or 1:00pm"] start: String,
+    #[description = "End time, e.g. 16:00 or 4pm"] end: String,
+    #[description = "Its title (default: the community's name + gathering)"] title: Option<String>,
+    #[description = "Where: an address, a link, or a voice channel"] location: Option<String>,
+) -> Result<(), CommandError> {
+    let community = organized_here(ctx).await?;
+    let input = AddInput {
+        date,
+        start,
+        end,
+        title,
+        location,
+    };
+    let reply = flows::add(&ctx.data().store, &community, input, ctx.data().clock.now()).await?;
+    after_change(ctx, &community, reply).await
+}
+
+/// Upcoming gatherings of this community
+#[poise::command(slash_command, guild_only)]
+pub async fn list(
+    ctx: Context<'_>,
+    #[description = "How many (1–25, default 5)"] count: Option<i64>,
+    #[description = "Post the answer for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let now = ctx.data().clock.now();
+    let reply = views::list(
+        &ctx.data().store,
+        &community,
+        count,
+        public.unwrap_or(false),
+        now,
+    )
+    .await?;
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// Post the agenda card of the next gathering
+#[poise::command(slash_command, guild_only)]
+pub async fn next(ctx: Context<'_>) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let reply = views::next(&ctx.data().store, &community, ctx.data().clock.now()).await?;
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// Move one gathering to another date or time (organizers)
+#[poise::command(slash_command, guild_only, rename = "move")]
+pub async fn move_(
+    ctx: Context<'_>,
+    #[description = "Which gathering"]
+    #[autocomplete = "autocomplete_gathering"]
+    gathering: String,
+    #[description = "The new date, YYYY-MM-DD"] new_date: String,
+    #[description = "New start time (default: unchanged)"] start: Option<String>,
+    #[description = "New end time (default: same length)"] end: Option<String>,
+    #[description = "Why (shown in the notice)"] reason: Option<String>,
+) -> Result<(), CommandError> {
+    let community = organized_here(ctx).await?;
+    let now = ctx.data().clock.now();
+    let store = &ctx.data().store;
+    let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
+    let times = (start.as_deref(), end.as_deref());
+    let reply = flows::move_one(
+        store,
+        &community,
+        &target,
+        &new_date,
+        times,
+        reason.as_deref(),
+        now,
+    )
+    .await?;
+    after_change(ctx, &community, reply).await
+}
+
+/// Cancel one gathering (organizers)
+#[poise::command(slash_command, guild_only)]
+pub async fn cancel(
+    ctx: Context<'_>,
+    #[description = "Which gathering"]
+    #[autocomplete = "autocomplete_gathering"]
+    gathering: String,
+    #[description = "Why (shown in the notice)"] reason: Option<String>,
+) -> Result<(), CommandError> {
+    let community = organized_here(ctx).await?;
+    let now = ctx.data().clock.now();
+    let store = &ctx.data().store;
+    let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
+    let reply = flows::cancel_one(store, &target, reason.as_deref(), now).await?;
+    after_change(ctx, &community, reply).await
+}
+
+/// Stop a recurring series after its last past gathering (organizers)
+#[poise::command(slash_command, guild_only, rename = "end-series")]
+pub async fn end_series(
+    ctx: Context<'_>,
+    #[description = "Which series"]
+    #[autocomplete = "autocomplete_series"]
+    series: String,
+) -> Result<(), CommandError> {
+    let community = organized_here(ctx).await?;
+    let store = &ctx.data().store;
+    let target = flows::resolve_series(store, &community, &series).await?;
+    let reply = flows::end_series(store, &target, ctx.data().clock.now()).await?;
+    after_change(ctx, &community, reply).await
+}
+
+/// Every date of a year, one line each
+#[poise::command(slash_command, guild_only)]
+pub async fn calendar(
+    ctx: Context<'_>,
+    #[description = "Which year (default: this year)"] year: Option<i32>,
+    #[description = "This community, or every community of the server"] scope: Option<ScopeChoice>,
+    #[description = "Post the answer for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let store = &ctx.data().store;
+    let all = match scope {
+        Some(ScopeChoice::Guild) => Some(store.communities_in_guild(place(ctx)?.guild).await?),
+        _ => None,
+    };
+    let now = ctx.data().clock.now();
+    let reply = views::calendar(
+        store,
+        &community,
+        all.as_deref(),
+        year,
+        public.unwrap_or(false),
+        now,
+    )
+    .await?;
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// This community's calendar as an .ics file
+#[poise::command(slash_command, guild_only)]
+pub async fn export(
+    ctx: Context<'_>,
+    #[description = "Post the file for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let now = ctx.data().clock.now();
+    let reply = views::export(&ctx.data().store, &community, public.unwrap_or(false), now).await?;
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+async fn autocomplete_gathering(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let mut choices = Vec::new();
+    if let Ok(Some(community)) = match place(ctx) {
+        Ok(here) => ctx.data().store.community_in_channel(here.channel).await,
+        Err(_) => Ok(None),
+    } {
+        let zone = community.settings.time_zone;
+        let needle = partial.trim().to_lowercase();
+        let now = ctx.data().clock.now();
+        if let Ok(upcoming) = ctx.data().store.upcoming(community.id, now, 100).await {
+            choices = upcoming
+                .iter()
+                .map(|g| (choice_label(g, zone), g.id.0.to_string()))
+                .filter(|(label, _)| label.to_lowercase().contains(&needle))
+                .take(25)
+                .map(|(label, id)| serenity::AutocompleteChoice::new(label, id))
+                .collect();
+        }
+    }
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn autocomplete_series(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let mut choices = Vec::new();
+    if let Ok(here) = place(ctx) {
+        if let Ok(Some(community)) = ctx.data().store.community_in_channel(here.channel).await {
+            let needle = partial.trim().to_lowercase();
+            if let Ok(all) = ctx.data().store.series_of(community.id).await {
+                choices = all
+                    .iter()
+                    .filter(|s| s.recurrence.until.is_none())
+                    .map(|s| {
+                        (
+                            format!("{} — {}", s.title, s.summary)
+                                .chars()
+                                .take(100)
+                                .collect::<String>(),
+                            s.id.0,
+                        )
+                    })
+                    .filter(|(label, _)| label.to_lowercase().contains(&needle))
+                    .take(25)
+                    .map(|(label, id)| serenity::AutocompleteChoice::new(label, id.to_string()))
+                    .collect();
+            }
+        }
+    }
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}

@@ -1,0 +1,334 @@
+//! What the organizer commands of `/gathering` do, on plain values: schedule a series, add a one-off,
+//! move, cancel, end a series.
+
+use super::super::reply::{Card, Reply, Visibility};
+use super::super::CommandError;
+use super::gathering_render::{escape, full, local_span, relative};
+use crate::domain::access::{organizer_only, Actor};
+use crate::domain::community::Community;
+use crate::domain::gathering::{
+    parse_location, plan_move, Gathering, GatheringId, Series, SeriesId, Title,
+};
+use crate::domain::recurrence::{
+    local_to_utc, Frequency, Months, Recurrence, RuleSpec, WeekOfMonth,
+};
+use crate::domain::when::{parse_date, parse_span};
+use crate::store::{NewOccurrence, NewSeries, Store};
+use chrono::{DateTime, Duration, Utc, Weekday};
+
+/// Refuses anyone who is not an organizer of `community`.
+pub fn require_organizer(community: &Community, actor: &Actor) -> Result<(), CommandError> {
+    if actor.is_organizer(community.settings.organizer_role) {
+        Ok(())
+    } else {
+        Err(CommandError::user(organizer_only(
+            community.settings.organizer_role,
+        )))
+    }
+}
+
+/// `/gathering schedule` as typed.
+#[derive(Debug, Clone)]
+pub struct ScheduleInput {
+    /// `title`.
+    pub title: String,
+    /// `frequency`.
+    pub frequency: Frequency,
+    /// `day`.
+    pub day: Weekday,
+    /// `start`.
+    pub start: String,
+    /// `end`.
+    pub end: String,
+    /// `week`.
+    pub week: Option<WeekOfMonth>,
+    /// `months`.
+    pub months: Option<String>,
+    /// `first_date`.
+    pub first_date: Option<String>,
+    /// `location`.
+    pub location: Option<String>,
+}
+
+/// Creates a series; public summary with its first six dates.
+pub async fn schedule(
+    store: &Store,
+    community: &Community,
+    input: ScheduleInput,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    let zone = community.settings.time_zone;
+    let title = Title::parse(&input.title)?;
+    let location = parse_location(input.location.as_deref())?;
+    let (start, duration) = parse_span(&input.start, &input.end)?;
+    let months = input.months.as_deref().map(Months::parse).transpose()?;
+    let spec = RuleSpec::new(input.frequency, input.day, input.week, months)?;
+    let today = now.with_timezone(&zone).date_naive();
+    let first_date = input
+        .first_date
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(today);
+    if first_date < today - spec.period() {
+        return Err(CommandError::user(format!(
+            "`first_date` {first_date} is more than one period in the past. Leave it out to start from today, \
+             or give a date from {} on.",
+            today - spec.period()
+        )));
+    }
+    let recurrence = Recurrence::plan(&spec, start, first_date, zone)?;
+    let new = NewSeries {
+        title: title.as_str().to_owned(),
+        location,
+        recurrence,
+        duration,
+        summary: spec.describe(),
+    };
+    let series = store.create_series(community.id, &new, now).await?;
+    Ok(Reply::card(Visibility::Public, series_card(&series, zone)?))
+}
+
+fn series_card(series: &Series, zone: chrono_tz::Tz) -> Result<Card, CommandError> {
+    let first = local_to_utc(series.recurrence.dtstart, zone);
+    let dates = series
+        .recurrence
+        .starts_between(first, first + Duration::days(3 * 366), 6)
+        .map_err(|e| CommandError::user(format!("That rule cannot be used: {e}")))?;
+    let start = series.recurrence.dtstart.time();
+    let end = start + series.duration;
+    let mut text = format!(
+        "{}, {}–{} ({})",
+        capitalize(&series.summary),
+        start.format("%H:%M"),
+        end.format("%H:%M"),
+        zone.name()
+    );
+    if let Some(location) = &series.location {
+        text.push_str(&format!("\n📍 {}", escape(location)));
+    }
+    let lines: Vec<String> = dates
+        .iter()
+        .map(|d| format!("{} ({})", full(*d), relative(*d)))
+        .collect();
+    Ok(Card::new(format!("Scheduled: {}", series.title), text)
+        .field("Next dates", lines.join("\n"), false)
+        .footer("Dates show in your own time zone · /gathering list shows what is coming up"))
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// `/gathering add` as typed.
+#[derive(Debug, Clone)]
+pub struct AddInput {
+    /// `date`.
+    pub date: String,
+    /// `start`.
+    pub start: String,
+    /// `end`.
+    pub end: String,
+    /// `title`.
+    pub title: Option<String>,
+    /// `location`.
+    pub location: Option<String>,
+}
+
+/// Adds a one-off gathering; public announcement.
+pub async fn add(
+    store: &Store,
+    community: &Community,
+    input: AddInput,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    let zone = community.settings.time_zone;
+    let date = parse_date(&input.date)?;
+    let (start_time, length) = parse_span(&input.start, &input.end)?;
+    let default_title = format!("{} gathering", community.settings.name);
+    let title = Title::parse(input.title.as_deref().unwrap_or(&default_title))?;
+    let location = parse_location(input.location.as_deref())?;
+    let start = local_to_utc(date.and_time(start_time), zone);
+    if start <= now {
+        return Err(CommandError::user(
+            "That date and time is in the past. Give one still to come.",
+        ));
+    }
+    let new = NewOccurrence {
+        series: None,
+        start,
+        end: start + length,
+        title: title.as_str().to_owned(),
+        location,
+    };
+    let id = store.add_gathering(community.id, &new, now).await?;
+    let gathering = store.gathering(community.id, id).await?.ok_or_else(|| {
+        CommandError::user("The gathering vanished right after it was added; please try again.")
+    })?;
+    let card =
+        super::gathering_render::agenda_card(&gathering, zone, community.settings.name.as_str());
+    Ok(Reply::card(
+        Visibility::Public,
+        Card {
+            title: format!("Added: {}", gathering.title),
+            ..card
+        },
+    ))
+}
+
+/// Finds an upcoming gathering from an autocomplete value (its id) or a typed date.
+pub async fn resolve_gathering(
+    store: &Store,
+    community: &Community,
+    value: &str,
+    now: DateTime<Utc>,
+) -> Result<Gathering, CommandError> {
+    let not_found = || {
+        CommandError::user(format!(
+            "No gathering of this community matches `{}`. Start typing and pick one from the list.",
+            value.chars().take(40).collect::<String>().replace('`', "'")
+        ))
+    };
+    if let Ok(id) = value.trim().parse::<i64>() {
+        return store
+            .gathering(community.id, GatheringId(id))
+            .await?
+            .ok_or_else(not_found);
+    }
+    let date = parse_date(value).map_err(|_| not_found())?;
+    let zone = community.settings.time_zone;
+    let upcoming = store.upcoming(community.id, now, 200).await?;
+    upcoming
+        .into_iter()
+        .find(|g| g.start.with_timezone(&zone).date_naive() == date)
+        .ok_or_else(not_found)
+}
+
+/// Moves one gathering; public change notice.
+pub async fn move_one(
+    store: &Store,
+    community: &Community,
+    gathering: &Gathering,
+    new_date: &str,
+    times: (Option<&str>, Option<&str>),
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    let zone = community.settings.time_zone;
+    let reason = clean_reason(reason)?;
+    let date = parse_date(new_date)?;
+    let (start, end) = plan_move(gathering, date, times.0, times.1, zone, now)?;
+    if !store
+        .move_gathering(gathering.id, start, end, reason.as_deref(), now)
+        .await?
+    {
+        return Err(CommandError::user(
+            "That gathering was cancelled meanwhile; nothing was moved.",
+        ));
+    }
+    let moved = Gathering {
+        start,
+        end,
+        ..gathering.clone()
+    };
+    let mut text = format!(
+        "**{}** moves from {} to {} ({}).\n{}",
+        escape(&gathering.title),
+        full(gathering.start),
+        full(start),
+        relative(start),
+        local_span(&moved, zone)
+    );
+    if let Some(r) = &reason {
+        text.push_str(&format!("\nReason: {}", escape(r)));
+    }
+    Ok(Reply::card(
+        Visibility::Public,
+        Card::new("Gathering moved", text),
+    ))
+}
+
+/// Cancels one gathering; public change notice.
+pub async fn cancel_one(
+    store: &Store,
+    gathering: &Gathering,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    let reason = clean_reason(reason)?;
+    if gathering.end <= now {
+        return Err(CommandError::user(
+            "That gathering is already over; only upcoming ones can be cancelled.",
+        ));
+    }
+    if !store
+        .cancel_gathering(gathering.id, reason.as_deref(), now)
+        .await?
+    {
+        return Err(CommandError::user("That gathering was already cancelled."));
+    }
+    let mut text = format!(
+        "**{}** on {} is cancelled.",
+        escape(&gathering.title),
+        full(gathering.start)
+    );
+    if let Some(r) = &reason {
+        text.push_str(&format!("\nReason: {}", escape(r)));
+    }
+    Ok(Reply::card(
+        Visibility::Public,
+        Card::new("Gathering cancelled", text),
+    ))
+}
+
+/// Ends a series after its last past occurrence; public notice.
+pub async fn end_series(
+    store: &Store,
+    series: &Series,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    if series.recurrence.until.is_some() {
+        return Err(CommandError::user("That series has already ended."));
+    }
+    let withdrawn = store.end_series(series.id, now).await?;
+    let text = format!(
+        "**{}** ({}) ends here: {withdrawn} upcoming date(s) are taken off the calendar. Past gatherings and \
+         their notes stay.",
+        escape(&series.title),
+        series.summary
+    );
+    Ok(Reply::card(
+        Visibility::Public,
+        Card::new("Series ended", text),
+    ))
+}
+
+/// Finds a series of the community from its autocomplete value (the id).
+pub async fn resolve_series(
+    store: &Store,
+    community: &Community,
+    value: &str,
+) -> Result<Series, CommandError> {
+    let id = value.trim().parse::<i64>().ok().map(SeriesId);
+    store
+        .series_of(community.id)
+        .await?
+        .into_iter()
+        .find(|s| Some(s.id) == id)
+        .ok_or_else(|| CommandError::user("No series of this community matches that. Start typing and pick one from the list."))
+}
+
+fn clean_reason(reason: Option<&str>) -> Result<Option<String>, CommandError> {
+    let Some(text) = reason.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(None);
+    };
+    if text.chars().count() > 200 {
+        return Err(CommandError::user(
+            "Keep the reason to 200 characters or fewer.",
+        ));
+    }
+    Ok(Some(text.to_owned()))
+}

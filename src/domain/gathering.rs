@@ -1,0 +1,200 @@
+//! Gatherings: one occurrence of a series, or a one-off. Each has a stable row so that claims, RSVPs and
+//! posts attach to it; moving keeps the row, cancelling keeps it with its status.
+
+use super::ids::CommunityId;
+use super::recurrence::{local_to_utc, Recurrence};
+use super::when::parse_span;
+use super::InputError;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use std::fmt;
+
+/// The longest title.
+pub const MAX_TITLE_CHARS: usize = 100;
+/// The longest location.
+pub const MAX_LOCATION_CHARS: usize = 200;
+/// How far ahead occurrences of a series are kept as rows.
+pub const HORIZON_DAYS: i64 = 396;
+
+/// Steward's id of a gathering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GatheringId(pub i64);
+
+/// Steward's id of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SeriesId(pub i64);
+
+impl fmt::Display for GatheringId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A title: 1–100 characters on one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title(String);
+
+impl Title {
+    /// Trims and checks a title.
+    pub fn parse(input: &str) -> Result<Title, InputError> {
+        let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        let chars = text.chars().count();
+        if chars == 0 {
+            return Err(InputError::new(
+                "The title is empty. Give it one, e.g. `Monthly practice session`.",
+            ));
+        }
+        if chars > MAX_TITLE_CHARS {
+            return Err(InputError::new(format!(
+                "The title has {chars} characters; keep it to {MAX_TITLE_CHARS} or fewer."
+            )));
+        }
+        Ok(Title(text))
+    }
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Parses an optional location (up to 200 characters; blank means none).
+pub fn parse_location(input: Option<&str>) -> Result<Option<String>, InputError> {
+    let Some(text) = input.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let chars = text.chars().count();
+    if chars > MAX_LOCATION_CHARS {
+        return Err(InputError::new(format!(
+            "The location has {chars} characters; keep it to {MAX_LOCATION_CHARS} or fewer (an address or a link)."
+        )));
+    }
+    Ok(Some(text.to_owned()))
+}
+
+/// Where a gathering stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// As planned.
+    Scheduled,
+    /// Moved to another time.
+    Moved,
+    /// Cancelled (this one date).
+    Cancelled,
+    /// Dropped because its series ended.
+    Withdrawn,
+}
+
+impl Status {
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Scheduled => "scheduled",
+            Status::Moved => "moved",
+            Status::Cancelled => "cancelled",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+    /// From the stored form.
+    pub fn parse(text: &str) -> Option<Status> {
+        [
+            Status::Scheduled,
+            Status::Moved,
+            Status::Cancelled,
+            Status::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+    /// Still happening.
+    pub fn is_on(self) -> bool {
+        matches!(self, Status::Scheduled | Status::Moved)
+    }
+}
+
+/// A series of gatherings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Id.
+    pub id: SeriesId,
+    /// Owner.
+    pub community: CommunityId,
+    /// Title of each gathering.
+    pub title: String,
+    /// Where.
+    pub location: Option<String>,
+    /// The rule.
+    pub recurrence: Recurrence,
+    /// Length of each gathering.
+    pub duration: Duration,
+    /// The rule in words.
+    pub summary: String,
+}
+
+/// One gathering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gathering {
+    /// Id.
+    pub id: GatheringId,
+    /// Owner.
+    pub community: CommunityId,
+    /// Its series, if any.
+    pub series: Option<SeriesId>,
+    /// The start its series gave it (for a one-off, its first start).
+    pub original_start: DateTime<Utc>,
+    /// Start.
+    pub start: DateTime<Utc>,
+    /// End.
+    pub end: DateTime<Utc>,
+    /// Title.
+    pub title: String,
+    /// Where.
+    pub location: Option<String>,
+    /// Status.
+    pub status: Status,
+    /// Why it was moved or cancelled.
+    pub reason: Option<String>,
+}
+
+impl Gathering {
+    /// Not cancelled and not yet over.
+    pub fn is_upcoming(&self, now: DateTime<Utc>) -> bool {
+        self.status.is_on() && self.end > now
+    }
+}
+
+/// Where a gathering goes when moved: `new_date`, and optionally new `start`/`end` (otherwise the same
+/// local times and length as before). Refuses closed gatherings and times in the past.
+pub fn plan_move(
+    gathering: &Gathering,
+    new_date: NaiveDate,
+    start: Option<&str>,
+    end: Option<&str>,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), InputError> {
+    if !gathering.status.is_on() {
+        return Err(InputError::new(
+            "That gathering was cancelled; add a new one with `/gathering add`.",
+        ));
+    }
+    if gathering.end <= now {
+        return Err(InputError::new(
+            "That gathering is already over; only upcoming ones can be moved.",
+        ));
+    }
+    let old_start = gathering.start.with_timezone(&zone);
+    let old_length = gathering.end - gathering.start;
+    let (start_time, length) = match (start, end) {
+        (Some(s), Some(e)) => parse_span(s, e)?,
+        (Some(s), None) => (super::when::parse_time(s)?, old_length),
+        (None, Some(e)) => parse_span(&old_start.format("%H:%M").to_string(), e)?,
+        (None, None) => (old_start.time(), old_length),
+    };
+    let new_start = local_to_utc(new_date.and_time(start_time), zone);
+    if new_start <= now {
+        return Err(InputError::new(
+            "The new time is in the past. Pick a date and time still to come.",
+        ));
+    }
+    Ok((new_start, new_start + length))
+}

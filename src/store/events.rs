@@ -1,0 +1,173 @@
+//! Bookkeeping of the Discord scheduled events that mirror gatherings: which need creating, updating or
+//! cancelling, and the problem (e.g. missing Manage Events) to show organizers.
+
+use super::{from_unix, to_unix, Store, StoreError};
+use crate::domain::gathering::{GatheringId, Status};
+use crate::domain::ids::{CommunityId, GuildRef};
+use chrono::{DateTime, Utc};
+
+const WORK: &str = "SELECT g.id, g.community_id, c.guild_id, g.start_at, g.end_at, g.title, g.location, \
+     g.status, g.event_id, g.revision FROM gatherings g JOIN communities c ON c.id = g.community_id \
+     WHERE g.event_dirty = 1 AND ((g.event_id IS NULL AND g.status IN ('scheduled', 'moved') \
+     AND g.start_at > $1 AND g.start_at <= $2) OR (g.event_id IS NOT NULL AND g.end_at > $1)) \
+     ORDER BY g.start_at LIMIT $3";
+const DONE: &str =
+    "UPDATE gatherings SET event_id = $2, event_dirty = 0 WHERE id = $1 AND revision = $3";
+const SET_PROBLEM: &str =
+    "UPDATE communities SET events_problem = $2, events_problem_reported = 0 WHERE id = $1 \
+     AND (events_problem IS NULL OR events_problem <> $2)";
+const CLEAR_PROBLEM: &str =
+    "UPDATE communities SET events_problem = NULL, events_problem_reported = 0 \
+     WHERE id = $1 AND events_problem IS NOT NULL";
+const FORGET: &str = "UPDATE gatherings SET event_id = NULL WHERE id = $1 AND revision = $2";
+const TAKE_PROBLEM: &str = "UPDATE communities SET events_problem_reported = 1 WHERE id = $1 \
+     AND events_problem IS NOT NULL AND events_problem_reported = 0 RETURNING events_problem";
+const PROBLEM: &str = "SELECT events_problem FROM communities WHERE id = $1";
+
+/// A gathering whose Discord event must be created, updated or cancelled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventWork {
+    /// The gathering.
+    pub gathering: GatheringId,
+    /// Its community.
+    pub community: CommunityId,
+    /// The guild the event lives in.
+    pub guild: GuildRef,
+    /// Start.
+    pub start: DateTime<Utc>,
+    /// End.
+    pub end: DateTime<Utc>,
+    /// Title.
+    pub title: String,
+    /// Where.
+    pub location: Option<String>,
+    /// Status now.
+    pub status: Status,
+    /// The existing event, if any.
+    pub event_id: Option<u64>,
+    /// Version guard: the row's revision when read.
+    pub version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct WorkRow {
+    id: i64,
+    community_id: i64,
+    guild_id: i64,
+    start_at: i64,
+    end_at: i64,
+    title: String,
+    location: Option<String>,
+    status: String,
+    event_id: Option<i64>,
+    revision: i64,
+}
+
+impl Store {
+    /// Up to `limit` gatherings whose event needs work: new ones starting within `(now, window_end]`, and
+    /// any changed one that already has an event.
+    pub async fn event_work(
+        &self,
+        now: DateTime<Utc>,
+        window_end: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<EventWork>, StoreError> {
+        let rows: Vec<WorkRow> = sqlx::query_as(WORK)
+            .bind(to_unix(now))
+            .bind(to_unix(window_end))
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(EventWork {
+                    gathering: GatheringId(r.id),
+                    community: CommunityId(r.community_id),
+                    guild: GuildRef::from_db(r.guild_id),
+                    start: from_unix(r.start_at)?,
+                    end: from_unix(r.end_at)?,
+                    title: r.title,
+                    location: r.location,
+                    status: Status::parse(&r.status).ok_or_else(|| {
+                        StoreError::Corrupt(format!("gathering {}: status", r.id))
+                    })?,
+                    event_id: r.event_id.map(|e| e as u64),
+                    version: r.revision,
+                })
+            })
+            .collect()
+    }
+
+    /// Records the event now mirroring the gathering; false if the gathering changed meanwhile (it stays
+    /// dirty and is synced again).
+    pub async fn event_synced(
+        &self,
+        work: &EventWork,
+        event_id: Option<u64>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(DONE)
+            .bind(work.gathering.0)
+            .bind(event_id.map(|e| e as i64))
+            .bind(work.version)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The event was deleted on Discord's side: forget it, so the gathering gets a new one.
+    pub async fn event_forgotten(&self, work: &EventWork) -> Result<(), StoreError> {
+        sqlx::query(FORGET)
+            .bind(work.gathering.0)
+            .bind(work.version)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Records (or clears, with `None`) a problem mirroring events; a new problem will be reported once.
+    pub async fn set_events_problem(
+        &self,
+        community: CommunityId,
+        problem: Option<&str>,
+    ) -> Result<(), StoreError> {
+        match problem {
+            Some(p) => {
+                sqlx::query(SET_PROBLEM)
+                    .bind(community.0)
+                    .bind(p.to_owned())
+                    .execute(self.pool())
+                    .await?
+            }
+            None => {
+                sqlx::query(CLEAR_PROBLEM)
+                    .bind(community.0)
+                    .execute(self.pool())
+                    .await?
+            }
+        };
+        Ok(())
+    }
+
+    /// The problem, if one exists that organizers have not been told about yet (and marks it told).
+    pub async fn take_unreported_events_problem(
+        &self,
+        community: CommunityId,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(TAKE_PROBLEM)
+            .bind(community.0)
+            .fetch_optional(self.pool())
+            .await?)
+    }
+
+    /// The current problem, if any (for `/community info`).
+    pub async fn events_problem(
+        &self,
+        community: CommunityId,
+    ) -> Result<Option<String>, StoreError> {
+        let found: Option<Option<String>> = sqlx::query_scalar(PROBLEM)
+            .bind(community.0)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(found.flatten())
+    }
+}

@@ -1,0 +1,264 @@
+//! Gatherings: one-offs, materialised occurrences, listing, moving, cancelling, and the bookkeeping of
+//! their mirrored Discord events.
+
+use super::{from_unix, to_unix, Store, StoreError};
+use crate::domain::gathering::{Gathering, GatheringId, SeriesId, Status};
+use crate::domain::ids::{CommunityId, GuildRef};
+use chrono::{DateTime, Utc};
+use sqlx::{Any, Transaction};
+
+macro_rules! columns {
+    () => {
+        "g.id, g.community_id, g.series_id, g.original_start, g.start_at, g.end_at, g.title, g.location, \
+         g.status, g.reason"
+    };
+}
+
+const INSERT_OCCURRENCE: &str =
+    "INSERT INTO gatherings (community_id, series_id, original_start, start_at, \
+     end_at, title, location, status, event_dirty, created_at, updated_at) \
+     VALUES ($1, $2, $3, $3, $4, $5, $6, 'scheduled', 1, $7, $7) \
+     ON CONFLICT (series_id, original_start) DO NOTHING";
+const INSERT_ONE_OFF: &str =
+    "INSERT INTO gatherings (community_id, series_id, original_start, start_at, end_at, \
+     title, location, status, event_dirty, created_at, updated_at) \
+     VALUES ($1, NULL, $2, $2, $3, $4, $5, 'scheduled', 1, $6, $6) RETURNING id";
+const UPCOMING: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM gatherings g WHERE g.community_id = $1 AND g.end_at > $2 \
+     AND g.status IN ('scheduled', 'moved') ORDER BY g.start_at, g.id LIMIT $3"
+);
+const ONE: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM gatherings g WHERE g.community_id = $1 AND g.id = $2"
+);
+const BETWEEN: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM gatherings g WHERE g.community_id = $1 AND g.start_at >= $2 AND g.start_at < $3 \
+     AND g.status <> 'withdrawn' ORDER BY g.start_at, g.id"
+);
+const BETWEEN_IN_GUILD: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM gatherings g JOIN communities c ON c.id = g.community_id WHERE c.guild_id = $1 \
+     AND g.start_at >= $2 AND g.start_at < $3 AND g.status <> 'withdrawn' ORDER BY g.start_at, g.id"
+);
+const ALL: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM gatherings g WHERE g.community_id = $1 ORDER BY g.start_at, g.id"
+);
+const MOVE: &str = "UPDATE gatherings SET start_at = $2, end_at = $3, status = 'moved', reason = $4, \
+     event_dirty = 1, revision = revision + 1, updated_at = $5 WHERE id = $1 AND status IN ('scheduled', 'moved')";
+const CANCEL: &str = "UPDATE gatherings SET status = 'cancelled', reason = $2, event_dirty = 1, \
+     revision = revision + 1, updated_at = $3 \
+     WHERE id = $1 AND status IN ('scheduled', 'moved')";
+
+/// An occurrence about to be stored.
+#[derive(Debug, Clone)]
+pub struct NewOccurrence {
+    /// Its series (None for a one-off).
+    pub series: Option<SeriesId>,
+    /// Start.
+    pub start: DateTime<Utc>,
+    /// End.
+    pub end: DateTime<Utc>,
+    /// Title.
+    pub title: String,
+    /// Where.
+    pub location: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct GatheringRow {
+    id: i64,
+    community_id: i64,
+    series_id: Option<i64>,
+    original_start: i64,
+    start_at: i64,
+    end_at: i64,
+    title: String,
+    location: Option<String>,
+    status: String,
+    reason: Option<String>,
+}
+
+impl GatheringRow {
+    fn into_domain(self) -> Result<Gathering, StoreError> {
+        let status = Status::parse(&self.status).ok_or_else(|| {
+            StoreError::Corrupt(format!("gathering {}: status {}", self.id, self.status))
+        })?;
+        Ok(Gathering {
+            id: GatheringId(self.id),
+            community: CommunityId(self.community_id),
+            series: self.series_id.map(SeriesId),
+            original_start: from_unix(self.original_start)?,
+            start: from_unix(self.start_at)?,
+            end: from_unix(self.end_at)?,
+            title: self.title,
+            location: self.location,
+            status,
+            reason: self.reason,
+        })
+    }
+}
+
+fn all_into_domain(rows: Vec<GatheringRow>) -> Result<Vec<Gathering>, StoreError> {
+    rows.into_iter().map(GatheringRow::into_domain).collect()
+}
+
+/// Inserts occurrences of a series; ones that already exist are left as they are (moved or cancelled).
+pub(crate) async fn insert_occurrences(
+    tx: &mut Transaction<'_, Any>,
+    community: CommunityId,
+    occurrences: &[NewOccurrence],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    for o in occurrences {
+        sqlx::query(INSERT_OCCURRENCE)
+            .bind(community.0)
+            .bind(o.series.map(|s| s.0))
+            .bind(to_unix(o.start))
+            .bind(to_unix(o.end))
+            .bind(o.title.clone())
+            .bind(o.location.clone())
+            .bind(to_unix(now))
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Stores a one-off gathering.
+    pub async fn add_gathering(
+        &self,
+        community: CommunityId,
+        new: &NewOccurrence,
+        now: DateTime<Utc>,
+    ) -> Result<GatheringId, StoreError> {
+        let id: i64 = sqlx::query_scalar(INSERT_ONE_OFF)
+            .bind(community.0)
+            .bind(to_unix(new.start))
+            .bind(to_unix(new.end))
+            .bind(new.title.clone())
+            .bind(new.location.clone())
+            .bind(to_unix(now))
+            .fetch_one(self.pool())
+            .await?;
+        Ok(GatheringId(id))
+    }
+
+    /// The next `limit` gatherings that have not ended and are not cancelled.
+    pub async fn upcoming(
+        &self,
+        community: CommunityId,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<Gathering>, StoreError> {
+        let rows = sqlx::query_as(UPCOMING)
+            .bind(community.0)
+            .bind(to_unix(now))
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
+        all_into_domain(rows)
+    }
+
+    /// One gathering of this community (an id from elsewhere is "not found").
+    pub async fn gathering(
+        &self,
+        community: CommunityId,
+        id: GatheringId,
+    ) -> Result<Option<Gathering>, StoreError> {
+        let row: Option<GatheringRow> = sqlx::query_as(ONE)
+            .bind(community.0)
+            .bind(id.0)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(GatheringRow::into_domain).transpose()
+    }
+
+    /// Gatherings starting in `[from, to)`, cancelled ones included, of one community.
+    pub async fn gatherings_between(
+        &self,
+        community: CommunityId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Gathering>, StoreError> {
+        let rows = sqlx::query_as(BETWEEN)
+            .bind(community.0)
+            .bind(to_unix(from))
+            .bind(to_unix(to))
+            .fetch_all(self.pool())
+            .await?;
+        all_into_domain(rows)
+    }
+
+    /// The same for every community of a guild.
+    pub async fn guild_gatherings_between(
+        &self,
+        guild: GuildRef,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Gathering>, StoreError> {
+        let rows = sqlx::query_as(BETWEEN_IN_GUILD)
+            .bind(guild.to_db())
+            .bind(to_unix(from))
+            .bind(to_unix(to))
+            .fetch_all(self.pool())
+            .await?;
+        all_into_domain(rows)
+    }
+
+    /// Every gathering of a community.
+    pub async fn all_gatherings(
+        &self,
+        community: CommunityId,
+    ) -> Result<Vec<Gathering>, StoreError> {
+        let rows = sqlx::query_as(ALL)
+            .bind(community.0)
+            .fetch_all(self.pool())
+            .await?;
+        all_into_domain(rows)
+    }
+
+    /// Moves a gathering (keeping its row); false if it was cancelled meanwhile.
+    pub async fn move_gathering(
+        &self,
+        id: GatheringId,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(MOVE)
+            .bind(id.0)
+            .bind(to_unix(start))
+            .bind(to_unix(end))
+            .bind(reason.map(str::to_owned))
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Cancels a gathering; false if it was already cancelled.
+    pub async fn cancel_gathering(
+        &self,
+        id: GatheringId,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(CANCEL)
+            .bind(id.0)
+            .bind(reason.map(str::to_owned))
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
