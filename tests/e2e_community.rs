@@ -2,44 +2,11 @@
 
 mod support;
 
-use serde_json::Value;
 use support::bot::RunningBot;
 use support::db::TestDb;
 use support::fake_discord::interactions::{CHANNEL, GUILD};
 use support::fake_discord::{FakeDiscord, Invocation, Member};
-
-const EPHEMERAL: u64 = 1 << 6;
-
-fn is_ephemeral(answer: &Value) -> bool {
-    answer["data"]["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0
-}
-
-fn text_of(answer: &Value) -> String {
-    let data = &answer["data"];
-    let mut text = data["content"].as_str().unwrap_or("").to_owned();
-    for embed in data["embeds"].as_array().into_iter().flatten() {
-        text.push_str(embed["title"].as_str().unwrap_or(""));
-        text.push_str(embed["description"].as_str().unwrap_or(""));
-        for field in embed["fields"].as_array().into_iter().flatten() {
-            text.push_str(field["name"].as_str().unwrap_or(""));
-            text.push_str(field["value"].as_str().unwrap_or(""));
-        }
-    }
-    text
-}
-
-fn assert_pings_nobody(answer: &Value) {
-    let mentions = &answer["data"]["allowed_mentions"];
-    assert_eq!(
-        mentions["parse"],
-        serde_json::json!([]),
-        "allowed_mentions must parse nothing: {answer}"
-    );
-    assert!(
-        mentions["roles"].as_array().is_none_or(|r| r.is_empty()),
-        "{answer}"
-    );
-}
+use support::replies::{assert_pings_nobody, is_ephemeral, text_of};
 
 #[tokio::test]
 async fn bot_registers_commands_and_answers_help_ephemerally() {

@@ -135,3 +135,43 @@ async fn injected_faults_answer_once_then_normal_service_resumes() {
     assert_eq!(retry_after.as_deref(), Some("2"));
     assert_eq!(fake.requests().len(), 4);
 }
+
+#[tokio::test]
+async fn messages_the_fake_returns_deserialize_in_serenity() {
+    let fake = FakeDiscord::start().await;
+    let client = reqwest::Client::new();
+    let body = json!({"content": "hi", "flags": 64, "allowed_mentions": {"parse": []},
+                      "embeds": [{"title": "t", "description": "d", "color": 1}], "attachments": []});
+    for url in [
+        format!("{}/api/v10/channels/9/messages", fake.api_url()),
+        format!("{}/api/v10/webhooks/1/tok", fake.api_url()),
+    ] {
+        let answer = client
+            .post(url.clone())
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap();
+        let value: serde_json::Value =
+            serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+        let parsed: Result<serenity::Message, _> = serde_json::from_value(value.clone());
+        assert!(parsed.is_ok(), "{url}: {value}: {:?}", parsed.err());
+    }
+}
+
+#[test]
+fn documented_integer_attachment_ids_pass_but_other_attachment_errors_do_not() {
+    let path = "/interactions/1/t/callback";
+    let with_file = |attachment: serde_json::Value| json!({"type": 4, "data": {"content": "file", "attachments": [attachment]}});
+    let documented = with_file(json!({"id": 0, "filename": "a.ics", "description": "calendar"}));
+    assert!(
+        check("POST", path, &documented).is_empty(),
+        "{:?}",
+        check("POST", path, &documented)
+    );
+    let empty_name = with_file(json!({"id": 0, "filename": "", "description": "calendar"}));
+    assert!(!check("POST", path, &empty_name).is_empty());
+    let no_id = with_file(json!({"filename": "a.ics"}));
+    assert!(!check("POST", path, &no_id).is_empty());
+}

@@ -75,6 +75,17 @@ impl Card {
     }
 }
 
+/// A file sent with a reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// File name, e.g. `circle.ics`.
+    pub name: String,
+    /// What it is (shown as alt text).
+    pub description: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
 /// A command's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
@@ -86,8 +97,8 @@ pub struct Reply {
     pub card: Option<Card>,
     /// More embeds after the first (long calendars).
     pub extra_cards: Vec<Card>,
-    /// A file: name and bytes.
-    pub attachment: Option<(String, Vec<u8>)>,
+    /// A file: name, description and bytes.
+    pub attachment: Option<Attachment>,
 }
 
 impl Reply {
@@ -124,8 +135,11 @@ impl Reply {
         for card in self.card.into_iter().chain(self.extra_cards) {
             reply = reply.embed(card.into_embed());
         }
-        if let Some((name, bytes)) = self.attachment {
-            reply = reply.attachment(CreateAttachment::bytes(bytes, name));
+        if let Some(file) = self.attachment {
+            // A description is always set: Discord's spec does not allow it to be null.
+            let attachment =
+                CreateAttachment::bytes(file.bytes, file.name).description(file.description);
+            reply = reply.attachment(attachment);
         }
         reply
     }

@@ -15,6 +15,7 @@ fn time(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn dates(
     freq: Frequency,
     day: Weekday,

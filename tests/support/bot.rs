@@ -1,8 +1,10 @@
 //! Runs the real bot (serenity client + poise framework) in-process against a fake Discord.
 
 use super::fake_discord::FakeDiscord;
+use chrono::{DateTime, Utc};
 use std::sync::Arc;
-use steward::clock::SystemClock;
+use std::sync::Mutex;
+use steward::clock::{Clock, SystemClock};
 use steward::config::{DiscordConfig, Secret};
 use steward::store::Store;
 use tokio::sync::oneshot;
@@ -22,6 +24,15 @@ pub struct RunningBot {
 impl RunningBot {
     /// Starts the bot on `db_url` against `fake` and waits until it has registered its commands.
     pub async fn start(fake: &FakeDiscord, db_url: &str) -> RunningBot {
+        Self::start_with_clock(fake, db_url, Arc::new(SystemClock)).await
+    }
+
+    /// The same with a clock the test controls.
+    pub async fn start_with_clock(
+        fake: &FakeDiscord,
+        db_url: &str,
+        clock: Arc<dyn Clock>,
+    ) -> RunningBot {
         let store = Store::open(db_url, 5).await.expect("store opens");
         let config = DiscordConfig {
             api_url: Some(fake.api_url()),
@@ -35,7 +46,7 @@ impl RunningBot {
             let shutdown = async move {
                 stopped.await.ok();
             };
-            steward::discord::run(&config, &token, bot_store, Arc::new(SystemClock), shutdown)
+            steward::discord::run(&config, &token, bot_store, clock, shutdown)
                 .await
                 .map_err(|e| e.to_string())
         });
@@ -58,5 +69,25 @@ impl RunningBot {
             .expect("bot task did not panic");
         outcome.expect("bot stopped without error");
         self.store.close().await;
+    }
+}
+
+/// A clock that stands still until the test moves it.
+pub struct TestClock(Mutex<DateTime<Utc>>);
+
+impl TestClock {
+    /// A clock showing `now`.
+    pub fn at(now: DateTime<Utc>) -> Arc<TestClock> {
+        Arc::new(TestClock(Mutex::new(now)))
+    }
+    /// Moves the clock.
+    pub fn set(&self, now: DateTime<Utc>) {
+        *self.0.lock().unwrap() = now;
+    }
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
     }
 }

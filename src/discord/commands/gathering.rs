@@ -131,14 +131,12 @@ async fn after_change(
     community: &Community,
     reply: Reply,
 ) -> Result<(), CommandError> {
+    // Read before waking the mirror: a problem this change causes is told on the next change.
+    let store = &ctx.data().store;
+    let problem = store.take_unreported_events_problem(community.id).await?;
     ctx.send(reply.into_poise()).await?;
     ctx.data().events_wake.notify_one();
-    if let Some(problem) = ctx
-        .data()
-        .store
-        .take_unreported_events_problem(community.id)
-        .await?
-    {
+    if let Some(problem) = problem {
         ctx.send(Reply::private(problem).into_poise()).await?;
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! The read-only views of `/gathering`: list, next (the agenda card), calendar, export.
 
-use super::super::reply::{Card, Reply, Visibility};
+use super::super::reply::{Attachment, Card, Reply, Visibility};
 use super::super::CommandError;
 use super::gathering_render::{agenda_card, calendar_line, list_line};
 use crate::domain::community::Community;
@@ -204,6 +204,10 @@ pub async fn export(
         community.settings.name
     ));
     reply.visibility = visibility(public);
-    reply.attachment = Some((format!("{}.ics", slug.trim_matches('-')), text.into_bytes()));
+    reply.attachment = Some(Attachment {
+        name: format!("{}.ics", slug.trim_matches('-')),
+        description: format!("Calendar of {} (iCalendar)", community.settings.name),
+        bytes: text.into_bytes(),
+    });
     Ok(reply)
 }

@@ -170,6 +170,20 @@ fn nest(def: &Value, path: &[&str], inv: &Invocation, resolved: &mut Map<String,
             .find(|o| o["name"] == name.as_str())
             .unwrap_or_else(|| panic!("`/{}` has no option `{name}`", inv.command));
         let kind = spec["type"].as_u64().expect("option type");
+        // With choices, a person picks a choice by its name; Discord sends that choice's value.
+        let value = match spec["choices"].as_array() {
+            Some(choices)
+                if !choices.is_empty() && inv.focused.as_deref() != Some(name.as_str()) =>
+            {
+                choices
+                    .iter()
+                    .find(|c| c["name"] == *value || c["value"] == *value)
+                    .map(|c| c["value"].clone())
+                    .unwrap_or_else(|| panic!("`{value}` is not a choice of `{name}`: {choices:?}"))
+            }
+            _ => value.clone(),
+        };
+        let value = &value;
         let mut option = json!({"type": kind, "name": name, "value": value});
         if inv.focused.as_deref() == Some(name.as_str()) {
             option["focused"] = json!(true);

@@ -169,6 +169,11 @@ impl FakeDiscord {
     pub fn invoke(&self, invocation: &Invocation) -> u64 {
         let id = self.state.next_id();
         let payload = interactions::build(self, id, invocation);
+        self.state
+            .token_channels
+            .lock()
+            .unwrap()
+            .insert(format!("token-{id}"), invocation.channel);
         self.dispatch("INTERACTION_CREATE", payload);
         id
     }
@@ -183,6 +188,16 @@ impl FakeDiscord {
                 .and_then(|r| r.body)
         })
         .await
+    }
+
+    /// The files attached to the answer to interaction `id`.
+    pub fn files_of(&self, id: u64) -> Vec<(String, Vec<u8>)> {
+        let prefix = format!("/interactions/{id}/");
+        self.requests()
+            .into_iter()
+            .filter(|r| r.path.starts_with(&prefix))
+            .flat_map(|r| r.files)
+            .collect()
     }
 
     /// Sends a slash command and waits for its answer.

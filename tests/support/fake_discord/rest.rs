@@ -27,7 +27,7 @@ pub async fn handle(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
-    let json_body = parse_body(&content_type, &body);
+    let (json_body, files) = parse_body(&content_type, &body);
     if let Some(body) = &json_body {
         let problems = spec::check(method.as_str(), &path, body);
         state.violations.lock().unwrap().extend(problems);
@@ -44,26 +44,68 @@ pub async fn handle(
         method: method.to_string(),
         path,
         body: json_body,
+        files,
         authorization,
         status: status.as_u16(),
     });
     response
 }
 
-fn parse_body(content_type: &str, body: &Bytes) -> Option<Value> {
+/// The JSON body (for multipart: its `payload_json` part) and any uploaded files.
+fn parse_body(content_type: &str, body: &Bytes) -> (Option<Value>, Vec<(String, Vec<u8>)>) {
     if body.is_empty() {
-        return None;
+        return (None, Vec::new());
     }
-    if content_type.starts_with("multipart/form-data") {
-        // The JSON part of a multipart upload is named payload_json.
-        let text = String::from_utf8_lossy(body);
-        let start = text.find("name=\"payload_json\"")?;
-        let rest = &text[start..];
-        let json_start = rest.find("\r\n\r\n")? + 4;
-        let json_end = rest[json_start..].find("\r\n--")? + json_start;
-        return serde_json::from_str(&rest[json_start..json_end]).ok();
+    let Some(boundary) = content_type
+        .strip_prefix("multipart/form-data")
+        .and_then(|rest| rest.split("boundary=").nth(1))
+        .map(|b| b.trim_matches('"').to_owned())
+    else {
+        return (serde_json::from_slice(body).ok(), Vec::new());
+    };
+    let mut json = None;
+    let mut files = Vec::new();
+    let delimiter = format!("--{boundary}");
+    for part in split_bytes(body, delimiter.as_bytes()) {
+        let Some(split) = find(part, b"\r\n\r\n") else {
+            continue;
+        };
+        let headers = String::from_utf8_lossy(&part[..split]).to_string();
+        let mut content = &part[split + 4..];
+        if content.ends_with(b"\r\n") {
+            content = &content[..content.len() - 2];
+        }
+        let field = |key: &str| {
+            headers
+                .split(&format!("{key}=\""))
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_owned)
+        };
+        match (field(" name"), field("filename")) {
+            (_, Some(filename)) => files.push((filename, content.to_vec())),
+            (Some(name), None) if name == "payload_json" => {
+                json = serde_json::from_slice(content).ok()
+            }
+            _ => {}
+        }
     }
-    serde_json::from_slice(body).ok()
+    (json, files)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn split_bytes<'a>(body: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
+    let mut parts = Vec::new();
+    let mut rest = body;
+    while let Some(at) = find(rest, delimiter) {
+        parts.push(&rest[..at]);
+        rest = &rest[at + delimiter.len()..];
+    }
+    parts.push(rest);
+    parts
 }
 
 fn fault_response(fault: &super::state::Fault) -> (StatusCode, Response) {
@@ -125,7 +167,7 @@ fn route(
                 .and_then(|b| b.get("data"))
                 .filter(|_| is_message_callback(body))
             {
-                let message = message(state, 0, data);
+                let message = message(state, 1, data);
                 state
                     .messages
                     .lock()
@@ -137,17 +179,25 @@ fn route(
                 StatusCode::NO_CONTENT.into_response(),
             )
         }
-        ("GET" | "PATCH", ["webhooks", _, _token, "messages", "@original"]) => {
-            ok(message(state, 0, body.unwrap_or(&json!({}))))
-        }
+        ("GET" | "PATCH", ["webhooks", _, token, "messages", "@original"]) => ok(message(
+            state,
+            state.channel_of_token(token),
+            body.unwrap_or(&json!({})),
+        )),
         ("DELETE", ["webhooks", ..]) | ("DELETE", ["channels", _, "messages", _]) => (
             StatusCode::NO_CONTENT,
             StatusCode::NO_CONTENT.into_response(),
         ),
-        ("POST", ["webhooks", _, _token]) => ok(message(state, 0, body.unwrap_or(&json!({})))),
-        ("PATCH", ["webhooks", _, _token, "messages", _]) => {
-            ok(message(state, 0, body.unwrap_or(&json!({}))))
-        }
+        ("POST", ["webhooks", _, token]) => ok(message(
+            state,
+            state.channel_of_token(token),
+            body.unwrap_or(&json!({})),
+        )),
+        ("PATCH", ["webhooks", _, token, "messages", _]) => ok(message(
+            state,
+            state.channel_of_token(token),
+            body.unwrap_or(&json!({})),
+        )),
         ("POST", ["channels", channel, "messages"]) => ok(create_message(state, channel, body)),
         ("POST", ["guilds", guild, "scheduled-events"]) => {
             ok(scheduled_event(state, guild, None, body))

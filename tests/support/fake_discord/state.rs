@@ -16,6 +16,8 @@ pub struct Request {
     pub path: String,
     /// The JSON body (`payload_json` for multipart), if any.
     pub body: Option<Value>,
+    /// Uploaded files (multipart): name and bytes.
+    pub files: Vec<(String, Vec<u8>)>,
     /// The `Authorization` header.
     pub authorization: Option<String>,
     /// The answer's status.
@@ -56,6 +58,7 @@ pub struct State {
     pub(crate) commands: Mutex<Vec<Value>>,
     pub(crate) messages: Mutex<HashMap<u64, Value>>,
     pub(crate) events: Mutex<HashMap<u64, Value>>,
+    pub(crate) token_channels: Mutex<HashMap<String, u64>>,
     pub(crate) nonces: Mutex<HashMap<String, u64>>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
     pub(crate) gateway: Mutex<Option<mpsc::UnboundedSender<GatewayCommand>>>,
@@ -84,6 +87,7 @@ impl State {
             commands: Mutex::default(),
             messages: Mutex::default(),
             events: Mutex::default(),
+            token_channels: Mutex::default(),
             nonces: Mutex::default(),
             faults: Mutex::default(),
             gateway: Mutex::default(),
@@ -96,6 +100,16 @@ impl State {
     /// A fresh snowflake.
     pub fn next_id(&self) -> u64 {
         self.next_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// The channel an interaction token was used in (for webhook messages); 1 when unknown.
+    pub(crate) fn channel_of_token(&self, token: &str) -> u64 {
+        self.token_channels
+            .lock()
+            .unwrap()
+            .get(token)
+            .copied()
+            .unwrap_or(1)
     }
 
     pub(crate) fn record_request(&self, request: Request) {
