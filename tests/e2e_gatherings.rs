@@ -624,3 +624,55 @@ async fn the_ics_export_parses_and_its_occurrences_match_the_bots_own_list() {
         fake.violations()
     );
 }
+
+#[tokio::test]
+async fn the_guild_calendar_merges_every_community_of_the_server() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now())).await;
+    community(&fake, "America/Edmonton").await;
+    let other = support::fake_discord::interactions::CHANNEL + 1;
+    let setup = Invocation::new("community setup", &Member::manager(1))
+        .opt("name", "Region North")
+        .opt("timezone", "America/Edmonton")
+        .in_channel(other);
+    fake.run(&setup).await;
+    let add = |title: &str, date: &str| {
+        Invocation::new("gathering add", &Member::manager(1))
+            .opt("date", date)
+            .opt("start", "10:00")
+            .opt("end", "12:00")
+            .opt("title", title)
+    };
+    fake.run(&add("Fall convening", "2026-12-05")).await;
+    fake.run(&add("Winter convening", "2026-12-12").in_channel(other))
+        .await;
+
+    let mine = text_of(
+        &fake
+            .run(&Invocation::new("gathering calendar", &Member::regular(2)))
+            .await,
+    );
+    assert!(
+        mine.contains("Fall convening") && !mine.contains("Winter convening"),
+        "{mine}"
+    );
+    let all = Invocation::new("gathering calendar", &Member::regular(2))
+        .opt("scope", "guild")
+        .opt("public", true);
+    let answer = fake.run(&all).await;
+    assert!(!is_ephemeral(&answer), "public:true posts for the channel");
+    let text = text_of(&answer);
+    assert!(
+        text.contains("[Facilitation Circle] Fall convening")
+            && text.contains("[Region North] Winter convening"),
+        "{text}"
+    );
+
+    bot.stop().await;
+    assert!(
+        fake.violations().is_empty(),
+        "spec violations: {:#?}",
+        fake.violations()
+    );
+}

@@ -198,3 +198,84 @@ pub fn plan_move(
     }
     Ok((new_start, new_start + length))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, 0, 0).unwrap()
+    }
+
+    fn monday_nine_am(start: DateTime<Utc>) -> Gathering {
+        Gathering {
+            id: GatheringId(1),
+            community: CommunityId(1),
+            series: None,
+            original_start: start,
+            start,
+            end: start + Duration::minutes(90),
+            title: "Peer supervision".into(),
+            location: None,
+            status: Status::Scheduled,
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn titles_and_locations_are_bounded() {
+        assert!(Title::parse("  ").unwrap_err().0.contains("empty"));
+        assert!(Title::parse(&"t".repeat(101)).is_err());
+        assert_eq!(
+            Title::parse(" Monthly   session ").unwrap().as_str(),
+            "Monthly session"
+        );
+        assert_eq!(parse_location(Some("  ")).unwrap(), None);
+        assert!(parse_location(Some(&"l".repeat(201))).is_err());
+    }
+
+    #[test]
+    fn a_move_keeps_local_time_and_length_unless_told_otherwise() {
+        let zone = chrono_tz::America::New_York;
+        // Mon 26 Oct 2026 09:00 EDT → moved to Tue 3 Nov (after the DST change): still 09:00 local.
+        let g = monday_nine_am(utc(2026, 10, 26, 13));
+        let now = utc(2026, 10, 20, 0);
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let (start, end) = plan_move(&g, date, None, None, zone, now).unwrap();
+        assert_eq!(
+            (start, end),
+            (
+                utc(2026, 11, 3, 14),
+                utc(2026, 11, 3, 14) + Duration::minutes(90)
+            )
+        );
+        let (start, end) = plan_move(&g, date, Some("6pm"), None, zone, now).unwrap();
+        assert_eq!(end - start, Duration::minutes(90));
+        assert_eq!(start, utc(2026, 11, 3, 23));
+        let (start, end) = plan_move(&g, date, None, Some("12:00"), zone, now).unwrap();
+        assert_eq!((start, end), (utc(2026, 11, 3, 14), utc(2026, 11, 3, 17)));
+    }
+
+    #[test]
+    fn closed_gatherings_and_past_targets_cannot_be_moved() {
+        let zone = chrono_tz::America::New_York;
+        let g = monday_nine_am(utc(2026, 10, 26, 13));
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let after = utc(2026, 10, 27, 0);
+        assert!(plan_move(&g, date, None, None, zone, after)
+            .unwrap_err()
+            .0
+            .contains("already over"));
+        let cancelled = Gathering {
+            status: Status::Cancelled,
+            ..g.clone()
+        };
+        assert!(plan_move(&cancelled, date, None, None, zone, utc(2026, 10, 1, 0)).is_err());
+        let past = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        assert!(plan_move(&g, past, None, None, zone, utc(2026, 10, 20, 0))
+            .unwrap_err()
+            .0
+            .contains("past"));
+    }
+}
