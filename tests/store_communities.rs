@@ -112,9 +112,10 @@ async fn saved_settings_read_back_exactly() {
             reminders: Some(ReminderOffsets::parse("90d,15m").unwrap()),
             role_prompt: Some(RolePrompt::Off),
             dm_reminders: Some(true),
+            one_role_per_member: Some(true),
         };
         let (next, changed) = change.apply(&community.settings);
-        assert_eq!(changed.len(), 6);
+        assert_eq!(changed.len(), 7);
         store.save_settings(community.id, &next, now).await.unwrap();
         let read = store
             .community_in_channel(ChannelRef(10))

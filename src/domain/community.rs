@@ -3,6 +3,7 @@
 use super::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
 use super::reminders::ReminderOffsets;
 use super::role_prompt::RolePrompt;
+use super::roles::Template;
 use super::InputError;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -60,6 +61,8 @@ pub struct Settings {
     pub role_prompt: RolePrompt,
     /// Whether members who answered *going* also get a DM reminder.
     pub dm_reminders: bool,
+    /// Whether a member may hold at most one role per gathering.
+    pub one_role_per_member: bool,
 }
 
 impl Settings {
@@ -72,6 +75,7 @@ impl Settings {
             reminders: ReminderOffsets::default_offsets(),
             role_prompt: RolePrompt::default_prompt(),
             dm_reminders: false,
+            one_role_per_member: false,
         }
     }
 }
@@ -87,6 +91,8 @@ pub struct Community {
     pub channel: ChannelRef,
     /// What organizers can change.
     pub settings: Settings,
+    /// The agenda roles of future gatherings.
+    pub template: Template,
     /// When it was set up.
     pub created_at: DateTime<Utc>,
 }
@@ -106,6 +112,8 @@ pub struct SettingsChange {
     pub role_prompt: Option<RolePrompt>,
     /// DM reminders on or off.
     pub dm_reminders: Option<bool>,
+    /// One role per member on or off.
+    pub one_role_per_member: Option<bool>,
 }
 
 impl SettingsChange {
@@ -166,6 +174,16 @@ impl SettingsChange {
                     on_off(dm)
                 ));
                 next.dm_reminders = dm;
+            }
+        }
+        if let Some(one) = self.one_role_per_member {
+            if one != current.one_role_per_member {
+                changed.push(format!(
+                    "one role per member: {} → {}",
+                    on_off(current.one_role_per_member),
+                    on_off(one)
+                ));
+                next.one_role_per_member = one;
             }
         }
         (next, changed)

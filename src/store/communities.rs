@@ -5,19 +5,20 @@ use crate::domain::community::{Community, CommunityName, Settings};
 use crate::domain::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
 use crate::domain::reminders::ReminderOffsets;
 use crate::domain::role_prompt::RolePrompt;
+use crate::domain::roles::Template;
 use chrono::{DateTime, Utc};
 
 macro_rules! columns {
     () => {
         "id, guild_id, channel_id, name, time_zone, organizer_role_id, reminder_offsets, role_prompt, \
-         dm_reminders, created_at"
+         dm_reminders, one_role_per_member, role_template, created_at"
     };
 }
 
 const INSERT: &str =
     "INSERT INTO communities (guild_id, channel_id, name, time_zone, organizer_role_id, \
-     reminder_offsets, role_prompt, dm_reminders, created_at, updated_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+     reminder_offsets, role_prompt, dm_reminders, one_role_per_member, created_at, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9) RETURNING id";
 
 const BY_CHANNEL: &str = concat!(
     "SELECT ",
@@ -33,7 +34,8 @@ const BY_GUILD: &str = concat!(
 
 const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
-     reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8 WHERE id = $1";
+     reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9 \
+     WHERE id = $1";
 
 /// The channel already holds a community.
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +53,8 @@ struct CommunityRow {
     reminder_offsets: String,
     role_prompt: String,
     dm_reminders: i64,
+    one_role_per_member: i64,
+    role_template: Option<String>,
     created_at: i64,
 }
 
@@ -77,7 +81,12 @@ impl CommunityRow {
                 reminders,
                 role_prompt: RolePrompt::from_stored(&self.role_prompt),
                 dm_reminders: self.dm_reminders != 0,
+                one_role_per_member: self.one_role_per_member != 0,
             },
+            template: self
+                .role_template
+                .as_deref()
+                .map_or_else(Template::default_roles, Template::from_stored),
             created_at: from_unix(self.created_at)?,
         })
     }
@@ -103,6 +112,7 @@ impl Store {
             .bind(settings.role_prompt.to_string())
             .bind(i64::from(settings.dm_reminders))
             .bind(to_unix(now))
+            .bind(i64::from(settings.one_role_per_member))
             .fetch_one(self.pool())
             .await;
         match inserted {
@@ -111,6 +121,7 @@ impl Store {
                 guild,
                 channel,
                 settings: settings.clone(),
+                template: Template::default_roles(),
                 created_at: from_unix(to_unix(now))?,
             })),
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
@@ -169,6 +180,7 @@ impl Store {
             .bind(settings.role_prompt.to_string())
             .bind(i64::from(settings.dm_reminders))
             .bind(to_unix(now))
+            .bind(i64::from(settings.one_role_per_member))
             .execute(self.pool())
             .await?;
         if done.rows_affected() == 1 {

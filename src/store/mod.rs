@@ -4,11 +4,13 @@
 mod communities;
 mod events;
 mod gatherings;
+mod roles;
 mod series;
 
 pub use communities::CommunityConflict;
 pub use events::EventWork;
 pub use gatherings::NewOccurrence;
+pub use roles::{agenda_lines, ClaimOutcome, PastAgenda};
 pub use series::NewSeries;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

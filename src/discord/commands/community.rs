@@ -62,6 +62,7 @@ pub async fn settings(
     #[description = "When to nudge about open roles: 6-field cron, e.g. 0 0 10 * * Mon (or off)"]
     role_prompt: Option<String>,
     #[description = "Also DM reminders to members who answered going"] dm_reminders: Option<bool>,
+    #[description = "Allow each member at most one agenda role per gathering"] one_role_per_member: Option<bool>,
 ) -> Result<(), CommandError> {
     let here = place(ctx)?;
     let community = community_here(ctx).await?;
@@ -72,6 +73,7 @@ pub async fn settings(
         reminders,
         role_prompt,
         dm_reminders,
+        one_role_per_member,
     };
     let now = ctx.data().clock.now();
     let reply = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;

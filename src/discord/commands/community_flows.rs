@@ -10,7 +10,7 @@ use crate::domain::gathering::Gathering;
 use crate::domain::ids::RoleRef;
 use crate::domain::reminders::ReminderOffsets;
 use crate::domain::role_prompt::RolePrompt;
-use crate::domain::roles::DEFAULT_TEMPLATE;
+use crate::domain::roles::Template;
 use crate::domain::zone;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -106,6 +106,8 @@ pub struct SettingsInput {
     pub role_prompt: Option<String>,
     /// `dm_reminders`.
     pub dm_reminders: Option<bool>,
+    /// `one_role_per_member`.
+    pub one_role_per_member: Option<bool>,
 }
 
 impl SettingsInput {
@@ -129,6 +131,7 @@ impl SettingsInput {
                 .map(|p| RolePrompt::parse(p, now))
                 .transpose()?,
             dm_reminders: self.dm_reminders,
+            one_role_per_member: self.one_role_per_member,
         })
     }
 }
@@ -261,5 +264,19 @@ fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Car
         if s.dm_reminders { "On" } else { "Off" },
         true,
     )
-    .field("Agenda roles", DEFAULT_TEMPLATE.join(", "), false)
+    .field(
+        "One role per member",
+        if s.one_role_per_member { "On" } else { "Off" },
+        true,
+    )
+    .field("Agenda roles", roles_text(&community.template), false)
+}
+
+fn roles_text(template: &Template) -> String {
+    if template.roles().is_empty() {
+        "None: organizers can add some with `/role template add`.".to_owned()
+    } else {
+        let names: Vec<String> = template.roles().iter().map(|r| escape(r)).collect();
+        names.join(", ")
+    }
 }

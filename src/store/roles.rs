@@ -1,0 +1,186 @@
+//! Agenda roles: the community's template, a gathering's frozen role list, and claims (one holder per
+//! role per gathering, enforced by a unique index so that simultaneous claims cannot both win).
+
+use super::{from_unix, to_unix, Store, StoreError};
+use crate::domain::gathering::GatheringId;
+use crate::domain::ids::{CommunityId, MemberRef};
+use crate::domain::roles::Template;
+use chrono::{DateTime, Utc};
+
+const SAVE_TEMPLATE: &str = "UPDATE communities SET role_template = $2 WHERE id = $1";
+const FREEZE: &str = "UPDATE gatherings SET roles = $2 WHERE id = $1 AND roles IS NULL";
+const FROZEN: &str = "SELECT roles FROM gatherings WHERE id = $1";
+const CLAIMS: &str = "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
+const CLAIM: &str = "INSERT INTO role_claims (gathering_id, role, member_id, claimed_at) \
+     SELECT $1, $2, $3, $4 WHERE $5 = 0 OR NOT EXISTS \
+     (SELECT 1 FROM role_claims WHERE gathering_id = $1 AND member_id = $3) \
+     ON CONFLICT (gathering_id, role) DO NOTHING RETURNING id";
+const HOLDER: &str = "SELECT member_id FROM role_claims WHERE gathering_id = $1 AND role = $2";
+const RELEASE: &str = "DELETE FROM role_claims WHERE gathering_id = $1 AND role = $2 RETURNING member_id";
+const RELEASE_OWN: &str =
+    "DELETE FROM role_claims WHERE gathering_id = $1 AND role = $2 AND member_id = $3 RETURNING member_id";
+const RELEASE_ALL: &str = "DELETE FROM role_claims WHERE gathering_id = $1 RETURNING role, member_id";
+const ASSIGN: &str = "INSERT INTO role_claims (gathering_id, role, member_id, assigned_by, claimed_at) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (gathering_id, role) \
+     DO UPDATE SET member_id = $3, assigned_by = $4, claimed_at = $5";
+const PAST_WITH_CLAIMS: &str = "SELECT g.id, g.start_at, c.role, c.member_id FROM gatherings g \
+     JOIN role_claims c ON c.gathering_id = g.id \
+     WHERE g.id IN (SELECT id FROM gatherings WHERE community_id = $1 AND end_at <= $2 \
+     AND status IN ('scheduled', 'moved') ORDER BY start_at DESC LIMIT $3) ORDER BY g.start_at DESC";
+const PAST: &str = "SELECT id, start_at FROM gatherings WHERE community_id = $1 AND end_at <= $2 \
+     AND status IN ('scheduled', 'moved') ORDER BY start_at DESC LIMIT $3";
+
+/// What a claim did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimOutcome {
+    /// The member holds the role now.
+    Claimed,
+    /// Someone already holds it (possibly the member themself).
+    HeldBy(MemberRef),
+    /// The community allows one role per member, and this member holds another one.
+    HoldsAnother(String),
+    /// The role changed hands while we looked; trying again will tell.
+    Changed,
+}
+
+/// One past gathering and who held which role at it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastAgenda {
+    /// The gathering.
+    pub gathering: GatheringId,
+    /// When it started.
+    pub start: DateTime<Utc>,
+    /// Role and holder.
+    pub holders: Vec<(String, MemberRef)>,
+}
+
+impl Store {
+    /// Saves a community's role template (affects gatherings whose roles are not frozen yet).
+    pub async fn save_template(&self, community: CommunityId, template: &Template) -> Result<(), StoreError> {
+        sqlx::query(SAVE_TEMPLATE).bind(community.0).bind(template.to_stored()).execute(self.pool()).await?;
+        Ok(())
+    }
+
+    /// The gathering's roles, freezing them from `template` the first time they are needed.
+    pub async fn agenda_roles(&self, gathering: GatheringId, template: &Template) -> Result<Template, StoreError> {
+        sqlx::query(FREEZE).bind(gathering.0).bind(template.to_stored()).execute(self.pool()).await?;
+        let frozen: Option<String> = sqlx::query_scalar(FROZEN).bind(gathering.0).fetch_one(self.pool()).await?;
+        Ok(frozen.map_or_else(|| template.clone(), |t| Template::from_stored(&t)))
+    }
+
+    /// Who holds which role of a gathering, in claim order.
+    pub async fn holders(&self, gathering: GatheringId) -> Result<Vec<(String, MemberRef)>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(CLAIMS).bind(gathering.0).fetch_all(self.pool()).await?;
+        Ok(rows.into_iter().map(|(r, m)| (r, MemberRef::from_db(m))).collect())
+    }
+
+    /// Claims `role` for `member`; exactly one of any number of simultaneous claims wins.
+    pub async fn claim_role(
+        &self,
+        gathering: GatheringId,
+        role: &str,
+        member: MemberRef,
+        one_role_per_member: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ClaimOutcome, StoreError> {
+        let won: Option<i64> = sqlx::query_scalar(CLAIM)
+            .bind(gathering.0)
+            .bind(role.to_owned())
+            .bind(member.to_db())
+            .bind(to_unix(now))
+            .bind(i64::from(one_role_per_member))
+            .fetch_optional(self.pool())
+            .await?;
+        if won.is_some() {
+            return Ok(ClaimOutcome::Claimed);
+        }
+        let holder: Option<i64> =
+            sqlx::query_scalar(HOLDER).bind(gathering.0).bind(role.to_owned()).fetch_optional(self.pool()).await?;
+        if let Some(holder) = holder {
+            return Ok(ClaimOutcome::HeldBy(MemberRef::from_db(holder)));
+        }
+        let other = self.holders(gathering).await?.into_iter().find(|(_, m)| *m == member).map(|(r, _)| r);
+        match other {
+            Some(role) => Ok(ClaimOutcome::HoldsAnother(role)),
+            None => Ok(ClaimOutcome::Changed),
+        }
+    }
+
+    /// Gives a role back: only `holder`'s claim when given, anyone's when `None` (organizers).
+    pub async fn release_role(
+        &self,
+        gathering: GatheringId,
+        role: &str,
+        holder: Option<MemberRef>,
+    ) -> Result<Option<MemberRef>, StoreError> {
+        let released: Option<i64> = match holder {
+            Some(m) => sqlx::query_scalar(RELEASE_OWN).bind(gathering.0).bind(role.to_owned()).bind(m.to_db()),
+            None => sqlx::query_scalar(RELEASE).bind(gathering.0).bind(role.to_owned()),
+        }
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(released.map(MemberRef::from_db))
+    }
+
+    /// Frees every role of a gathering (it was cancelled); returns who held what.
+    pub async fn release_all_roles(&self, gathering: GatheringId) -> Result<Vec<(String, MemberRef)>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(RELEASE_ALL).bind(gathering.0).fetch_all(self.pool()).await?;
+        Ok(rows.into_iter().map(|(r, m)| (r, MemberRef::from_db(m))).collect())
+    }
+
+    /// Gives `role` to `member` whoever held it (organizers).
+    pub async fn assign_role(
+        &self,
+        gathering: GatheringId,
+        role: &str,
+        member: MemberRef,
+        by: MemberRef,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(ASSIGN)
+            .bind(gathering.0)
+            .bind(role.to_owned())
+            .bind(member.to_db())
+            .bind(by.to_db())
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// The last `count` gatherings that ended before `now`, newest first, with their holders.
+    pub async fn past_agendas(
+        &self,
+        community: CommunityId,
+        now: DateTime<Utc>,
+        count: i64,
+    ) -> Result<Vec<PastAgenda>, StoreError> {
+        let past: Vec<(i64, i64)> =
+            sqlx::query_as(PAST).bind(community.0).bind(to_unix(now)).bind(count).fetch_all(self.pool()).await?;
+        let claims: Vec<(i64, i64, String, i64)> = sqlx::query_as(PAST_WITH_CLAIMS)
+            .bind(community.0)
+            .bind(to_unix(now))
+            .bind(count)
+            .fetch_all(self.pool())
+            .await?;
+        past.into_iter()
+            .map(|(id, start)| {
+                let holders = claims
+                    .iter()
+                    .filter(|c| c.0 == id)
+                    .map(|c| (c.2.clone(), MemberRef::from_db(c.3)))
+                    .collect();
+                Ok(PastAgenda { gathering: GatheringId(id), start: from_unix(start)?, holders })
+            })
+            .collect()
+    }
+}
+
+/// Convenience for the card: roles with their holder, in agenda order.
+pub fn agenda_lines(roles: &Template, holders: &[(String, MemberRef)]) -> Vec<(String, Option<MemberRef>)> {
+    roles
+        .roles()
+        .iter()
+        .map(|r| (r.clone(), holders.iter().find(|(h, _)| h == r).map(|(_, m)| *m)))
+        .collect()
+}
