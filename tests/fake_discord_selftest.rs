@@ -175,3 +175,25 @@ fn documented_integer_attachment_ids_pass_but_other_attachment_errors_do_not() {
     let no_id = with_file(json!({"filename": "a.ics"}));
     assert!(!check("POST", path, &no_id).is_empty());
 }
+
+#[tokio::test]
+async fn built_clicks_deserialize_in_serenity() {
+    let fake = FakeDiscord::start().await;
+    let payload = interactions::click(
+        &fake,
+        43,
+        &Member::regular(7),
+        interactions::CHANNEL,
+        "st:claim:1:0",
+    );
+    let parsed: serenity::Interaction = serde_json::from_value(payload.clone())
+        .unwrap_or_else(|e| panic!("serenity refuses {payload}: {e}"));
+    match parsed {
+        serenity::Interaction::Component(c) => {
+            assert_eq!(c.data.custom_id, "st:claim:1:0");
+            assert_eq!(c.user.id.get(), 7);
+            assert_eq!(c.channel_id.get(), interactions::CHANNEL);
+        }
+        other => panic!("unexpected interaction kind {other:?}"),
+    }
+}

@@ -2,6 +2,8 @@
 //! plain values, call the domain and the store, and render a [`reply::Reply`].
 
 mod commands;
+mod components;
+pub mod custom_id;
 pub mod error;
 pub mod events;
 mod http;

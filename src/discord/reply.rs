@@ -1,8 +1,11 @@
 //! What a command answers, as plain values, and its one rendering into a Discord reply. Every reply
-//! carries `allowed_mentions` that ping nobody: user text can never reach @everyone, @here or a role.
+//! carries explicit `allowed_mentions`: at most the users it is meant to ping, so user text can never
+//! reach @everyone, @here or a role.
 
 use poise::serenity_prelude::{
-    CreateAllowedMentions, CreateAttachment, CreateEmbed, CreateEmbedFooter,
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
+    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
+    UserId,
 };
 use poise::CreateReply;
 
@@ -58,18 +61,21 @@ impl Card {
         self
     }
 
+    /// The embed, with every part cut to Discord's limits (title 256, description 4,096, field name 256,
+    /// field value 1,024, footer 2,048 characters; 25 fields) so a long text can never make Discord
+    /// refuse the whole message.
     fn into_embed(self) -> CreateEmbed {
         let mut embed = CreateEmbed::new()
-            .description(self.description)
+            .description(cut(&self.description, 4096))
             .colour(ACCENT);
         if !self.title.is_empty() {
-            embed = embed.title(self.title);
+            embed = embed.title(cut(&self.title, 256));
         }
-        for (name, value, inline) in self.fields {
-            embed = embed.field(name, value, inline);
+        for (name, value, inline) in self.fields.into_iter().take(25) {
+            embed = embed.field(cut(&name, 256), cut(&value, 1024), inline);
         }
         if let Some(footer) = self.footer {
-            embed = embed.footer(CreateEmbedFooter::new(footer));
+            embed = embed.footer(CreateEmbedFooter::new(cut(&footer, 2048)));
         }
         embed
     }
@@ -99,6 +105,21 @@ pub struct Reply {
     pub extra_cards: Vec<Card>,
     /// A file: name, description and bytes.
     pub attachment: Option<Attachment>,
+    /// Buttons under the message, five to a row.
+    pub buttons: Vec<Button>,
+    /// The only users this reply may ping (role holders, those going); never roles or everyone.
+    pub ping_users: Vec<u64>,
+}
+
+/// A button on a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    /// What it acts on (see `custom_id`).
+    pub custom_id: String,
+    /// Its label.
+    pub label: String,
+    /// Primary (blurple) rather than secondary (grey).
+    pub primary: bool,
 }
 
 impl Reply {
@@ -110,6 +131,8 @@ impl Reply {
             card: None,
             extra_cards: Vec::new(),
             attachment: None,
+            buttons: Vec::new(),
+            ping_users: Vec::new(),
         }
     }
 
@@ -121,14 +144,77 @@ impl Reply {
             card: Some(card),
             extra_cards: Vec::new(),
             attachment: None,
+            buttons: Vec::new(),
+            ping_users: Vec::new(),
         }
     }
 
-    /// The poise reply, with mentions that ping nobody.
+    fn mentions(&self) -> CreateAllowedMentions {
+        // Discord refuses duplicates and more than 100 users.
+        let mut users: Vec<u64> = Vec::new();
+        for u in &self.ping_users {
+            if !users.contains(u) && users.len() < 100 {
+                users.push(*u);
+            }
+        }
+        CreateAllowedMentions::new().users(users.into_iter().map(UserId::new))
+    }
+
+    fn rows(&self) -> Vec<CreateActionRow> {
+        self.buttons
+            .chunks(5)
+            .map(|row| {
+                let buttons = row
+                    .iter()
+                    .map(|b| {
+                        let style = if b.primary {
+                            ButtonStyle::Primary
+                        } else {
+                            ButtonStyle::Secondary
+                        };
+                        CreateButton::new(b.custom_id.clone())
+                            .label(b.label.clone())
+                            .style(style)
+                    })
+                    .collect();
+                CreateActionRow::Buttons(buttons)
+            })
+            .collect()
+    }
+
+    /// The answer to a button click that changes the card in place (UPDATE_MESSAGE).
+    pub fn into_update(self) -> CreateInteractionResponse {
+        let mut message = CreateInteractionResponseMessage::new()
+            .allowed_mentions(self.mentions())
+            .components(self.rows());
+        let embeds: Vec<CreateEmbed> = self
+            .card
+            .into_iter()
+            .chain(self.extra_cards)
+            .map(Card::into_embed)
+            .collect();
+        message = message.embeds(embeds);
+        if let Some(content) = self.content {
+            message = message.content(content);
+        }
+        CreateInteractionResponse::UpdateMessage(message)
+    }
+
+    /// The answer to a button click that leaves the card as it is: a message only the clicker sees.
+    pub fn into_private_response(self) -> CreateInteractionResponse {
+        let message = CreateInteractionResponseMessage::new()
+            .ephemeral(true)
+            .allowed_mentions(self.mentions())
+            .content(self.content.unwrap_or_default());
+        CreateInteractionResponse::Message(message)
+    }
+
+    /// The poise reply, with mentions that ping nobody but `ping_users`.
     pub fn into_poise(self) -> CreateReply {
         let mut reply = CreateReply::default()
             .ephemeral(self.visibility == Visibility::Private)
-            .allowed_mentions(CreateAllowedMentions::new());
+            .allowed_mentions(self.mentions())
+            .components(self.rows());
         if let Some(content) = self.content {
             reply = reply.content(content);
         }
@@ -142,5 +228,29 @@ impl Reply {
             reply = reply.attachment(attachment);
         }
         reply
+    }
+}
+
+/// `text` cut to at most `max` characters, ending with `…` when cut.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_cut_to_the_limit_with_an_ellipsis() {
+        assert_eq!(cut("short", 10), "short");
+        let long = "é".repeat(2000);
+        let cut_text = cut(&long, 1024);
+        assert_eq!(cut_text.chars().count(), 1024);
+        assert!(cut_text.ends_with('…'));
     }
 }

@@ -22,7 +22,9 @@ pub fn parse_role_name(input: &str) -> Result<String, InputError> {
     let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
     let chars = name.chars().count();
     if chars == 0 {
-        return Err(InputError::new("The role name is empty. Give one such as `Timekeeper`."));
+        return Err(InputError::new(
+            "The role name is empty. Give one such as `Timekeeper`.",
+        ));
     }
     if chars > MAX_ROLE_CHARS {
         return Err(InputError::new(format!(
@@ -44,7 +46,13 @@ impl Template {
 
     /// From stored text (one role per line); empty text gives an empty template.
     pub fn from_stored(text: &str) -> Template {
-        Template(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect())
+        Template(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        )
     }
 
     /// Stored form: one role per line.
@@ -59,18 +67,29 @@ impl Template {
 
     /// The role named `name` (ignoring case), as spelled in the template.
     pub fn find(&self, name: &str) -> Option<&str> {
-        let wanted = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        self.0.iter().find(|r| r.to_lowercase() == wanted).map(String::as_str)
+        let wanted = name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        self.0
+            .iter()
+            .find(|r| r.to_lowercase() == wanted)
+            .map(String::as_str)
     }
 
     /// Adds a role at the end.
     pub fn add(&self, input: &str) -> Result<Template, InputError> {
         let name = parse_role_name(input)?;
         if let Some(existing) = self.find(&name) {
-            return Err(InputError::new(format!("`{existing}` is already on the agenda.")));
+            return Err(InputError::new(format!(
+                "`{existing}` is already on the agenda."
+            )));
         }
         if self.0.len() >= MAX_ROLES {
-            return Err(InputError::new(format!("An agenda holds at most {MAX_ROLES} roles.")));
+            return Err(InputError::new(format!(
+                "An agenda holds at most {MAX_ROLES} roles."
+            )));
         }
         let mut roles = self.0.clone();
         roles.push(name);
@@ -79,18 +98,30 @@ impl Template {
 
     /// Removes a role.
     pub fn remove(&self, input: &str) -> Result<(Template, String), InputError> {
-        let name = self.find(input).map(str::to_owned).ok_or_else(|| self.unknown(input))?;
+        let name = self
+            .find(input)
+            .map(str::to_owned)
+            .ok_or_else(|| self.unknown(input))?;
         let roles = self.0.iter().filter(|r| **r != name).cloned().collect();
         Ok((Template(roles), name))
     }
 
     /// The refusal for a role not in this list, naming the ones that are.
     pub fn unknown(&self, input: &str) -> InputError {
-        let shown = input.chars().take(MAX_ROLE_CHARS).collect::<String>().replace('`', "'");
+        let shown = input
+            .chars()
+            .take(MAX_ROLE_CHARS)
+            .collect::<String>()
+            .replace('`', "'");
         if self.0.is_empty() {
-            return InputError::new(format!("`{shown}` is not a role: this agenda has no roles."));
+            return InputError::new(format!(
+                "`{shown}` is not a role: this agenda has no roles."
+            ));
         }
-        InputError::new(format!("`{shown}` is not a role on this agenda. The roles are: {}.", self.0.join(", ")))
+        InputError::new(format!(
+            "`{shown}` is not a role on this agenda. The roles are: {}.",
+            self.0.join(", ")
+        ))
     }
 }
 
@@ -154,7 +185,11 @@ mod tests {
     }
 
     fn held(ago: usize, role: &str, member: u64) -> Holding {
-        Holding { gatherings_ago: ago, role: role.into(), member: m(member) }
+        Holding {
+            gatherings_ago: ago,
+            role: role.into(),
+            member: m(member),
+        }
     }
 
     #[test]
@@ -163,14 +198,21 @@ mod tests {
         assert_eq!(t.find("  evaluation "), Some("Evaluation"));
         let t2 = t.add("Timekeeper").unwrap();
         assert_eq!(t2.roles().last().map(String::as_str), Some("Timekeeper"));
-        assert!(t2.add("timekeeper").unwrap_err().0.contains("already on the agenda"));
+        assert!(t2
+            .add("timekeeper")
+            .unwrap_err()
+            .0
+            .contains("already on the agenda"));
         assert!(t.add("").is_err());
         assert!(t.add(&"r".repeat(51)).is_err());
         let (t3, removed) = t2.remove("OPENER").unwrap();
         assert_eq!(removed, "Opener");
         assert_eq!(t3.roles().len(), 5);
         let err = t3.remove("Opener").unwrap_err().0;
-        assert!(err.contains("not a role") && err.contains("Evaluation"), "{err}");
+        assert!(
+            err.contains("not a role") && err.contains("Evaluation"),
+            "{err}"
+        );
         assert_eq!(Template::from_stored(&t3.to_stored()), t3);
         let mut full = Template::from_stored("");
         for i in 0..MAX_ROLES {
@@ -190,9 +232,18 @@ mod tests {
             held(1, "Opener", 4),
         ];
         // 4 and 5 never held Evaluation (candidate order), then 3 (5 ago), then 2 (2 ago), then 1.
-        assert_eq!(suggest_for_role("Evaluation", &candidates, &history, &[], 3), [m(4), m(5), m(3)]);
-        assert_eq!(suggest_for_role("evaluation", &candidates, &history, &[m(4)], 3), [m(5), m(3), m(2)]);
-        assert_eq!(suggest_for_role("Opener", &candidates, &history, &[], 2), [m(1), m(2)]);
+        assert_eq!(
+            suggest_for_role("Evaluation", &candidates, &history, &[], 3),
+            [m(4), m(5), m(3)]
+        );
+        assert_eq!(
+            suggest_for_role("evaluation", &candidates, &history, &[m(4)], 3),
+            [m(5), m(3), m(2)]
+        );
+        assert_eq!(
+            suggest_for_role("Opener", &candidates, &history, &[], 2),
+            [m(1), m(2)]
+        );
         assert!(suggest_for_role("Closing", &[], &history, &[], 3).is_empty());
     }
 }

@@ -32,6 +32,8 @@ const BY_GUILD: &str = concat!(
     " FROM communities WHERE guild_id = $1 ORDER BY name, id"
 );
 
+const BY_ID: &str = concat!("SELECT ", columns!(), " FROM communities WHERE id = $1");
+
 const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
      reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9 \
@@ -143,6 +145,16 @@ impl Store {
     ) -> Result<Option<Community>, StoreError> {
         sqlx::query_as::<_, CommunityRow>(BY_CHANNEL)
             .bind(channel.to_db())
+            .fetch_optional(self.pool())
+            .await?
+            .map(CommunityRow::into_domain)
+            .transpose()
+    }
+
+    /// A community by id.
+    pub async fn community(&self, id: CommunityId) -> Result<Option<Community>, StoreError> {
+        sqlx::query_as::<_, CommunityRow>(BY_ID)
+            .bind(id.0)
             .fetch_optional(self.pool())
             .await?
             .map(CommunityRow::into_domain)

@@ -29,6 +29,7 @@ const UPCOMING: &str = concat!(
     " FROM gatherings g WHERE g.community_id = $1 AND g.end_at > $2 \
      AND g.status IN ('scheduled', 'moved') ORDER BY g.start_at, g.id LIMIT $3"
 );
+const BY_ID: &str = concat!("SELECT ", columns!(), " FROM gatherings g WHERE g.id = $1");
 const ONE: &str = concat!(
     "SELECT ",
     columns!(),
@@ -176,6 +177,15 @@ impl Store {
     ) -> Result<Option<Gathering>, StoreError> {
         let row: Option<GatheringRow> = sqlx::query_as(ONE)
             .bind(community.0)
+            .bind(id.0)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(GatheringRow::into_domain).transpose()
+    }
+
+    /// A gathering by id, whatever its community (for buttons, which carry only the id).
+    pub async fn gathering_by_id(&self, id: GatheringId) -> Result<Option<Gathering>, StoreError> {
+        let row: Option<GatheringRow> = sqlx::query_as(BY_ID)
             .bind(id.0)
             .fetch_optional(self.pool())
             .await?;

@@ -10,17 +10,21 @@ use chrono::{DateTime, Utc};
 const SAVE_TEMPLATE: &str = "UPDATE communities SET role_template = $2 WHERE id = $1";
 const FREEZE: &str = "UPDATE gatherings SET roles = $2 WHERE id = $1 AND roles IS NULL";
 const FROZEN: &str = "SELECT roles FROM gatherings WHERE id = $1";
-const CLAIMS: &str = "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
+const CLAIMS: &str =
+    "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
 const CLAIM: &str = "INSERT INTO role_claims (gathering_id, role, member_id, claimed_at) \
      SELECT $1, $2, $3, $4 WHERE $5 = 0 OR NOT EXISTS \
      (SELECT 1 FROM role_claims WHERE gathering_id = $1 AND member_id = $3) \
      ON CONFLICT (gathering_id, role) DO NOTHING RETURNING id";
 const HOLDER: &str = "SELECT member_id FROM role_claims WHERE gathering_id = $1 AND role = $2";
-const RELEASE: &str = "DELETE FROM role_claims WHERE gathering_id = $1 AND role = $2 RETURNING member_id";
+const RELEASE: &str =
+    "DELETE FROM role_claims WHERE gathering_id = $1 AND role = $2 RETURNING member_id";
 const RELEASE_OWN: &str =
     "DELETE FROM role_claims WHERE gathering_id = $1 AND role = $2 AND member_id = $3 RETURNING member_id";
-const RELEASE_ALL: &str = "DELETE FROM role_claims WHERE gathering_id = $1 RETURNING role, member_id";
-const ASSIGN: &str = "INSERT INTO role_claims (gathering_id, role, member_id, assigned_by, claimed_at) \
+const RELEASE_ALL: &str =
+    "DELETE FROM role_claims WHERE gathering_id = $1 RETURNING role, member_id";
+const ASSIGN: &str =
+    "INSERT INTO role_claims (gathering_id, role, member_id, assigned_by, claimed_at) \
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (gathering_id, role) \
      DO UPDATE SET member_id = $3, assigned_by = $4, claimed_at = $5";
 const PAST_WITH_CLAIMS: &str = "SELECT g.id, g.start_at, c.role, c.member_id FROM gatherings g \
@@ -56,22 +60,50 @@ pub struct PastAgenda {
 
 impl Store {
     /// Saves a community's role template (affects gatherings whose roles are not frozen yet).
-    pub async fn save_template(&self, community: CommunityId, template: &Template) -> Result<(), StoreError> {
-        sqlx::query(SAVE_TEMPLATE).bind(community.0).bind(template.to_stored()).execute(self.pool()).await?;
+    pub async fn save_template(
+        &self,
+        community: CommunityId,
+        template: &Template,
+    ) -> Result<(), StoreError> {
+        sqlx::query(SAVE_TEMPLATE)
+            .bind(community.0)
+            .bind(template.to_stored())
+            .execute(self.pool())
+            .await?;
         Ok(())
     }
 
     /// The gathering's roles, freezing them from `template` the first time they are needed.
-    pub async fn agenda_roles(&self, gathering: GatheringId, template: &Template) -> Result<Template, StoreError> {
-        sqlx::query(FREEZE).bind(gathering.0).bind(template.to_stored()).execute(self.pool()).await?;
-        let frozen: Option<String> = sqlx::query_scalar(FROZEN).bind(gathering.0).fetch_one(self.pool()).await?;
+    pub async fn agenda_roles(
+        &self,
+        gathering: GatheringId,
+        template: &Template,
+    ) -> Result<Template, StoreError> {
+        sqlx::query(FREEZE)
+            .bind(gathering.0)
+            .bind(template.to_stored())
+            .execute(self.pool())
+            .await?;
+        let frozen: Option<String> = sqlx::query_scalar(FROZEN)
+            .bind(gathering.0)
+            .fetch_one(self.pool())
+            .await?;
         Ok(frozen.map_or_else(|| template.clone(), |t| Template::from_stored(&t)))
     }
 
     /// Who holds which role of a gathering, in claim order.
-    pub async fn holders(&self, gathering: GatheringId) -> Result<Vec<(String, MemberRef)>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(CLAIMS).bind(gathering.0).fetch_all(self.pool()).await?;
-        Ok(rows.into_iter().map(|(r, m)| (r, MemberRef::from_db(m))).collect())
+    pub async fn holders(
+        &self,
+        gathering: GatheringId,
+    ) -> Result<Vec<(String, MemberRef)>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(CLAIMS)
+            .bind(gathering.0)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(r, m)| (r, MemberRef::from_db(m)))
+            .collect())
     }
 
     /// Claims `role` for `member`; exactly one of any number of simultaneous claims wins.
@@ -94,12 +126,20 @@ impl Store {
         if won.is_some() {
             return Ok(ClaimOutcome::Claimed);
         }
-        let holder: Option<i64> =
-            sqlx::query_scalar(HOLDER).bind(gathering.0).bind(role.to_owned()).fetch_optional(self.pool()).await?;
+        let holder: Option<i64> = sqlx::query_scalar(HOLDER)
+            .bind(gathering.0)
+            .bind(role.to_owned())
+            .fetch_optional(self.pool())
+            .await?;
         if let Some(holder) = holder {
             return Ok(ClaimOutcome::HeldBy(MemberRef::from_db(holder)));
         }
-        let other = self.holders(gathering).await?.into_iter().find(|(_, m)| *m == member).map(|(r, _)| r);
+        let other = self
+            .holders(gathering)
+            .await?
+            .into_iter()
+            .find(|(_, m)| *m == member)
+            .map(|(r, _)| r);
         match other {
             Some(role) => Ok(ClaimOutcome::HoldsAnother(role)),
             None => Ok(ClaimOutcome::Changed),
@@ -114,8 +154,13 @@ impl Store {
         holder: Option<MemberRef>,
     ) -> Result<Option<MemberRef>, StoreError> {
         let released: Option<i64> = match holder {
-            Some(m) => sqlx::query_scalar(RELEASE_OWN).bind(gathering.0).bind(role.to_owned()).bind(m.to_db()),
-            None => sqlx::query_scalar(RELEASE).bind(gathering.0).bind(role.to_owned()),
+            Some(m) => sqlx::query_scalar(RELEASE_OWN)
+                .bind(gathering.0)
+                .bind(role.to_owned())
+                .bind(m.to_db()),
+            None => sqlx::query_scalar(RELEASE)
+                .bind(gathering.0)
+                .bind(role.to_owned()),
         }
         .fetch_optional(self.pool())
         .await?;
@@ -123,9 +168,18 @@ impl Store {
     }
 
     /// Frees every role of a gathering (it was cancelled); returns who held what.
-    pub async fn release_all_roles(&self, gathering: GatheringId) -> Result<Vec<(String, MemberRef)>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(RELEASE_ALL).bind(gathering.0).fetch_all(self.pool()).await?;
-        Ok(rows.into_iter().map(|(r, m)| (r, MemberRef::from_db(m))).collect())
+    pub async fn release_all_roles(
+        &self,
+        gathering: GatheringId,
+    ) -> Result<Vec<(String, MemberRef)>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(RELEASE_ALL)
+            .bind(gathering.0)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(r, m)| (r, MemberRef::from_db(m)))
+            .collect())
     }
 
     /// Gives `role` to `member` whoever held it (organizers).
@@ -155,8 +209,12 @@ impl Store {
         now: DateTime<Utc>,
         count: i64,
     ) -> Result<Vec<PastAgenda>, StoreError> {
-        let past: Vec<(i64, i64)> =
-            sqlx::query_as(PAST).bind(community.0).bind(to_unix(now)).bind(count).fetch_all(self.pool()).await?;
+        let past: Vec<(i64, i64)> = sqlx::query_as(PAST)
+            .bind(community.0)
+            .bind(to_unix(now))
+            .bind(count)
+            .fetch_all(self.pool())
+            .await?;
         let claims: Vec<(i64, i64, String, i64)> = sqlx::query_as(PAST_WITH_CLAIMS)
             .bind(community.0)
             .bind(to_unix(now))
@@ -170,17 +228,29 @@ impl Store {
                     .filter(|c| c.0 == id)
                     .map(|c| (c.2.clone(), MemberRef::from_db(c.3)))
                     .collect();
-                Ok(PastAgenda { gathering: GatheringId(id), start: from_unix(start)?, holders })
+                Ok(PastAgenda {
+                    gathering: GatheringId(id),
+                    start: from_unix(start)?,
+                    holders,
+                })
             })
             .collect()
     }
 }
 
 /// Convenience for the card: roles with their holder, in agenda order.
-pub fn agenda_lines(roles: &Template, holders: &[(String, MemberRef)]) -> Vec<(String, Option<MemberRef>)> {
+pub fn agenda_lines(
+    roles: &Template,
+    holders: &[(String, MemberRef)],
+) -> Vec<(String, Option<MemberRef>)> {
     roles
         .roles()
         .iter()
-        .map(|r| (r.clone(), holders.iter().find(|(h, _)| h == r).map(|(_, m)| *m)))
+        .map(|r| {
+            (
+                r.clone(),
+                holders.iter().find(|(h, _)| h == r).map(|(_, m)| *m),
+            )
+        })
         .collect()
 }

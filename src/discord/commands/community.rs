@@ -47,6 +47,7 @@ pub async fn setup(
 
 /// Change this community's name, time zone, organizer role, reminders or role prompts (organizers)
 #[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)]
 pub async fn settings(
     ctx: Context<'_>,
     #[description = "A new name"] name: Option<String>,

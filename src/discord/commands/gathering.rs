@@ -2,9 +2,8 @@
 //! [`super::gathering_flows`] and [`super::gathering_views`].
 
 use super::gathering_flows::{self as flows, AddInput, ScheduleInput};
-use super::gathering_render::choice_label;
 use super::gathering_views as views;
-use super::{actor, community_here, place};
+use super::{actor, autocomplete_gathering, community_here, place};
 use crate::discord::reply::Reply;
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
@@ -348,31 +347,6 @@ pub async fn export(
     let reply = views::export(&ctx.data().store, &community, public.unwrap_or(false), now).await?;
     ctx.send(reply.into_poise()).await?;
     Ok(())
-}
-
-async fn autocomplete_gathering(
-    ctx: Context<'_>,
-    partial: &str,
-) -> serenity::CreateAutocompleteResponse {
-    let mut choices = Vec::new();
-    if let Ok(Some(community)) = match place(ctx) {
-        Ok(here) => ctx.data().store.community_in_channel(here.channel).await,
-        Err(_) => Ok(None),
-    } {
-        let zone = community.settings.time_zone;
-        let needle = partial.trim().to_lowercase();
-        let now = ctx.data().clock.now();
-        if let Ok(upcoming) = ctx.data().store.upcoming(community.id, now, 100).await {
-            choices = upcoming
-                .iter()
-                .map(|g| (choice_label(g, zone), g.id.0.to_string()))
-                .filter(|(label, _)| label.to_lowercase().contains(&needle))
-                .take(25)
-                .map(|(label, id)| serenity::AutocompleteChoice::new(label, id))
-                .collect();
-        }
-    }
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
 async fn autocomplete_series(

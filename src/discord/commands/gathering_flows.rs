@@ -245,10 +245,11 @@ pub async fn move_one(
     if let Some(r) = &reason {
         text.push_str(&format!("\nReason: {}", escape(r)));
     }
-    Ok(Reply::card(
-        Visibility::Public,
-        Card::new("Gathering moved", text),
-    ))
+    let holders = store.holders(gathering.id).await?;
+    let mut reply = Reply::card(Visibility::Public, Card::new("Gathering moved", text));
+    reply.ping_users = holders.iter().map(|(_, m)| m.0).collect();
+    reply.content = (!holders.is_empty()).then(|| mention_line(&reply.ping_users));
+    Ok(reply)
 }
 
 /// Cancels one gathering; public change notice.
@@ -278,10 +279,21 @@ pub async fn cancel_one(
     if let Some(r) = &reason {
         text.push_str(&format!("\nReason: {}", escape(r)));
     }
-    Ok(Reply::card(
-        Visibility::Public,
-        Card::new("Gathering cancelled", text),
-    ))
+    let freed = store.release_all_roles(gathering.id).await?;
+    if !freed.is_empty() {
+        let names: Vec<String> = freed
+            .iter()
+            .map(|(r, m)| format!("<@{m}> ({})", escape(r)))
+            .collect();
+        text.push_str(&format!(
+            "\nRoles freed: {}. Thank you for stepping up.",
+            names.join(", ")
+        ));
+    }
+    let mut reply = Reply::card(Visibility::Public, Card::new("Gathering cancelled", text));
+    reply.ping_users = freed.iter().map(|(_, m)| m.0).collect();
+    reply.content = (!freed.is_empty()).then(|| mention_line(&reply.ping_users));
+    Ok(reply)
 }
 
 /// Ends a series after its last past occurrence; public notice.
@@ -331,4 +343,19 @@ fn clean_reason(reason: Option<&str>) -> Result<Option<String>, CommandError> {
         ));
     }
     Ok(Some(text.to_owned()))
+}
+
+/// The line that pings the people a change notice is meant for (mentions inside embeds never ping).
+fn mention_line(users: &[u64]) -> String {
+    let mut unique: Vec<u64> = Vec::new();
+    for u in users {
+        if !unique.contains(u) {
+            unique.push(*u);
+        }
+    }
+    unique
+        .iter()
+        .map(|u| format!("<@{u}>"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -2,7 +2,7 @@
 
 use super::super::reply::{Attachment, Card, Reply, Visibility};
 use super::super::CommandError;
-use super::gathering_render::{agenda_card, calendar_line, list_line};
+use super::gathering_render::{calendar_line, list_line};
 use crate::domain::community::Community;
 use crate::domain::ics;
 use crate::domain::recurrence::local_to_utc;
@@ -66,12 +66,7 @@ pub async fn next(
             "No gathering is coming up. Organizers can schedule one with `/gathering schedule`.",
         )
     })?;
-    let card = agenda_card(
-        g,
-        community.settings.time_zone,
-        community.settings.name.as_str(),
-    );
-    Ok(Reply::card(Visibility::Public, card))
+    super::agenda::agenda_reply(store, community, g).await
 }
 
 /// `/gathering calendar [year] [scope]`: every date of the year, one line each.

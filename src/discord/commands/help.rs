@@ -24,16 +24,20 @@ fn collect(command: &poise::Command<App, CommandError>, lines: &mut Vec<String>)
     }
 }
 
-/// The help card.
+/// The help card: one field per top-level command (an embed field holds at most 1,024 characters).
 pub fn help_reply(commands: &[poise::Command<App, CommandError>]) -> Reply {
-    let card = Card::new(
+    let mut card = Card::new(
         "Steward — the coordinator's helper for communities of practice",
         "Steward keeps your community's rhythm of gatherings in its own time zone, gets agenda roles \
          claimed, reminds people exactly once, tracks who comes, and archives what you learn. Each \
          community lives in one channel: set it up there, then use the commands in that channel.",
-    )
-    .field("Commands", command_lines(commands).join("\n"), false)
-    .footer("Organizer commands need Manage Server or the community's organizer role.");
+    );
+    for command in commands {
+        let lines = command_lines(std::slice::from_ref(command));
+        card = card.field(format!("/{}", command.name), lines.join("\n"), false);
+    }
+    let card =
+        card.footer("Organizer commands need Manage Server or the community's organizer role.");
     Reply::card(Visibility::Private, card)
 }
 

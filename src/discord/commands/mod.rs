@@ -1,6 +1,7 @@
 //! The slash commands, the framework options, command registration, and the small helpers every
 //! command uses (who acted, which community this channel holds).
 
+pub(crate) mod agenda;
 mod community;
 mod community_flows;
 mod gathering;
@@ -8,6 +9,9 @@ mod gathering_flows;
 mod gathering_render;
 mod gathering_views;
 mod help;
+mod role;
+pub(crate) mod role_flows;
+mod role_views;
 
 use super::{App, CommandError, Context};
 use crate::domain::access::Actor;
@@ -17,7 +21,12 @@ use poise::serenity_prelude as serenity;
 
 /// Every command, in the order `/help` lists them.
 pub fn all() -> Vec<poise::Command<App, CommandError>> {
-    vec![community::community(), gathering::gathering(), help::help()]
+    vec![
+        community::community(),
+        gathering::gathering(),
+        role::role(),
+        help::help(),
+    ]
 }
 
 /// Framework options: slash commands only, replies ping nobody, errors go through one hook.
@@ -27,6 +36,18 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
         on_error: |error| Box::pin(super::error::on_error(error)),
         allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
         initialize_owners: false,
+        event_handler: |framework, event| {
+            Box::pin(async move {
+                if let serenity::FullEvent::InteractionCreate {
+                    interaction: serenity::Interaction::Component(click),
+                } = event
+                {
+                    let ctx = framework.serenity_context;
+                    super::components::handle(ctx, framework.user_data, click).await;
+                }
+                Ok(())
+            })
+        },
         pre_command: |ctx| {
             Box::pin(async move {
                 tracing::info!(
@@ -112,4 +133,31 @@ pub fn no_community_message() -> String {
      `/community setup name timezone` (for example `/community setup name:Facilitation Circle \
      timezone:America/Phoenix`), or use this command in your community's channel."
         .to_owned()
+}
+
+/// Autocomplete for a `gathering` option: upcoming gatherings of this channel's community, by date and
+/// title; the value is the gathering's id.
+pub(crate) async fn autocomplete_gathering(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let mut choices = Vec::new();
+    if let Ok(Some(community)) = match place(ctx) {
+        Ok(here) => ctx.data().store.community_in_channel(here.channel).await,
+        Err(_) => Ok(None),
+    } {
+        let zone = community.settings.time_zone;
+        let needle = partial.trim().to_lowercase();
+        let now = ctx.data().clock.now();
+        if let Ok(upcoming) = ctx.data().store.upcoming(community.id, now, 100).await {
+            choices = upcoming
+                .iter()
+                .map(|g| (gathering_render::choice_label(g, zone), g.id.0.to_string()))
+                .filter(|(label, _)| label.to_lowercase().contains(&needle))
+                .take(25)
+                .map(|(label, id)| serenity::AutocompleteChoice::new(label, id))
+                .collect();
+        }
+    }
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }

@@ -123,33 +123,40 @@ pub fn build(fake: &FakeDiscord, id: u64, inv: &Invocation) -> Value {
     if !resolved.is_empty() {
         data["resolved"] = Value::Object(resolved);
     }
-    let user = json!({"id": inv.member.id.to_string(), "username": inv.member.name, "discriminator": "0",
+    let mut payload = build_base(fake, id, &inv.member, inv.guild, inv.channel);
+    payload["type"] = json!(if inv.focused.is_some() { 4 } else { 2 });
+    payload["data"] = data;
+    payload
+}
+
+fn build_base(fake: &FakeDiscord, id: u64, member: &Member, guild: u64, channel: u64) -> Value {
+    let user = json!({"id": member.id.to_string(), "username": member.name, "discriminator": "0",
                       "global_name": null, "avatar": null});
     json!({
         "id": id.to_string(),
         "application_id": fake.application_id().to_string(),
-        "type": if inv.focused.is_some() { 4 } else { 2 },
+        "type": 2,
         "token": format!("token-{id}"),
         "version": 1,
-        "guild_id": inv.guild.to_string(),
-        "channel_id": inv.channel.to_string(),
-        "channel": {"id": inv.channel.to_string(), "type": 0, "guild_id": inv.guild.to_string(), "name": "circle"},
+        "guild_id": guild.to_string(),
+        "channel_id": channel.to_string(),
+        "channel": {"id": channel.to_string(), "type": 0, "guild_id": guild.to_string(), "name": "circle"},
         "locale": "en-US",
         "guild_locale": "en-US",
         "entitlements": [],
         "attachment_size_limit": 26214400,
         "app_permissions": perms::APP.to_string(),
-        "authorizing_integration_owners": {"0": inv.guild.to_string()},
+        "authorizing_integration_owners": {"0": guild.to_string()},
         "context": 0,
         "member": {
             "user": user,
-            "roles": inv.member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
+            "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
             "joined_at": "2026-01-01T00:00:00.000000+00:00",
             "deaf": false, "mute": false, "flags": 0, "pending": false,
-            "permissions": inv.member.permissions.to_string(),
+            "permissions": member.permissions.to_string(),
             "nick": null, "avatar": null, "premium_since": null,
         },
-        "data": data,
+        "data": {},
     })
 }
 
@@ -187,6 +194,16 @@ fn nest(def: &Value, path: &[&str], inv: &Invocation, resolved: &mut Map<String,
         let mut option = json!({"type": kind, "name": name, "value": value});
         if inv.focused.as_deref() == Some(name.as_str()) {
             option["focused"] = json!(true);
+        } else if kind == 6 {
+            let user_id = value
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| value.to_string());
+            option["value"] = json!(user_id);
+            resolved.entry("users").or_insert_with(|| json!({}))[&user_id] = json!({
+                "id": user_id, "username": format!("user{user_id}"), "discriminator": "0",
+                "global_name": null, "avatar": null,
+            });
         } else if kind == 8 {
             let role_id = value
                 .as_str()
@@ -210,4 +227,18 @@ fn role(id: &str, guild: u64) -> Value {
     json!({"id": id, "name": name, "color": 0,
            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null}, "hoist": false, "icon": null, "unicode_emoji": null,
            "position": 1, "permissions": "0", "managed": false, "mentionable": false, "flags": 0})
+}
+
+/// A click on a button of a message the bot sent.
+pub fn click(fake: &FakeDiscord, id: u64, member: &Member, channel: u64, custom_id: &str) -> Value {
+    let mut payload = build_base(fake, id, member, GUILD, channel);
+    payload["type"] = json!(3);
+    payload["data"] = json!({"custom_id": custom_id, "component_type": 2});
+    payload["message"] = json!({
+        "id": "1000", "channel_id": channel.to_string(),
+        "author": {"id": fake.application_id().to_string(), "username": "Steward", "discriminator": "0000", "global_name": null, "avatar": null, "bot": true}, "content": "", "timestamp": "2026-11-24T10:00:00.000000+00:00",
+        "edited_timestamp": null, "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+        "attachments": [], "embeds": [], "components": [], "pinned": false, "type": 0, "flags": 0,
+    });
+    payload
 }

@@ -178,6 +178,19 @@ impl FakeDiscord {
         id
     }
 
+    /// Clicks a button (by custom id) on a card in `channel`; returns the interaction id.
+    pub fn click(&self, member: &Member, channel: u64, custom_id: &str) -> u64 {
+        let id = self.state.next_id();
+        let payload = interactions::click(self, id, member, channel, custom_id);
+        self.state
+            .token_channels
+            .lock()
+            .unwrap()
+            .insert(format!("token-{id}"), channel);
+        self.dispatch("INTERACTION_CREATE", payload);
+        id
+    }
+
     /// Waits for the bot's answer to interaction `id` (the callback body).
     pub async fn response_to(&self, id: u64) -> Value {
         let prefix = format!("/interactions/{id}/");

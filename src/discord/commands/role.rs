@@ -1,0 +1,244 @@
+//! `/role …`: claim, release and assign agenda roles; edit the template; see the rotation history.
+
+use super::gathering_flows::{require_organizer, resolve_gathering};
+use super::role_flows as flows;
+use super::role_views as views;
+use super::{actor, autocomplete_gathering, community_here, place};
+use crate::discord::{CommandError, Context};
+use crate::domain::community::Community;
+use crate::domain::gathering::Gathering;
+use crate::domain::ids::MemberRef;
+use crate::domain::roles::Template;
+use poise::serenity_prelude as serenity;
+
+/// The gathering named by the option, or the next one.
+async fn target(
+    ctx: Context<'_>,
+    community: &Community,
+    gathering: Option<&str>,
+) -> Result<Gathering, CommandError> {
+    let store = &ctx.data().store;
+    let now = ctx.data().clock.now();
+    match gathering {
+        Some(value) => resolve_gathering(store, community, value, now).await,
+        None => {
+            store.extend_horizon(community.id, now).await?;
+            store
+                .upcoming(community.id, now, 1)
+                .await?
+                .into_iter()
+                .next()
+                .ok_or_else(|| {
+                    CommandError::user(
+                        "No gathering is coming up, so there is no agenda to take a role on yet.",
+                    )
+                })
+        }
+    }
+}
+
+/// Claim, release and assign agenda roles; edit the role list
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("claim", "release", "assign", "template", "history"),
+    subcommand_required
+)]
+pub async fn role(_ctx: Context<'_>) -> Result<(), CommandError> {
+    Ok(())
+}
+
+/// Take a role on the agenda of the next gathering (or another one)
+#[poise::command(slash_command, guild_only)]
+pub async fn claim(
+    ctx: Context<'_>,
+    #[description = "Which role"]
+    #[autocomplete = "autocomplete_role"]
+    role: String,
+    #[description = "Which gathering (default: the next one)"]
+    #[autocomplete = "autocomplete_gathering"]
+    gathering: Option<String>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let target = target(ctx, &community, gathering.as_deref()).await?;
+    let store = &ctx.data().store;
+    let role = flows::agenda_role(store, &community, &target, &role).await?;
+    let me = MemberRef(ctx.author().id.get());
+    flows::claim(
+        store,
+        &community,
+        &target,
+        &role,
+        me,
+        ctx.data().clock.now(),
+    )
+    .await?;
+    ctx.send(views::claimed(&role, &target).into_poise())
+        .await?;
+    Ok(())
+}
+
+/// Give a role back (its holder, or an organizer)
+#[poise::command(slash_command, guild_only)]
+pub async fn release(
+    ctx: Context<'_>,
+    #[description = "Which role"]
+    #[autocomplete = "autocomplete_role"]
+    role: String,
+    #[description = "Which gathering (default: the next one)"]
+    #[autocomplete = "autocomplete_gathering"]
+    gathering: Option<String>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let target = target(ctx, &community, gathering.as_deref()).await?;
+    let store = &ctx.data().store;
+    let role = flows::agenda_role(store, &community, &target, &role).await?;
+    let me = MemberRef(ctx.author().id.get());
+    let now = ctx.data().clock.now();
+    let holder = flows::release(store, &community, &target, &role, me, &actor(ctx), now).await?;
+    ctx.send(views::released(&role, &target, holder, me).into_poise())
+        .await?;
+    Ok(())
+}
+
+/// Give a role to a member (organizers)
+#[poise::command(slash_command, guild_only)]
+pub async fn assign(
+    ctx: Context<'_>,
+    #[description = "Which role"]
+    #[autocomplete = "autocomplete_role"]
+    role: String,
+    #[description = "Who takes it"] member: serenity::User,
+    #[description = "Which gathering (default: the next one)"]
+    #[autocomplete = "autocomplete_gathering"]
+    gathering: Option<String>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    require_organizer(&community, &actor(ctx))?;
+    if member.bot {
+        return Err(CommandError::user("Roles are for members, not bots."));
+    }
+    let target = target(ctx, &community, gathering.as_deref()).await?;
+    let store = &ctx.data().store;
+    let role = flows::agenda_role(store, &community, &target, &role).await?;
+    let (who, by) = (MemberRef(member.id.get()), MemberRef(ctx.author().id.get()));
+    flows::assign(store, &target, &role, who, by, ctx.data().clock.now()).await?;
+    ctx.send(views::assigned(&role, &target, who, by).into_poise())
+        .await?;
+    Ok(())
+}
+
+/// View or edit the list of agenda roles
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("template_view", "template_add", "template_remove", "template_reset"),
+    subcommand_required
+)]
+pub async fn template(_ctx: Context<'_>) -> Result<(), CommandError> {
+    Ok(())
+}
+
+/// The agenda roles of this community
+#[poise::command(slash_command, guild_only, rename = "view")]
+pub async fn template_view(ctx: Context<'_>) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    ctx.send(views::template(&community).into_poise()).await?;
+    Ok(())
+}
+
+async fn save(
+    ctx: Context<'_>,
+    community: &Community,
+    template: Template,
+    what: String,
+) -> Result<(), CommandError> {
+    ctx.data()
+        .store
+        .save_template(community.id, &template)
+        .await?;
+    ctx.send(views::template_changed(what, &template).into_poise())
+        .await?;
+    Ok(())
+}
+
+/// Add a role to the agenda (organizers)
+#[poise::command(slash_command, guild_only, rename = "add")]
+pub async fn template_add(
+    ctx: Context<'_>,
+    #[description = "The role, e.g. Timekeeper (up to 50 characters)"] name: String,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    require_organizer(&community, &actor(ctx))?;
+    let next = community.template.add(&name)?;
+    let added = next.roles().last().cloned().unwrap_or_default();
+    save(ctx, &community, next, format!("Added **{added}**.")).await
+}
+
+/// Remove a role from the agenda (organizers)
+#[poise::command(slash_command, guild_only, rename = "remove")]
+pub async fn template_remove(
+    ctx: Context<'_>,
+    #[description = "Which role"]
+    #[autocomplete = "autocomplete_role"]
+    name: String,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    require_organizer(&community, &actor(ctx))?;
+    let (next, removed) = community.template.remove(&name)?;
+    save(ctx, &community, next, format!("Removed **{removed}**.")).await
+}
+
+/// Go back to the default roles (organizers)
+#[poise::command(slash_command, guild_only, rename = "reset")]
+pub async fn template_reset(ctx: Context<'_>) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    require_organizer(&community, &actor(ctx))?;
+    save(
+        ctx,
+        &community,
+        Template::default_roles(),
+        "Back to the default roles.".to_owned(),
+    )
+    .await
+}
+
+/// Who held which role over the last 12 gatherings
+#[poise::command(slash_command, guild_only)]
+pub async fn history(
+    ctx: Context<'_>,
+    #[description = "Only this member's roles"] member: Option<serenity::User>,
+    #[description = "Post the answer for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let past = ctx
+        .data()
+        .store
+        .past_agendas(community.id, ctx.data().clock.now(), 12)
+        .await?;
+    let who = member.map(|m| MemberRef(m.id.get()));
+    ctx.send(views::history(&community, &past, who, public.unwrap_or(false)).into_poise())
+        .await?;
+    Ok(())
+}
+
+async fn autocomplete_role(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let mut choices = Vec::new();
+    if let Ok(here) = place(ctx) {
+        if let Ok(Some(community)) = ctx.data().store.community_in_channel(here.channel).await {
+            let needle = partial.trim().to_lowercase();
+            choices = community
+                .template
+                .roles()
+                .iter()
+                .filter(|r| r.to_lowercase().contains(&needle))
+                .take(25)
+                .map(|r| serenity::AutocompleteChoice::new(r.clone(), r.clone()))
+                .collect();
+        }
+    }
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}

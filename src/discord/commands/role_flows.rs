@@ -1,0 +1,129 @@
+//! Claiming, releasing and assigning agenda roles, on plain values: shared by the `/role` commands and
+//! the buttons of the agenda card.
+
+use super::super::CommandError;
+use super::gathering_render::{escape, full};
+use crate::domain::access::Actor;
+use crate::domain::community::Community;
+use crate::domain::gathering::{Gathering, Status};
+use crate::domain::ids::MemberRef;
+use crate::store::{ClaimOutcome, Store};
+use chrono::{DateTime, Utc};
+
+/// Refuses a gathering whose agenda is closed (cancelled, or already started).
+pub fn ensure_open(gathering: &Gathering, now: DateTime<Utc>) -> Result<(), CommandError> {
+    let what = format!(
+        "**{}** on {}",
+        escape(&gathering.title),
+        full(gathering.start)
+    );
+    if !gathering.status.is_on() {
+        let why = if gathering.status == Status::Cancelled {
+            "was cancelled"
+        } else {
+            "was taken off the calendar"
+        };
+        return Err(CommandError::user(format!(
+            "{what} {why}: its agenda is closed."
+        )));
+    }
+    if gathering.start <= now {
+        return Err(CommandError::user(format!(
+            "{what} has already started: its agenda is closed."
+        )));
+    }
+    Ok(())
+}
+
+/// The role of this gathering's agenda named `name` (ignoring case), as spelled on the agenda.
+pub async fn agenda_role(
+    store: &Store,
+    community: &Community,
+    gathering: &Gathering,
+    name: &str,
+) -> Result<String, CommandError> {
+    let roles = store
+        .agenda_roles(gathering.id, &community.template)
+        .await?;
+    roles
+        .find(name)
+        .map(str::to_owned)
+        .ok_or_else(|| roles.unknown(name).into())
+}
+
+/// Claims `role` for `member`; a refusal says who holds it.
+pub async fn claim(
+    store: &Store,
+    community: &Community,
+    gathering: &Gathering,
+    role: &str,
+    member: MemberRef,
+    now: DateTime<Utc>,
+) -> Result<(), CommandError> {
+    ensure_open(gathering, now)?;
+    let one = community.settings.one_role_per_member;
+    match store.claim_role(gathering.id, role, member, one, now).await? {
+        ClaimOutcome::Claimed => Ok(()),
+        ClaimOutcome::HeldBy(holder) if holder == member => {
+            Err(CommandError::user(format!("You already hold **{}**.", escape(role))))
+        }
+        ClaimOutcome::HeldBy(holder) => Err(CommandError::user(format!(
+            "**{}** is already held by <@{holder}>.",
+            escape(role)
+        ))),
+        ClaimOutcome::HoldsAnother(other) => Err(CommandError::user(format!(
+            "In this community each member holds at most one role per gathering, and you hold **{}**. \
+             Release it first if you would rather take **{}**.",
+            escape(&other),
+            escape(role)
+        ))),
+        ClaimOutcome::Changed => Err(CommandError::user("That role just changed hands; please try again.")),
+    }
+}
+
+/// Gives `role` back: its holder may, and so may organizers.
+pub async fn release(
+    store: &Store,
+    community: &Community,
+    gathering: &Gathering,
+    role: &str,
+    member: MemberRef,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<MemberRef, CommandError> {
+    ensure_open(gathering, now)?;
+    let organizer = actor.is_organizer(community.settings.organizer_role);
+    let only = if organizer { None } else { Some(member) };
+    if let Some(released) = store.release_role(gathering.id, role, only).await? {
+        return Ok(released);
+    }
+    let holder = store
+        .holders(gathering.id)
+        .await?
+        .into_iter()
+        .find(|(r, _)| r == role)
+        .map(|(_, m)| m);
+    Err(CommandError::user(match holder {
+        Some(h) => format!(
+            "Only <@{h}>, who holds **{}**, or an organizer can release it.",
+            escape(role)
+        ),
+        None => format!("Nobody holds **{}**: it is open.", escape(role)),
+    }))
+}
+
+/// Gives `role` to `member` (organizers only; checked by the caller).
+pub async fn assign(
+    store: &Store,
+    gathering: &Gathering,
+    role: &str,
+    member: MemberRef,
+    by: MemberRef,
+    now: DateTime<Utc>,
+) -> Result<(), CommandError> {
+    ensure_open(gathering, now)?;
+    store
+        .assign_role(gathering.id, role, member, by, now)
+        .await?;
+    Ok(())
+}

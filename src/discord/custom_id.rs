@@ -1,0 +1,69 @@
+//! What a button acts on, encoded in its custom id so that buttons keep working after a restart and on
+//! old cards: nothing depends on in-memory state.
+
+use crate::domain::gathering::GatheringId;
+
+/// A button action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ButtonAction {
+    /// Claim the role at this index of the gathering's agenda.
+    Claim(GatheringId, usize),
+    /// Release the role at this index.
+    Release(GatheringId, usize),
+}
+
+impl ButtonAction {
+    /// `st:claim:<gathering>:<role index>` (well under Discord's 100 characters).
+    pub fn encode(self) -> String {
+        match self {
+            ButtonAction::Claim(g, i) => format!("st:claim:{}:{i}", g.0),
+            ButtonAction::Release(g, i) => format!("st:release:{}:{i}", g.0),
+        }
+    }
+
+    /// Reads a custom id back; `None` for anything else.
+    pub fn parse(custom_id: &str) -> Option<ButtonAction> {
+        let mut parts = custom_id.split(':');
+        if parts.next()? != "st" {
+            return None;
+        }
+        let kind = parts.next()?;
+        let gathering = GatheringId(parts.next()?.parse().ok()?);
+        let index: usize = parts.next()?.parse().ok()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        match kind {
+            "claim" => Some(ButtonAction::Claim(gathering, index)),
+            "release" => Some(ButtonAction::Release(gathering, index)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_ids_round_trip_and_reject_strangers() {
+        for action in [
+            ButtonAction::Claim(GatheringId(42), 3),
+            ButtonAction::Release(GatheringId(i64::MAX), 19),
+        ] {
+            let id = action.encode();
+            assert!(id.len() <= 100);
+            assert_eq!(ButtonAction::parse(&id), Some(action));
+        }
+        for bad in [
+            "",
+            "st:claim:x:1",
+            "st:claim:1",
+            "st:take:1:1",
+            "other:claim:1:1",
+            "st:claim:1:1:1",
+        ] {
+            assert_eq!(ButtonAction::parse(bad), None, "{bad}");
+        }
+    }
+}
