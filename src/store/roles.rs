@@ -96,7 +96,15 @@ impl Store {
         &self,
         gathering: GatheringId,
     ) -> Result<Vec<(String, MemberRef)>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(CLAIMS)
+        self.role_holder_rows(CLAIMS, gathering).await
+    }
+
+    async fn role_holder_rows(
+        &self,
+        sql: &'static str,
+        gathering: GatheringId,
+    ) -> Result<Vec<(String, MemberRef)>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(sql)
             .bind(gathering.0)
             .fetch_all(self.pool())
             .await?;
@@ -172,14 +180,7 @@ impl Store {
         &self,
         gathering: GatheringId,
     ) -> Result<Vec<(String, MemberRef)>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(RELEASE_ALL)
-            .bind(gathering.0)
-            .fetch_all(self.pool())
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(r, m)| (r, MemberRef::from_db(m)))
-            .collect())
+        self.role_holder_rows(RELEASE_ALL, gathering).await
     }
 
     /// Gives `role` to `member` whoever held it (organizers).

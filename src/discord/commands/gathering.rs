@@ -3,7 +3,9 @@
 
 use super::gathering_flows::{self as flows, AddInput, ScheduleInput};
 use super::gathering_views as views;
-use super::{actor, autocomplete_gathering, community_here, place};
+use super::{
+    actor, autocomplete_gathering, choices, community_for_autocomplete, community_here, place,
+};
 use crate::discord::reply::Reply;
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
@@ -353,29 +355,18 @@ async fn autocomplete_series(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let mut choices = Vec::new();
-    if let Ok(here) = place(ctx) {
-        if let Ok(Some(community)) = ctx.data().store.community_in_channel(here.channel).await {
-            let needle = partial.trim().to_lowercase();
-            if let Ok(all) = ctx.data().store.series_of(community.id).await {
-                choices = all
-                    .iter()
-                    .filter(|s| s.recurrence.until.is_none())
-                    .map(|s| {
-                        (
-                            format!("{} — {}", s.title, s.summary)
-                                .chars()
-                                .take(100)
-                                .collect::<String>(),
-                            s.id.0,
-                        )
-                    })
-                    .filter(|(label, _)| label.to_lowercase().contains(&needle))
-                    .take(25)
-                    .map(|(label, id)| serenity::AutocompleteChoice::new(label, id.to_string()))
-                    .collect();
-            }
+    let mut labelled = Vec::new();
+    if let Some(community) = community_for_autocomplete(ctx).await {
+        if let Ok(all) = ctx.data().store.series_of(community.id).await {
+            labelled = all
+                .iter()
+                .filter(|s| s.recurrence.until.is_none())
+                .map(|s| {
+                    let label = format!("{} — {}", s.title, s.summary);
+                    (label.chars().take(100).collect(), s.id.0.to_string())
+                })
+                .collect();
         }
     }
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+    choices(labelled, partial)
 }

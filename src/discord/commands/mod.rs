@@ -141,23 +141,42 @@ pub(crate) async fn autocomplete_gathering(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let mut choices = Vec::new();
-    if let Ok(Some(community)) = match place(ctx) {
-        Ok(here) => ctx.data().store.community_in_channel(here.channel).await,
-        Err(_) => Ok(None),
-    } {
+    let mut labelled = Vec::new();
+    if let Some(community) = community_for_autocomplete(ctx).await {
         let zone = community.settings.time_zone;
-        let needle = partial.trim().to_lowercase();
         let now = ctx.data().clock.now();
         if let Ok(upcoming) = ctx.data().store.upcoming(community.id, now, 100).await {
-            choices = upcoming
+            labelled = upcoming
                 .iter()
                 .map(|g| (gathering_render::choice_label(g, zone), g.id.0.to_string()))
-                .filter(|(label, _)| label.to_lowercase().contains(&needle))
-                .take(25)
-                .map(|(label, id)| serenity::AutocompleteChoice::new(label, id))
                 .collect();
         }
     }
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+    choices(labelled, partial)
+}
+
+/// Up to 25 autocomplete choices (label, value) whose label contains what was typed, ignoring case.
+pub(crate) fn choices(
+    labelled: Vec<(String, String)>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let needle = partial.trim().to_lowercase();
+    let picked = labelled
+        .into_iter()
+        .filter(|(label, _)| label.to_lowercase().contains(&needle))
+        .take(25)
+        .map(|(label, value)| serenity::AutocompleteChoice::new(label, value))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(picked)
+}
+
+/// The community of the channel an autocomplete request comes from, if any (autocomplete never errors).
+pub(crate) async fn community_for_autocomplete(ctx: Context<'_>) -> Option<Community> {
+    let here = place(ctx).ok()?;
+    ctx.data()
+        .store
+        .community_in_channel(here.channel)
+        .await
+        .ok()
+        .flatten()
 }

@@ -3,7 +3,7 @@
 use super::gathering_flows::{require_organizer, resolve_gathering};
 use super::role_flows as flows;
 use super::role_views as views;
-use super::{actor, autocomplete_gathering, community_here, place};
+use super::{actor, autocomplete_gathering, choices, community_for_autocomplete, community_here};
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
@@ -37,6 +37,18 @@ async fn target(
     }
 }
 
+/// The community here, the target gathering and the role as spelled on its agenda.
+async fn role_on_agenda(
+    ctx: Context<'_>,
+    role: &str,
+    gathering: Option<&str>,
+) -> Result<(Community, Gathering, String), CommandError> {
+    let community = community_here(ctx).await?;
+    let target = target(ctx, &community, gathering).await?;
+    let role = flows::agenda_role(&ctx.data().store, &community, &target, role).await?;
+    Ok((community, target, role))
+}
+
 /// Claim, release and assign agenda roles; edit the role list
 #[poise::command(
     slash_command,
@@ -59,10 +71,8 @@ pub async fn claim(
     #[autocomplete = "autocomplete_gathering"]
     gathering: Option<String>,
 ) -> Result<(), CommandError> {
-    let community = community_here(ctx).await?;
-    let target = target(ctx, &community, gathering.as_deref()).await?;
+    let (community, target, role) = role_on_agenda(ctx, &role, gathering.as_deref()).await?;
     let store = &ctx.data().store;
-    let role = flows::agenda_role(store, &community, &target, &role).await?;
     let me = MemberRef(ctx.author().id.get());
     flows::claim(
         store,
@@ -89,10 +99,8 @@ pub async fn release(
     #[autocomplete = "autocomplete_gathering"]
     gathering: Option<String>,
 ) -> Result<(), CommandError> {
-    let community = community_here(ctx).await?;
-    let target = target(ctx, &community, gathering.as_deref()).await?;
+    let (community, target, role) = role_on_agenda(ctx, &role, gathering.as_deref()).await?;
     let store = &ctx.data().store;
-    let role = flows::agenda_role(store, &community, &target, &role).await?;
     let me = MemberRef(ctx.author().id.get());
     let now = ctx.data().clock.now();
     let holder = flows::release(store, &community, &target, &role, me, &actor(ctx), now).await?;
@@ -226,19 +234,14 @@ async fn autocomplete_role(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let mut choices = Vec::new();
-    if let Ok(here) = place(ctx) {
-        if let Ok(Some(community)) = ctx.data().store.community_in_channel(here.channel).await {
-            let needle = partial.trim().to_lowercase();
-            choices = community
-                .template
-                .roles()
-                .iter()
-                .filter(|r| r.to_lowercase().contains(&needle))
-                .take(25)
-                .map(|r| serenity::AutocompleteChoice::new(r.clone(), r.clone()))
-                .collect();
-        }
-    }
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+    let labelled = match community_for_autocomplete(ctx).await {
+        Some(community) => community
+            .template
+            .roles()
+            .iter()
+            .map(|r| (r.clone(), r.clone()))
+            .collect(),
+        None => Vec::new(),
+    };
+    choices(labelled, partial)
 }
