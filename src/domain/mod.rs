@@ -8,6 +8,7 @@ pub mod ics;
 pub mod ids;
 pub mod input;
 pub mod recurrence;
+pub mod posts;
 pub mod reminders;
 pub mod role_prompt;
 pub mod roles;
