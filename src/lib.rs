@@ -14,5 +14,6 @@ pub mod clock;
 pub mod config;
 pub mod discord;
 pub mod domain;
+pub mod scheduler;
 pub mod store;
 pub mod telemetry;

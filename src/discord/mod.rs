@@ -1,7 +1,7 @@
 //! The Discord edge: a poise framework on a serenity client. Commands are thin: they turn options into
 //! plain values, call the domain and the store, and render a [`reply::Reply`].
 
-mod commands;
+pub(crate) mod commands;
 mod components;
 pub mod custom_id;
 pub mod error;
@@ -27,6 +27,16 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     /// Wakes the task that mirrors gatherings as Discord events.
     pub events_wake: Arc<tokio::sync::Notify>,
+    /// Wakes the posts engine (something was planned or changed).
+    pub posts_wake: Arc<tokio::sync::Notify>,
+}
+
+impl App {
+    /// Tells the background tasks that gatherings or settings changed.
+    pub fn changed(&self) {
+        self.events_wake.notify_one();
+        self.posts_wake.notify_one();
+    }
 }
 
 /// The context every command receives.
@@ -68,20 +78,31 @@ pub async fn run(
     let app_store = store.clone();
     let app_clock = clock.clone();
     let app_wake = events_wake.clone();
+    let posts_wake = Arc::new(tokio::sync::Notify::new());
+    let app_posts_wake = posts_wake.clone();
     let framework = poise::Framework::builder()
         .options(commands::framework_options())
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
                 commands::register(ctx, &framework.options().commands, dev_guild).await;
-                Ok(App { store: app_store, clock: app_clock, events_wake: app_wake })
+                Ok(App {
+                    store: app_store,
+                    clock: app_clock,
+                    events_wake: app_wake,
+                    posts_wake: app_posts_wake,
+                })
             })
         })
         .build();
     let mut client = serenity::ClientBuilder::new_with_http(http, intents())
         .framework(framework)
         .await?;
-    let (stop_mirror, stopped) = tokio::sync::watch::channel(false);
+    let (stop_tasks, stopped) = tokio::sync::watch::channel(false);
+    let worker = format!("{}-{}", std::process::id(), error::new_error_ref());
+    let engine =
+        crate::scheduler::Engine::new(store.clone(), client.http.clone(), clock.clone(), worker);
+    let posts = tokio::spawn(engine.run(posts_wake, stopped.clone()));
     let mirror = tokio::spawn(events::mirror_loop(
         client.http.clone(),
         store,
@@ -96,9 +117,11 @@ pub async fn run(
         shards.shutdown_all().await;
     });
     let outcome = client.start_autosharded().await;
-    stop_mirror.send(true).ok();
-    if let Err(e) = mirror.await {
-        tracing::error!(error = %e, "the scheduled-events task ended abnormally");
+    stop_tasks.send(true).ok();
+    for (name, task) in [("scheduled events", mirror), ("posts", posts)] {
+        if let Err(e) = task.await {
+            tracing::error!(error = %e, task = name, "a background task ended abnormally");
+        }
     }
     outcome?;
     tracing::info!("gateway closed");

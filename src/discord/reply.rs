@@ -5,7 +5,7 @@
 use poise::serenity_prelude::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
     CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
-    UserId,
+    CreateMessage, Nonce, UserId,
 };
 use poise::CreateReply;
 
@@ -207,6 +207,27 @@ impl Reply {
             .allowed_mentions(self.mentions())
             .content(self.content.unwrap_or_default());
         CreateInteractionResponse::Message(message)
+    }
+
+    /// A channel message carrying `nonce` with `enforce_nonce`: if a crash makes us send it twice,
+    /// Discord returns the first message instead of posting a second one.
+    pub fn into_message(self, nonce: String) -> CreateMessage {
+        let mut message = CreateMessage::new()
+            .allowed_mentions(self.mentions())
+            .components(self.rows())
+            .nonce(Nonce::String(nonce))
+            .enforce_nonce(true);
+        let embeds: Vec<CreateEmbed> = self
+            .card
+            .into_iter()
+            .chain(self.extra_cards)
+            .map(Card::into_embed)
+            .collect();
+        message = message.embeds(embeds);
+        if let Some(content) = self.content {
+            message = message.content(cut(&content, 2000));
+        }
+        message
     }
 
     /// The poise reply, with mentions that ping nobody but `ping_users`.

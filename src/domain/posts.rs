@@ -32,7 +32,13 @@ impl PostKind {
     }
     /// From the stored form.
     pub fn parse(text: &str) -> Option<PostKind> {
-        [PostKind::Reminder, PostKind::RolePrompt, PostKind::AgendaCard].into_iter().find(|k| k.as_str() == text)
+        [
+            PostKind::Reminder,
+            PostKind::RolePrompt,
+            PostKind::AgendaCard,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == text)
     }
 }
 
@@ -80,7 +86,11 @@ pub fn plan_for_gathering(
         if let Some(first) = reminders.durations().next() {
             let due = gathering.start - first;
             if due > now {
-                posts.push(PlannedPost { kind: PostKind::RolePrompt, key: format!("prompt-offset:{id}:{start}"), due });
+                posts.push(PlannedPost {
+                    kind: PostKind::RolePrompt,
+                    key: format!("prompt-offset:{id}:{start}"),
+                    due,
+                });
             }
         }
     }
@@ -95,7 +105,12 @@ pub fn plan_for_gathering(
 /// The next role prompt on the community's cron, strictly after `now`, with DST guarded: the cron is read
 /// on the local wall clock, so a fire time skipped by spring-forward still fires (moved on by the gap)
 /// and one repeated by fall-back fires once. The key names the local time, so it is planned once.
-pub fn next_role_prompt(community: i64, prompt: &RolePrompt, zone: Tz, now: DateTime<Utc>) -> Option<PlannedPost> {
+pub fn next_role_prompt(
+    community: i64,
+    prompt: &RolePrompt,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Option<PlannedPost> {
     let RolePrompt::Cron { schedule, .. } = prompt else {
         return None;
     };
@@ -108,7 +123,10 @@ pub fn next_role_prompt(community: i64, prompt: &RolePrompt, zone: Tz, now: Date
         if due > now {
             return Some(PlannedPost {
                 kind: PostKind::RolePrompt,
-                key: format!("prompt:{community}:{}", next_local.format("%Y-%m-%dT%H:%M:%S")),
+                key: format!(
+                    "prompt:{community}:{}",
+                    next_local.format("%Y-%m-%dT%H:%M:%S")
+                ),
                 due,
             });
         }
@@ -133,10 +151,16 @@ pub enum Delivery {
 pub const LATE_AFTER_SECONDS: i64 = 60;
 
 /// Decides whether a due post is still worth sending.
-pub fn delivery(planned: DateTime<Utc>, gathering_start: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Delivery {
+pub fn delivery(
+    planned: DateTime<Utc>,
+    gathering_start: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Delivery {
     match gathering_start {
         Some(start) if now >= start => Delivery::Drop,
-        _ => Delivery::Send { late: now - planned > Duration::seconds(LATE_AFTER_SECONDS) },
+        _ => Delivery::Send {
+            late: now - planned > Duration::seconds(LATE_AFTER_SECONDS),
+        },
     }
 }
 

@@ -25,7 +25,10 @@ fn gathering(start: DateTime<Utc>) -> Gathering {
 }
 
 fn keys(posts: &[PlannedPost]) -> Vec<(&str, String, DateTime<Utc>)> {
-    posts.iter().map(|p| (p.kind.as_str(), p.key.clone(), p.due)).collect()
+    posts
+        .iter()
+        .map(|p| (p.kind.as_str(), p.key.clone(), p.due))
+        .collect()
 }
 
 #[test]
@@ -41,11 +44,31 @@ fn a_gathering_gets_a_reminder_per_offset_a_prompt_at_the_first_and_the_next_car
     assert_eq!(
         keys(&posts),
         [
-            ("reminder", format!("reminder:7:{s}:10080"), utc(2026, 11, 27, 20, 0)),
-            ("reminder", format!("reminder:7:{s}:1440"), utc(2026, 12, 3, 20, 0)),
-            ("reminder", format!("reminder:7:{s}:120"), utc(2026, 12, 4, 18, 0)),
-            ("role_prompt", format!("prompt-offset:7:{s}"), utc(2026, 11, 27, 20, 0)),
-            ("agenda_card", format!("card-after:7:{}", (start + Duration::hours(3)).timestamp()), utc(2026, 12, 4, 23, 0)),
+            (
+                "reminder",
+                format!("reminder:7:{s}:10080"),
+                utc(2026, 11, 27, 20, 0)
+            ),
+            (
+                "reminder",
+                format!("reminder:7:{s}:1440"),
+                utc(2026, 12, 3, 20, 0)
+            ),
+            (
+                "reminder",
+                format!("reminder:7:{s}:120"),
+                utc(2026, 12, 4, 18, 0)
+            ),
+            (
+                "role_prompt",
+                format!("prompt-offset:7:{s}"),
+                utc(2026, 11, 27, 20, 0)
+            ),
+            (
+                "agenda_card",
+                format!("card-after:7:{}", (start + Duration::hours(3)).timestamp()),
+                utc(2026, 12, 4, 23, 0)
+            ),
         ]
     );
 }
@@ -60,16 +83,34 @@ fn offsets_already_past_are_not_planned_and_prompts_off_means_none() {
         utc(2026, 12, 1, 0, 0),
     );
     let kinds: Vec<&str> = posts.iter().map(|p| p.kind.as_str()).collect();
-    assert_eq!(kinds, ["reminder", "agenda_card"], "only the 1d reminder is still ahead; no prompt");
-    let none = plan_for_gathering(&gathering(start), &ReminderOffsets::parse("off").unwrap(), &RolePrompt::Off, utc(2026, 12, 1, 0, 0));
-    assert_eq!(none.len(), 1, "with reminders off only the next card remains");
+    assert_eq!(
+        kinds,
+        ["reminder", "agenda_card"],
+        "only the 1d reminder is still ahead; no prompt"
+    );
+    let none = plan_for_gathering(
+        &gathering(start),
+        &ReminderOffsets::parse("off").unwrap(),
+        &RolePrompt::Off,
+        utc(2026, 12, 1, 0, 0),
+    );
+    assert_eq!(
+        none.len(),
+        1,
+        "with reminders off only the next card remains"
+    );
 }
 
 #[test]
 fn a_moved_gathering_gets_new_keys_and_a_cancelled_one_gets_none() {
     let now = utc(2026, 11, 1, 0, 0);
     let offsets = ReminderOffsets::parse("1d").unwrap();
-    let before = plan_for_gathering(&gathering(utc(2026, 12, 4, 20, 0)), &offsets, &RolePrompt::Off, now);
+    let before = plan_for_gathering(
+        &gathering(utc(2026, 12, 4, 20, 0)),
+        &offsets,
+        &RolePrompt::Off,
+        now,
+    );
     let mut moved = gathering(utc(2026, 12, 11, 20, 0));
     moved.status = Status::Moved;
     let after = plan_for_gathering(&moved, &offsets, &RolePrompt::Off, now);
@@ -77,18 +118,33 @@ fn a_moved_gathering_gets_new_keys_and_a_cancelled_one_gets_none() {
     assert_eq!(after[0].due, utc(2026, 12, 10, 20, 0));
     let mut cancelled = gathering(utc(2026, 12, 4, 20, 0));
     cancelled.status = Status::Cancelled;
-    assert!(plan_for_gathering(&cancelled, &offsets, &RolePrompt::default_prompt(), now).is_empty());
+    assert!(
+        plan_for_gathering(&cancelled, &offsets, &RolePrompt::default_prompt(), now).is_empty()
+    );
 }
 
 #[test]
 fn a_settings_change_changes_the_planned_set() {
     let g = gathering(utc(2026, 12, 4, 20, 0));
     let now = utc(2026, 11, 1, 0, 0);
-    let a = plan_for_gathering(&g, &ReminderOffsets::parse("7d,1d").unwrap(), &RolePrompt::Off, now);
-    let b = plan_for_gathering(&g, &ReminderOffsets::parse("1d,15m").unwrap(), &RolePrompt::Off, now);
+    let a = plan_for_gathering(
+        &g,
+        &ReminderOffsets::parse("7d,1d").unwrap(),
+        &RolePrompt::Off,
+        now,
+    );
+    let b = plan_for_gathering(
+        &g,
+        &ReminderOffsets::parse("1d,15m").unwrap(),
+        &RolePrompt::Off,
+        now,
+    );
     let a_keys: Vec<_> = a.iter().map(|p| p.key.as_str()).collect();
     let b_keys: Vec<_> = b.iter().map(|p| p.key.as_str()).collect();
-    assert!(a_keys.contains(&b_keys[0]), "the 1d reminder is the same post in both");
+    assert!(
+        a_keys.contains(&b_keys[0]),
+        "the 1d reminder is the same post in both"
+    );
     assert!(!a_keys.contains(&b_keys[1]), "15m is new");
     assert!(!b_keys.iter().any(|k| k.ends_with(":10080")), "7d is gone");
 }
@@ -117,7 +173,11 @@ fn a_prompt_at_a_skipped_local_time_still_fires_and_a_repeated_one_fires_once() 
     let once = next_role_prompt(1, &sunday_130, ny, utc(2026, 10, 31, 0, 0)).unwrap();
     assert_eq!(once.due, utc(2026, 11, 1, 5, 30));
     let after = next_role_prompt(1, &sunday_130, ny, once.due).unwrap();
-    assert_eq!(after.due, utc(2026, 11, 8, 6, 30), "not again at 06:30 UTC on 1 Nov (the repeated 01:30)");
+    assert_eq!(
+        after.due,
+        utc(2026, 11, 8, 6, 30),
+        "not again at 06:30 UTC on 1 Nov (the repeated 01:30)"
+    );
     assert_eq!(next_role_prompt(1, &RolePrompt::Off, ny, once.due), None);
 }
 
@@ -125,10 +185,22 @@ fn a_prompt_at_a_skipped_local_time_still_fires_and_a_repeated_one_fires_once() 
 fn late_posts_are_marked_and_posts_for_started_gatherings_are_dropped() {
     let planned = utc(2026, 12, 1, 10, 0);
     let start = Some(utc(2026, 12, 1, 12, 0));
-    assert_eq!(delivery(planned, start, planned + Duration::seconds(5)), Delivery::Send { late: false });
-    assert_eq!(delivery(planned, start, planned + Duration::minutes(30)), Delivery::Send { late: true });
-    assert_eq!(delivery(planned, start, utc(2026, 12, 1, 12, 0)), Delivery::Drop);
-    assert_eq!(delivery(planned, None, planned + Duration::days(1)), Delivery::Send { late: true });
+    assert_eq!(
+        delivery(planned, start, planned + Duration::seconds(5)),
+        Delivery::Send { late: false }
+    );
+    assert_eq!(
+        delivery(planned, start, planned + Duration::minutes(30)),
+        Delivery::Send { late: true }
+    );
+    assert_eq!(
+        delivery(planned, start, utc(2026, 12, 1, 12, 0)),
+        Delivery::Drop
+    );
+    assert_eq!(
+        delivery(planned, None, planned + Duration::days(1)),
+        Delivery::Send { late: true }
+    );
 }
 
 #[test]

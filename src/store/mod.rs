@@ -4,12 +4,14 @@
 mod communities;
 mod events;
 mod gatherings;
+mod posts;
 mod roles;
 mod series;
 
 pub use communities::CommunityConflict;
 pub use events::EventWork;
 pub use gatherings::NewOccurrence;
+pub use posts::DuePost;
 pub use roles::{agenda_lines, ClaimOutcome, PastAgenda};
 pub use series::NewSeries;
 

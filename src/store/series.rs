@@ -35,6 +35,9 @@ const ALL_BEHIND_HORIZON: &str = concat!(
     columns!(),
     " FROM series WHERE materialized_until < $1 AND (until_at IS NULL OR until_at > materialized_until) LIMIT 500"
 );
+const DROP_WITHDRAWN_POSTS: &str =
+    "DELETE FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL \
+     AND gathering_id IN (SELECT id FROM gatherings WHERE series_id = $1 AND status = 'withdrawn')";
 const SET_MATERIALIZED: &str = "UPDATE series SET materialized_until = $2 WHERE id = $1";
 const SET_UNTIL: &str = "UPDATE series SET until_at = $2 WHERE id = $1 AND until_at IS NULL";
 const WITHDRAW_FUTURE: &str = "UPDATE gatherings SET status = 'withdrawn', event_dirty = 1, \
@@ -244,6 +247,10 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        sqlx::query(DROP_WITHDRAWN_POSTS)
+            .bind(series.0)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(withdrawn)
     }

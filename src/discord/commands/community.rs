@@ -41,6 +41,7 @@ pub async fn setup(
     };
     let now = ctx.data().clock.now();
     let reply = flows::setup(&ctx.data().store, input, now).await?;
+    ctx.data().changed();
     ctx.send(reply.into_poise()).await?;
     Ok(())
 }
@@ -78,6 +79,7 @@ pub async fn settings(
     };
     let now = ctx.data().clock.now();
     let reply = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
+    ctx.data().changed();
     ctx.send(reply.into_poise()).await?;
     Ok(())
 }
@@ -90,7 +92,14 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     let now = ctx.data().clock.now();
     store.extend_horizon(community.id, now).await?;
     let next = store.upcoming(community.id, now, 1).await?;
-    let problem = store.events_problem(community.id).await?;
+    let problems: Vec<String> = [
+        store.posts_problem(community.id).await?,
+        store.events_problem(community.id).await?,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let problem = (!problems.is_empty()).then(|| problems.join("\n"));
     let reply = flows::info(&community, next.first(), problem.as_deref(), now);
     ctx.send(reply.into_poise()).await?;
     Ok(())

@@ -163,6 +163,11 @@ pub async fn settings(
         ));
     }
     store.save_settings(community.id, &next, now).await?;
+    let reposts =
+        change.reminders.is_some() || change.role_prompt.is_some() || change.time_zone.is_some();
+    if reposts {
+        store.replan_community(community.id, now).await?;
+    }
     Ok(Reply::private(format!(
         "Settings of **{}** updated:\n• {}",
         next.name,

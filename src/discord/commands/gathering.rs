@@ -136,7 +136,7 @@ async fn after_change(
     let store = &ctx.data().store;
     let problem = store.take_unreported_events_problem(community.id).await?;
     ctx.send(reply.into_poise()).await?;
-    ctx.data().events_wake.notify_one();
+    ctx.data().changed();
     if let Some(problem) = problem {
         ctx.send(Reply::private(problem).into_poise()).await?;
     }

@@ -9,6 +9,7 @@ use crate::domain::community::Community;
 use crate::domain::gathering::{
     parse_location, plan_move, Gathering, GatheringId, Series, SeriesId, Title,
 };
+use crate::domain::posts::{PlannedPost, PostKind};
 use crate::domain::recurrence::{
     local_to_utc, Frequency, Months, Recurrence, RuleSpec, WeekOfMonth,
 };
@@ -86,6 +87,12 @@ pub async fn schedule(
         summary: spec.describe(),
     };
     let series = store.create_series(community.id, &new, now).await?;
+    let card = PlannedPost {
+        kind: PostKind::AgendaCard,
+        key: format!("card-scheduled:{}", series.id.0),
+        due: now,
+    };
+    store.plan_posts(community.id, None, &[card], now).await?;
     Ok(Reply::card(Visibility::Public, series_card(&series, zone)?))
 }
 
@@ -279,6 +286,7 @@ pub async fn cancel_one(
     if let Some(r) = &reason {
         text.push_str(&format!("\nReason: {}", escape(r)));
     }
+    store.drop_pending_posts(gathering.id, now).await?;
     let freed = store.release_all_roles(gathering.id).await?;
     if !freed.is_empty() {
         let names: Vec<String> = freed

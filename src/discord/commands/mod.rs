@@ -6,7 +6,7 @@ mod community;
 mod community_flows;
 mod gathering;
 mod gathering_flows;
-mod gathering_render;
+pub(crate) mod gathering_render;
 mod gathering_views;
 mod help;
 mod role;

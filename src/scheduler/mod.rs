@@ -1,0 +1,295 @@
+//! The posts engine: plans what the bot posts on its own, claims due posts with a lease (so any number of
+//! processes share the work, none twice), sends each with a nonce, and marks it sent. A task sleeps until
+//! the next post is due or until woken by a new plan; a safety re-check runs every few minutes.
+
+mod render;
+
+use crate::clock::Clock;
+use crate::discord::events::status_of;
+use crate::domain::community::Community;
+use crate::domain::gathering::Gathering;
+use crate::domain::posts::{
+    backoff, delivery, next_role_prompt, plan_for_gathering, Delivery, PostKind,
+};
+use crate::store::{DuePost, Store, StoreError};
+use chrono::{DateTime, Duration, Utc};
+use poise::serenity_prelude as serenity;
+use std::sync::Arc;
+use tokio::sync::{watch, Notify};
+
+/// Posts claimed per step.
+pub const BATCH: i64 = 25;
+/// How long a claim lasts before another process may take the post over.
+pub const LEASE_SECONDS: i64 = 60;
+/// The longest sleep without being woken.
+pub const SAFETY_RECHECK_SECONDS: i64 = 300;
+/// Gatherings starting within this many days get their posts planned (the longest offset is 90 days).
+pub const PLAN_WINDOW_DAYS: i64 = 91;
+
+/// Why a post was sent, retried or dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Discord accepted it.
+    Sent,
+    /// A temporary failure: tried again later.
+    Retry,
+    /// Given up (too late, permanent failure, or nothing to say).
+    Dropped,
+}
+
+/// One engine per process.
+#[derive(Clone)]
+pub struct Engine {
+    store: Store,
+    http: Arc<serenity::Http>,
+    clock: Arc<dyn Clock>,
+    worker: String,
+}
+
+impl Engine {
+    /// An engine that claims posts as `worker` (unique per process).
+    pub fn new(
+        store: Store,
+        http: Arc<serenity::Http>,
+        clock: Arc<dyn Clock>,
+        worker: String,
+    ) -> Engine {
+        Engine {
+            store,
+            http,
+            clock,
+            worker,
+        }
+    }
+
+    /// Plans posts for gatherings whose plan is missing or stale, and the next cron prompt of every
+    /// community that has none pending.
+    pub async fn plan(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
+        let mut planned = 0;
+        let ids = self
+            .store
+            .gatherings_to_plan(now, now + Duration::days(PLAN_WINDOW_DAYS), 500)
+            .await?;
+        for id in ids {
+            let Some(g) = self.store.gathering_by_id(id).await? else {
+                continue;
+            };
+            let Some(c) = self.store.community(g.community).await? else {
+                continue;
+            };
+            let posts = plan_for_gathering(&g, &c.settings.reminders, &c.settings.role_prompt, now);
+            self.store.replan_gathering(&g, &posts, now).await?;
+            planned += 1;
+        }
+        for id in self.store.communities_without_prompt(500).await? {
+            let Some(c) = self.store.community(id).await? else {
+                continue;
+            };
+            if let Some(next) =
+                next_role_prompt(c.id.0, &c.settings.role_prompt, c.settings.time_zone, now)
+            {
+                self.store.plan_posts(c.id, None, &[next], now).await?;
+                planned += 1;
+            }
+        }
+        Ok(planned)
+    }
+
+    /// Claims one batch of due posts and sends them concurrently. Returns how many were claimed.
+    pub async fn run_due(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
+        let lease = now + Duration::seconds(LEASE_SECONDS);
+        let due = self
+            .store
+            .claim_due_posts(&self.worker, now, lease, BATCH)
+            .await?;
+        let count = due.len();
+        let sends = due.into_iter().map(|post| async move {
+            if let Err(e) = self.deliver(&post).await {
+                tracing::error!(post = post.id, key = %post.key, error = %e, "post failed; its lease will expire and it is retried");
+            }
+        });
+        futures_util::future::join_all(sends).await;
+        Ok(count)
+    }
+
+    async fn deliver(&self, post: &DuePost) -> Result<Outcome, StoreError> {
+        let now = self.clock.now();
+        let Some(community) = self.store.community(post.community).await? else {
+            self.store
+                .post_dropped(post.id, &self.worker, "community gone", now)
+                .await?;
+            return Ok(Outcome::Dropped);
+        };
+        let gathering = match post.gathering {
+            Some(id) => self.store.gathering_by_id(id).await?,
+            None => None,
+        };
+        let start = gathering
+            .as_ref()
+            .filter(|_| post.kind != PostKind::AgendaCard)
+            .map(|g| g.start);
+        let late = match delivery(post.planned_at, start, now) {
+            Delivery::Drop => {
+                tracing::warn!(post = post.id, key = %post.key, "post dropped: its gathering has already started");
+                self.store
+                    .post_dropped(
+                        post.id,
+                        &self.worker,
+                        "too late: the gathering has started",
+                        now,
+                    )
+                    .await?;
+                return Ok(Outcome::Dropped);
+            }
+            Delivery::Send { late } => late,
+        };
+        let outcome = self
+            .send(post, &community, gathering.as_ref(), late, now)
+            .await?;
+        if post.kind == PostKind::RolePrompt
+            && post.gathering.is_none()
+            && outcome != Outcome::Retry
+        {
+            self.chain_prompt(&community, now).await?;
+        }
+        Ok(outcome)
+    }
+
+    async fn send(
+        &self,
+        post: &DuePost,
+        community: &Community,
+        gathering: Option<&Gathering>,
+        late: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome, StoreError> {
+        let reply = match render::render(&self.store, community, post, gathering, now).await {
+            Ok(Some(reply)) => reply,
+            Ok(None) => {
+                self.store
+                    .post_dropped(post.id, &self.worker, "nothing to say", now)
+                    .await?;
+                return Ok(Outcome::Dropped);
+            }
+            Err(e) => {
+                let retry = now + backoff(post.attempts, jitter());
+                self.store
+                    .post_retry(post.id, &self.worker, retry, &e.to_string())
+                    .await?;
+                return Ok(Outcome::Retry);
+            }
+        };
+        let mut reply = reply;
+        if late {
+            reply.content = Some(format!("(late) {}", reply.content.unwrap_or_default()));
+        }
+        let message = reply.into_message(format!("st{}", post.id));
+        let channel = serenity::ChannelId::new(community.channel.0);
+        match channel.send_message(&self.http, message).await {
+            Ok(sent) => {
+                self.store
+                    .post_sent(post.id, &self.worker, Some(sent.id.get()), self.clock.now())
+                    .await?;
+                self.store.set_posts_problem(community.id, None).await?;
+                tracing::info!(post = post.id, key = %post.key, late, "posted");
+                Ok(Outcome::Sent)
+            }
+            Err(e) => self.failed(post, community, &e, now).await,
+        }
+    }
+
+    async fn failed(
+        &self,
+        post: &DuePost,
+        community: &Community,
+        error: &serenity::Error,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome, StoreError> {
+        match status_of(error) {
+            Some(403) | Some(404) => {
+                let problem = format!(
+                    "I could not post in <#{}> ({}): check that I can view the channel and send messages \
+                     there. Automatic posts are paused until then.",
+                    community.channel,
+                    if status_of(error) == Some(403) { "access denied" } else { "channel not found" }
+                );
+                tracing::warn!(post = post.id, community = %community.id, error = %error, "permanent posting failure");
+                self.store
+                    .set_posts_problem(community.id, Some(&problem))
+                    .await?;
+                self.store
+                    .post_dropped(post.id, &self.worker, &error.to_string(), now)
+                    .await?;
+                Ok(Outcome::Dropped)
+            }
+            Some(status) if (400..500).contains(&status) && status != 429 => {
+                tracing::error!(post = post.id, error = %error, "Discord refused the post; not retrying");
+                self.store
+                    .post_dropped(post.id, &self.worker, &error.to_string(), now)
+                    .await?;
+                Ok(Outcome::Dropped)
+            }
+            _ => {
+                let wait = backoff(post.attempts, jitter()).max(Duration::seconds(1));
+                tracing::info!(post = post.id, error = %error, retry_in_ms = wait.num_milliseconds(), "temporary failure; retrying");
+                self.store
+                    .post_retry(post.id, &self.worker, now + wait, &error.to_string())
+                    .await?;
+                Ok(Outcome::Retry)
+            }
+        }
+    }
+
+    async fn chain_prompt(
+        &self,
+        community: &Community,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let s = &community.settings;
+        if let Some(next) = next_role_prompt(community.id.0, &s.role_prompt, s.time_zone, now) {
+            self.store
+                .plan_posts(community.id, None, &[next], now)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Runs until `stop` changes: plan, send what is due, then sleep until the next due post, a wake-up,
+    /// or the safety re-check.
+    pub async fn run(self, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+        loop {
+            let now = self.clock.now();
+            if let Err(e) = self.plan(now).await {
+                tracing::warn!(error = %e, "could not plan posts");
+            }
+            loop {
+                match self.run_due(self.clock.now()).await {
+                    Ok(n) if n as i64 == BATCH => continue,
+                    Ok(_) => break,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "could not claim due posts");
+                        break;
+                    }
+                }
+            }
+            let now = self.clock.now();
+            let next = self.store.next_post_due().await.ok().flatten();
+            let safety = now + Duration::seconds(SAFETY_RECHECK_SECONDS);
+            let until = next.map_or(safety, |n| n.min(safety));
+            let pause = (until - now).to_std().unwrap_or(std::time::Duration::ZERO);
+            tokio::select! {
+                () = tokio::time::sleep(pause) => {}
+                () = wake.notified() => {}
+                _ = stop.changed() => break,
+            }
+        }
+    }
+}
+
+/// A jitter factor in [0.5, 1.5).
+fn jitter() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(0);
+    0.5 + (h.finish() % 1000) as f64 / 1000.0
+}

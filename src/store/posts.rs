@@ -1,0 +1,332 @@
+//! The posts table: planning is idempotent (a unique key per post), claiming takes a lease so that any
+//! number of processes share the work with no duplicate, and a post is marked sent with its message id.
+
+use super::{from_unix, to_unix, Backend, Store, StoreError};
+use crate::domain::gathering::{Gathering, GatheringId};
+use crate::domain::ids::CommunityId;
+use crate::domain::posts::{PlannedPost, PostKind};
+use chrono::{DateTime, Utc};
+
+const INSERT: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $5, $6) ON CONFLICT (idem_key) DO NOTHING";
+const DROP_PENDING: &str =
+    "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
+     AND (lease_until IS NULL OR lease_until < $2)";
+const MARK_PLANNED: &str = "UPDATE gatherings SET posts_planned = revision + 1 WHERE id = $1";
+const UNPLANNED: &str =
+    "SELECT g.id FROM gatherings g WHERE g.status IN ('scheduled', 'moved') AND g.end_at > $1 \
+     AND g.start_at <= $2 AND g.posts_planned <> g.revision + 1 ORDER BY g.start_at LIMIT $3";
+const RESET_PLANNED: &str =
+    "UPDATE gatherings SET posts_planned = 0 WHERE community_id = $1 AND end_at > $2";
+const WITHOUT_PROMPT: &str = "SELECT c.id FROM communities c WHERE c.role_prompt <> 'off' AND NOT EXISTS \
+     (SELECT 1 FROM posts p WHERE p.community_id = c.id AND p.kind = 'role_prompt' AND p.gathering_id IS NULL \
+     AND p.sent_at IS NULL AND p.dropped_at IS NULL) ORDER BY c.id LIMIT $1";
+const DROP_CRON_PROMPT: &str = "DELETE FROM posts WHERE community_id = $1 AND kind = 'role_prompt' \
+     AND gathering_id IS NULL AND sent_at IS NULL AND dropped_at IS NULL AND (lease_until IS NULL OR lease_until < $2)";
+const CLAIM_POSTGRES: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1 \
+     WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
+     ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
+     AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
+     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts";
+const CLAIM_SQLITE: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1 \
+     WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
+     ORDER BY due_at LIMIT $4) \
+     AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
+     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts";
+const SENT: &str =
+    "UPDATE posts SET sent_at = $3, message_id = $4, lease_until = NULL, last_error = NULL \
+     WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
+const RETRY: &str =
+    "UPDATE posts SET due_at = $3, lease_until = NULL, claimed_by = NULL, last_error = $4 \
+     WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
+const DROP: &str = "UPDATE posts SET dropped_at = $3, lease_until = NULL, last_error = $4 \
+     WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
+const NEXT_DUE: &str = "SELECT MIN(due_at) FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL";
+const SET_PROBLEM: &str = "UPDATE communities SET posts_problem = $2 WHERE id = $1";
+const CLEAR_PROBLEM: &str =
+    "UPDATE communities SET posts_problem = NULL WHERE id = $1 AND posts_problem IS NOT NULL";
+const PROBLEM: &str = "SELECT posts_problem FROM communities WHERE id = $1";
+
+/// A post this process has claimed and must now send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuePost {
+    /// Row id (also the message nonce).
+    pub id: i64,
+    /// Whose channel it goes to.
+    pub community: CommunityId,
+    /// The gathering it is about, if any.
+    pub gathering: Option<GatheringId>,
+    /// What it is.
+    pub kind: PostKind,
+    /// Its idempotency key.
+    pub key: String,
+    /// When it was meant to go out.
+    pub planned_at: DateTime<Utc>,
+    /// How many times it has been claimed (this one included).
+    pub attempts: u32,
+}
+
+#[derive(sqlx::FromRow)]
+struct DueRow {
+    id: i64,
+    community_id: i64,
+    gathering_id: Option<i64>,
+    kind: String,
+    idem_key: String,
+    planned_at: i64,
+    attempts: i64,
+}
+
+impl Store {
+    /// Inserts planned posts (those already known by key are left as they are).
+    pub async fn plan_posts(
+        &self,
+        community: CommunityId,
+        gathering: Option<GatheringId>,
+        posts: &[PlannedPost],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await?;
+        for p in posts {
+            sqlx::query(INSERT)
+                .bind(community.0)
+                .bind(gathering.map(|g| g.0))
+                .bind(p.kind.as_str())
+                .bind(p.key.clone())
+                .bind(to_unix(p.due))
+                .bind(to_unix(now))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a gathering's pending posts by `posts` (sent ones stay sent; a post being sent right now
+    /// keeps its lease) and records that its current revision is planned.
+    pub async fn replan_gathering(
+        &self,
+        gathering: &Gathering,
+        posts: &[PlannedPost],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(DROP_PENDING)
+            .bind(gathering.id.0)
+            .bind(to_unix(now))
+            .execute(&mut *tx)
+            .await?;
+        for p in posts {
+            sqlx::query(INSERT)
+                .bind(gathering.community.0)
+                .bind(gathering.id.0)
+                .bind(p.kind.as_str())
+                .bind(p.key.clone())
+                .bind(to_unix(p.due))
+                .bind(to_unix(now))
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(MARK_PLANNED)
+            .bind(gathering.id.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Drops a gathering's pending posts (it was cancelled or withdrawn).
+    pub async fn drop_pending_posts(
+        &self,
+        gathering: GatheringId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(DROP_PENDING)
+            .bind(gathering.0)
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Gatherings (not over, starting before `window_end`) whose posts are not planned for their current
+    /// revision.
+    pub async fn gatherings_to_plan(
+        &self,
+        now: DateTime<Utc>,
+        window_end: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<GatheringId>, StoreError> {
+        let ids: Vec<i64> = sqlx::query_scalar(UNPLANNED)
+            .bind(to_unix(now))
+            .bind(to_unix(window_end))
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(ids.into_iter().map(GatheringId).collect())
+    }
+
+    /// Marks a community's upcoming gatherings as needing new posts (its reminder settings changed) and
+    /// drops its pending cron prompt (its schedule may have changed).
+    pub async fn replan_community(
+        &self,
+        community: CommunityId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(RESET_PLANNED)
+            .bind(community.0)
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        sqlx::query(DROP_CRON_PROMPT)
+            .bind(community.0)
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Communities with role prompts on but no pending cron prompt.
+    pub async fn communities_without_prompt(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<CommunityId>, StoreError> {
+        let ids: Vec<i64> = sqlx::query_scalar(WITHOUT_PROMPT)
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(ids.into_iter().map(CommunityId).collect())
+    }
+
+    /// Claims up to `limit` due posts for `worker` until `lease_until`; no post is claimed twice.
+    pub async fn claim_due_posts(
+        &self,
+        worker: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<DuePost>, StoreError> {
+        let sql = match self.backend() {
+            Backend::Postgres => CLAIM_POSTGRES,
+            Backend::Sqlite => CLAIM_SQLITE,
+        };
+        let rows: Vec<DueRow> = sqlx::query_as(sql)
+            .bind(worker.to_owned())
+            .bind(to_unix(lease_until))
+            .bind(to_unix(now))
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(DuePost {
+                    id: r.id,
+                    community: CommunityId(r.community_id),
+                    gathering: r.gathering_id.map(GatheringId),
+                    kind: PostKind::parse(&r.kind).ok_or_else(|| {
+                        StoreError::Corrupt(format!("post {}: kind {}", r.id, r.kind))
+                    })?,
+                    key: r.idem_key,
+                    planned_at: from_unix(r.planned_at)?,
+                    attempts: u32::try_from(r.attempts).unwrap_or(u32::MAX),
+                })
+            })
+            .collect()
+    }
+
+    /// Records that Discord accepted the post.
+    pub async fn post_sent(
+        &self,
+        id: i64,
+        worker: &str,
+        message: Option<u64>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(SENT)
+            .bind(id)
+            .bind(worker.to_owned())
+            .bind(to_unix(now))
+            .bind(message.map(|m| m as i64))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Gives the post back to be tried again at `retry_at`.
+    pub async fn post_retry(
+        &self,
+        id: i64,
+        worker: &str,
+        retry_at: DateTime<Utc>,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(RETRY)
+            .bind(id)
+            .bind(worker.to_owned())
+            .bind(to_unix(retry_at))
+            .bind(error.to_owned())
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Gives the post up for good (permanent failure, too late, or nothing to say).
+    pub async fn post_dropped(
+        &self,
+        id: i64,
+        worker: &str,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(DROP)
+            .bind(id)
+            .bind(worker.to_owned())
+            .bind(to_unix(now))
+            .bind(reason.to_owned())
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// When the earliest pending post is due (a claimed one counts from its lease's end).
+    pub async fn next_post_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let next: Option<i64> = sqlx::query_scalar(NEXT_DUE).fetch_one(self.pool()).await?;
+        next.map(from_unix).transpose()
+    }
+
+    /// Records (or clears) a permanent posting problem for organizers.
+    pub async fn set_posts_problem(
+        &self,
+        community: CommunityId,
+        problem: Option<&str>,
+    ) -> Result<(), StoreError> {
+        match problem {
+            Some(p) => {
+                sqlx::query(SET_PROBLEM)
+                    .bind(community.0)
+                    .bind(p.to_owned())
+                    .execute(self.pool())
+                    .await?
+            }
+            None => {
+                sqlx::query(CLEAR_PROBLEM)
+                    .bind(community.0)
+                    .execute(self.pool())
+                    .await?
+            }
+        };
+        Ok(())
+    }
+
+    /// The permanent posting problem, if any.
+    pub async fn posts_problem(
+        &self,
+        community: CommunityId,
+    ) -> Result<Option<String>, StoreError> {
+        let found: Option<Option<String>> = sqlx::query_scalar(PROBLEM)
+            .bind(community.0)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(found.flatten())
+    }
+}
