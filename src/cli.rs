@@ -67,6 +67,7 @@ async fn run(config: Config) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
     let outcome = discord::run(
         &config.discord,
+        config.posts,
         &token,
         store.clone(),
         Arc::new(SystemClock),

@@ -18,6 +18,27 @@ pub struct Config {
     pub discord: DiscordConfig,
     /// What to log and how.
     pub log: LogConfig,
+    /// How automatic posts are retried and shared between processes.
+    pub posts: PostsConfig,
+}
+
+/// `[posts]`
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct PostsConfig {
+    /// How long a process's claim on a post lasts before another process may take it over.
+    pub lease_seconds: u32,
+    /// The first retry delay after a temporary failure (doubling each time, capped at 10 minutes).
+    pub retry_base_ms: u32,
+}
+
+impl Default for PostsConfig {
+    fn default() -> Self {
+        PostsConfig {
+            lease_seconds: 60,
+            retry_base_ms: 1000,
+        }
+    }
 }
 
 /// `[database]`
@@ -202,6 +223,22 @@ impl Config {
                 )
             })?);
         }
+        if let Some(v) = set("STEWARD_POSTS_LEASE_SECONDS") {
+            self.posts.lease_seconds = v.trim().parse().map_err(|_| {
+                invalid(
+                    "STEWARD_POSTS_LEASE_SECONDS",
+                    "must be a whole number of seconds such as 60",
+                )
+            })?;
+        }
+        if let Some(v) = set("STEWARD_POSTS_RETRY_BASE_MS") {
+            self.posts.retry_base_ms = v.trim().parse().map_err(|_| {
+                invalid(
+                    "STEWARD_POSTS_RETRY_BASE_MS",
+                    "must be a whole number of milliseconds such as 1000",
+                )
+            })?;
+        }
         if let Some(v) = set("STEWARD_LOG_FILTER") {
             self.log.filter = v;
         }
@@ -226,6 +263,18 @@ impl Config {
             return Err(invalid(
                 "database.url",
                 "must start with sqlite: (e.g. sqlite://steward.db) or postgres:// (e.g. postgres://steward@localhost/steward)",
+            ));
+        }
+        if !(2..=3600).contains(&self.posts.lease_seconds) {
+            return Err(invalid(
+                "posts.lease_seconds",
+                "must be from 2 to 3600 (default 60)",
+            ));
+        }
+        if !(10..=600_000).contains(&self.posts.retry_base_ms) {
+            return Err(invalid(
+                "posts.retry_base_ms",
+                "must be from 10 to 600000 (default 1000)",
             ));
         }
         if self.database.max_connections == 0 {

@@ -13,7 +13,7 @@ pub mod reply;
 pub use error::CommandError;
 
 use crate::clock::Clock;
-use crate::config::{DiscordConfig, Secret};
+use crate::config::{DiscordConfig, PostsConfig, Secret};
 use crate::store::Store;
 use poise::serenity_prelude as serenity;
 use std::future::Future;
@@ -67,6 +67,7 @@ impl From<serenity::Error> for ClientError {
 /// Runs the bot until `shutdown` resolves, then closes the gateway cleanly.
 pub async fn run(
     discord: &DiscordConfig,
+    posts_config: PostsConfig,
     token: &Secret,
     store: Store,
     clock: Arc<dyn Clock>,
@@ -100,8 +101,13 @@ pub async fn run(
         .await?;
     let (stop_tasks, stopped) = tokio::sync::watch::channel(false);
     let worker = format!("{}-{}", std::process::id(), error::new_error_ref());
-    let engine =
-        crate::scheduler::Engine::new(store.clone(), client.http.clone(), clock.clone(), worker);
+    let engine = crate::scheduler::Engine::new(
+        store.clone(),
+        client.http.clone(),
+        clock.clone(),
+        worker,
+        posts_config,
+    );
     let posts = tokio::spawn(engine.run(posts_wake, stopped.clone()));
     let mirror = tokio::spawn(events::mirror_loop(
         client.http.clone(),

@@ -164,11 +164,12 @@ pub fn delivery(
     }
 }
 
-/// Exponential backoff with jitter for temporary failures: 2 s, 4 s, 8 s … capped at 10 minutes, times a
+/// Exponential backoff with jitter for temporary failures: `base`, 2×, 4× … capped at 10 minutes, times a
 /// jitter factor in [0.5, 1.5) supplied by the caller (so this stays pure and testable).
-pub fn backoff(attempts: u32, jitter: f64) -> Duration {
-    let base = 2f64.powi(attempts.clamp(1, 20) as i32).min(600.0);
-    Duration::milliseconds((base * jitter.clamp(0.5, 1.5) * 1000.0) as i64)
+pub fn backoff(attempts: u32, jitter: f64, base: Duration) -> Duration {
+    let factor = 2f64.powi(attempts.clamp(1, 30) as i32 - 1);
+    let millis = (base.num_milliseconds() as f64 * factor).min(600_000.0);
+    Duration::milliseconds((millis * jitter.clamp(0.5, 1.5)) as i64)
 }
 
 #[cfg(test)]

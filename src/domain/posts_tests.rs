@@ -205,9 +205,14 @@ fn late_posts_are_marked_and_posts_for_started_gatherings_are_dropped() {
 
 #[test]
 fn backoff_grows_exponentially_with_jitter_and_is_capped() {
-    assert_eq!(backoff(1, 1.0), Duration::seconds(2));
-    assert_eq!(backoff(3, 1.0), Duration::seconds(8));
-    assert_eq!(backoff(3, 0.5), Duration::seconds(4));
-    assert_eq!(backoff(30, 1.0), Duration::seconds(600));
-    assert!(backoff(30, 1.49) < Duration::seconds(900));
+    let base = Duration::seconds(2);
+    assert_eq!(backoff(1, 1.0, base), Duration::seconds(2));
+    assert_eq!(backoff(3, 1.0, base), Duration::seconds(8));
+    assert_eq!(backoff(3, 0.5, base), Duration::seconds(4));
+    assert_eq!(backoff(30, 1.0, base), Duration::seconds(600));
+    assert!(backoff(30, 1.49, base) < Duration::seconds(900));
+    assert_eq!(
+        backoff(2, 1.0, Duration::milliseconds(100)),
+        Duration::milliseconds(200)
+    );
 }

@@ -5,6 +5,7 @@
 mod render;
 
 use crate::clock::Clock;
+use crate::config::PostsConfig;
 use crate::discord::events::status_of;
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
@@ -19,8 +20,6 @@ use tokio::sync::{watch, Notify};
 
 /// Posts claimed per step.
 pub const BATCH: i64 = 25;
-/// How long a claim lasts before another process may take the post over.
-pub const LEASE_SECONDS: i64 = 60;
 /// The longest sleep without being woken.
 pub const SAFETY_RECHECK_SECONDS: i64 = 300;
 /// Gatherings starting within this many days get their posts planned (the longest offset is 90 days).
@@ -44,6 +43,7 @@ pub struct Engine {
     http: Arc<serenity::Http>,
     clock: Arc<dyn Clock>,
     worker: String,
+    settings: PostsConfig,
 }
 
 impl Engine {
@@ -53,13 +53,20 @@ impl Engine {
         http: Arc<serenity::Http>,
         clock: Arc<dyn Clock>,
         worker: String,
+        settings: PostsConfig,
     ) -> Engine {
         Engine {
             store,
             http,
             clock,
             worker,
+            settings,
         }
+    }
+
+    fn retry_delay(&self, attempts: u32) -> Duration {
+        let base = Duration::milliseconds(i64::from(self.settings.retry_base_ms));
+        backoff(attempts, jitter(), base)
     }
 
     /// Plans posts for gatherings whose plan is missing or stale, and the next cron prompt of every
@@ -97,7 +104,7 @@ impl Engine {
 
     /// Claims one batch of due posts and sends them concurrently. Returns how many were claimed.
     pub async fn run_due(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
-        let lease = now + Duration::seconds(LEASE_SECONDS);
+        let lease = now + Duration::seconds(i64::from(self.settings.lease_seconds));
         let due = self
             .store
             .claim_due_posts(&self.worker, now, lease, BATCH)
@@ -172,7 +179,7 @@ impl Engine {
                 return Ok(Outcome::Dropped);
             }
             Err(e) => {
-                let retry = now + backoff(post.attempts, jitter());
+                let retry = now + self.retry_delay(post.attempts);
                 self.store
                     .post_retry(post.id, &self.worker, retry, &e.to_string())
                     .await?;
@@ -230,7 +237,7 @@ impl Engine {
                 Ok(Outcome::Dropped)
             }
             _ => {
-                let wait = backoff(post.attempts, jitter()).max(Duration::seconds(1));
+                let wait = self.retry_delay(post.attempts);
                 tracing::info!(post = post.id, error = %error, retry_in_ms = wait.num_milliseconds(), "temporary failure; retrying");
                 self.store
                     .post_retry(post.id, &self.worker, now + wait, &error.to_string())

@@ -46,7 +46,11 @@ impl RunningBot {
             let shutdown = async move {
                 stopped.await.ok();
             };
-            steward::discord::run(&config, &token, bot_store, clock, shutdown)
+            let posts = steward::config::PostsConfig {
+                lease_seconds: 3,
+                retry_base_ms: 100,
+            };
+            steward::discord::run(&config, posts, &token, bot_store, clock, shutdown)
                 .await
                 .map_err(|e| e.to_string())
         });
@@ -89,5 +93,33 @@ impl TestClock {
 impl Clock for TestClock {
     fn now(&self) -> DateTime<Utc> {
         *self.0.lock().unwrap()
+    }
+}
+
+/// A clock that runs at real speed from a chosen start: sleeps computed from it are real sleeps.
+pub struct ShiftedClock {
+    start: DateTime<Utc>,
+    real_start: std::time::Instant,
+}
+
+impl ShiftedClock {
+    /// A clock that shows `start` now and runs on from there.
+    pub fn starting_at(start: DateTime<Utc>) -> Arc<ShiftedClock> {
+        Arc::new(ShiftedClock {
+            start,
+            real_start: std::time::Instant::now(),
+        })
+    }
+    /// The real moment this clock will show `t`.
+    pub fn real_time_of(&self, t: DateTime<Utc>) -> std::time::SystemTime {
+        let offset = (t - self.start).to_std().unwrap_or_default();
+        let elapsed = self.real_start.elapsed();
+        std::time::SystemTime::now() - elapsed + offset
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.start + chrono::Duration::from_std(self.real_start.elapsed()).unwrap_or_default()
     }
 }

@@ -117,6 +117,18 @@ impl FakeDiscord {
         self.state.events.lock().unwrap().clone()
     }
 
+    /// Messages created in channels (a repeated nonce does not create one): nonce and body.
+    pub fn created_messages(&self) -> Vec<(Option<String>, Value)> {
+        self.state.created.lock().unwrap().clone()
+    }
+
+    /// Delays every POST /channels/{id}/messages answer by `millis`.
+    pub fn set_message_latency(&self, millis: u64) {
+        self.state
+            .message_latency_ms
+            .store(millis, Ordering::Relaxed);
+    }
+
     /// Every gateway frame so far.
     pub fn frames(&self) -> Vec<Frame> {
         self.state.frames.lock().unwrap().clone()

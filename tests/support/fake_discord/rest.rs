@@ -36,6 +36,12 @@ pub async fn handle(
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    let latency = state
+        .message_latency_ms
+        .load(std::sync::atomic::Ordering::Relaxed);
+    if latency > 0 && method == Method::POST && path.starts_with("/channels/") {
+        tokio::time::sleep(std::time::Duration::from_millis(latency)).await;
+    }
     let (status, response) = match state.take_fault(method.as_str(), &path) {
         Some(fault) => fault_response(&fault),
         None => route(&state, &method, &path, json_body.as_ref()),
@@ -45,6 +51,7 @@ pub async fn handle(
         path,
         body: json_body,
         files,
+        at: std::time::SystemTime::now(),
         authorization,
         status: status.as_u16(),
     });
@@ -263,28 +270,36 @@ fn register_commands(state: &State, body: Option<&Value>) -> Vec<Value> {
     registered
 }
 
+/// Discord's nonce rule: the same nonce with `enforce_nonce` in the same channel returns the first
+/// message instead of creating a second one (checked and recorded atomically).
 fn create_message(state: &State, channel: &str, body: Option<&Value>) -> Value {
     let body = body.cloned().unwrap_or(json!({}));
     let nonce = body
         .get("nonce")
         .filter(|_| body["enforce_nonce"] == json!(true))
         .map(|n| format!("{channel}:{n}"));
-    if let Some(nonce) = &nonce {
-        let known = state.nonces.lock().unwrap().get(nonce).copied();
-        if let Some(id) = known {
-            if let Some(earlier) = state.messages.lock().unwrap().get(&id) {
-                return earlier.clone();
-            }
+    let mut nonces = state.nonces.lock().unwrap();
+    if let Some(id) = nonce.as_ref().and_then(|n| nonces.get(n)) {
+        if let Some(earlier) = state.messages.lock().unwrap().get(id) {
+            return earlier.clone();
         }
     }
     let message = message(state, channel.parse().unwrap_or(0), &body);
+    let nonce_text = body
+        .get("nonce")
+        .map(|n| n.as_str().map_or_else(|| n.to_string(), str::to_owned));
+    state
+        .created
+        .lock()
+        .unwrap()
+        .push((nonce_text, body.clone()));
     let id: u64 = message["id"]
         .as_str()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     state.messages.lock().unwrap().insert(id, message.clone());
     if let Some(nonce) = nonce {
-        state.nonces.lock().unwrap().insert(nonce, id);
+        nonces.insert(nonce, id);
     }
     message
 }

@@ -22,6 +22,8 @@ pub struct Request {
     pub authorization: Option<String>,
     /// The answer's status.
     pub status: u16,
+    /// When it arrived.
+    pub at: std::time::SystemTime,
 }
 
 /// A gateway frame, either way.
@@ -59,6 +61,10 @@ pub struct State {
     pub(crate) messages: Mutex<HashMap<u64, Value>>,
     pub(crate) events: Mutex<HashMap<u64, Value>>,
     pub(crate) token_channels: Mutex<HashMap<String, u64>>,
+    /// Messages created in channels (not the ones a repeated nonce returned again): nonce and body.
+    pub(crate) created: Mutex<Vec<(Option<String>, Value)>>,
+    /// Extra delay before answering POST /channels/{id}/messages, in milliseconds.
+    pub(crate) message_latency_ms: AtomicU64,
     pub(crate) nonces: Mutex<HashMap<String, u64>>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
     pub(crate) gateway: Mutex<Option<mpsc::UnboundedSender<GatewayCommand>>>,
@@ -88,6 +94,8 @@ impl State {
             messages: Mutex::default(),
             events: Mutex::default(),
             token_channels: Mutex::default(),
+            created: Mutex::default(),
+            message_latency_ms: AtomicU64::new(0),
             nonces: Mutex::default(),
             faults: Mutex::default(),
             gateway: Mutex::default(),

@@ -1,0 +1,279 @@
+//! The posts table on SQLite and PostgreSQL: idempotent planning, exactly-once claiming by racing
+//! workers, leases that expire, retries, and re-planning.
+
+mod support;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use std::collections::HashSet;
+use steward::domain::community::{CommunityName, Settings};
+use steward::domain::ids::{ChannelRef, CommunityId, GuildRef};
+use steward::domain::posts::{PlannedPost, PostKind};
+use steward::store::{NewOccurrence, Store};
+use support::db::TestDb;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap()
+}
+
+async fn community(store: &Store) -> CommunityId {
+    let settings = Settings::new(
+        CommunityName::parse("Circle").unwrap(),
+        chrono_tz::Europe::London,
+        None,
+    );
+    store
+        .create_community(GuildRef(1), ChannelRef(10), &settings, now())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+fn card(key: &str, due: DateTime<Utc>) -> PlannedPost {
+    PlannedPost {
+        kind: PostKind::AgendaCard,
+        key: key.to_owned(),
+        due,
+    }
+}
+
+#[tokio::test]
+async fn planning_twice_yields_one_post_per_key() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store).await;
+        let posts: Vec<PlannedPost> = (0..5).map(|i| card(&format!("k{i}"), now())).collect();
+        store.plan_posts(c, None, &posts, now()).await.unwrap();
+        store.plan_posts(c, None, &posts, now()).await.unwrap();
+        let claimed = store
+            .claim_due_posts("w", now(), now() + Duration::seconds(60), 100)
+            .await
+            .unwrap();
+        assert_eq!(claimed.len(), 5, "{}", db.label());
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn racing_workers_claim_every_due_post_exactly_once() {
+    for db in TestDb::both().await {
+        let setup = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&setup).await;
+        let posts: Vec<PlannedPost> = (0..400)
+            .map(|i| card(&format!("burst:{i}"), now() - Duration::seconds(1)))
+            .collect();
+        setup.plan_posts(c, None, &posts, now()).await.unwrap();
+        let mut workers = Vec::new();
+        for w in 0..4 {
+            let store = Store::open(db.url(), 2).await.unwrap();
+            workers.push(tokio::spawn(async move {
+                let mut mine = Vec::new();
+                loop {
+                    let batch = store
+                        .claim_due_posts(&format!("w{w}"), now(), now() + Duration::seconds(60), 25)
+                        .await
+                        .unwrap();
+                    if batch.is_empty() {
+                        break;
+                    }
+                    mine.extend(batch.into_iter().map(|p| p.id));
+                }
+                store.close().await;
+                mine
+            }));
+        }
+        let mut all = Vec::new();
+        for w in workers {
+            all.extend(w.await.unwrap());
+        }
+        let distinct: HashSet<i64> = all.iter().copied().collect();
+        assert_eq!(
+            (all.len(), distinct.len()),
+            (400, 400),
+            "{}: no post claimed twice, none lost",
+            db.label()
+        );
+        setup.close().await;
+    }
+}
+
+#[tokio::test]
+async fn an_expired_lease_lets_another_worker_take_over_and_the_first_cannot_mark_it_sent() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store).await;
+        store
+            .plan_posts(c, None, &[card("one", now())], now())
+            .await
+            .unwrap();
+        let a = store
+            .claim_due_posts("a", now(), now() + Duration::seconds(10), 5)
+            .await
+            .unwrap();
+        assert_eq!(a.len(), 1);
+        assert!(store
+            .claim_due_posts(
+                "b",
+                now() + Duration::seconds(5),
+                now() + Duration::seconds(15),
+                5
+            )
+            .await
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            store.next_post_due().await.unwrap(),
+            Some(now() + Duration::seconds(10)),
+            "{}",
+            db.label()
+        );
+        let b = store
+            .claim_due_posts(
+                "b",
+                now() + Duration::seconds(11),
+                now() + Duration::seconds(21),
+                5,
+            )
+            .await
+            .unwrap();
+        assert_eq!(b.len(), 1, "{}", db.label());
+        assert_eq!(b[0].attempts, 2);
+        assert!(
+            !store.post_sent(a[0].id, "a", Some(1), now()).await.unwrap(),
+            "a lost its lease"
+        );
+        assert!(store.post_sent(b[0].id, "b", Some(2), now()).await.unwrap());
+        assert!(store
+            .claim_due_posts("c", now() + Duration::days(1), now() + Duration::days(2), 5)
+            .await
+            .unwrap()
+            .is_empty());
+        assert_eq!(store.next_post_due().await.unwrap(), None);
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_retried_post_waits_for_its_retry_time_and_a_dropped_one_never_returns() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store).await;
+        store
+            .plan_posts(c, None, &[card("r", now()), card("d", now())], now())
+            .await
+            .unwrap();
+        let claimed = store
+            .claim_due_posts("w", now(), now() + Duration::seconds(60), 5)
+            .await
+            .unwrap();
+        let (r, d) = if claimed[0].key == "r" {
+            (&claimed[0], &claimed[1])
+        } else {
+            (&claimed[1], &claimed[0])
+        };
+        store
+            .post_retry(r.id, "w", now() + Duration::seconds(4), "HTTP 500")
+            .await
+            .unwrap();
+        store
+            .post_dropped(d.id, "w", "HTTP 403", now())
+            .await
+            .unwrap();
+        assert!(store
+            .claim_due_posts(
+                "w",
+                now() + Duration::seconds(3),
+                now() + Duration::seconds(60),
+                5
+            )
+            .await
+            .unwrap()
+            .is_empty());
+        let again = store
+            .claim_due_posts(
+                "w",
+                now() + Duration::seconds(4),
+                now() + Duration::seconds(60),
+                5,
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            again.iter().map(|p| p.key.as_str()).collect::<Vec<_>>(),
+            ["r"],
+            "{}",
+            db.label()
+        );
+        assert_eq!(
+            again[0].planned_at,
+            now(),
+            "the original plan time is kept for the (late) mark"
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn replanning_a_gathering_replaces_pending_posts_and_keeps_sent_ones() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store).await;
+        let start = now() + Duration::days(10);
+        let new = NewOccurrence {
+            series: None,
+            start,
+            end: start + Duration::hours(1),
+            title: "x".into(),
+            location: None,
+        };
+        let id = store.add_gathering(c, &new, now()).await.unwrap();
+        let g = store.gathering(c, id).await.unwrap().unwrap();
+        assert_eq!(
+            store
+                .gatherings_to_plan(now(), now() + Duration::days(91), 10)
+                .await
+                .unwrap(),
+            [id]
+        );
+        let first = vec![
+            card("sent-one", now()),
+            card("old", now() + Duration::days(2)),
+        ];
+        store.replan_gathering(&g, &first, now()).await.unwrap();
+        assert!(store
+            .gatherings_to_plan(now(), now() + Duration::days(91), 10)
+            .await
+            .unwrap()
+            .is_empty());
+        let claimed = store
+            .claim_due_posts("w", now(), now() + Duration::seconds(60), 5)
+            .await
+            .unwrap();
+        store
+            .post_sent(claimed[0].id, "w", Some(9), now())
+            .await
+            .unwrap();
+        let second = vec![
+            card("sent-one", now()),
+            card("new", now() + Duration::days(3)),
+        ];
+        store.replan_gathering(&g, &second, now()).await.unwrap();
+        let later = store
+            .claim_due_posts(
+                "w",
+                now() + Duration::days(5),
+                now() + Duration::days(6),
+                10,
+            )
+            .await
+            .unwrap();
+        let keys: Vec<&str> = later.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["new"],
+            "{}: old dropped, sent not resent",
+            db.label()
+        );
+        store.close().await;
+    }
+}
