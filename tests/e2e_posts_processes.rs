@@ -1,0 +1,183 @@
+//! Exactly once across processes: the real `steward` binary killed (SIGKILL) in the middle of a burst of
+//! 500 due posts and restarted, and two binaries sharing 2,000 due posts on one PostgreSQL database.
+
+mod support;
+
+use chrono::{Duration, Utc};
+use std::collections::HashSet;
+use std::process::Stdio;
+use steward::domain::community::{CommunityName, Settings};
+use steward::domain::ids::{ChannelRef, GuildRef};
+use steward::domain::posts::{PlannedPost, PostKind};
+use steward::store::{NewOccurrence, Store};
+use support::bot::TOKEN;
+use support::db::TestDb;
+use support::fake_discord::interactions::{CHANNEL, GUILD};
+use support::fake_discord::FakeDiscord;
+use tokio::process::{Child, Command};
+
+/// A community with one upcoming gathering and `count` agenda-card posts all due now.
+async fn burst(db_url: &str, count: usize) {
+    let store = Store::open(db_url, 3).await.unwrap();
+    let now = Utc::now();
+    let settings = Settings::new(
+        CommunityName::parse("Circle").unwrap(),
+        chrono_tz::Europe::London,
+        None,
+    );
+    let c = store
+        .create_community(GuildRef(GUILD), ChannelRef(CHANNEL), &settings, now)
+        .await
+        .unwrap()
+        .unwrap();
+    let start = now + Duration::days(120);
+    let occurrence = NewOccurrence {
+        series: None,
+        start,
+        end: start + Duration::hours(1),
+        title: "Burst".into(),
+        location: None,
+    };
+    store.add_gathering(c.id, &occurrence, now).await.unwrap();
+    let posts: Vec<PlannedPost> = (0..count)
+        .map(|i| PlannedPost {
+            kind: PostKind::AgendaCard,
+            key: format!("burst:{i}"),
+            due: now - Duration::seconds(1),
+        })
+        .collect();
+    for chunk in posts.chunks(500) {
+        store.plan_posts(c.id, None, chunk, now).await.unwrap();
+    }
+    store.close().await;
+}
+
+fn spawn_bot(fake: &FakeDiscord, db_url: &str, dir: &std::path::Path, lease: &str) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_steward"))
+        .arg("run")
+        .current_dir(dir)
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("STEWARD_DISCORD_API_URL", fake.api_url())
+        .env("STEWARD_DATABASE_URL", db_url)
+        .env("STEWARD_POSTS_LEASE_SECONDS", lease)
+        .env("STEWARD_POSTS_RETRY_BASE_MS", "100")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("steward starts")
+}
+
+fn card_nonces(fake: &FakeDiscord) -> Vec<String> {
+    fake.created_messages()
+        .into_iter()
+        .filter_map(|(nonce, _)| nonce)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_bot_killed_mid_burst_and_restarted_delivers_every_post_exactly_once() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let dir = tempfile::tempdir().unwrap();
+    burst(db.url(), 500).await;
+    fake.set_message_latency(100);
+
+    let mut first = spawn_bot(&fake, db.url(), dir.path(), "2");
+    fake.wait_for("a first part of the burst", |f| {
+        (card_nonces(f).len() >= 100).then_some(())
+    })
+    .await;
+    first.start_kill().expect("SIGKILL");
+    first.wait().await.unwrap();
+    let at_kill = card_nonces(&fake).len();
+    assert!(
+        at_kill < 500,
+        "killed in the middle of the burst ({at_kill} sent)"
+    );
+
+    let mut second = spawn_bot(&fake, db.url(), dir.path(), "2");
+    fake.wait_for("all 500 posts", |f| {
+        (card_nonces(f).len() >= 500).then_some(())
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let nonces = card_nonces(&fake);
+    let distinct: HashSet<&String> = nonces.iter().collect();
+    assert_eq!(
+        (nonces.len(), distinct.len()),
+        (500, 500),
+        "every post exactly once (killed at {at_kill})"
+    );
+    let requests = fake
+        .requests()
+        .iter()
+        .filter(|r| r.path == format!("/channels/{CHANNEL}/messages"))
+        .count();
+    eprintln!("crash test: killed after {at_kill} posts; {requests} requests for 500 messages (resends deduplicated by nonce)");
+    second.start_kill().ok();
+    second.wait().await.ok();
+    let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(db.url())
+        .await
+        .unwrap();
+    let unsent: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM posts WHERE idem_key LIKE 'burst:%' AND sent_at IS NULL",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(unsent, 0, "every post is marked sent");
+}
+
+#[tokio::test]
+async fn two_processes_on_one_postgres_share_2000_posts_with_no_duplicate() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let fake = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    burst(db.url(), 2000).await;
+    fake.set_message_latency(5);
+    let mut a = spawn_bot(&fake, db.url(), dir.path(), "60");
+    let mut b = spawn_bot(&fake, db.url(), dir.path(), "60");
+    fake.wait_for("all 2,000 posts", |f| {
+        (card_nonces(f).len() >= 2000).then_some(())
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let nonces = card_nonces(&fake);
+    let distinct: HashSet<&String> = nonces.iter().collect();
+    assert_eq!(
+        (nonces.len(), distinct.len()),
+        (2000, 2000),
+        "each post exactly once"
+    );
+    let requests = fake
+        .requests()
+        .iter()
+        .filter(|r| r.path == format!("/channels/{CHANNEL}/messages"))
+        .count();
+    assert_eq!(requests, 2000, "not even a duplicate request");
+    for child in [&mut a, &mut b] {
+        child.start_kill().ok();
+        child.wait().await.ok();
+    }
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(db.url())
+        .await
+        .unwrap();
+    let workers: i64 = sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT claimed_by) FROM posts WHERE idem_key LIKE 'burst:%'",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(workers, 2, "both processes took part");
+    let unsent: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM posts WHERE idem_key LIKE 'burst:%' AND sent_at IS NULL",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(unsent, 0);
+}
