@@ -1,0 +1,197 @@
+//! Benchmarks of the posts engine (`cargo bench --bench posts`):
+//! 1. finding and claiming the next due batch among 3.6 M planned posts (100,000 communities × 12
+//!    gatherings × 3 posts), on SQLite and PostgreSQL: median and p95 per claim, and the query plan;
+//! 2. a burst of 10,000 posts due in the same second, sent through the fake Discord: lateness median and
+//!    p99, and throughput.
+//! Sizes can be lowered with STEWARD_BENCH_COMMUNITIES and STEWARD_BENCH_BURST.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+use chrono::{Duration, Utc};
+use sqlx::{Connection, Executor};
+use std::sync::Arc;
+use std::time::Instant;
+use steward::clock::SystemClock;
+use steward::config::PostsConfig;
+use steward::domain::community::{CommunityName, Settings};
+use steward::domain::ids::{ChannelRef, GuildRef};
+use steward::domain::posts::{PlannedPost, PostKind};
+use steward::scheduler::Engine;
+use steward::store::{NewOccurrence, Store};
+use support::db::TestDb;
+use support::fake_discord::interactions::{CHANNEL, GUILD};
+use support::fake_discord::FakeDiscord;
+
+fn env_number(key: &str, default: i64) -> i64 {
+    std::env::var(key).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn summary(mut values: Vec<f64>) -> (f64, f64, f64) {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (percentile(&values, 0.5), percentile(&values, 0.95), percentile(&values, 0.99))
+}
+
+/// Fills the database with `communities` × 12 gatherings × 3 posts, spread over the next 90 days so that
+/// about 0.5 % are due now.
+async fn fill(db: &TestDb, communities: i64, now: i64) {
+    let (c, g, p) = match db {
+        TestDb::Sqlite { .. } => (
+            format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {communities}) \
+             INSERT INTO communities (guild_id, channel_id, name, time_zone, reminder_offsets, role_prompt, \
+             dm_reminders, created_at, updated_at) SELECT 1, i, 'c' || i, 'Europe/London', '7d,1d,2h', 'off', 0, 0, 0 FROM n"),
+            format!("WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < 11) \
+             INSERT INTO gatherings (community_id, series_id, original_start, start_at, end_at, title, status, \
+             created_at, updated_at) SELECT c.id, NULL, {now} + 86400 * (7 * j + 1), {now} + 86400 * (7 * j + 1), \
+             {now} + 86400 * (7 * j + 1) + 7200, 'g', 'scheduled', 0, 0 FROM communities c, k"),
+            format!("WITH RECURSIVE o(m) AS (SELECT 0 UNION ALL SELECT m + 1 FROM o WHERE m < 2) \
+             INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
+             SELECT g.community_id, g.id, 'reminder', 'b:' || g.id || ':' || m, \
+             {now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000, {now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000, 0 \
+             FROM gatherings g, o"),
+        ),
+        TestDb::Postgres { .. } => (
+            format!("INSERT INTO communities (guild_id, channel_id, name, time_zone, reminder_offsets, role_prompt, \
+             dm_reminders, created_at, updated_at) SELECT 1, i, 'c' || i, 'Europe/London', '7d,1d,2h', 'off', 0, 0, 0 \
+             FROM generate_series(1, {communities}) AS i"),
+            format!("INSERT INTO gatherings (community_id, series_id, original_start, start_at, end_at, title, status, \
+             created_at, updated_at) SELECT c.id, NULL, {now} + 86400 * (7 * j + 1), {now} + 86400 * (7 * j + 1), \
+             {now} + 86400 * (7 * j + 1) + 7200, 'g', 'scheduled', 0, 0 FROM communities c, generate_series(0, 11) AS j"),
+            format!("INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
+             SELECT g.community_id, g.id, 'reminder', 'b:' || g.id || ':' || m, \
+             {now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000, {now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000, 0 \
+             FROM gatherings g, generate_series(0, 2) AS m"),
+        ),
+    };
+    let run = |sql: String| async move {
+        match db {
+            TestDb::Sqlite { url, .. } => {
+                let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+                conn.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
+            }
+            TestDb::Postgres { url, .. } => {
+                let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+                conn.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
+                conn.execute("ANALYZE").await.unwrap();
+            }
+        }
+    };
+    for sql in [c, g, p] {
+        run(sql).await;
+    }
+}
+
+async fn claim_benchmark(db: TestDb, communities: i64) {
+    let store = Store::open(db.url(), 4).await.unwrap();
+    let now = Utc::now();
+    let started = Instant::now();
+    fill(&db, communities, now.timestamp()).await;
+    let filled = started.elapsed();
+    let mut times = Vec::new();
+    let mut claimed = 0;
+    for i in 0..300 {
+        let t = Instant::now();
+        let batch = store.claim_due_posts(&format!("w{i}"), now, now + Duration::seconds(60), 25).await.unwrap();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        claimed += batch.len();
+    }
+    let (median, p95, _) = summary(times);
+    println!(
+        "claim [{}] {} posts ({} communities, filled in {:.0} s): next batch of 25 — median {median:.2} ms, p95 {p95:.2} ms ({claimed} claimed in 300 claims)",
+        db.label(),
+        communities * 36,
+        communities,
+        filled.as_secs_f64()
+    );
+    let plan = match &db {
+        TestDb::Sqlite { url, .. } => {
+            let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+            let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+                "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= 1 ORDER BY due_at LIMIT 25",
+            )
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+            rows.into_iter().map(|r| r.3).collect::<Vec<_>>().join("; ")
+        }
+        TestDb::Postgres { url, .. } => {
+            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+            let rows: Vec<(String,)> = sqlx::query_as(
+                "EXPLAIN SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= 1 ORDER BY due_at LIMIT 25 FOR UPDATE SKIP LOCKED",
+            )
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+            rows.into_iter().map(|r| r.0.trim().to_owned()).collect::<Vec<_>>().join("; ")
+        }
+    };
+    println!("claim [{}] plan: {plan}", db.label());
+    store.close().await;
+}
+
+async fn burst_benchmark(count: i64) {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let store = Store::open(db.url(), 5).await.unwrap();
+    let now = Utc::now();
+    let settings = Settings::new(CommunityName::parse("Burst").unwrap(), chrono_tz::Europe::London, None);
+    let c = store.create_community(GuildRef(GUILD), ChannelRef(CHANNEL), &settings, now).await.unwrap().unwrap();
+    let start = now + Duration::days(3);
+    let occurrence = NewOccurrence { series: None, start, end: start + Duration::hours(1), title: "Burst".into(), location: None };
+    store.add_gathering(c.id, &occurrence, now).await.unwrap();
+    let due = now + Duration::seconds(2);
+    let posts: Vec<PlannedPost> =
+        (0..count).map(|i| PlannedPost { kind: PostKind::AgendaCard, key: format!("burst:{i}"), due }).collect();
+    for chunk in posts.chunks(1000) {
+        store.plan_posts(c.id, None, chunk, now).await.unwrap();
+    }
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let http = poise::serenity_prelude::HttpBuilder::new(support::bot::TOKEN)
+        .client(client)
+        .proxy(fake.api_url())
+        .ratelimiter_disabled(true)
+        .build();
+    let engine = Engine::new(store.clone(), Arc::new(http), Arc::new(SystemClock), "bench".into(), PostsConfig::default());
+    let wait = (due - Utc::now()).to_std().unwrap_or_default();
+    tokio::time::sleep(wait).await;
+    let began = Instant::now();
+    loop {
+        if engine.run_due(Utc::now()).await.unwrap() == 0 && fake.created_messages().len() as i64 >= count {
+            break;
+        }
+    }
+    let took = began.elapsed().as_secs_f64();
+    let due_at = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_millis(due.timestamp_millis() as u64);
+    let lateness: Vec<f64> = fake
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/messages") && r.method == "POST")
+        .map(|r| r.at.duration_since(due_at).unwrap_or_default().as_secs_f64() * 1000.0)
+        .collect();
+    let sent = lateness.len();
+    let (median, _, p99) = summary(lateness);
+    println!(
+        "burst [sqlite → fake Discord] {count} posts due in the same second: lateness median {median:.0} ms, p99 {p99:.0} ms; \
+         throughput {:.0} posts/s ({sent} requests, {} messages)",
+        count as f64 / took,
+        fake.created_messages().len()
+    );
+    store.close().await;
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let communities = env_number("STEWARD_BENCH_COMMUNITIES", 100_000);
+    let burst = env_number("STEWARD_BENCH_BURST", 10_000);
+    runtime.block_on(async {
+        claim_benchmark(TestDb::sqlite(), communities).await;
+        if let Some(db) = TestDb::postgres().await {
+            claim_benchmark(db, communities).await;
+        }
+        burst_benchmark(burst).await;
+    });
+}
