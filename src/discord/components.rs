@@ -1,13 +1,15 @@
 //! Button clicks on the agenda card. A click that succeeds changes the card in place (UPDATE_MESSAGE); a
 //! refused one answers the clicker privately and leaves the card as it is.
 
-use super::commands::{agenda::agenda_reply, role_flows};
+use super::commands::agenda::{agenda_reply, attendance_sheet, harvest_reply};
+use super::commands::role_flows;
 use super::custom_id::ButtonAction;
 use super::error::{internal_message, new_error_ref};
 use super::reply::Reply;
 use super::{App, CommandError};
-use crate::domain::access::Actor;
+use crate::domain::access::{organizer_only, Actor};
 use crate::domain::ids::{MemberRef, RoleRef};
+use crate::domain::rsvp;
 use poise::serenity_prelude as serenity;
 
 /// Handles one component interaction.
@@ -43,8 +45,11 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply,
         )
     };
     let action = ButtonAction::parse(&click.data.custom_id).ok_or_else(stale)?;
-    let (ButtonAction::Claim(id, index) | ButtonAction::Release(id, index)) = action;
-    let gathering = app.store.gathering_by_id(id).await?.ok_or_else(stale)?;
+    let gathering = app
+        .store
+        .gathering_by_id(action.gathering())
+        .await?
+        .ok_or_else(stale)?;
     let community = app
         .store
         .community(gathering.community)
@@ -54,28 +59,77 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply,
         return Err(stale());
     }
     let now = app.clock.now();
-    role_flows::ensure_open(&gathering, now)?;
-    let roles = app
-        .store
-        .agenda_roles(gathering.id, &community.template)
-        .await?;
-    let role = roles
-        .roles()
-        .get(index)
-        .cloned()
-        .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))?;
+    let store = &app.store;
     let member = MemberRef(click.user.id.get());
     match action {
-        ButtonAction::Claim(..) => {
-            role_flows::claim(&app.store, &community, &gathering, &role, member, now).await?
+        ButtonAction::Claim(_, index) | ButtonAction::Release(_, index) => {
+            role_flows::ensure_open(&gathering, now)?;
+            let roles = store
+                .agenda_roles(gathering.id, &community.template)
+                .await?;
+            let role = roles
+                .roles()
+                .get(index)
+                .cloned()
+                .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))?;
+            if matches!(action, ButtonAction::Claim(..)) {
+                role_flows::claim(store, &community, &gathering, &role, member, now).await?;
+            } else {
+                role_flows::release(
+                    store,
+                    &community,
+                    &gathering,
+                    &role,
+                    member,
+                    &actor_of(click),
+                    now,
+                )
+                .await?;
+            }
+            agenda_reply(store, &community, &gathering).await
         }
-        ButtonAction::Release(..) => {
-            let actor = actor_of(click);
-            role_flows::release(
-                &app.store, &community, &gathering, &role, member, &actor, now,
-            )
-            .await?;
+        ButtonAction::Rsvp(_, answer) => {
+            rsvp::check_rsvp(&gathering, now)?;
+            store.answer_rsvp(gathering.id, member, answer, now).await?;
+            agenda_reply(store, &community, &gathering).await
+        }
+        ButtonAction::Here(_) => {
+            rsvp::check_self_report(&gathering, now)?;
+            store
+                .record_attendance(gathering.id, member, None, now)
+                .await?;
+            harvest_reply(store, &gathering).await
+        }
+        ButtonAction::AttendanceAdd(_) | ButtonAction::AttendanceRemove(_) => {
+            if !actor_of(click).is_organizer(community.settings.organizer_role) {
+                return Err(CommandError::user(organizer_only(
+                    community.settings.organizer_role,
+                )));
+            }
+            rsvp::check_record(&gathering, now)?;
+            let picked: Vec<MemberRef> = match &click.data.kind {
+                serenity::ComponentInteractionDataKind::UserSelect { values } => {
+                    values.iter().map(|u| MemberRef(u.get())).collect()
+                }
+                _ => Vec::new(),
+            };
+            let mut changed = 0;
+            for m in &picked {
+                let done = if matches!(action, ButtonAction::AttendanceAdd(_)) {
+                    store
+                        .record_attendance(gathering.id, *m, Some(member), now)
+                        .await?
+                } else {
+                    store.remove_attendance(gathering.id, *m).await?
+                };
+                changed += usize::from(done);
+            }
+            let verb = if matches!(action, ButtonAction::AttendanceAdd(_)) {
+                "Added"
+            } else {
+                "Removed"
+            };
+            attendance_sheet(store, &gathering, Some(format!("{verb} {changed}."))).await
         }
     }
-    agenda_reply(&app.store, &community, &gathering).await
 }

@@ -2,22 +2,47 @@
 //! old cards: nothing depends on in-memory state.
 
 use crate::domain::gathering::GatheringId;
+use crate::domain::rsvp::Answer;
 
-/// A button action.
+/// A button (or select menu) action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ButtonAction {
     /// Claim the role at this index of the gathering's agenda.
     Claim(GatheringId, usize),
     /// Release the role at this index.
     Release(GatheringId, usize),
+    /// Answer Going / Maybe / Can't go.
+    Rsvp(GatheringId, Answer),
+    /// "I was there" on the harvest prompt.
+    Here(GatheringId),
+    /// The organizer's menu: these members came.
+    AttendanceAdd(GatheringId),
+    /// The organizer's menu: these members did not come after all.
+    AttendanceRemove(GatheringId),
 }
 
 impl ButtonAction {
+    /// The gathering it acts on.
+    pub fn gathering(self) -> GatheringId {
+        match self {
+            ButtonAction::Claim(g, _)
+            | ButtonAction::Release(g, _)
+            | ButtonAction::Rsvp(g, _)
+            | ButtonAction::Here(g)
+            | ButtonAction::AttendanceAdd(g)
+            | ButtonAction::AttendanceRemove(g) => g,
+        }
+    }
+
     /// `st:claim:<gathering>:<role index>` (well under Discord's 100 characters).
     pub fn encode(self) -> String {
         match self {
             ButtonAction::Claim(g, i) => format!("st:claim:{}:{i}", g.0),
             ButtonAction::Release(g, i) => format!("st:release:{}:{i}", g.0),
+            ButtonAction::Rsvp(g, a) => format!("st:rsvp:{}:{}", g.0, a.as_str()),
+            ButtonAction::Here(g) => format!("st:here:{}:0", g.0),
+            ButtonAction::AttendanceAdd(g) => format!("st:attadd:{}:0", g.0),
+            ButtonAction::AttendanceRemove(g) => format!("st:attrm:{}:0", g.0),
         }
     }
 
@@ -29,13 +54,18 @@ impl ButtonAction {
         }
         let kind = parts.next()?;
         let gathering = GatheringId(parts.next()?.parse().ok()?);
-        let index: usize = parts.next()?.parse().ok()?;
+        let last = parts.next()?;
         if parts.next().is_some() {
             return None;
         }
+        let index = || last.parse::<usize>().ok();
         match kind {
-            "claim" => Some(ButtonAction::Claim(gathering, index)),
-            "release" => Some(ButtonAction::Release(gathering, index)),
+            "claim" => Some(ButtonAction::Claim(gathering, index()?)),
+            "release" => Some(ButtonAction::Release(gathering, index()?)),
+            "rsvp" => Some(ButtonAction::Rsvp(gathering, Answer::parse(last)?)),
+            "here" => Some(ButtonAction::Here(gathering)),
+            "attadd" => Some(ButtonAction::AttendanceAdd(gathering)),
+            "attrm" => Some(ButtonAction::AttendanceRemove(gathering)),
             _ => None,
         }
     }

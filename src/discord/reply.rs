@@ -5,7 +5,7 @@
 use poise::serenity_prelude::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
     CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
-    CreateMessage, Nonce, UserId,
+    CreateMessage, CreateSelectMenu, CreateSelectMenuKind, Nonce, UserId,
 };
 use poise::CreateReply;
 
@@ -107,6 +107,10 @@ pub struct Reply {
     pub attachment: Option<Attachment>,
     /// Buttons under the message, five to a row.
     pub buttons: Vec<Button>,
+    /// One more row of buttons after those (the RSVP row of the agenda card).
+    pub last_row: Vec<Button>,
+    /// Member pickers, one row each: custom id and placeholder.
+    pub member_pickers: Vec<(String, String)>,
     /// The only users this reply may ping (role holders, those going); never roles or everyone.
     pub ping_users: Vec<u64>,
 }
@@ -132,6 +136,8 @@ impl Reply {
             extra_cards: Vec::new(),
             attachment: None,
             buttons: Vec::new(),
+            last_row: Vec::new(),
+            member_pickers: Vec::new(),
             ping_users: Vec::new(),
         }
     }
@@ -145,6 +151,8 @@ impl Reply {
             extra_cards: Vec::new(),
             attachment: None,
             buttons: Vec::new(),
+            last_row: Vec::new(),
+            member_pickers: Vec::new(),
             ping_users: Vec::new(),
         }
     }
@@ -161,7 +169,24 @@ impl Reply {
     }
 
     fn rows(&self) -> Vec<CreateActionRow> {
-        self.buttons
+        let mut rows = Self::button_rows(&self.buttons);
+        rows.extend(Self::button_rows(&self.last_row));
+        for (custom_id, placeholder) in &self.member_pickers {
+            let kind = CreateSelectMenuKind::User {
+                default_users: None,
+            };
+            let menu = CreateSelectMenu::new(custom_id.clone(), kind)
+                .placeholder(placeholder.clone())
+                .min_values(1)
+                .max_values(25);
+            rows.push(CreateActionRow::SelectMenu(menu));
+        }
+        rows.truncate(5);
+        rows
+    }
+
+    fn button_rows(buttons: &[Button]) -> Vec<CreateActionRow> {
+        buttons
             .chunks(5)
             .map(|row| {
                 let buttons = row

@@ -12,6 +12,7 @@ pub mod recurrence;
 pub mod reminders;
 pub mod role_prompt;
 pub mod roles;
+pub mod rsvp;
 pub mod when;
 pub mod zone;
 

@@ -19,6 +19,8 @@ pub enum PostKind {
     RolePrompt,
     /// The agenda card of the next gathering.
     AgendaCard,
+    /// "Were you there?" when a gathering ends.
+    Harvest,
 }
 
 impl PostKind {
@@ -28,6 +30,7 @@ impl PostKind {
             PostKind::Reminder => "reminder",
             PostKind::RolePrompt => "role_prompt",
             PostKind::AgendaCard => "agenda_card",
+            PostKind::Harvest => "harvest",
         }
     }
     /// From the stored form.
@@ -36,6 +39,7 @@ impl PostKind {
             PostKind::Reminder,
             PostKind::RolePrompt,
             PostKind::AgendaCard,
+            PostKind::Harvest,
         ]
         .into_iter()
         .find(|k| k.as_str() == text)
@@ -94,6 +98,11 @@ pub fn plan_for_gathering(
             }
         }
     }
+    posts.push(PlannedPost {
+        kind: PostKind::Harvest,
+        key: format!("harvest:{id}:{}", gathering.end.timestamp()),
+        due: gathering.end,
+    });
     posts.push(PlannedPost {
         kind: PostKind::AgendaCard,
         key: format!("card-after:{id}:{}", gathering.end.timestamp()),

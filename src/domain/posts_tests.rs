@@ -65,6 +65,11 @@ fn a_gathering_gets_a_reminder_per_offset_a_prompt_at_the_first_and_the_next_car
                 utc(2026, 11, 27, 20, 0)
             ),
             (
+                "harvest",
+                format!("harvest:7:{}", (start + Duration::hours(3)).timestamp()),
+                utc(2026, 12, 4, 23, 0)
+            ),
+            (
                 "agenda_card",
                 format!("card-after:7:{}", (start + Duration::hours(3)).timestamp()),
                 utc(2026, 12, 4, 23, 0)
@@ -85,7 +90,7 @@ fn offsets_already_past_are_not_planned_and_prompts_off_means_none() {
     let kinds: Vec<&str> = posts.iter().map(|p| p.kind.as_str()).collect();
     assert_eq!(
         kinds,
-        ["reminder", "agenda_card"],
+        ["reminder", "harvest", "agenda_card"],
         "only the 1d reminder is still ahead; no prompt"
     );
     let none = plan_for_gathering(
@@ -96,8 +101,8 @@ fn offsets_already_past_are_not_planned_and_prompts_off_means_none() {
     );
     assert_eq!(
         none.len(),
-        1,
-        "with reminders off only the next card remains"
+        2,
+        "with reminders off only the harvest prompt and the next card remain"
     );
 }
 

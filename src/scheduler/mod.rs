@@ -131,10 +131,9 @@ impl Engine {
             Some(id) => self.store.gathering_by_id(id).await?,
             None => None,
         };
-        let start = gathering
-            .as_ref()
-            .filter(|_| post.kind != PostKind::AgendaCard)
-            .map(|g| g.start);
+        // Reminders and prompts are useless once their gathering has started; end-of-gathering posts are not.
+        let before_start = matches!(post.kind, PostKind::Reminder | PostKind::RolePrompt);
+        let start = gathering.as_ref().filter(|_| before_start).map(|g| g.start);
         let late = match delivery(post.planned_at, start, now) {
             Delivery::Drop => {
                 tracing::warn!(post = post.id, key = %post.key, "post dropped: its gathering has already started");

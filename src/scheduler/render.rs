@@ -1,7 +1,7 @@
 //! What each automatic post says. `None` means there is nothing worth saying any more (a role prompt
 //! when every role is held, an agenda card when no gathering is coming up): the post is dropped quietly.
 
-use crate::discord::commands::agenda::agenda_reply;
+use crate::discord::commands::agenda::{agenda_reply, harvest_reply};
 use crate::discord::commands::gathering_render::{escape, full, relative};
 use crate::discord::reply::{Button, Reply};
 use crate::discord::CommandError;
@@ -33,6 +33,10 @@ pub async fn render(
                 None => Ok(None),
             }
         }
+        PostKind::Harvest => match gathering {
+            Some(g) if g.status.is_on() => harvest_reply(store, g).await.map(Some),
+            _ => Ok(None),
+        },
         PostKind::RolePrompt => {
             let target = match gathering {
                 Some(g) => Some(g.clone()),

@@ -6,6 +6,7 @@ mod events;
 mod gatherings;
 mod posts;
 mod roles;
+mod rsvp;
 mod series;
 
 pub use communities::CommunityConflict;

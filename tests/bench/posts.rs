@@ -24,7 +24,10 @@ use support::fake_discord::interactions::{CHANNEL, GUILD};
 use support::fake_discord::FakeDiscord;
 
 fn env_number(key: &str, default: i64) -> i64 {
-    std::env::var(key).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -33,7 +36,11 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 fn summary(mut values: Vec<f64>) -> (f64, f64, f64) {
     values.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (percentile(&values, 0.5), percentile(&values, 0.95), percentile(&values, 0.99))
+    (
+        percentile(&values, 0.5),
+        percentile(&values, 0.95),
+        percentile(&values, 0.99),
+    )
 }
 
 /// Fills the database with `communities` × 12 gatherings × 3 posts, spread over the next 90 days so that
@@ -95,7 +102,10 @@ async fn claim_benchmark(db: TestDb, communities: i64) {
     let mut claimed = 0;
     for i in 0..300 {
         let t = Instant::now();
-        let batch = store.claim_due_posts(&format!("w{i}"), now, now + Duration::seconds(60), 25).await.unwrap();
+        let batch = store
+            .claim_due_posts(&format!("w{i}"), now, now + Duration::seconds(60), 25)
+            .await
+            .unwrap();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         claimed += batch.len();
     }
@@ -126,7 +136,10 @@ async fn claim_benchmark(db: TestDb, communities: i64) {
             .fetch_all(&mut conn)
             .await
             .unwrap();
-            rows.into_iter().map(|r| r.0.trim().to_owned()).collect::<Vec<_>>().join("; ")
+            rows.into_iter()
+                .map(|r| r.0.trim().to_owned())
+                .collect::<Vec<_>>()
+                .join("; ")
         }
     };
     println!("claim [{}] plan: {plan}", db.label());
@@ -138,14 +151,33 @@ async fn burst_benchmark(count: i64) {
     let db = TestDb::sqlite();
     let store = Store::open(db.url(), 5).await.unwrap();
     let now = Utc::now();
-    let settings = Settings::new(CommunityName::parse("Burst").unwrap(), chrono_tz::Europe::London, None);
-    let c = store.create_community(GuildRef(GUILD), ChannelRef(CHANNEL), &settings, now).await.unwrap().unwrap();
+    let settings = Settings::new(
+        CommunityName::parse("Burst").unwrap(),
+        chrono_tz::Europe::London,
+        None,
+    );
+    let c = store
+        .create_community(GuildRef(GUILD), ChannelRef(CHANNEL), &settings, now)
+        .await
+        .unwrap()
+        .unwrap();
     let start = now + Duration::days(3);
-    let occurrence = NewOccurrence { series: None, start, end: start + Duration::hours(1), title: "Burst".into(), location: None };
+    let occurrence = NewOccurrence {
+        series: None,
+        start,
+        end: start + Duration::hours(1),
+        title: "Burst".into(),
+        location: None,
+    };
     store.add_gathering(c.id, &occurrence, now).await.unwrap();
     let due = now + Duration::seconds(2);
-    let posts: Vec<PlannedPost> =
-        (0..count).map(|i| PlannedPost { kind: PostKind::AgendaCard, key: format!("burst:{i}"), due }).collect();
+    let posts: Vec<PlannedPost> = (0..count)
+        .map(|i| PlannedPost {
+            kind: PostKind::AgendaCard,
+            key: format!("burst:{i}"),
+            due,
+        })
+        .collect();
     for chunk in posts.chunks(1000) {
         store.plan_posts(c.id, None, chunk, now).await.unwrap();
     }
@@ -155,22 +187,36 @@ async fn burst_benchmark(count: i64) {
         .proxy(fake.api_url())
         .ratelimiter_disabled(true)
         .build();
-    let engine = Engine::new(store.clone(), Arc::new(http), Arc::new(SystemClock), "bench".into(), PostsConfig::default());
+    let engine = Engine::new(
+        store.clone(),
+        Arc::new(http),
+        Arc::new(SystemClock),
+        "bench".into(),
+        PostsConfig::default(),
+    );
     let wait = (due - Utc::now()).to_std().unwrap_or_default();
     tokio::time::sleep(wait).await;
     let began = Instant::now();
     loop {
-        if engine.run_due(Utc::now()).await.unwrap() == 0 && fake.created_messages().len() as i64 >= count {
+        if engine.run_due(Utc::now()).await.unwrap() == 0
+            && fake.created_messages().len() as i64 >= count
+        {
             break;
         }
     }
     let took = began.elapsed().as_secs_f64();
-    let due_at = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_millis(due.timestamp_millis() as u64);
+    let due_at = std::time::SystemTime::UNIX_EPOCH
+        + std::time::Duration::from_millis(due.timestamp_millis() as u64);
     let lateness: Vec<f64> = fake
         .requests()
         .iter()
         .filter(|r| r.path.ends_with("/messages") && r.method == "POST")
-        .map(|r| r.at.duration_since(due_at).unwrap_or_default().as_secs_f64() * 1000.0)
+        .map(|r| {
+            r.at.duration_since(due_at)
+                .unwrap_or_default()
+                .as_secs_f64()
+                * 1000.0
+        })
         .collect();
     let sent = lateness.len();
     let (median, _, p99) = summary(lateness);
@@ -184,7 +230,10 @@ async fn burst_benchmark(count: i64) {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let communities = env_number("STEWARD_BENCH_COMMUNITIES", 100_000);
     let burst = env_number("STEWARD_BENCH_BURST", 10_000);
     runtime.block_on(async {

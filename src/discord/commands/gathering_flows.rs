@@ -255,7 +255,8 @@ pub async fn move_one(
     let holders = store.holders(gathering.id).await?;
     let mut reply = Reply::card(Visibility::Public, Card::new("Gathering moved", text));
     reply.ping_users = holders.iter().map(|(_, m)| m.0).collect();
-    reply.content = (!holders.is_empty()).then(|| mention_line(&reply.ping_users));
+    reply.ping_users.extend(going(store, gathering).await?);
+    reply.content = (!reply.ping_users.is_empty()).then(|| mention_line(&reply.ping_users));
     Ok(reply)
 }
 
@@ -300,7 +301,8 @@ pub async fn cancel_one(
     }
     let mut reply = Reply::card(Visibility::Public, Card::new("Gathering cancelled", text));
     reply.ping_users = freed.iter().map(|(_, m)| m.0).collect();
-    reply.content = (!freed.is_empty()).then(|| mention_line(&reply.ping_users));
+    reply.ping_users.extend(going(store, gathering).await?);
+    reply.content = (!reply.ping_users.is_empty()).then(|| mention_line(&reply.ping_users));
     Ok(reply)
 }
 
@@ -366,4 +368,15 @@ fn mention_line(users: &[u64]) -> String {
         .map(|u| format!("<@{u}>"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Members who answered *going*: a change notice is meant for them too.
+async fn going(store: &Store, gathering: &Gathering) -> Result<Vec<u64>, CommandError> {
+    Ok(store
+        .rsvps(gathering.id)
+        .await?
+        .into_iter()
+        .filter(|(_, a)| *a == crate::domain::rsvp::Answer::Going)
+        .map(|(m, _)| m.0)
+        .collect())
 }

@@ -2,6 +2,7 @@
 //! command uses (who acted, which community this channel holds).
 
 pub(crate) mod agenda;
+mod attendance;
 mod community;
 mod community_flows;
 mod gathering;
@@ -16,6 +17,7 @@ mod role_views;
 use super::{App, CommandError, Context};
 use crate::domain::access::Actor;
 use crate::domain::community::Community;
+use crate::domain::gathering::Gathering;
 use crate::domain::ids::{ChannelRef, GuildRef, RoleRef};
 use poise::serenity_prelude as serenity;
 
@@ -25,6 +27,8 @@ pub fn all() -> Vec<poise::Command<App, CommandError>> {
         community::community(),
         gathering::gathering(),
         role::role(),
+        attendance::rsvp(),
+        attendance::attendance(),
         help::help(),
     ]
 }
@@ -179,4 +183,30 @@ pub(crate) async fn community_for_autocomplete(ctx: Context<'_>) -> Option<Commu
         .await
         .ok()
         .flatten()
+}
+
+/// The gathering named by the option, or the next one.
+pub(crate) async fn target(
+    ctx: Context<'_>,
+    community: &Community,
+    gathering: Option<&str>,
+) -> Result<Gathering, CommandError> {
+    let store = &ctx.data().store;
+    let now = ctx.data().clock.now();
+    match gathering {
+        Some(value) => gathering_flows::resolve_gathering(store, community, value, now).await,
+        None => {
+            store.extend_horizon(community.id, now).await?;
+            store
+                .upcoming(community.id, now, 1)
+                .await?
+                .into_iter()
+                .next()
+                .ok_or_else(|| {
+                    CommandError::user(
+                        "No gathering is coming up yet. Organizers can add one with `/gathering schedule` or `/gathering add`.",
+                    )
+                })
+        }
+    }
 }

@@ -1,41 +1,17 @@
 //! `/role …`: claim, release and assign agenda roles; edit the template; see the rotation history.
 
-use super::gathering_flows::{require_organizer, resolve_gathering};
+use super::gathering_flows::require_organizer;
 use super::role_flows as flows;
 use super::role_views as views;
-use super::{actor, autocomplete_gathering, choices, community_for_autocomplete, community_here};
+use super::{
+    actor, autocomplete_gathering, choices, community_for_autocomplete, community_here, target,
+};
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
 use crate::domain::roles::Template;
 use poise::serenity_prelude as serenity;
-
-/// The gathering named by the option, or the next one.
-async fn target(
-    ctx: Context<'_>,
-    community: &Community,
-    gathering: Option<&str>,
-) -> Result<Gathering, CommandError> {
-    let store = &ctx.data().store;
-    let now = ctx.data().clock.now();
-    match gathering {
-        Some(value) => resolve_gathering(store, community, value, now).await,
-        None => {
-            store.extend_horizon(community.id, now).await?;
-            store
-                .upcoming(community.id, now, 1)
-                .await?
-                .into_iter()
-                .next()
-                .ok_or_else(|| {
-                    CommandError::user(
-                        "No gathering is coming up, so there is no agenda to take a role on yet.",
-                    )
-                })
-        }
-    }
-}
 
 /// The community here, the target gathering and the role as spelled on its agenda.
 async fn role_on_agenda(

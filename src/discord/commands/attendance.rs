@@ -1,0 +1,358 @@
+//! `/rsvp` and `/attendance`: who will come, who came, and the participation report.
+
+use super::agenda::attendance_sheet;
+use super::gathering_flows::require_organizer;
+use super::gathering_render::{choice_label, escape};
+use super::{actor, choices, community_for_autocomplete, community_here, target};
+use crate::discord::reply::{Attachment, Card, Reply, Visibility};
+use crate::discord::{CommandError, Context};
+use crate::domain::community::Community;
+use crate::domain::gathering::{Gathering, GatheringId};
+use crate::domain::ids::MemberRef;
+use crate::domain::rsvp::{self, report, Answer};
+use crate::domain::when::parse_date;
+use chrono::Duration;
+use poise::serenity_prelude as serenity;
+
+/// `answer`.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum AnswerChoice {
+    /// going
+    #[name = "going"]
+    Going,
+    /// maybe
+    #[name = "maybe"]
+    Maybe,
+    /// no
+    #[name = "no"]
+    No,
+}
+
+/// `format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum FormatChoice {
+    /// embed
+    #[name = "embed"]
+    Embed,
+    /// csv
+    #[name = "csv"]
+    Csv,
+}
+
+/// Say whether you will come to the next gathering (or another one)
+#[poise::command(slash_command, guild_only)]
+pub async fn rsvp(
+    ctx: Context<'_>,
+    #[description = "Going, maybe, or no"] answer: AnswerChoice,
+    #[description = "Which gathering (default: the next one)"]
+    #[autocomplete = "super::autocomplete_gathering"]
+    gathering: Option<String>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let g = target(ctx, &community, gathering.as_deref()).await?;
+    let now = ctx.data().clock.now();
+    rsvp::check_rsvp(&g, now)?;
+    let answer = match answer {
+        AnswerChoice::Going => Answer::Going,
+        AnswerChoice::Maybe => Answer::Maybe,
+        AnswerChoice::No => Answer::No,
+    };
+    ctx.data()
+        .store
+        .answer_rsvp(g.id, MemberRef(ctx.author().id.get()), answer, now)
+        .await?;
+    let text = format!(
+        "Noted: **{}** for **{}** on {}. You can change your answer any time.",
+        answer.label(),
+        escape(&g.title),
+        super::gathering_render::full(g.start)
+    );
+    ctx.send(Reply::private(text).into_poise()).await?;
+    Ok(())
+}
+
+/// Record and review who came
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("record", "report_cmd"),
+    subcommand_required
+)]
+pub async fn attendance(_ctx: Context<'_>) -> Result<(), CommandError> {
+    Ok(())
+}
+
+/// Mark who came to a gathering (organizers)
+#[poise::command(slash_command, guild_only)]
+pub async fn record(
+    ctx: Context<'_>,
+    #[description = "Which gathering (recent ones are listed)"]
+    #[autocomplete = "autocomplete_recent"]
+    gathering: String,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    require_organizer(&community, &actor(ctx))?;
+    let g = resolve_any(ctx, &community, &gathering).await?;
+    rsvp::check_record(&g, ctx.data().clock.now())?;
+    let sheet = attendance_sheet(&ctx.data().store, &g, None).await?;
+    ctx.send(sheet.into_poise()).await?;
+    Ok(())
+}
+
+/// Attendance per gathering and per member, and who is core, active or occasional
+#[poise::command(slash_command, guild_only, rename = "report")]
+pub async fn report_cmd(
+    ctx: Context<'_>,
+    #[description = "How many months back (1–24, default 6)"] months: Option<i64>,
+    #[description = "embed (default) or csv"] format: Option<FormatChoice>,
+    #[description = "Post the answer for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let months = months.unwrap_or(6);
+    if !(1..=24).contains(&months) {
+        return Err(CommandError::user("`months` goes from 1 to 24."));
+    }
+    let store = &ctx.data().store;
+    let now = ctx.data().clock.now();
+    let from = now - Duration::days(months * 30);
+    let held: Vec<Gathering> = store
+        .gatherings_between(community.id, from, now)
+        .await?
+        .into_iter()
+        .filter(|g| g.status.is_on())
+        .collect();
+    let (going, came, roles) = store.participation(community.id, from, now).await?;
+    let mut reply = match format {
+        Some(FormatChoice::Csv) => csv_reply(&community, &held, &going, &came, &roles),
+        _ => embed_reply(&community, months, &held, &going, &came, &roles),
+    };
+    if public.unwrap_or(false) {
+        reply.visibility = Visibility::Public;
+    }
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+type Pairs = [(GatheringId, MemberRef)];
+
+fn embed_reply(
+    community: &Community,
+    months: i64,
+    held: &[Gathering],
+    going: &Pairs,
+    came: &Pairs,
+    roles: &Pairs,
+) -> Reply {
+    if held.is_empty() {
+        return Reply::private(format!("No gatherings in the last {months} months yet."));
+    }
+    let zone = community.settings.time_zone;
+    let (per_gathering, per_member) = report(held, going, came, roles);
+    let gathering_lines: Vec<String> = per_gathering
+        .iter()
+        .rev()
+        .take(15)
+        .map(|f| {
+            let day = f.start.with_timezone(&zone).format("%d %b");
+            format!(
+                "`{day}` {} — going {} · came {}",
+                escape(&f.title),
+                f.going,
+                f.came
+            )
+        })
+        .collect();
+    let member_lines: Vec<String> = per_member
+        .iter()
+        .take(20)
+        .map(|m| {
+            let tier = m
+                .tier
+                .map_or(String::new(), |t| format!(" · {}", t.label()));
+            format!(
+                "<@{}> — came {}/{} · roles {}{tier}",
+                m.member,
+                m.attended,
+                held.len(),
+                m.roles
+            )
+        })
+        .collect();
+    let tiers: Vec<String> = [rsvp::Tier::Core, rsvp::Tier::Active, rsvp::Tier::Occasional]
+        .into_iter()
+        .map(|t| {
+            let names: Vec<String> = per_member
+                .iter()
+                .filter(|m| m.tier == Some(t))
+                .map(|m| format!("<@{}>", m.member))
+                .collect();
+            format!(
+                "**{}** ({}): {}",
+                t.label(),
+                names.len(),
+                if names.is_empty() {
+                    "—".to_owned()
+                } else {
+                    names.join(", ")
+                }
+            )
+        })
+        .collect();
+    let card = Card::new(
+        format!(
+            "Participation in {} — last {months} months",
+            community.settings.name
+        ),
+        format!(
+            "{} gatherings held. Core: came to at least two thirds; active: at least a third.",
+            held.len()
+        ),
+    )
+    .field(
+        "Per gathering (newest first)",
+        non_empty(gathering_lines),
+        false,
+    )
+    .field("Per member", non_empty(member_lines), false)
+    .field("The community", tiers.join("\n"), false);
+    Reply::card(Visibility::Private, card)
+}
+
+fn non_empty(lines: Vec<String>) -> String {
+    if lines.is_empty() {
+        "—".to_owned()
+    } else {
+        lines.join("\n")
+    }
+}
+
+fn csv_reply(
+    community: &Community,
+    held: &[Gathering],
+    going: &Pairs,
+    came: &Pairs,
+    roles: &Pairs,
+) -> Reply {
+    let zone = community.settings.time_zone;
+    let mut out = String::from("gathering_date,gathering_title,member_id,going,came,roles\n");
+    for g in held {
+        let mut members: Vec<MemberRef> = Vec::new();
+        for (_, m) in going
+            .iter()
+            .chain(came)
+            .chain(roles)
+            .filter(|(id, _)| *id == g.id)
+        {
+            if !members.contains(m) {
+                members.push(*m);
+            }
+        }
+        for m in members {
+            let has = |pairs: &Pairs| pairs.iter().any(|(id, who)| *id == g.id && *who == m);
+            let role_count = roles
+                .iter()
+                .filter(|(id, who)| *id == g.id && *who == m)
+                .count();
+            out.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                g.start.with_timezone(&zone).format("%Y-%m-%d"),
+                csv_field(&g.title),
+                m,
+                if has(going) { "yes" } else { "no" },
+                if has(came) { "yes" } else { "no" },
+                role_count
+            ));
+        }
+    }
+    let mut reply = Reply::private(format!(
+        "Participation of **{}** as CSV (one row per gathering and member).",
+        community.settings.name
+    ));
+    reply.attachment = Some(Attachment {
+        name: "attendance.csv".to_owned(),
+        description: format!("Attendance of {}", community.settings.name),
+        bytes: out.into_bytes(),
+    });
+    reply
+}
+
+/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is neutralised so spreadsheets do not run it.
+fn csv_field(text: &str) -> String {
+    let safe = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if safe.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+/// A gathering of this community by autocomplete value (id) or typed date, past or future.
+async fn resolve_any(
+    ctx: Context<'_>,
+    community: &Community,
+    value: &str,
+) -> Result<Gathering, CommandError> {
+    let store = &ctx.data().store;
+    let not_found = || {
+        CommandError::user(
+            "No gathering of this community matches that. Start typing and pick one from the list.",
+        )
+    };
+    if let Ok(id) = value.trim().parse::<i64>() {
+        return store
+            .gathering(community.id, GatheringId(id))
+            .await?
+            .ok_or_else(not_found);
+    }
+    let date = parse_date(value)?;
+    let zone = community.settings.time_zone;
+    let from = crate::domain::recurrence::local_to_utc(date.and_time(chrono::NaiveTime::MIN), zone);
+    let found = store
+        .gatherings_between(community.id, from, from + Duration::days(1))
+        .await?;
+    found
+        .into_iter()
+        .find(|g| g.status.is_on())
+        .ok_or_else(not_found)
+}
+
+async fn autocomplete_recent(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let mut labelled = Vec::new();
+    if let Some(community) = community_for_autocomplete(ctx).await {
+        let now = ctx.data().clock.now();
+        let zone = community.settings.time_zone;
+        if let Ok(recent) = ctx
+            .data()
+            .store
+            .gatherings_between(community.id, now - Duration::days(90), now)
+            .await
+        {
+            labelled = recent
+                .iter()
+                .rev()
+                .filter(|g| g.status.is_on())
+                .map(|g| (choice_label(g, zone), g.id.0.to_string()))
+                .collect();
+        }
+    }
+    choices(labelled, partial)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_field("Plain"), "Plain");
+        assert_eq!(csv_field(r#"a, "b""#), r#""a, ""b""""#);
+        assert_eq!(csv_field("=HYPERLINK(x)"), "'=HYPERLINK(x)");
+    }
+}
