@@ -73,9 +73,14 @@ async fn the_card_has_a_claim_button_per_open_role_and_a_click_updates_it_in_pla
             "Claim Sharing challenges",
             "Claim Facilitation design",
             "Claim Evaluation",
-            "Claim Closing"
+            "Claim Closing",
+            "Going",
+            "Maybe",
+            "Can't go"
         ]
     );
+    let rows = first["data"]["components"].as_array().unwrap().len();
+    assert_eq!(rows, 2, "roles on one row, RSVP on its own row");
     assert!(text_of(&first).contains("Agenda roles (5 open)"));
 
     let evaluation = button(&first, "Claim Evaluation");

@@ -3,6 +3,7 @@
 //!    gatherings × 3 posts), on SQLite and PostgreSQL: median and p95 per claim, and the query plan;
 //! 2. a burst of 10,000 posts due in the same second, sent through the fake Discord: lateness median and
 //!    p99, and throughput.
+//!
 //! Sizes can be lowered with STEWARD_BENCH_COMMUNITIES and STEWARD_BENCH_BURST.
 
 #[path = "../support/mod.rs"]
