@@ -197,3 +197,27 @@ async fn built_clicks_deserialize_in_serenity() {
         other => panic!("unexpected interaction kind {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn built_user_selections_deserialize_in_serenity() {
+    let fake = FakeDiscord::start().await;
+    let payload = interactions::select_users(
+        &fake,
+        44,
+        &Member::manager(7),
+        interactions::CHANNEL,
+        "st:attadd:1:0",
+        &[5, 6],
+    );
+    let parsed: serenity::Interaction = serde_json::from_value(payload.clone())
+        .unwrap_or_else(|e| panic!("serenity refuses {payload}: {e}"));
+    let serenity::Interaction::Component(c) = parsed else {
+        panic!("not a component")
+    };
+    match c.data.kind {
+        serenity::ComponentInteractionDataKind::UserSelect { values } => {
+            assert_eq!(values.iter().map(|u| u.get()).collect::<Vec<_>>(), [5, 6]);
+        }
+        other => panic!("unexpected kind {other:?}"),
+    }
+}

@@ -242,3 +242,25 @@ pub fn click(fake: &FakeDiscord, id: u64, member: &Member, channel: u64, custom_
     });
     payload
 }
+
+/// A choice of members in a user-select menu of a message the bot sent.
+pub fn select_users(
+    fake: &FakeDiscord,
+    id: u64,
+    member: &Member,
+    channel: u64,
+    custom_id: &str,
+    users: &[u64],
+) -> Value {
+    let mut payload = click(fake, id, member, channel, custom_id);
+    let values: Vec<String> = users.iter().map(u64::to_string).collect();
+    let mut resolved = Map::new();
+    for u in users {
+        resolved.insert(
+            u.to_string(),
+            json!({"id": u.to_string(), "username": format!("user{u}"), "discriminator": "0", "global_name": null, "avatar": null}),
+        );
+    }
+    payload["data"] = json!({"custom_id": custom_id, "component_type": 5, "values": values, "resolved": {"users": resolved}});
+    payload
+}

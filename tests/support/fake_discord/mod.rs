@@ -203,6 +203,25 @@ impl FakeDiscord {
         id
     }
 
+    /// Picks members in a user-select menu; returns the interaction id.
+    pub fn select_users(
+        &self,
+        member: &Member,
+        channel: u64,
+        custom_id: &str,
+        users: &[u64],
+    ) -> u64 {
+        let id = self.state.next_id();
+        let payload = interactions::select_users(self, id, member, channel, custom_id, users);
+        self.state
+            .token_channels
+            .lock()
+            .unwrap()
+            .insert(format!("token-{id}"), channel);
+        self.dispatch("INTERACTION_CREATE", payload);
+        id
+    }
+
     /// Waits for the bot's answer to interaction `id` (the callback body).
     pub async fn response_to(&self, id: u64) -> Value {
         let prefix = format!("/interactions/{id}/");
