@@ -380,3 +380,85 @@ async fn role_prompts_fire_on_the_cron_name_open_roles_and_fall_silent_once_all_
         fake.violations()
     );
 }
+
+#[tokio::test]
+async fn dm_reminders_reach_members_going_and_a_closed_dm_is_noted_not_retried() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let clock = ShiftedClock::starting_at(utc(2026, 12, 3, 16, 59, 57));
+    let bot = RunningBot::start_with_clock(&fake, db.url(), clock).await;
+    setup(&fake, "America/Phoenix").await;
+    let settings = Invocation::new("community settings", &Member::manager(1))
+        .opt("reminders", "1d")
+        .opt("role_prompt", "off")
+        .opt("dm_reminders", true);
+    fake.run(&settings).await;
+    let add = Invocation::new("gathering add", &Member::manager(1))
+        .opt("date", "2026-12-04")
+        .opt("start", "10:00")
+        .opt("end", "12:00")
+        .opt("title", "Practice field");
+    fake.run(&add).await;
+    fake.run(&Invocation::new("rsvp", &Member::regular(40)).opt("answer", "going"))
+        .await;
+    fake.run(&Invocation::new("rsvp", &Member::regular(41)).opt("answer", "going"))
+        .await;
+    fake.run(&Invocation::new("rsvp", &Member::regular(42)).opt("answer", "maybe"))
+        .await;
+    fake.close_dms(41);
+
+    let dm_40 = format!("/channels/{}/messages", FakeDiscord::dm_channel(40));
+    let dm_41 = format!("/channels/{}/messages", FakeDiscord::dm_channel(41));
+    fake.wait_for("the DM to member 40", |f| {
+        f.requests()
+            .iter()
+            .any(|r| r.path == dm_40 && r.status == 200)
+            .then_some(())
+    })
+    .await;
+    fake.wait_for("the refused DM to member 41", |f| {
+        f.requests().iter().any(|r| r.path == dm_41).then_some(())
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let requests = fake.requests();
+    let dm = requests.iter().find(|r| r.path == dm_40).unwrap();
+    let text = dm.body.as_ref().unwrap()["content"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        text.contains("Reminder from **Circle**: **Practice field** starts"),
+        "{text}"
+    );
+    assert_eq!(
+        requests.iter().filter(|r| r.path == dm_41).count(),
+        1,
+        "a closed DM is not retried"
+    );
+    let dm_42 = format!("/channels/{}/messages", FakeDiscord::dm_channel(42));
+    assert!(
+        !requests.iter().any(|r| r.path == dm_42),
+        "only those going get a DM"
+    );
+    assert_eq!(
+        posted(&fake, "⏰ **Practice field**").len(),
+        1,
+        "the channel reminder went out once"
+    );
+    let info = text_of(
+        &fake
+            .run(&Invocation::new("community info", &Member::manager(1)))
+            .await,
+    );
+    assert!(
+        !info.contains("Needs attention"),
+        "a closed DM is not a channel problem: {info}"
+    );
+    bot.stop().await;
+    assert!(
+        fake.violations().is_empty(),
+        "spec violations: {:#?}",
+        fake.violations()
+    );
+}

@@ -21,6 +21,8 @@ pub enum PostKind {
     AgendaCard,
     /// "Were you there?" when a gathering ends.
     Harvest,
+    /// A reminder by DM to one member who answered going (when the community opts in).
+    DmReminder,
 }
 
 impl PostKind {
@@ -31,6 +33,7 @@ impl PostKind {
             PostKind::RolePrompt => "role_prompt",
             PostKind::AgendaCard => "agenda_card",
             PostKind::Harvest => "harvest",
+            PostKind::DmReminder => "dm_reminder",
         }
     }
     /// From the stored form.
@@ -40,6 +43,7 @@ impl PostKind {
             PostKind::RolePrompt,
             PostKind::AgendaCard,
             PostKind::Harvest,
+            PostKind::DmReminder,
         ]
         .into_iter()
         .find(|k| k.as_str() == text)

@@ -190,14 +190,22 @@ impl Engine {
             reply.content = Some(format!("(late) {}", reply.content.unwrap_or_default()));
         }
         let message = reply.into_message(format!("st{}", post.id));
-        let channel = serenity::ChannelId::new(community.channel.0);
+        let channel = match self.channel_for(post, community).await {
+            Ok(channel) => channel,
+            Err(e) => return self.failed(post, community, &e, now).await,
+        };
         match channel.send_message(&self.http, message).await {
             Ok(sent) => {
                 self.store
                     .post_sent(post.id, &self.worker, Some(sent.id.get()), self.clock.now())
                     .await?;
-                self.store.set_posts_problem(community.id, None).await?;
+                if post.kind != PostKind::DmReminder {
+                    self.store.set_posts_problem(community.id, None).await?;
+                }
                 tracing::info!(post = post.id, key = %post.key, late, "posted");
+                if post.kind == PostKind::Reminder && community.settings.dm_reminders {
+                    self.plan_dms(post, community, gathering).await?;
+                }
                 Ok(Outcome::Sent)
             }
             Err(e) => self.failed(post, community, &e, now).await,
@@ -212,6 +220,24 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> Result<Outcome, StoreError> {
         match status_of(error) {
+            // A closed DM (Discord error 50007) or a member we cannot reach: noted, not retried, and not
+            // a problem of the community's channel.
+            Some(status)
+                if post.kind == PostKind::DmReminder
+                    && (400..500).contains(&status)
+                    && status != 429 =>
+            {
+                tracing::info!(post = post.id, error = %error, "DM not delivered (closed DMs?); not retrying");
+                self.store
+                    .post_dropped(
+                        post.id,
+                        &self.worker,
+                        &format!("DM not delivered: {error}"),
+                        now,
+                    )
+                    .await?;
+                Ok(Outcome::Dropped)
+            }
             Some(403) | Some(404) => {
                 let problem = format!(
                     "I could not post in <#{}> ({}): check that I can view the channel and send messages \
@@ -244,6 +270,44 @@ impl Engine {
                 Ok(Outcome::Retry)
             }
         }
+    }
+
+    /// Where a post goes: the community's channel, or for a DM the member's DM channel.
+    async fn channel_for(
+        &self,
+        post: &DuePost,
+        community: &Community,
+    ) -> Result<serenity::ChannelId, serenity::Error> {
+        match (post.kind, post.member) {
+            (PostKind::DmReminder, Some(member)) => {
+                let dm = serenity::UserId::new(member.0)
+                    .create_dm_channel(&*self.http)
+                    .await?;
+                Ok(dm.id)
+            }
+            _ => Ok(serenity::ChannelId::new(community.channel.0)),
+        }
+    }
+
+    /// After a reminder went out: one DM per member who answered going.
+    async fn plan_dms(
+        &self,
+        post: &DuePost,
+        community: &Community,
+        gathering: Option<&Gathering>,
+    ) -> Result<(), StoreError> {
+        let Some(g) = gathering else { return Ok(()) };
+        let going: Vec<_> = self
+            .store
+            .rsvps(g.id)
+            .await?
+            .into_iter()
+            .filter(|(_, a)| *a == crate::domain::rsvp::Answer::Going)
+            .map(|(m, _)| m)
+            .collect();
+        self.store
+            .plan_dm_reminders(community.id, g.id, &post.key, &going, self.clock.now())
+            .await
     }
 
     async fn chain_prompt(

@@ -33,6 +33,9 @@ pub async fn render(
                 None => Ok(None),
             }
         }
+        PostKind::DmReminder => Ok(gathering
+            .filter(|g| g.status.is_on())
+            .map(|g| dm_reminder(community, g))),
         PostKind::Harvest => match gathering {
             Some(g) if g.status.is_on() => harvest_reply(store, g).await.map(Some),
             _ => Ok(None),
@@ -145,4 +148,23 @@ async fn role_prompt(
         })
         .collect();
     Ok(Some(reply))
+}
+
+/// The DM to a member who answered going: plain text (buttons live on the channel's card).
+fn dm_reminder(community: &Community, g: &Gathering) -> Reply {
+    let mut text = format!(
+        "⏰ Reminder from **{}**: **{}** starts {} ({}).",
+        escape(community.settings.name.as_str()),
+        escape(&g.title),
+        relative(g.start),
+        full(g.start)
+    );
+    if let Some(location) = &g.location {
+        text.push_str(&format!("\n📍 {}", escape(location)));
+    }
+    text.push_str(&format!(
+        "\nYou answered *going*. Changed your plans? Update your answer in <#{}>.",
+        community.channel
+    ));
+    Reply::private(text)
 }

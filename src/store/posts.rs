@@ -3,12 +3,14 @@
 
 use super::{from_unix, to_unix, Backend, Store, StoreError};
 use crate::domain::gathering::{Gathering, GatheringId};
-use crate::domain::ids::CommunityId;
+use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::posts::{PlannedPost, PostKind};
 use chrono::{DateTime, Utc};
 
 const INSERT: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
      VALUES ($1, $2, $3, $4, $5, $5, $6) ON CONFLICT (idem_key) DO NOTHING";
+const INSERT_DM: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
+     created_at, member_id) VALUES ($1, $2, 'dm_reminder', $3, $4, $4, $4, $5) ON CONFLICT (idem_key) DO NOTHING";
 const DROP_PENDING: &str =
     "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
      AND (lease_until IS NULL OR lease_until < $2)";
@@ -27,12 +29,12 @@ const CLAIM_POSTGRES: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2
      WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
      AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
-     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts";
+     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id";
 const CLAIM_SQLITE: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1 \
      WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      ORDER BY due_at LIMIT $4) \
      AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
-     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts";
+     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id";
 const SENT: &str =
     "UPDATE posts SET sent_at = $3, message_id = $4, lease_until = NULL, last_error = NULL \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
@@ -64,6 +66,8 @@ pub struct DuePost {
     pub planned_at: DateTime<Utc>,
     /// How many times it has been claimed (this one included).
     pub attempts: u32,
+    /// The member a DM is for.
+    pub member: Option<MemberRef>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -75,6 +79,7 @@ struct DueRow {
     idem_key: String,
     planned_at: i64,
     attempts: i64,
+    member_id: Option<i64>,
 }
 
 impl Store {
@@ -99,6 +104,28 @@ impl Store {
                 .await?;
         }
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Plans one DM per member for a reminder that was just posted (`reminder_key`), due now.
+    pub async fn plan_dm_reminders(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+        reminder_key: &str,
+        members: &[MemberRef],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        for m in members {
+            sqlx::query(INSERT_DM)
+                .bind(community.0)
+                .bind(gathering.0)
+                .bind(format!("dm:{reminder_key}:{m}"))
+                .bind(to_unix(now))
+                .bind(m.to_db())
+                .execute(self.pool())
+                .await?;
+        }
         Ok(())
     }
 
@@ -229,6 +256,7 @@ impl Store {
                     key: r.idem_key,
                     planned_at: from_unix(r.planned_at)?,
                     attempts: u32::try_from(r.attempts).unwrap_or(u32::MAX),
+                    member: r.member_id.map(MemberRef::from_db),
                 })
             })
             .collect()
@@ -260,10 +288,12 @@ impl Store {
         retry_at: DateTime<Utc>,
         error: &str,
     ) -> Result<(), StoreError> {
+        // Times are whole seconds: round up, or a sub-second retry would be due at once.
+        let due = retry_at.timestamp() + i64::from(retry_at.timestamp_subsec_nanos() > 0);
         sqlx::query(RETRY)
             .bind(id)
             .bind(worker.to_owned())
-            .bind(to_unix(retry_at))
+            .bind(due)
             .bind(error.to_owned())
             .execute(self.pool())
             .await?;

@@ -122,6 +122,16 @@ impl FakeDiscord {
         self.state.created.lock().unwrap().clone()
     }
 
+    /// Closes `user`'s DMs: a DM to them fails with Discord's error 50007.
+    pub fn close_dms(&self, user: u64) {
+        self.state.closed_dms.lock().unwrap().push(user);
+    }
+
+    /// The DM channel of `user`.
+    pub fn dm_channel(user: u64) -> u64 {
+        rest::DM_BASE + user
+    }
+
     /// Delays every POST /channels/{id}/messages answer by `millis`.
     pub fn set_message_latency(&self, millis: u64) {
         self.state

@@ -10,6 +10,9 @@ use axum::Json;
 use serde_json::{json, Value};
 use std::sync::Arc;
 
+/// DM channels are numbered from here: the DM channel of user `u` is `DM_BASE + u`.
+pub const DM_BASE: u64 = 800_000_000_000_000_000;
+
 pub async fn handle(
     axum::extract::State(state): axum::extract::State<Arc<State>>,
     method: Method,
@@ -42,9 +45,21 @@ pub async fn handle(
     if latency > 0 && method == Method::POST && path.starts_with("/channels/") {
         tokio::time::sleep(std::time::Duration::from_millis(latency)).await;
     }
-    let (status, response) = match state.take_fault(method.as_str(), &path) {
-        Some(fault) => fault_response(&fault),
-        None => route(&state, &method, &path, json_body.as_ref()),
+    let closed_dm = path
+        .strip_prefix("/channels/")
+        .and_then(|rest| rest.strip_suffix("/messages"))
+        .and_then(|id| id.parse::<u64>().ok())
+        .filter(|id| *id > DM_BASE && state.closed_dms.lock().unwrap().contains(&(id - DM_BASE)));
+    let (status, response) = match (state.take_fault(method.as_str(), &path), closed_dm) {
+        (Some(fault), _) => fault_response(&fault),
+        (None, Some(_)) if method == Method::POST => {
+            let body = json!({"message": "Cannot send messages to this user", "code": 50007});
+            (
+                StatusCode::FORBIDDEN,
+                (StatusCode::FORBIDDEN, Json(body)).into_response(),
+            )
+        }
+        _ => route(&state, &method, &path, json_body.as_ref()),
     };
     state.record_request(Request {
         method: method.to_string(),
@@ -165,6 +180,22 @@ fn route(
             "owner": {"id": "1", "username": "owner", "discriminator": "0", "avatar": null}
         })),
         ("GET", ["users", "@me"]) => ok(super::bot_user(state)),
+        ("POST", ["users", "@me", "channels"]) => {
+            let recipient: u64 = body
+                .and_then(|b| {
+                    b["recipient_id"]
+                        .as_str()
+                        .map(str::to_owned)
+                        .or_else(|| b["recipient_id"].as_u64().map(|n| n.to_string()))
+                })
+                .and_then(|r| r.parse().ok())
+                .unwrap_or(0);
+            ok(json!({
+                "id": (DM_BASE + recipient).to_string(), "type": 1, "last_message_id": null,
+                "recipients": [{"id": recipient.to_string(), "username": format!("user{recipient}"),
+                                "discriminator": "0", "global_name": null, "avatar": null}],
+            }))
+        }
         ("PUT", ["applications", _, "commands"])
         | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             ok(Value::Array(register_commands(state, body)))
@@ -216,11 +247,13 @@ fn route(
                 .filter(|id| state.events.lock().unwrap().contains_key(id))
             {
                 Some(id) => ok(scheduled_event(state, guild, Some(id), body)),
-                None => (
-                    StatusCode::NOT_FOUND,
-                    Json(json!({"message": "Unknown Guild Scheduled Event", "code": 10070}))
-                        .into_response(),
-                ),
+                None => {
+                    let body = json!({"message": "Unknown Guild Scheduled Event", "code": 10070});
+                    (
+                        StatusCode::NOT_FOUND,
+                        (StatusCode::NOT_FOUND, Json(body)).into_response(),
+                    )
+                }
             }
         }
         ("PATCH", ["channels", channel, "messages", _]) => ok(message(
@@ -233,7 +266,11 @@ fn route(
             state.violations.lock().unwrap().push(text);
             (
                 StatusCode::NOT_FOUND,
-                Json(json!({"message": "404: Not Found", "code": 0})).into_response(),
+                (
+                    StatusCode::NOT_FOUND,
+                    Json(json!({"message": "404: Not Found", "code": 0})),
+                )
+                    .into_response(),
             )
         }
     }
