@@ -79,11 +79,20 @@ impl Store {
         gathering: GatheringId,
         template: &Template,
     ) -> Result<Template, StoreError> {
+        // Read first: once frozen (the common case) no write, and so no write lock, is needed.
+        let frozen: Option<String> = sqlx::query_scalar(FROZEN)
+            .bind(gathering.0)
+            .fetch_one(self.pool())
+            .await?;
+        if let Some(roles) = frozen {
+            return Ok(Template::from_stored(&roles));
+        }
         sqlx::query(FREEZE)
             .bind(gathering.0)
             .bind(template.to_stored())
             .execute(self.pool())
             .await?;
+        // Another process may have frozen it first: what is stored wins.
         let frozen: Option<String> = sqlx::query_scalar(FROZEN)
             .bind(gathering.0)
             .fetch_one(self.pool())
