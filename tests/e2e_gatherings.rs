@@ -360,11 +360,19 @@ async fn a_missing_manage_events_permission_is_told_to_organizers_once_and_shown
     })
     .await;
 
-    let info = text_of(
-        &fake
-            .run(&Invocation::new("community info", &Member::regular(2)))
-            .await,
-    );
+    // The bot records the problem just after Discord's answer: look until it shows (at most 5 s).
+    let mut info = String::new();
+    for _ in 0..50 {
+        info = text_of(
+            &fake
+                .run(&Invocation::new("community info", &Member::regular(2)))
+                .await,
+        );
+        if info.contains("Manage Events") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert!(info.contains("Manage Events"), "{info}");
 
     // The next organizer command gets a one-time private note; the one after does not.

@@ -3,54 +3,14 @@
 
 mod support;
 
-use chrono::{Duration, Utc};
 use std::collections::HashSet;
 use std::process::Stdio;
-use steward::domain::community::{CommunityName, Settings};
-use steward::domain::ids::{ChannelRef, GuildRef};
-use steward::domain::posts::{PlannedPost, PostKind};
-use steward::store::{NewOccurrence, Store};
 use support::bot::TOKEN;
 use support::db::TestDb;
-use support::fake_discord::interactions::{CHANNEL, GUILD};
+use support::fake_discord::interactions::CHANNEL;
 use support::fake_discord::FakeDiscord;
+use support::fixtures::burst;
 use tokio::process::{Child, Command};
-
-/// A community with one upcoming gathering and `count` agenda-card posts all due now.
-async fn burst(db_url: &str, count: usize) {
-    let store = Store::open(db_url, 3).await.unwrap();
-    let now = Utc::now();
-    let settings = Settings::new(
-        CommunityName::parse("Circle").unwrap(),
-        chrono_tz::Europe::London,
-        None,
-    );
-    let c = store
-        .create_community(GuildRef(GUILD), ChannelRef(CHANNEL), &settings, now)
-        .await
-        .unwrap()
-        .unwrap();
-    let start = now + Duration::days(120);
-    let occurrence = NewOccurrence {
-        series: None,
-        start,
-        end: start + Duration::hours(1),
-        title: "Burst".into(),
-        location: None,
-    };
-    store.add_gathering(c.id, &occurrence, now).await.unwrap();
-    let posts: Vec<PlannedPost> = (0..count)
-        .map(|i| PlannedPost {
-            kind: PostKind::AgendaCard,
-            key: format!("burst:{i}"),
-            due: now - Duration::seconds(1),
-        })
-        .collect();
-    for chunk in posts.chunks(500) {
-        store.plan_posts(c.id, None, chunk, now).await.unwrap();
-    }
-    store.close().await;
-}
 
 fn spawn_bot(fake: &FakeDiscord, db_url: &str, dir: &std::path::Path, lease: &str) -> Child {
     Command::new(env!("CARGO_BIN_EXE_steward"))

@@ -9,24 +9,11 @@ use support::bot::{RunningBot, TestClock};
 use support::db::TestDb;
 use support::fake_discord::interactions::CHANNEL;
 use support::fake_discord::{FakeDiscord, Invocation, Member};
+use support::fixtures::community_with_a_gathering;
 use support::replies::{assert_pings_nobody, is_ephemeral, text_of};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap()
-}
-
-/// A community with one gathering on Fri 4 Dec 2026, 13:00–16:00 Phoenix (20:00 UTC).
-async fn community_with_a_gathering(fake: &FakeDiscord) {
-    let setup = Invocation::new("community setup", &Member::manager(1))
-        .opt("name", "Circle")
-        .opt("timezone", "America/Phoenix");
-    fake.run(&setup).await;
-    let add = Invocation::new("gathering add", &Member::manager(1))
-        .opt("date", "2026-12-04")
-        .opt("start", "1pm")
-        .opt("end", "4pm")
-        .opt("title", "December session");
-    fake.run(&add).await;
 }
 
 fn buttons(answer: &Value) -> Vec<(String, String)> {

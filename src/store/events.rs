@@ -130,22 +130,8 @@ impl Store {
         community: CommunityId,
         problem: Option<&str>,
     ) -> Result<(), StoreError> {
-        match problem {
-            Some(p) => {
-                sqlx::query(SET_PROBLEM)
-                    .bind(community.0)
-                    .bind(p.to_owned())
-                    .execute(self.pool())
-                    .await?
-            }
-            None => {
-                sqlx::query(CLEAR_PROBLEM)
-                    .bind(community.0)
-                    .execute(self.pool())
-                    .await?
-            }
-        };
-        Ok(())
+        self.set_or_clear(SET_PROBLEM, CLEAR_PROBLEM, community.0, problem)
+            .await
     }
 
     /// The problem, if one exists that organizers have not been told about yet (and marks it told).
@@ -164,10 +150,6 @@ impl Store {
         &self,
         community: CommunityId,
     ) -> Result<Option<String>, StoreError> {
-        let found: Option<Option<String>> = sqlx::query_scalar(PROBLEM)
-            .bind(community.0)
-            .fetch_optional(self.pool())
-            .await?;
-        Ok(found.flatten())
+        self.optional_text(PROBLEM, community.0).await
     }
 }

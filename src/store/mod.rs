@@ -121,6 +121,41 @@ impl Store {
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }
+
+    /// Runs `set` with (`id`, `value`) when there is a value, else `clear` with (`id`): how the
+    /// problems organizers are shown are recorded and cleared.
+    pub(crate) async fn set_or_clear(
+        &self,
+        set: &'static str,
+        clear: &'static str,
+        id: i64,
+        value: Option<&str>,
+    ) -> Result<(), StoreError> {
+        match value {
+            Some(v) => {
+                sqlx::query(set)
+                    .bind(id)
+                    .bind(v.to_owned())
+                    .execute(self.pool())
+                    .await?
+            }
+            None => sqlx::query(clear).bind(id).execute(self.pool()).await?,
+        };
+        Ok(())
+    }
+
+    /// A nullable text column of one row (`sql` takes the id as `$1`).
+    pub(crate) async fn optional_text(
+        &self,
+        sql: &'static str,
+        id: i64,
+    ) -> Result<Option<String>, StoreError> {
+        let found: Option<Option<String>> = sqlx::query_scalar(sql)
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(found.flatten())
+    }
 }
 
 /// Unix seconds, as every time is stored.

@@ -15,13 +15,9 @@ use std::sync::Arc;
 use std::time::Instant;
 use steward::clock::SystemClock;
 use steward::config::PostsConfig;
-use steward::domain::community::{CommunityName, Settings};
-use steward::domain::ids::{ChannelRef, GuildRef};
-use steward::domain::posts::{PlannedPost, PostKind};
 use steward::scheduler::Engine;
-use steward::store::{NewOccurrence, Store};
+use steward::store::Store;
 use support::db::TestDb;
-use support::fake_discord::interactions::{CHANNEL, GUILD};
 use support::fake_discord::FakeDiscord;
 
 fn env_number(key: &str, default: i64) -> i64 {
@@ -151,37 +147,8 @@ async fn burst_benchmark(count: i64) {
     let fake = FakeDiscord::start().await;
     let db = TestDb::sqlite();
     let store = Store::open(db.url(), 5).await.unwrap();
-    let now = Utc::now();
-    let settings = Settings::new(
-        CommunityName::parse("Burst").unwrap(),
-        chrono_tz::Europe::London,
-        None,
-    );
-    let c = store
-        .create_community(GuildRef(GUILD), ChannelRef(CHANNEL), &settings, now)
-        .await
-        .unwrap()
-        .unwrap();
-    let start = now + Duration::days(3);
-    let occurrence = NewOccurrence {
-        series: None,
-        start,
-        end: start + Duration::hours(1),
-        title: "Burst".into(),
-        location: None,
-    };
-    store.add_gathering(c.id, &occurrence, now).await.unwrap();
-    let due = now + Duration::seconds(2);
-    let posts: Vec<PlannedPost> = (0..count)
-        .map(|i| PlannedPost {
-            kind: PostKind::AgendaCard,
-            key: format!("burst:{i}"),
-            due,
-        })
-        .collect();
-    for chunk in posts.chunks(1000) {
-        store.plan_posts(c.id, None, chunk, now).await.unwrap();
-    }
+    let due = Utc::now() + Duration::seconds(2);
+    support::fixtures::plan_burst(&store, count as usize, due).await;
     let client = reqwest::Client::builder().no_proxy().build().unwrap();
     let http = poise::serenity_prelude::HttpBuilder::new(support::bot::TOKEN)
         .client(client)
@@ -237,11 +204,20 @@ fn main() {
         .unwrap();
     let communities = env_number("STEWARD_BENCH_COMMUNITIES", 100_000);
     let burst = env_number("STEWARD_BENCH_BURST", 10_000);
+    // STEWARD_BENCH_ONLY=sqlite,postgres,burst picks parts (default: all).
+    let only =
+        std::env::var("STEWARD_BENCH_ONLY").unwrap_or_else(|_| "sqlite,postgres,burst".into());
     runtime.block_on(async {
-        claim_benchmark(TestDb::sqlite(), communities).await;
-        if let Some(db) = TestDb::postgres().await {
-            claim_benchmark(db, communities).await;
+        if only.contains("sqlite") {
+            claim_benchmark(TestDb::sqlite(), communities).await;
         }
-        burst_benchmark(burst).await;
+        if only.contains("postgres") {
+            if let Some(db) = TestDb::postgres().await {
+                claim_benchmark(db, communities).await;
+            }
+        }
+        if only.contains("burst") {
+            burst_benchmark(burst).await;
+        }
     });
 }
