@@ -10,7 +10,7 @@ use support::bot::{RunningBot, ShiftedClock, TestClock};
 use support::db::TestDb;
 use support::fake_discord::interactions::CHANNEL;
 use support::fake_discord::{FakeDiscord, Invocation, Member};
-use support::fixtures::community_with_a_gathering;
+use support::fixtures::{community_with_a_gathering, posted_notice};
 use support::replies::{is_ephemeral, text_of};
 
 fn now() -> DateTime<Utc> {
@@ -95,12 +95,11 @@ async fn rsvp_buttons_update_counts_answers_change_follow_a_move_and_the_cancel_
         "answers follow the move: {moved_card}"
     );
 
-    let cancelled = fake
-        .run(
-            &Invocation::new("gathering cancel", &Member::manager(1))
-                .opt("gathering", "2026-12-11"),
-        )
-        .await;
+    fake.run(
+        &Invocation::new("gathering cancel", &Member::manager(1)).opt("gathering", "2026-12-11"),
+    )
+    .await;
+    let cancelled = posted_notice(&fake, "Gathering cancelled", 0).await;
     assert_eq!(
         cancelled["data"]["allowed_mentions"]["users"],
         json!(["40", "43"]),

@@ -6,6 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use support::bot::{RunningBot, TestClock};
 use support::db::TestDb;
 use support::fake_discord::{FakeDiscord, Invocation, Member};
+use support::fixtures::posted_notice;
 use support::replies::{assert_pings_nobody, full_timestamps, is_ephemeral, text_of};
 
 fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
@@ -269,8 +270,16 @@ async fn move_and_cancel_update_the_list_calendar_ics_and_scheduled_events() {
         .opt("new_date", "2026-12-01")
         .opt("start", "18:00")
         .opt("reason", "Room double-booked");
-    let notice = fake.run(&moved).await;
-    assert!(!is_ephemeral(&notice));
+    let confirmation = fake.run(&moved).await;
+    assert!(
+        is_ephemeral(&confirmation),
+        "the organizer gets a private confirmation"
+    );
+    let notice = posted_notice(&fake, "Gathering moved", 0).await;
+    assert_eq!(
+        notice["data"]["enforce_nonce"], true,
+        "a change notice is a post, sent exactly once"
+    );
     let text = text_of(&notice);
     assert!(text.contains("Room double-booked"), "{text}");
     assert_eq!(
@@ -285,7 +294,10 @@ async fn move_and_cancel_update_the_list_calendar_ics_and_scheduled_events() {
     let cancelled = Invocation::new("gathering cancel", &Member::manager(1))
         .opt("gathering", "2026-12-07")
         .opt("reason", "Holiday");
-    assert!(text_of(&fake.run(&cancelled).await).contains("is cancelled"));
+    fake.run(&cancelled).await;
+    assert!(
+        text_of(&posted_notice(&fake, "Gathering cancelled", 0).await).contains("is cancelled")
+    );
 
     let list = text_of(
         &fake

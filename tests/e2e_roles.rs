@@ -9,7 +9,7 @@ use support::bot::{RunningBot, TestClock};
 use support::db::TestDb;
 use support::fake_discord::interactions::CHANNEL;
 use support::fake_discord::{FakeDiscord, Invocation, Member};
-use support::fixtures::community_with_a_gathering;
+use support::fixtures::{community_with_a_gathering, posted_notice};
 use support::replies::{assert_pings_nobody, is_ephemeral, text_of};
 
 fn now() -> DateTime<Utc> {
@@ -390,13 +390,13 @@ async fn claims_follow_a_move_and_a_cancellation_frees_roles_and_pings_exactly_t
     fake.run(&Invocation::new("role claim", &Member::regular(41)).opt("role", "Closing"))
         .await;
 
-    let moved = fake
-        .run(
-            &Invocation::new("gathering move", &Member::manager(1))
-                .opt("gathering", "2026-12-04")
-                .opt("new_date", "2026-12-11"),
-        )
-        .await;
+    fake.run(
+        &Invocation::new("gathering move", &Member::manager(1))
+            .opt("gathering", "2026-12-04")
+            .opt("new_date", "2026-12-11"),
+    )
+    .await;
+    let moved = posted_notice(&fake, "Gathering moved", 0).await;
     assert_eq!(
         moved["data"]["allowed_mentions"]["users"],
         serde_json::json!(["40", "41"])
@@ -407,12 +407,11 @@ async fn claims_follow_a_move_and_a_cancellation_frees_roles_and_pings_exactly_t
         "{after_move}"
     );
 
-    let cancelled = fake
-        .run(
-            &Invocation::new("gathering cancel", &Member::manager(1))
-                .opt("gathering", "2026-12-11"),
-        )
-        .await;
+    fake.run(
+        &Invocation::new("gathering cancel", &Member::manager(1)).opt("gathering", "2026-12-11"),
+    )
+    .await;
+    let cancelled = posted_notice(&fake, "Gathering cancelled", 0).await;
     assert_eq!(
         cancelled["data"]["allowed_mentions"]["users"],
         serde_json::json!(["40", "41"]),

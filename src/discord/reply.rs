@@ -81,6 +81,41 @@ impl Card {
     }
 }
 
+/// A public card fixed at the moment of a change, to be posted later by the posts engine (a change
+/// notice): title, text, the mention line and who it may ping.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Notice {
+    /// Card title.
+    pub title: String,
+    /// Card text.
+    pub text: String,
+    /// Plain content (the mention line).
+    pub content: Option<String>,
+    /// Users it may ping.
+    pub ping: Vec<u64>,
+}
+
+impl Notice {
+    /// The notice a public card reply would have been.
+    pub fn from_reply(reply: &Reply) -> Notice {
+        let card = reply.card.clone().unwrap_or_default();
+        Notice {
+            title: card.title,
+            text: card.description,
+            content: reply.content.clone(),
+            ping: reply.ping_users.clone(),
+        }
+    }
+
+    /// The reply to post.
+    pub fn into_reply(self) -> Reply {
+        let mut reply = Reply::card(Visibility::Public, Card::new(self.title, self.text));
+        reply.content = self.content;
+        reply.ping_users = self.ping;
+        reply
+    }
+}
+
 /// A file sent with a reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {

@@ -23,6 +23,8 @@ pub enum PostKind {
     Harvest,
     /// A reminder by DM to one member who answered going (when the community opts in).
     DmReminder,
+    /// A gathering was moved or cancelled (its text is fixed when planned).
+    ChangeNotice,
 }
 
 impl PostKind {
@@ -34,6 +36,7 @@ impl PostKind {
             PostKind::AgendaCard => "agenda_card",
             PostKind::Harvest => "harvest",
             PostKind::DmReminder => "dm_reminder",
+            PostKind::ChangeNotice => "change_notice",
         }
     }
     /// From the stored form.
@@ -44,6 +47,7 @@ impl PostKind {
             PostKind::AgendaCard,
             PostKind::Harvest,
             PostKind::DmReminder,
+            PostKind::ChangeNotice,
         ]
         .into_iter()
         .find(|k| k.as_str() == text)

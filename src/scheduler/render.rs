@@ -3,7 +3,7 @@
 
 use crate::discord::commands::agenda::{agenda_reply, harvest_reply};
 use crate::discord::commands::gathering_render::{escape, full, relative};
-use crate::discord::reply::{Button, Reply};
+use crate::discord::reply::{Button, Notice, Reply};
 use crate::discord::CommandError;
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
@@ -32,6 +32,13 @@ pub async fn render(
                 Some(next) => agenda_reply(store, community, next).await.map(Some),
                 None => Ok(None),
             }
+        }
+        PostKind::ChangeNotice => {
+            let notice: Option<Notice> = post
+                .body
+                .as_deref()
+                .and_then(|b| serde_json::from_str(b).ok());
+            Ok(notice.map(Notice::into_reply))
         }
         PostKind::DmReminder => Ok(gathering
             .filter(|g| g.status.is_on())

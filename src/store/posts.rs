@@ -11,6 +11,8 @@ const INSERT: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_
      VALUES ($1, $2, $3, $4, $5, $5, $6) ON CONFLICT (idem_key) DO NOTHING";
 const INSERT_DM: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
      created_at, member_id) VALUES ($1, $2, 'dm_reminder', $3, $4, $4, $4, $5) ON CONFLICT (idem_key) DO NOTHING";
+const INSERT_NOTICE: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
+     created_at, body) VALUES ($1, NULL, 'change_notice', $2, $3, $3, $3, $4) ON CONFLICT (idem_key) DO NOTHING";
 const DROP_PENDING: &str =
     "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
      AND (lease_until IS NULL OR lease_until < $2)";
@@ -29,12 +31,12 @@ const CLAIM_POSTGRES: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2
      WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
      AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
-     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id";
+     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body";
 const CLAIM_SQLITE: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1 \
      WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      ORDER BY due_at LIMIT $4) \
      AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
-     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id";
+     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body";
 const SENT: &str =
     "UPDATE posts SET sent_at = $3, message_id = $4, lease_until = NULL, last_error = NULL \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
@@ -68,6 +70,8 @@ pub struct DuePost {
     pub attempts: u32,
     /// The member a DM is for.
     pub member: Option<MemberRef>,
+    /// The fixed text of a change notice (JSON).
+    pub body: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -80,6 +84,7 @@ struct DueRow {
     planned_at: i64,
     attempts: i64,
     member_id: Option<i64>,
+    body: Option<String>,
 }
 
 impl Store {
@@ -126,6 +131,24 @@ impl Store {
                 .execute(self.pool())
                 .await?;
         }
+        Ok(())
+    }
+
+    /// Plans a change notice, due now, with its text fixed (`body`, JSON).
+    pub async fn plan_notice(
+        &self,
+        community: CommunityId,
+        key: &str,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(INSERT_NOTICE)
+            .bind(community.0)
+            .bind(key.to_owned())
+            .bind(to_unix(now))
+            .bind(body.to_owned())
+            .execute(self.pool())
+            .await?;
         Ok(())
     }
 
@@ -267,6 +290,7 @@ impl Store {
                     planned_at: from_unix(r.planned_at)?,
                     attempts: u32::try_from(r.attempts).unwrap_or(u32::MAX),
                     member: r.member_id.map(MemberRef::from_db),
+                    body: r.body,
                 })
             })
             .collect()

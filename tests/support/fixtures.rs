@@ -62,3 +62,18 @@ pub async fn community_with_a_gathering(fake: &FakeDiscord) {
         .opt("title", "December session");
     fake.run(&add).await;
 }
+
+/// The `nth` (from 0) change notice titled `title` that the bot posted in a channel, shaped like an
+/// interaction answer (`{"data": body}`) so the reply helpers read it.
+pub async fn posted_notice(fake: &FakeDiscord, title: &str, nth: usize) -> serde_json::Value {
+    let found = fake
+        .wait_for(&format!("the notice `{title}`"), |f| {
+            f.created_messages()
+                .into_iter()
+                .map(|(_, body)| body)
+                .filter(|body| body["embeds"][0]["title"] == title)
+                .nth(nth)
+        })
+        .await;
+    serde_json::json!({ "data": found })
+}

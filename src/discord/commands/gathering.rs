@@ -6,7 +6,7 @@ use super::gathering_views as views;
 use super::{
     actor, autocomplete_gathering, choices, community_for_autocomplete, community_here, place,
 };
-use crate::discord::reply::Reply;
+use crate::discord::reply::{Notice, Reply};
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
 use crate::domain::recurrence::{Frequency, WeekOfMonth};
@@ -143,6 +143,28 @@ async fn after_change(
     Ok(())
 }
 
+/// Hands a change notice to the posts engine (so it is posted exactly once, retried if Discord fails) and
+/// confirms privately to the organizer.
+async fn announce(
+    ctx: Context<'_>,
+    community: &Community,
+    notice: Reply,
+    key: String,
+) -> Result<(), CommandError> {
+    let body = serde_json::to_string(&Notice::from_reply(&notice))
+        .map_err(|e| CommandError::user(format!("The notice could not be prepared: {e}")))?;
+    let now = ctx.data().clock.now();
+    ctx.data()
+        .store
+        .plan_notice(community.id, &key, &body, now)
+        .await?;
+    let done = Reply::private(format!(
+        "Done: the notice \u{201c}{}\u{201d} is being posted in this channel.",
+        Notice::from_reply(&notice).title
+    ));
+    after_change(ctx, community, done).await
+}
+
 /// Plan, move and look up this community's gatherings
 #[poise::command(
     slash_command,
@@ -265,7 +287,7 @@ pub async fn move_(
     let store = &ctx.data().store;
     let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
     let times = (start.as_deref(), end.as_deref());
-    let reply = flows::move_one(
+    let notice = flows::move_one(
         store,
         &community,
         &target,
@@ -275,7 +297,8 @@ pub async fn move_(
         now,
     )
     .await?;
-    after_change(ctx, &community, reply).await
+    let key = format!("notice:move:{}:{}", target.id, ctx.id());
+    announce(ctx, &community, notice, key).await
 }
 
 /// Cancel one gathering (organizers)
@@ -291,8 +314,14 @@ pub async fn cancel(
     let now = ctx.data().clock.now();
     let store = &ctx.data().store;
     let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
-    let reply = flows::cancel_one(store, &target, reason.as_deref(), now).await?;
-    after_change(ctx, &community, reply).await
+    let notice = flows::cancel_one(store, &target, reason.as_deref(), now).await?;
+    announce(
+        ctx,
+        &community,
+        notice,
+        format!("notice:cancel:{}", target.id),
+    )
+    .await
 }
 
 /// Stop a recurring series after its last past gathering (organizers)
