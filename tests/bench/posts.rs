@@ -27,6 +27,15 @@ fn env_number(key: &str, default: i64) -> i64 {
         .unwrap_or(default)
 }
 
+/// Resident memory of this process, in MiB (Linux).
+fn rss_mib() -> f64 {
+    let pages: f64 = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse().ok()))
+        .unwrap_or(0.0);
+    pages * 4096.0 / (1024.0 * 1024.0)
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -95,6 +104,7 @@ async fn claim_benchmark(db: TestDb, communities: i64) {
     let started = Instant::now();
     fill(&db, communities, now.timestamp()).await;
     let filled = started.elapsed();
+    let rss_before = rss_mib();
     let mut full = Vec::new();
     let mut all = Vec::new();
     let mut claimed = 0;
@@ -111,6 +121,11 @@ async fn claim_benchmark(db: TestDb, communities: i64) {
         }
         claimed += batch.len();
     }
+    let rss_after = rss_mib();
+    println!(
+        "claim [{}] memory of the claiming process: {rss_before:.1} MiB before 300 claims, {rss_after:.1} MiB after",
+        db.label()
+    );
     let (median, p95, _) = summary(all);
     let (full_median, full_p95, _) = summary(full.clone());
     println!(
