@@ -7,6 +7,7 @@ pub mod gathering;
 pub mod ics;
 pub mod ids;
 pub mod input;
+pub mod notes;
 pub mod posts;
 pub mod recurrence;
 pub mod reminders;

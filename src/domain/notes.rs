@@ -1,0 +1,151 @@
+//! Practice notes: the community's shared repertoire (best practices, queries, discoveries, stories,
+//! challenges, resources, evaluations), with tags and a safe full-text query.
+
+use super::InputError;
+
+/// The longest note body.
+pub const MAX_BODY_CHARS: usize = 4000;
+/// Most tags on one note.
+pub const MAX_TAGS: usize = 10;
+/// The longest tag.
+pub const MAX_TAG_CHARS: usize = 30;
+
+/// What a note is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoteKind {
+    /// A best practice.
+    BestPractice,
+    /// A (monthly) query.
+    Query,
+    /// A daily discovery.
+    Discovery,
+    /// A story from practice.
+    Story,
+    /// A challenge met.
+    Challenge,
+    /// A resource or tool.
+    Resource,
+    /// An evaluation.
+    Evaluation,
+}
+
+const KINDS: [(NoteKind, &str, &str); 7] = [
+    (NoteKind::BestPractice, "best_practice", "best practice"),
+    (NoteKind::Query, "query", "query"),
+    (NoteKind::Discovery, "discovery", "discovery"),
+    (NoteKind::Story, "story", "story"),
+    (NoteKind::Challenge, "challenge", "challenge"),
+    (NoteKind::Resource, "resource", "resource"),
+    (NoteKind::Evaluation, "evaluation", "evaluation"),
+];
+
+impl NoteKind {
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        KINDS.iter().find(|k| k.0 == self).map_or("story", |k| k.1)
+    }
+    /// As people read it.
+    pub fn label(self) -> &'static str {
+        KINDS.iter().find(|k| k.0 == self).map_or("story", |k| k.2)
+    }
+    /// From the stored form or the label.
+    pub fn parse(text: &str) -> Option<NoteKind> {
+        let t = text.trim().to_lowercase().replace(['-', '_'], " ");
+        KINDS.iter().find(|k| k.2 == t || k.1.replace('_', " ") == t).map(|k| k.0)
+    }
+}
+
+/// Checks a note body: not empty, at most 4,000 characters (Unicode kept as is).
+pub fn parse_body(input: &str) -> Result<String, InputError> {
+    let body = input.trim();
+    let chars = body.chars().count();
+    if chars == 0 {
+        return Err(InputError::new("The note is empty: write what you want the group to keep."));
+    }
+    if chars > MAX_BODY_CHARS {
+        return Err(InputError::new(format!(
+            "The note has {chars} characters; keep it to {MAX_BODY_CHARS} or fewer (split it into two notes)."
+        )));
+    }
+    Ok(body.to_owned())
+}
+
+/// Normalised tags: lowercase, trimmed, `#` dropped, no duplicates; at most 10 of at most 30 characters.
+pub fn parse_tags(input: &str) -> Result<Vec<String>, InputError> {
+    let mut tags: Vec<String> = Vec::new();
+    for raw in input.split([',', ' ', ';']) {
+        let tag = raw.trim().trim_start_matches('#').to_lowercase();
+        if tag.is_empty() {
+            continue;
+        }
+        if tag.chars().count() > MAX_TAG_CHARS || !tag.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+            return Err(InputError::new(format!(
+                "`{}` is not a tag: use letters, digits, `-` or `_`, up to {MAX_TAG_CHARS} characters (e.g. `#check-in`).",
+                tag.chars().take(40).collect::<String>().replace('`', "'")
+            )));
+        }
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(InputError::new(format!("That is {} tags; a note takes at most {MAX_TAGS}.", tags.len())));
+    }
+    Ok(tags)
+}
+
+/// The words of a search as an FTS5 query in which every word is a quoted string: nothing a person types
+/// (quotes, `*`, `NEAR`, `-`, `:`, parentheses) can act as query syntax. All words must match.
+pub fn fts5_query(input: &str) -> Result<String, InputError> {
+    let words: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(|w| format!("\"{}\"", w.to_lowercase()))
+        .collect();
+    if words.is_empty() {
+        return Err(InputError::new("Search for at least one word, e.g. `check-in circle`."));
+    }
+    Ok(words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_from_labels_and_stored_forms() {
+        assert_eq!(NoteKind::parse("Best practice"), Some(NoteKind::BestPractice));
+        assert_eq!(NoteKind::parse("best_practice"), Some(NoteKind::BestPractice));
+        assert_eq!(NoteKind::parse("STORY"), Some(NoteKind::Story));
+        assert_eq!(NoteKind::parse("gossip"), None);
+        for (kind, stored, _) in KINDS {
+            assert_eq!(NoteKind::parse(stored), Some(kind));
+        }
+    }
+
+    #[test]
+    fn tags_are_normalised_bounded_and_deduplicated() {
+        assert_eq!(parse_tags(" #Check-In, circle  #check-in ").unwrap(), ["check-in", "circle"]);
+        assert!(parse_tags("a b c d e f g h i j k").unwrap_err().0.contains("at most 10"));
+        assert!(parse_tags(&"x".repeat(31)).is_err());
+        assert!(parse_tags("bad*tag").is_err());
+        assert!(parse_tags("").unwrap().is_empty());
+        assert_eq!(parse_tags("Évaluation 日本").unwrap(), ["évaluation", "日本"]);
+    }
+
+    #[test]
+    fn bodies_keep_unicode_and_are_bounded() {
+        assert_eq!(parse_body("  Bonjour 👋 مرحبا 你好 ").unwrap(), "Bonjour 👋 مرحبا 你好");
+        assert!(parse_body("   ").is_err());
+        assert!(parse_body(&"é".repeat(4000)).is_ok());
+        assert!(parse_body(&"é".repeat(4001)).is_err());
+    }
+
+    #[test]
+    fn search_words_are_quoted_so_no_query_syntax_gets_through() {
+        assert_eq!(fts5_query("check-in circle").unwrap(), r#""check" "in" "circle""#);
+        assert_eq!(fts5_query(r#"a" OR 1=1; -- NEAR(x y) title:*"#).unwrap(), r#""a" "or" "1" "1" "near" "x" "y" "title""#);
+        assert!(fts5_query(r#" "*:-() "#).is_err());
+    }
+}
