@@ -51,7 +51,10 @@ impl NoteKind {
     /// From the stored form or the label.
     pub fn parse(text: &str) -> Option<NoteKind> {
         let t = text.trim().to_lowercase().replace(['-', '_'], " ");
-        KINDS.iter().find(|k| k.2 == t || k.1.replace('_', " ") == t).map(|k| k.0)
+        KINDS
+            .iter()
+            .find(|k| k.2 == t || k.1.replace('_', " ") == t)
+            .map(|k| k.0)
     }
 }
 
@@ -60,7 +63,9 @@ pub fn parse_body(input: &str) -> Result<String, InputError> {
     let body = input.trim();
     let chars = body.chars().count();
     if chars == 0 {
-        return Err(InputError::new("The note is empty: write what you want the group to keep."));
+        return Err(InputError::new(
+            "The note is empty: write what you want the group to keep.",
+        ));
     }
     if chars > MAX_BODY_CHARS {
         return Err(InputError::new(format!(
@@ -78,7 +83,11 @@ pub fn parse_tags(input: &str) -> Result<Vec<String>, InputError> {
         if tag.is_empty() {
             continue;
         }
-        if tag.chars().count() > MAX_TAG_CHARS || !tag.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+        if tag.chars().count() > MAX_TAG_CHARS
+            || !tag
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
             return Err(InputError::new(format!(
                 "`{}` is not a tag: use letters, digits, `-` or `_`, up to {MAX_TAG_CHARS} characters (e.g. `#check-in`).",
                 tag.chars().take(40).collect::<String>().replace('`', "'")
@@ -89,7 +98,10 @@ pub fn parse_tags(input: &str) -> Result<Vec<String>, InputError> {
         }
     }
     if tags.len() > MAX_TAGS {
-        return Err(InputError::new(format!("That is {} tags; a note takes at most {MAX_TAGS}.", tags.len())));
+        return Err(InputError::new(format!(
+            "That is {} tags; a note takes at most {MAX_TAGS}.",
+            tags.len()
+        )));
     }
     Ok(tags)
 }
@@ -104,7 +116,9 @@ pub fn fts5_query(input: &str) -> Result<String, InputError> {
         .map(|w| format!("\"{}\"", w.to_lowercase()))
         .collect();
     if words.is_empty() {
-        return Err(InputError::new("Search for at least one word, e.g. `check-in circle`."));
+        return Err(InputError::new(
+            "Search for at least one word, e.g. `check-in circle`.",
+        ));
     }
     Ok(words.join(" "))
 }
@@ -115,8 +129,14 @@ mod tests {
 
     #[test]
     fn kinds_parse_from_labels_and_stored_forms() {
-        assert_eq!(NoteKind::parse("Best practice"), Some(NoteKind::BestPractice));
-        assert_eq!(NoteKind::parse("best_practice"), Some(NoteKind::BestPractice));
+        assert_eq!(
+            NoteKind::parse("Best practice"),
+            Some(NoteKind::BestPractice)
+        );
+        assert_eq!(
+            NoteKind::parse("best_practice"),
+            Some(NoteKind::BestPractice)
+        );
         assert_eq!(NoteKind::parse("STORY"), Some(NoteKind::Story));
         assert_eq!(NoteKind::parse("gossip"), None);
         for (kind, stored, _) in KINDS {
@@ -126,17 +146,29 @@ mod tests {
 
     #[test]
     fn tags_are_normalised_bounded_and_deduplicated() {
-        assert_eq!(parse_tags(" #Check-In, circle  #check-in ").unwrap(), ["check-in", "circle"]);
-        assert!(parse_tags("a b c d e f g h i j k").unwrap_err().0.contains("at most 10"));
+        assert_eq!(
+            parse_tags(" #Check-In, circle  #check-in ").unwrap(),
+            ["check-in", "circle"]
+        );
+        assert!(parse_tags("a b c d e f g h i j k")
+            .unwrap_err()
+            .0
+            .contains("at most 10"));
         assert!(parse_tags(&"x".repeat(31)).is_err());
         assert!(parse_tags("bad*tag").is_err());
         assert!(parse_tags("").unwrap().is_empty());
-        assert_eq!(parse_tags("Évaluation 日本").unwrap(), ["évaluation", "日本"]);
+        assert_eq!(
+            parse_tags("Évaluation 日本").unwrap(),
+            ["évaluation", "日本"]
+        );
     }
 
     #[test]
     fn bodies_keep_unicode_and_are_bounded() {
-        assert_eq!(parse_body("  Bonjour 👋 مرحبا 你好 ").unwrap(), "Bonjour 👋 مرحبا 你好");
+        assert_eq!(
+            parse_body("  Bonjour 👋 مرحبا 你好 ").unwrap(),
+            "Bonjour 👋 مرحبا 你好"
+        );
         assert!(parse_body("   ").is_err());
         assert!(parse_body(&"é".repeat(4000)).is_ok());
         assert!(parse_body(&"é".repeat(4001)).is_err());
@@ -144,8 +176,14 @@ mod tests {
 
     #[test]
     fn search_words_are_quoted_so_no_query_syntax_gets_through() {
-        assert_eq!(fts5_query("check-in circle").unwrap(), r#""check" "in" "circle""#);
-        assert_eq!(fts5_query(r#"a" OR 1=1; -- NEAR(x y) title:*"#).unwrap(), r#""a" "or" "1" "1" "near" "x" "y" "title""#);
+        assert_eq!(
+            fts5_query("check-in circle").unwrap(),
+            r#""check" "in" "circle""#
+        );
+        assert_eq!(
+            fts5_query(r#"a" OR 1=1; -- NEAR(x y) title:*"#).unwrap(),
+            r#""a" "or" "1" "1" "near" "x" "y" "title""#
+        );
         assert!(fts5_query(r#" "*:-() "#).is_err());
     }
 }

@@ -4,6 +4,7 @@
 mod communities;
 mod events;
 mod gatherings;
+mod notes;
 mod posts;
 mod roles;
 mod rsvp;
@@ -12,6 +13,7 @@ mod series;
 pub use communities::CommunityConflict;
 pub use events::EventWork;
 pub use gatherings::NewOccurrence;
+pub use notes::{NewNote, Note, NoteFilter, NoteId, SearchError};
 pub use posts::DuePost;
 pub use roles::{agenda_lines, ClaimOutcome, PastAgenda};
 pub use series::NewSeries;

@@ -1,0 +1,285 @@
+//! Practice notes on SQLite and PostgreSQL: search by a word of the body, best first, filters, paging,
+//! community isolation, deletion, Unicode, and search text that tries to be query syntax.
+
+mod support;
+
+use chrono::{DateTime, TimeZone, Utc};
+use steward::domain::community::{CommunityName, Settings};
+use steward::domain::ids::{ChannelRef, CommunityId, GuildRef, MemberRef};
+use steward::domain::notes::NoteKind;
+use steward::store::{NewNote, NoteFilter, SearchError, Store};
+use support::db::TestDb;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap()
+}
+
+async fn community(store: &Store, channel: u64) -> CommunityId {
+    let settings = Settings::new(
+        CommunityName::parse("Circle").unwrap(),
+        chrono_tz::Europe::London,
+        None,
+    );
+    store
+        .create_community(GuildRef(1), ChannelRef(channel), &settings, now())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+fn note(kind: NoteKind, title: &str, body: &str, tags: &[&str], author: u64) -> NewNote {
+    NewNote {
+        kind,
+        title: title.into(),
+        body: body.into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        author: MemberRef(author),
+        gathering: None,
+        source_url: None,
+    }
+}
+
+async fn titles(store: &Store, c: CommunityId, words: &str, filter: &NoteFilter) -> Vec<String> {
+    store
+        .search_notes(c, words, filter, 10, 0)
+        .await
+        .unwrap_or_else(|e| panic!("`{words}`: {e}"))
+        .into_iter()
+        .map(|(n, _)| n.content.title)
+        .collect()
+}
+
+#[tokio::test]
+async fn search_finds_by_a_word_of_the_body_best_first_with_filters_and_paging() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store, 10).await;
+        let other = community(&store, 11).await;
+        store.add_note(c, &note(NoteKind::BestPractice, "Opening rounds", "Start with a check-in round: one word each. The round sets the tone; a round is short.", &["check-in", "openers"], 1), now()).await.unwrap();
+        store
+            .add_note(
+                c,
+                &note(
+                    NoteKind::Story,
+                    "A hard evening",
+                    "We skipped the round and the evening dragged.",
+                    &["story_time"],
+                    2,
+                ),
+                now(),
+            )
+            .await
+            .unwrap();
+        store
+            .add_note(
+                c,
+                &note(
+                    NoteKind::Resource,
+                    "Timer app",
+                    "A visible timer keeps sharing fair.",
+                    &["tools"],
+                    1,
+                ),
+                now(),
+            )
+            .await
+            .unwrap();
+        store
+            .add_note(
+                other,
+                &note(
+                    NoteKind::Story,
+                    "Elsewhere",
+                    "Another community's round.",
+                    &[],
+                    3,
+                ),
+                now(),
+            )
+            .await
+            .unwrap();
+
+        assert_eq!(
+            titles(&store, c, "round", &NoteFilter::default()).await,
+            ["Opening rounds", "A hard evening"],
+            "{}",
+            db.label()
+        );
+        assert_eq!(
+            titles(&store, c, "timer", &NoteFilter::default()).await,
+            ["Timer app"]
+        );
+        let stories = NoteFilter {
+            kind: Some(NoteKind::Story),
+            ..Default::default()
+        };
+        assert_eq!(
+            titles(&store, c, "round", &stories).await,
+            ["A hard evening"]
+        );
+        let tagged = NoteFilter {
+            tag: Some("check-in".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            titles(&store, c, "round", &tagged).await,
+            ["Opening rounds"]
+        );
+        let underscore = NoteFilter {
+            tag: Some("story_time".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            titles(&store, c, "round", &underscore).await,
+            ["A hard evening"]
+        );
+        let not_a_wildcard = NoteFilter {
+            tag: Some("storyxtime".into()),
+            ..Default::default()
+        };
+        assert!(
+            titles(&store, c, "round", &not_a_wildcard).await.is_empty(),
+            "`_` in a tag is not a wildcard"
+        );
+        let by_2 = NoteFilter {
+            author: Some(MemberRef(2)),
+            ..Default::default()
+        };
+        assert_eq!(titles(&store, c, "round", &by_2).await, ["A hard evening"]);
+        let second_page = store
+            .search_notes(c, "round", &NoteFilter::default(), 1, 1)
+            .await
+            .unwrap();
+        assert_eq!(
+            second_page[0].0.content.title,
+            "A hard evening",
+            "{}",
+            db.label()
+        );
+        let (_, snippet) = &store
+            .search_notes(c, "timer", &NoteFilter::default(), 1, 0)
+            .await
+            .unwrap()[0];
+        assert!(
+            snippet.contains("**timer**") || snippet.contains("**Timer**"),
+            "{}: {snippet}",
+            db.label()
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn query_syntax_and_sql_looking_text_never_error_or_leak() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store, 10).await;
+        let other = community(&store, 11).await;
+        store
+            .add_note(
+                c,
+                &note(
+                    NoteKind::Query,
+                    "Near miss",
+                    "What do we do when a round runs near the end?",
+                    &[],
+                    1,
+                ),
+                now(),
+            )
+            .await
+            .unwrap();
+        store
+            .add_note(
+                other,
+                &note(
+                    NoteKind::Query,
+                    "Secret",
+                    "Private round notes of another community.",
+                    &[],
+                    1,
+                ),
+                now(),
+            )
+            .await
+            .unwrap();
+        for attack in [
+            "\"round",
+            "round*",
+            "NEAR(round end)",
+            "-round",
+            "title:round",
+            "round OR secret",
+            "'; DROP TABLE notes; --",
+            "round\" OR \"1\"=\"1",
+            "(round",
+            "^round",
+            "round AND NOT near",
+            "\\",
+            "%",
+            "_",
+        ] {
+            match store
+                .search_notes(c, attack, &NoteFilter::default(), 10, 0)
+                .await
+            {
+                Ok(found) => assert!(
+                    found.iter().all(|(n, _)| n.community == c),
+                    "{}: `{attack}` leaked another community",
+                    db.label()
+                ),
+                Err(SearchError::Input(_)) => {} // nothing searchable in it: a clear message, not an error
+                Err(e) => panic!("{}: `{attack}` failed: {e}", db.label()),
+            }
+        }
+        assert!(
+            store
+                .note(c, steward::store::NoteId(1))
+                .await
+                .unwrap()
+                .is_some(),
+            "the table is still there"
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn notes_keep_unicode_are_scoped_to_their_community_and_leave_search_when_deleted() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store, 10).await;
+        let other = community(&store, 11).await;
+        let body = "Cercle de parole 👋 — مرحبا — 你好 @everyone";
+        let id = store
+            .add_note(
+                c,
+                &note(NoteKind::Discovery, "Unicode", body, &["évaluation"], 1),
+                now(),
+            )
+            .await
+            .unwrap();
+        let read = store.note(c, id).await.unwrap().unwrap();
+        assert_eq!(read.content.body, body, "{}", db.label());
+        assert_eq!(read.content.tags, ["évaluation"]);
+        assert!(
+            store.note(other, id).await.unwrap().is_none(),
+            "another community's id is not found"
+        );
+        assert!(!store.delete_note(other, id).await.unwrap());
+        assert_eq!(
+            titles(&store, c, "cercle", &NoteFilter::default()).await,
+            ["Unicode"]
+        );
+        assert!(store.delete_note(c, id).await.unwrap());
+        assert!(
+            titles(&store, c, "cercle", &NoteFilter::default())
+                .await
+                .is_empty(),
+            "{}",
+            db.label()
+        );
+        store.close().await;
+    }
+}
