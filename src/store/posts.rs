@@ -13,9 +13,12 @@ const INSERT_DM: &str = "INSERT INTO posts (community_id, gathering_id, kind, id
      created_at, member_id) VALUES ($1, $2, 'dm_reminder', $3, $4, $4, $4, $5) ON CONFLICT (idem_key) DO NOTHING";
 const INSERT_NOTICE: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
      created_at, body) VALUES ($1, NULL, 'change_notice', $2, $3, $3, $3, $4) ON CONFLICT (idem_key) DO NOTHING";
+// Only what the planner made is replaced; DMs already handed out stay (a DM for a gathering that is no
+// longer on renders to nothing and is dropped quietly).
 const DROP_PENDING: &str =
     "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
-     AND (lease_until IS NULL OR lease_until < $2)";
+     AND (lease_until IS NULL OR lease_until < $2) \
+     AND kind IN ('reminder', 'role_prompt', 'harvest', 'agenda_card')";
 const MARK_PLANNED: &str = "UPDATE gatherings SET posts_planned = revision + 1 WHERE id = $1";
 const UNPLANNED: &str =
     "SELECT g.id FROM gatherings g WHERE g.status IN ('scheduled', 'moved') AND g.end_at > $1 \
@@ -87,6 +90,28 @@ struct DueRow {
     body: Option<String>,
 }
 
+/// Inserts planned posts in `tx`; a key already planned is left as it is.
+async fn insert_planned(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    community: CommunityId,
+    gathering: Option<GatheringId>,
+    posts: &[PlannedPost],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    for p in posts {
+        sqlx::query(INSERT)
+            .bind(community.0)
+            .bind(gathering.map(|g| g.0))
+            .bind(p.kind.as_str())
+            .bind(p.key.clone())
+            .bind(to_unix(p.due))
+            .bind(to_unix(now))
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Inserts planned posts (those already known by key are left as they are).
     pub async fn plan_posts(
@@ -97,17 +122,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool().begin().await?;
-        for p in posts {
-            sqlx::query(INSERT)
-                .bind(community.0)
-                .bind(gathering.map(|g| g.0))
-                .bind(p.kind.as_str())
-                .bind(p.key.clone())
-                .bind(to_unix(p.due))
-                .bind(to_unix(now))
-                .execute(&mut *tx)
-                .await?;
-        }
+        insert_planned(&mut tx, community, gathering, posts, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -166,17 +181,7 @@ impl Store {
             .bind(to_unix(now))
             .execute(&mut *tx)
             .await?;
-        for p in posts {
-            sqlx::query(INSERT)
-                .bind(gathering.community.0)
-                .bind(gathering.id.0)
-                .bind(p.kind.as_str())
-                .bind(p.key.clone())
-                .bind(to_unix(p.due))
-                .bind(to_unix(now))
-                .execute(&mut *tx)
-                .await?;
-        }
+        insert_planned(&mut tx, gathering.community, Some(gathering.id), posts, now).await?;
         sqlx::query(MARK_PLANNED)
             .bind(gathering.id.0)
             .execute(&mut *tx)
