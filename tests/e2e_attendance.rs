@@ -128,11 +128,7 @@ async fn rsvp_buttons_update_counts_answers_change_follow_a_move_and_the_cancel_
     );
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -203,11 +199,7 @@ async fn the_harvest_prompt_lets_members_say_they_were_there_within_the_window()
         text_of(&again)
     );
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -335,11 +327,7 @@ async fn organizers_record_attendance_with_member_pickers_and_the_report_adds_it
         .await;
     assert!(text_of(&late).contains("more than 7 days"), "{late}");
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 async fn added_gathering(bot: &RunningBot) -> i64 {

@@ -101,9 +101,5 @@ async fn the_binary_serves_reports_errors_with_a_ref_stops_on_sigterm_and_never_
         !logs.contains(TOKEN) && !logs.contains(secret_part),
         "the token leaked into the logs"
     );
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }

@@ -46,11 +46,7 @@ async fn bot_registers_commands_and_answers_help_ephemerally() {
         fake.bot_closed_gateway(),
         "the bot should close the gateway on shutdown"
     );
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 fn setup(member: &Member, name: &str, zone: &str) -> Invocation {
@@ -119,11 +115,7 @@ async fn setup_is_public_refused_without_manage_server_and_rejects_unknown_zones
     );
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -147,11 +139,7 @@ async fn timezone_option_autocompletes_iana_names() {
     assert!(choices.len() <= 25);
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -179,11 +167,7 @@ async fn commands_outside_a_community_say_how_to_set_one_up() {
     );
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -275,11 +259,7 @@ async fn organizers_change_settings_and_bad_values_change_nothing() {
     assert!(text_of(&refused).contains("Only organizers"), "{refused}");
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -318,11 +298,7 @@ async fn a_community_survives_a_restart_on_the_same_database_file() {
         "{list}"
     );
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -343,9 +319,5 @@ async fn the_bot_reconnects_after_the_gateway_drops() {
     assert!(is_ephemeral(&answer));
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }

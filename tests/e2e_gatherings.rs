@@ -81,11 +81,7 @@ async fn schedule_answers_publicly_with_the_first_six_dates_as_exact_timestamps(
     assert_eq!(full_timestamps(&card)[0], want[0]);
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -203,11 +199,7 @@ async fn organizer_commands_are_refused_to_members_and_bad_input_stores_nothing(
     );
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 fn events_by_start(fake: &FakeDiscord) -> Vec<(String, i64)> {
@@ -346,11 +338,7 @@ async fn move_and_cancel_update_the_list_calendar_ics_and_scheduled_events() {
     .await;
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -413,11 +401,7 @@ async fn a_missing_manage_events_permission_is_told_to_organizers_once_and_shown
     assert_eq!(followups(&fake), 1, "told once");
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -472,11 +456,7 @@ async fn end_series_takes_future_dates_off_the_calendar() {
     assert!(text_of(&again).contains("already ended"));
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 /// Expands an exported calendar with an independent parser (icalendar) and the rrule crate.
@@ -638,11 +618,7 @@ async fn the_ics_export_parses_and_its_occurrences_match_the_bots_own_list() {
     );
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -690,9 +666,5 @@ async fn the_guild_calendar_merges_every_community_of_the_server() {
     );
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }

@@ -100,11 +100,7 @@ async fn a_reminder_due_in_a_few_seconds_is_posted_once_and_on_time() {
         .contains("**Practice field** starts <t:"));
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -152,11 +148,7 @@ async fn a_post_survives_500_500_429_and_arrives_exactly_once() {
         "exactly once"
     );
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -287,11 +279,7 @@ async fn after_downtime_a_late_post_is_marked_late_and_one_for_a_started_gatheri
         "a reminder for a started gathering is dropped"
     );
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -377,11 +365,7 @@ async fn role_prompts_fire_on_the_cron_name_open_roles_and_fall_silent_once_all_
         "the next fire time is planned"
     );
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -459,9 +443,5 @@ async fn dm_reminders_reach_members_going_and_a_closed_dm_is_noted_not_retried()
         "a closed DM is not a channel problem: {info}"
     );
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }

@@ -112,11 +112,7 @@ async fn the_card_has_a_claim_button_per_open_role_and_a_click_updates_it_in_pla
     assert!(text_of(&freed).contains("**Evaluation** — *open*"));
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 async fn fifty_clickers_give_one_holder(db: TestDb) {
@@ -178,11 +174,7 @@ async fn fifty_clickers_give_one_holder(db: TestDb) {
         }
     }
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -265,11 +257,7 @@ async fn role_commands_claim_release_and_assign_with_the_right_pings() {
     assert_eq!(autocomplete["data"]["choices"][0]["value"], "Evaluation");
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -372,11 +360,7 @@ async fn template_edits_apply_to_future_cards_and_a_shown_card_keeps_its_roles()
     assert!(text_of(&reset).contains("default roles"));
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -429,11 +413,7 @@ async fn claims_follow_a_move_and_a_cancellation_frees_roles_and_pings_exactly_t
     );
 
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -499,11 +479,7 @@ async fn buttons_keep_working_after_a_restart_and_old_cards_of_closed_gatherings
         "a card from another channel is refused: {foreign}"
     );
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]
@@ -559,9 +535,5 @@ async fn history_shows_the_last_gatherings_and_who_has_not_held_each_role() {
         "{mine}"
     );
     bot.stop().await;
-    assert!(
-        fake.violations().is_empty(),
-        "spec violations: {:#?}",
-        fake.violations()
-    );
+    fake.assert_spec_clean();
 }

@@ -149,6 +149,12 @@ impl FakeDiscord {
         self.state.violations.lock().unwrap().clone()
     }
 
+    /// Fails the test if any request body broke Discord's spec or hit a call the fake does not serve.
+    pub fn assert_spec_clean(&self) {
+        let violations = self.violations();
+        assert!(violations.is_empty(), "spec violations: {violations:#?}");
+    }
+
     /// How many times the bot identified.
     pub fn identify_count(&self) -> u64 {
         self.state.identifies.load(Ordering::SeqCst)
