@@ -35,6 +35,8 @@ fn note(kind: NoteKind, title: &str, body: &str, tags: &[&str], author: u64) -> 
         body: body.into(),
         tags: tags.iter().map(|t| t.to_string()).collect(),
         author: MemberRef(author),
+        author_name: format!("member{author}"),
+        archived_by: None,
         gathering: None,
         source_url: None,
     }
@@ -162,7 +164,7 @@ async fn search_finds_by_a_word_of_the_body_best_first_with_filters_and_paging()
             .await
             .unwrap()[0];
         assert!(
-            snippet.contains("**timer**") || snippet.contains("**Timer**"),
+            snippet.contains("⟦timer⟧") || snippet.contains("⟦Timer⟧"),
             "{}: {snippet}",
             db.label()
         );
@@ -280,6 +282,83 @@ async fn notes_keep_unicode_are_scoped_to_their_community_and_leave_search_when_
             "{}",
             db.label()
         );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_back() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store, 10).await;
+        let other = community(&store, 11).await;
+        let t0 = now();
+        let mut ids = Vec::new();
+        for (i, tags) in [["circle", "tools"], ["circle", "stories"], ["tools", "garden"]]
+            .iter()
+            .enumerate()
+        {
+            let n = note(NoteKind::Resource, &format!("Note {i}"), "A plain body.", tags, 1);
+            ids.push(
+                store
+                    .add_note(c, &n, t0 + chrono::Duration::minutes(i as i64))
+                    .await
+                    .unwrap(),
+            );
+        }
+        store
+            .add_note(other, &note(NoteKind::Story, "Elsewhere", "x", &["secret"], 1), t0)
+            .await
+            .unwrap();
+        let newest: Vec<String> = store
+            .list_notes(c, &NoteFilter::default(), 10, 0)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|n| n.content.title)
+            .collect();
+        assert_eq!(newest, ["Note 2", "Note 1", "Note 0"], "{}", db.label());
+        let page_two = store.list_notes(c, &NoteFilter::default(), 2, 2).await.unwrap();
+        assert_eq!(page_two.len(), 1);
+        let tools = NoteFilter {
+            tag: Some("tools".into()),
+            ..Default::default()
+        };
+        assert_eq!(store.list_notes(c, &tools, 10, 0).await.unwrap().len(), 2);
+        assert_eq!(
+            store.note_tags(c).await.unwrap(),
+            ["circle", "tools", "garden", "stories"],
+            "most used first, another community's tags absent"
+        );
+
+        let mut edited = note(NoteKind::BestPractice, "Renamed", "Now about gardening.", &["garden"], 9);
+        edited.source_url = Some("https://example.org/a".into());
+        assert!(store.update_note(c, ids[0], &edited, t0).await.unwrap());
+        assert!(!store.update_note(other, ids[0], &edited, t0).await.unwrap());
+        let read = store.note(c, ids[0]).await.unwrap().unwrap();
+        assert_eq!(read.content.title, "Renamed");
+        assert_eq!(read.content.kind, NoteKind::BestPractice);
+        assert_eq!(read.content.author, MemberRef(1), "the author stays");
+        assert_eq!(read.content.source_url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(titles(&store, c, "gardening", &NoteFilter::default()).await, ["Renamed"]);
+        assert!(titles(&store, c, "plain", &NoteFilter::default()).await.len() == 2);
+        assert_eq!(store.all_notes(c).await.unwrap().len(), 3);
+
+        let saved = steward::store::NoteListing {
+            community: c,
+            words: Some("plain body".into()),
+            filter: NoteFilter {
+                kind: Some(NoteKind::Resource),
+                tag: Some("circle".into()),
+                author: Some(MemberRef(1)),
+                gathering: None,
+            },
+        };
+        let id = store.save_listing(&saved, t0).await.unwrap();
+        assert_eq!(store.listing(id).await.unwrap(), Some(saved.clone()));
+        let later = t0 + chrono::Duration::days(steward::store::LISTING_DAYS + 1);
+        store.save_listing(&saved, later).await.unwrap();
+        assert_eq!(store.listing(id).await.unwrap(), None, "old listings are forgotten");
         store.close().await;
     }
 }

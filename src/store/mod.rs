@@ -4,6 +4,7 @@
 mod communities;
 mod events;
 mod gatherings;
+mod note_search;
 mod notes;
 mod posts;
 mod roles;
@@ -13,7 +14,8 @@ mod series;
 pub use communities::CommunityConflict;
 pub use events::EventWork;
 pub use gatherings::NewOccurrence;
-pub use notes::{NewNote, Note, NoteFilter, NoteId, SearchError};
+pub use note_search::{ListingId, NoteFilter, NoteListing, SearchError, LISTING_DAYS};
+pub use notes::{NewNote, Note, NoteId};
 pub use posts::DuePost;
 pub use roles::{agenda_lines, ClaimOutcome, PastAgenda};
 pub use series::NewSeries;

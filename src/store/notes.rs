@@ -1,50 +1,44 @@
-//! Practice notes: add, read, delete, and full-text search (SQLite FTS5 with every user word quoted;
-//! PostgreSQL tsvector with `websearch_to_tsquery`), best match first on both.
+//! Practice notes: archive, read, edit, delete, the community's tags, and the whole archive for export.
+//! Searching and listing are in `note_search`.
 
-use super::{from_unix, to_unix, Backend, Store, StoreError};
+use super::{from_unix, to_unix, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
-use crate::domain::notes::{fts5_query, NoteKind};
-use crate::domain::InputError;
+use crate::domain::notes::NoteKind;
 use chrono::{DateTime, Utc};
 
-macro_rules! columns {
+macro_rules! note_columns {
     () => {
-        "n.id, n.community_id, n.gathering_id, n.kind, n.title, n.body, n.tags, n.author_id, n.source_url, n.created_at"
+        "n.id, n.community_id, n.gathering_id, n.kind, n.title, n.body, n.tags, n.author_id, n.author_name, \
+         n.archived_by, n.source_url, n.created_at"
     };
 }
+pub(super) use note_columns;
 
-const INSERT: &str = "INSERT INTO notes (community_id, gathering_id, kind, title, body, tags, author_id, source_url, \
-     created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+const INSERT: &str = "INSERT INTO notes (community_id, gathering_id, kind, title, body, tags, author_id, author_name, \
+     archived_by, source_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
+     RETURNING id";
+const UPDATE: &str = "UPDATE notes SET kind = $3, title = $4, body = $5, tags = $6, source_url = $7, updated_at = $8 \
+     WHERE community_id = $1 AND id = $2";
 const ONE: &str = concat!(
     "SELECT ",
-    columns!(),
+    note_columns!(),
     ", '' AS snippet FROM notes n WHERE n.community_id = $1 AND n.id = $2"
 );
+const ALL: &str = concat!(
+    "SELECT ",
+    note_columns!(),
+    ", '' AS snippet FROM notes n WHERE n.community_id = $1 ORDER BY n.created_at, n.id"
+);
 const DELETE: &str = "DELETE FROM notes WHERE community_id = $1 AND id = $2";
-const SEARCH_SQLITE: &str = concat!(
-    "SELECT ",
-    columns!(),
-    ", snippet(notes_fts, 1, '**', '**', '…', 16) AS snippet FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid \
-     WHERE notes_fts MATCH $1 AND n.community_id = $2 AND ($3 IS NULL OR n.kind = $3) \
-     AND ($4 IS NULL OR n.tags LIKE $4 ESCAPE '\\') AND ($5 IS NULL OR n.author_id = $5) \
-     ORDER BY bm25(notes_fts), n.id DESC LIMIT $6 OFFSET $7"
-);
-const SEARCH_POSTGRES: &str = concat!(
-    "SELECT ",
-    columns!(),
-    ", ts_headline('english', n.body, q, 'StartSel=**, StopSel=**, MaxWords=24, MinWords=8') AS snippet \
-     FROM notes n, websearch_to_tsquery('english', $1) q \
-     WHERE n.search @@ q AND n.community_id = $2 AND ($3::text IS NULL OR n.kind = $3) \
-     AND ($4::text IS NULL OR n.tags LIKE $4 ESCAPE '\\') AND ($5::bigint IS NULL OR n.author_id = $5) \
-     ORDER BY ts_rank(n.search, q) DESC, n.id DESC LIMIT $6 OFFSET $7"
-);
+const RECENT_TAGS: &str =
+    "SELECT tags FROM notes WHERE community_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1000";
 
 /// Steward's id of a note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NoteId(pub i64);
 
-/// A note about to be archived.
+/// A note about to be archived (or its new content).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewNote {
     /// What it is.
@@ -55,12 +49,23 @@ pub struct NewNote {
     pub body: String,
     /// Normalised tags.
     pub tags: Vec<String>,
-    /// Who wrote it.
+    /// Whom it credits: who wrote it (for an archived message, that message's author).
     pub author: MemberRef,
+    /// The author's name as shown when it was archived (for exports, which cannot show mentions).
+    pub author_name: String,
+    /// Who archived someone else's message, if not the author.
+    pub archived_by: Option<MemberRef>,
     /// The gathering it came from.
     pub gathering: Option<GatheringId>,
-    /// A link to the message it was archived from.
+    /// A link to the message it was archived from, or to a source.
     pub source_url: Option<String>,
+}
+
+impl NewNote {
+    /// Whether `member` wrote or archived this note.
+    pub fn is_authored_by(&self, member: MemberRef) -> bool {
+        self.author == member || self.archived_by == Some(member)
+    }
 }
 
 /// An archived note.
@@ -76,19 +81,8 @@ pub struct Note {
     pub created_at: DateTime<Utc>,
 }
 
-/// Optional search filters.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NoteFilter {
-    /// Only this kind.
-    pub kind: Option<NoteKind>,
-    /// Only notes with this (normalised) tag.
-    pub tag: Option<String>,
-    /// Only this author's notes.
-    pub author: Option<MemberRef>,
-}
-
 #[derive(sqlx::FromRow)]
-struct NoteRow {
+pub(super) struct NoteRow {
     id: i64,
     community_id: i64,
     gathering_id: Option<i64>,
@@ -97,13 +91,15 @@ struct NoteRow {
     body: String,
     tags: String,
     author_id: i64,
+    author_name: String,
+    archived_by: Option<i64>,
     source_url: Option<String>,
     created_at: i64,
     snippet: String,
 }
 
 impl NoteRow {
-    fn into_domain(self) -> Result<(Note, String), StoreError> {
+    pub(super) fn into_domain(self) -> Result<(Note, String), StoreError> {
         let kind = NoteKind::parse(&self.kind)
             .ok_or_else(|| StoreError::Corrupt(format!("note {}: kind", self.id)))?;
         let note = Note {
@@ -115,6 +111,8 @@ impl NoteRow {
                 body: self.body,
                 tags: self.tags.split_whitespace().map(str::to_owned).collect(),
                 author: MemberRef::from_db(self.author_id),
+                author_name: self.author_name,
+                archived_by: self.archived_by.map(MemberRef::from_db),
                 gathering: self.gathering_id.map(GatheringId),
                 source_url: self.source_url,
             },
@@ -124,15 +122,9 @@ impl NoteRow {
     }
 }
 
-/// Why a search could not run: the words given, or the database.
-#[derive(Debug, thiserror::Error)]
-pub enum SearchError {
-    /// Nothing searchable was typed.
-    #[error(transparent)]
-    Input(#[from] InputError),
-    /// The database failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
+/// Tags as stored: each surrounded by spaces, so that `LIKE '% tag %'` matches exactly one tag.
+fn stored_tags(tags: &[String]) -> String {
+    format!(" {} ", tags.join(" "))
 }
 
 impl Store {
@@ -143,20 +135,44 @@ impl Store {
         note: &NewNote,
         now: DateTime<Utc>,
     ) -> Result<NoteId, StoreError> {
-        let tags = format!(" {} ", note.tags.join(" "));
         let id: i64 = sqlx::query_scalar(INSERT)
             .bind(community.0)
             .bind(note.gathering.map(|g| g.0))
             .bind(note.kind.as_str())
             .bind(note.title.clone())
             .bind(note.body.clone())
-            .bind(tags)
+            .bind(stored_tags(&note.tags))
             .bind(note.author.to_db())
+            .bind(note.author_name.clone())
+            .bind(note.archived_by.map(MemberRef::to_db))
             .bind(note.source_url.clone())
             .bind(to_unix(now))
             .fetch_one(self.pool())
             .await?;
         Ok(NoteId(id))
+    }
+
+    /// Replaces a note's kind, title, body, tags and source link (author, gathering and date stay);
+    /// false if it no longer exists in this community.
+    pub async fn update_note(
+        &self,
+        community: CommunityId,
+        id: NoteId,
+        note: &NewNote,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(UPDATE)
+            .bind(community.0)
+            .bind(id.0)
+            .bind(note.kind.as_str())
+            .bind(note.title.clone())
+            .bind(note.body.clone())
+            .bind(stored_tags(&note.tags))
+            .bind(note.source_url.clone())
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// One note of this community (an id from another community is not found).
@@ -173,6 +189,17 @@ impl Store {
         row.map(|r| r.into_domain().map(|(n, _)| n)).transpose()
     }
 
+    /// Every note of a community, oldest first (for exports).
+    pub async fn all_notes(&self, community: CommunityId) -> Result<Vec<Note>, StoreError> {
+        let rows: Vec<NoteRow> = sqlx::query_as(ALL)
+            .bind(community.0)
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter()
+            .map(|r| r.into_domain().map(|(n, _)| n))
+            .collect()
+    }
+
     /// Deletes a note of this community; true if it existed.
     pub async fn delete_note(
         &self,
@@ -187,44 +214,18 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Full-text search, best match first, with a highlighted snippet of the body.
-    pub async fn search_notes(
-        &self,
-        community: CommunityId,
-        words: &str,
-        filter: &NoteFilter,
-        limit: i64,
-        offset: i64,
-    ) -> Result<Vec<(Note, String)>, SearchError> {
-        let (sql, query) = match self.backend() {
-            Backend::Sqlite => (SEARCH_SQLITE, fts5_query(words)?),
-            Backend::Postgres => {
-                fts5_query(words)?; // the same rule for "nothing to search"
-                (SEARCH_POSTGRES, words.chars().take(400).collect())
-            }
-        };
-        let tag = filter.tag.as_ref().map(|t| {
-            format!(
-                "% {} %",
-                t.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            )
-        });
-        let rows: Vec<NoteRow> = sqlx::query_as(sql)
-            .bind(query)
+    /// The tags of the community's recent notes, most used first (ties: alphabetical).
+    pub async fn note_tags(&self, community: CommunityId) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<String> = sqlx::query_scalar(RECENT_TAGS)
             .bind(community.0)
-            .bind(filter.kind.map(|k| k.as_str().to_owned()))
-            .bind(tag)
-            .bind(filter.author.map(MemberRef::to_db))
-            .bind(limit)
-            .bind(offset)
             .fetch_all(self.pool())
-            .await
-            .map_err(StoreError::from)?;
-        Ok(rows
-            .into_iter()
-            .map(NoteRow::into_domain)
-            .collect::<Result<_, _>>()?)
+            .await?;
+        let mut counts: std::collections::HashMap<String, usize> = Default::default();
+        for tag in rows.iter().flat_map(|t| t.split_whitespace()) {
+            *counts.entry(tag.to_owned()).or_default() += 1;
+        }
+        let mut tags: Vec<(String, usize)> = counts.into_iter().collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(tags.into_iter().map(|(t, _)| t).collect())
     }
 }

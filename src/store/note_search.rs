@@ -1,0 +1,226 @@
+//! Finding practice notes: full-text search (SQLite FTS5 with every user word quoted; PostgreSQL tsvector
+//! with `websearch_to_tsquery` over the same quoted words), best match first on both; listings newest
+//! first; and saved listings, so that paging buttons work after a restart.
+
+use super::notes::{note_columns, Note, NoteRow};
+use super::{to_unix, Backend, Store, StoreError};
+use crate::domain::gathering::GatheringId;
+use crate::domain::ids::{CommunityId, MemberRef};
+use crate::domain::notes::{fts5_query, NoteKind};
+use crate::domain::InputError;
+use chrono::{DateTime, Duration, Utc};
+
+/// `$3` kind, `$4` tag pattern, `$5` author, `$6` gathering.
+macro_rules! filters {
+    () => {
+        " AND ($3 IS NULL OR n.kind = $3) AND ($4 IS NULL OR n.tags LIKE $4 ESCAPE '\\') \
+          AND ($5 IS NULL OR n.author_id = $5) AND ($6 IS NULL OR n.gathering_id = $6)"
+    };
+}
+macro_rules! pg_filters {
+    () => {
+        " AND ($3::text IS NULL OR n.kind = $3) AND ($4::text IS NULL OR n.tags LIKE $4 ESCAPE '\\') \
+          AND ($5::bigint IS NULL OR n.author_id = $5) AND ($6::bigint IS NULL OR n.gathering_id = $6)"
+    };
+}
+
+// The snippet marks matches with ⟦ ⟧; the card turns them into bold after escaping the text around them.
+const SEARCH_SQLITE: &str = concat!(
+    "SELECT ",
+    note_columns!(),
+    ", snippet(notes_fts, 1, '⟦', '⟧', '…', 16) AS snippet FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid \
+     WHERE notes_fts MATCH $1 AND n.community_id = $2",
+    filters!(),
+    " ORDER BY bm25(notes_fts), n.id DESC LIMIT $7 OFFSET $8"
+);
+const SEARCH_POSTGRES: &str = concat!(
+    "SELECT ",
+    note_columns!(),
+    ", ts_headline('english', n.body, q, 'StartSel=⟦, StopSel=⟧, MaxWords=24, MinWords=8') AS snippet \
+     FROM notes n, websearch_to_tsquery('english', $1) q WHERE n.search @@ q AND n.community_id = $2",
+    pg_filters!(),
+    " ORDER BY ts_rank(n.search, q) DESC, n.id DESC LIMIT $7 OFFSET $8"
+);
+const LIST_SQLITE: &str = concat!(
+    "SELECT ",
+    note_columns!(),
+    ", '' AS snippet FROM notes n WHERE $1 IS NULL AND n.community_id = $2",
+    filters!(),
+    " ORDER BY n.created_at DESC, n.id DESC LIMIT $7 OFFSET $8"
+);
+const LIST_POSTGRES: &str = concat!(
+    "SELECT ",
+    note_columns!(),
+    ", '' AS snippet FROM notes n WHERE $1::text IS NULL AND n.community_id = $2",
+    pg_filters!(),
+    " ORDER BY n.created_at DESC, n.id DESC LIMIT $7 OFFSET $8"
+);
+const SAVE_LISTING: &str = "INSERT INTO note_listings (community_id, words, kind, tag, author_id, gathering_id, \
+     created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+const LISTING: &str = "SELECT community_id, words, kind, tag, author_id, gathering_id FROM note_listings WHERE id = $1";
+const PRUNE_LISTINGS: &str = "DELETE FROM note_listings WHERE created_at < $1";
+
+/// How long paging buttons of a search or listing keep working.
+pub const LISTING_DAYS: i64 = 30;
+
+/// Optional filters of a search or listing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NoteFilter {
+    /// Only this kind.
+    pub kind: Option<NoteKind>,
+    /// Only notes with this (normalised) tag.
+    pub tag: Option<String>,
+    /// Only this author's notes.
+    pub author: Option<MemberRef>,
+    /// Only notes from this gathering.
+    pub gathering: Option<GatheringId>,
+}
+
+/// A search (with words) or a listing (without), as saved for its paging buttons.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteListing {
+    /// Its community.
+    pub community: CommunityId,
+    /// The search words; `None` lists newest first.
+    pub words: Option<String>,
+    /// Filters.
+    pub filter: NoteFilter,
+}
+
+/// Steward's id of a saved listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListingId(pub i64);
+
+/// Why a search could not run: the words given, or the database.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// Nothing searchable was typed.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(sqlx::FromRow)]
+struct ListingRow {
+    community_id: i64,
+    words: Option<String>,
+    kind: Option<String>,
+    tag: Option<String>,
+    author_id: Option<i64>,
+    gathering_id: Option<i64>,
+}
+
+fn tag_pattern(tag: &str) -> String {
+    let escaped = tag
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("% {escaped} %")
+}
+
+impl Store {
+    /// Full-text search, best match first, with a snippet of the body in which matches are marked ⟦ ⟧.
+    /// Every word must match; nothing typed acts as query syntax on either backend.
+    pub async fn search_notes(
+        &self,
+        community: CommunityId,
+        words: &str,
+        filter: &NoteFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<(Note, String)>, SearchError> {
+        let query = fts5_query(words)?;
+        let sql = match self.backend() {
+            Backend::Sqlite => SEARCH_SQLITE,
+            Backend::Postgres => SEARCH_POSTGRES,
+        };
+        Ok(self
+            .find_notes(sql, Some(query), community, filter, limit, offset)
+            .await?)
+    }
+
+    /// Notes newest first, with filters.
+    pub async fn list_notes(
+        &self,
+        community: CommunityId,
+        filter: &NoteFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<Note>, StoreError> {
+        let sql = match self.backend() {
+            Backend::Sqlite => LIST_SQLITE,
+            Backend::Postgres => LIST_POSTGRES,
+        };
+        let found = self
+            .find_notes(sql, None, community, filter, limit, offset)
+            .await?;
+        Ok(found.into_iter().map(|(n, _)| n).collect())
+    }
+
+    async fn find_notes(
+        &self,
+        sql: &'static str,
+        query: Option<String>,
+        community: CommunityId,
+        filter: &NoteFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<(Note, String)>, StoreError> {
+        let rows: Vec<NoteRow> = sqlx::query_as(sql)
+            .bind(query)
+            .bind(community.0)
+            .bind(filter.kind.map(|k| k.as_str().to_owned()))
+            .bind(filter.tag.as_deref().map(tag_pattern))
+            .bind(filter.author.map(MemberRef::to_db))
+            .bind(filter.gathering.map(|g| g.0))
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(self.pool())
+            .await?;
+        rows.into_iter().map(NoteRow::into_domain).collect()
+    }
+
+    /// Saves a search or listing for its paging buttons (and forgets those older than 30 days).
+    pub async fn save_listing(
+        &self,
+        listing: &NoteListing,
+        now: DateTime<Utc>,
+    ) -> Result<ListingId, StoreError> {
+        sqlx::query(PRUNE_LISTINGS)
+            .bind(to_unix(now - Duration::days(LISTING_DAYS)))
+            .execute(self.pool())
+            .await?;
+        let f = &listing.filter;
+        let id: i64 = sqlx::query_scalar(SAVE_LISTING)
+            .bind(listing.community.0)
+            .bind(listing.words.clone())
+            .bind(f.kind.map(|k| k.as_str().to_owned()))
+            .bind(f.tag.clone())
+            .bind(f.author.map(MemberRef::to_db))
+            .bind(f.gathering.map(|g| g.0))
+            .bind(to_unix(now))
+            .fetch_one(self.pool())
+            .await?;
+        Ok(ListingId(id))
+    }
+
+    /// A saved search or listing, if it is still kept.
+    pub async fn listing(&self, id: ListingId) -> Result<Option<NoteListing>, StoreError> {
+        let row: Option<ListingRow> = sqlx::query_as(LISTING)
+            .bind(id.0)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|r| NoteListing {
+            community: CommunityId(r.community_id),
+            words: r.words,
+            filter: NoteFilter {
+                kind: r.kind.as_deref().and_then(NoteKind::parse),
+                tag: r.tag,
+                author: r.author_id.map(MemberRef::from_db),
+                gathering: r.gathering_id.map(GatheringId),
+            },
+        }))
+    }
+}
