@@ -138,8 +138,8 @@ pub struct Reply {
     pub card: Option<Card>,
     /// More embeds after the first (long calendars).
     pub extra_cards: Vec<Card>,
-    /// A file: name, description and bytes.
-    pub attachment: Option<Attachment>,
+    /// Files: name, description and bytes (at most 10 per message).
+    pub attachments: Vec<Attachment>,
     /// Buttons under the message, five to a row.
     pub buttons: Vec<Button>,
     /// One more row of buttons after those (the RSVP row of the agenda card).
@@ -157,8 +157,30 @@ pub struct Button {
     pub custom_id: String,
     /// Its label.
     pub label: String,
-    /// Primary (blurple) rather than secondary (grey).
-    pub primary: bool,
+    /// Its colour.
+    pub tone: Tone,
+}
+
+/// A button's colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Blurple: the action most people want.
+    Primary,
+    /// Grey.
+    Secondary,
+    /// Red: cannot be undone.
+    Danger,
+}
+
+impl Tone {
+    /// Primary if `yes`, else secondary.
+    pub fn primary_if(yes: bool) -> Tone {
+        if yes {
+            Tone::Primary
+        } else {
+            Tone::Secondary
+        }
+    }
 }
 
 impl Reply {
@@ -169,7 +191,7 @@ impl Reply {
             content: Some(text.into()),
             card: None,
             extra_cards: Vec::new(),
-            attachment: None,
+            attachments: Vec::new(),
             buttons: Vec::new(),
             last_row: Vec::new(),
             member_pickers: Vec::new(),
@@ -184,7 +206,7 @@ impl Reply {
             content: None,
             card: Some(card),
             extra_cards: Vec::new(),
-            attachment: None,
+            attachments: Vec::new(),
             buttons: Vec::new(),
             last_row: Vec::new(),
             member_pickers: Vec::new(),
@@ -227,10 +249,10 @@ impl Reply {
                 let buttons = row
                     .iter()
                     .map(|b| {
-                        let style = if b.primary {
-                            ButtonStyle::Primary
-                        } else {
-                            ButtonStyle::Secondary
+                        let style = match b.tone {
+                            Tone::Primary => ButtonStyle::Primary,
+                            Tone::Secondary => ButtonStyle::Secondary,
+                            Tone::Danger => ButtonStyle::Danger,
                         };
                         CreateButton::new(b.custom_id.clone())
                             .label(b.label.clone())
@@ -302,7 +324,7 @@ impl Reply {
         for card in self.card.into_iter().chain(self.extra_cards) {
             reply = reply.embed(card.into_embed());
         }
-        if let Some(file) = self.attachment {
+        for file in self.attachments.into_iter().take(10) {
             // A description is always set: Discord's spec does not allow it to be null.
             let attachment =
                 CreateAttachment::bytes(file.bytes, file.name).description(file.description);

@@ -3,7 +3,7 @@
 
 use crate::discord::commands::agenda::{agenda_reply, harvest_reply};
 use crate::discord::commands::gathering_render::{escape, full, relative};
-use crate::discord::reply::{Button, Notice, Reply};
+use crate::discord::reply::{Button, Notice, Reply, Tone};
 use crate::discord::CommandError;
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
@@ -151,7 +151,7 @@ async fn role_prompt(
         .map(|(i, r)| Button {
             custom_id: crate::discord::custom_id::ButtonAction::Claim(g.id, *i).encode(),
             label: format!("Claim {r}").chars().take(80).collect(),
-            primary: true,
+            tone: Tone::Primary,
         })
         .collect();
     Ok(Some(reply))

@@ -2,7 +2,7 @@
 //! and a Release button per held one.
 
 use super::super::custom_id::ButtonAction;
-use super::super::reply::{Button, Reply, Visibility};
+use super::super::reply::{Button, Reply, Tone, Visibility};
 use super::super::CommandError;
 use super::gathering_render::{agenda_card, escape};
 use crate::domain::community::Community;
@@ -51,7 +51,7 @@ pub async fn agenda_reply(
         .map(|a| Button {
             custom_id: ButtonAction::Rsvp(gathering.id, a).encode(),
             label: a.label().to_owned(),
-            primary: a == Answer::Going,
+            tone: Tone::primary_if(a == Answer::Going),
         })
         .collect();
     reply.buttons = lines
@@ -69,7 +69,7 @@ pub async fn agenda_reply(
             Button {
                 custom_id: action.encode(),
                 label: label.chars().take(80).collect(),
-                primary: holder.is_none(),
+                tone: Tone::primary_if(holder.is_none()),
             }
         })
         .collect();
@@ -114,7 +114,7 @@ pub async fn harvest_reply(store: &Store, gathering: &Gathering) -> Result<Reply
     reply.buttons = vec![Button {
         custom_id: ButtonAction::Here(gathering.id).encode(),
         label: "I was there".to_owned(),
-        primary: true,
+        tone: Tone::Primary,
     }];
     Ok(reply)
 }

@@ -9,6 +9,7 @@ use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::MemberRef;
+use crate::domain::note_export::csv_field;
 use crate::domain::rsvp::{self, report, Answer};
 use crate::domain::when::parse_date;
 use chrono::Duration;
@@ -268,7 +269,7 @@ fn csv_reply(
         "Participation of **{}** as CSV (one row per gathering and member).",
         community.settings.name
     ));
-    reply.attachment = Some(Attachment {
+    reply.attachments.push(Attachment {
         name: "attendance.csv".to_owned(),
         description: format!("Attendance of {}", community.settings.name),
         bytes: out.into_bytes(),
@@ -276,22 +277,8 @@ fn csv_reply(
     reply
 }
 
-/// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is neutralised so spreadsheets do not run it.
-fn csv_field(text: &str) -> String {
-    let safe = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if safe.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", safe.replace('"', "\"\""))
-    } else {
-        safe
-    }
-}
-
 /// A gathering of this community by autocomplete value (id) or typed date, past or future.
-async fn resolve_any(
+pub(crate) async fn resolve_any(
     ctx: Context<'_>,
     community: &Community,
     value: &str,
@@ -320,7 +307,7 @@ async fn resolve_any(
         .ok_or_else(not_found)
 }
 
-async fn autocomplete_recent(
+pub(crate) async fn autocomplete_recent(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
@@ -343,16 +330,4 @@ async fn autocomplete_recent(
         }
     }
     choices(labelled, partial)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_neutralised() {
-        assert_eq!(csv_field("Plain"), "Plain");
-        assert_eq!(csv_field(r#"a, "b""#), r#""a, ""b""""#);
-        assert_eq!(csv_field("=HYPERLINK(x)"), "'=HYPERLINK(x)");
-    }
 }

@@ -199,7 +199,7 @@ pub async fn export(
         community.settings.name
     ));
     reply.visibility = visibility(public);
-    reply.attachment = Some(Attachment {
+    reply.attachments.push(Attachment {
         name: format!("{}.ics", slug.trim_matches('-')),
         description: format!("Calendar of {} (iCalendar)", community.settings.name),
         bytes: text.into_bytes(),
