@@ -177,10 +177,18 @@ async fn the_harvest_prompt_lets_members_say_they_were_there_within_the_window()
                 .find(|b| b["content"].as_str().unwrap_or("").contains("has ended"))
         })
         .await;
-    let here = harvest["components"][0]["components"][0]["custom_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let button = |label: &str| {
+        harvest["components"][0]["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["label"] == label)
+            .and_then(|b| b["custom_id"].as_str())
+            .unwrap_or_else(|| panic!("no {label} button: {harvest}"))
+            .to_owned()
+    };
+    let here = button("I was there");
+    assert!(button("Add practice note").starts_with("sn:add:"));
     let answer = fake
         .response_to(fake.click(&Member::regular(40), CHANNEL, &here))
         .await;

@@ -221,3 +221,73 @@ async fn built_user_selections_deserialize_in_serenity() {
         other => panic!("unexpected kind {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn built_form_submissions_deserialize_in_serenity() {
+    let fake = FakeDiscord::start().await;
+    let fields = [("title".to_owned(), "Hi 👋".to_owned()), ("body".to_owned(), "Text".to_owned())];
+    let payload = interactions::submit_form(
+        &fake,
+        45,
+        &Member::regular(7),
+        interactions::CHANNEL,
+        "snf:add:0:0:",
+        &fields,
+    );
+    let parsed: serenity::Interaction = serde_json::from_value(payload.clone())
+        .unwrap_or_else(|e| panic!("serenity refuses {payload}: {e}"));
+    let serenity::Interaction::Modal(m) = parsed else {
+        panic!("not a form submission")
+    };
+    assert_eq!(m.data.custom_id, "snf:add:0:0:");
+    let values: Vec<(String, Option<String>)> = m
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .filter_map(|c| match c {
+            serenity::ActionRowComponent::InputText(t) => Some((t.custom_id.clone(), t.value.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(values[0], ("title".to_owned(), Some("Hi 👋".to_owned())));
+    assert_eq!(values.len(), 2);
+}
+
+#[tokio::test]
+async fn built_message_menu_uses_deserialize_in_serenity() {
+    let fake = FakeDiscord::start().await;
+    let client = reqwest::Client::new();
+    let registered = json!([{"name": "Archive as practice note", "type": 3}]);
+    let url = format!(
+        "{}/api/v10/applications/{}/commands",
+        fake.api_url(),
+        fake.application_id()
+    );
+    client
+        .put(url)
+        .header("content-type", "application/json")
+        .body(registered.to_string())
+        .send()
+        .await
+        .unwrap();
+    let author = Member::regular(9);
+    let message = interactions::user_message(555, interactions::CHANNEL, &author, "A tip **worth** keeping");
+    let payload = interactions::message_menu(
+        &fake,
+        46,
+        &Member::regular(7),
+        interactions::CHANNEL,
+        "Archive as practice note",
+        &message,
+    );
+    let parsed: serenity::Interaction = serde_json::from_value(payload.clone())
+        .unwrap_or_else(|e| panic!("serenity refuses {payload}: {e}"));
+    let serenity::Interaction::Command(c) = parsed else {
+        panic!("not a command")
+    };
+    assert_eq!(c.data.kind, serenity::CommandType::Message);
+    let target = c.data.resolved.messages.values().next().expect("the resolved message");
+    assert_eq!(target.content, "A tip **worth** keeping");
+    assert_eq!(target.author.id.get(), 9);
+}

@@ -4,6 +4,7 @@
 use super::commands::agenda::{agenda_reply, attendance_sheet, harvest_reply};
 use super::commands::role_flows;
 use super::custom_id::ButtonAction;
+use super::note_ids::NoteButton;
 use super::error::{internal_message, new_error_ref};
 use super::reply::Reply;
 use super::{App, CommandError};
@@ -14,6 +15,9 @@ use poise::serenity_prelude as serenity;
 
 /// Handles one component interaction.
 pub async fn handle(ctx: &serenity::Context, app: &App, click: &serenity::ComponentInteraction) {
+    if let Some(button) = NoteButton::parse(&click.data.custom_id) {
+        return super::note_buttons::clicked(ctx, app, click, button).await;
+    }
     let response = match act(app, click).await {
         Ok(card) => card.into_update(),
         Err(CommandError::User(text)) => Reply::private(text).into_private_response(),

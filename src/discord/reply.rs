@@ -21,6 +21,17 @@ pub enum Visibility {
     Public,
 }
 
+impl Visibility {
+    /// Public if asked for (the `public` option of read-only commands), else private.
+    pub fn public_if(public: bool) -> Visibility {
+        if public {
+            Visibility::Public
+        } else {
+            Visibility::Private
+        }
+    }
+}
+
 /// An embed as plain values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Card {
@@ -280,6 +291,25 @@ impl Reply {
             message = message.content(content);
         }
         CreateInteractionResponse::UpdateMessage(message)
+    }
+
+    /// A new message answering an interaction (a form, a button): private or public as the reply says.
+    pub fn into_response(self) -> CreateInteractionResponse {
+        let mut message = CreateInteractionResponseMessage::new()
+            .ephemeral(self.visibility == Visibility::Private)
+            .allowed_mentions(self.mentions())
+            .components(self.rows());
+        let embeds: Vec<CreateEmbed> = self
+            .card
+            .into_iter()
+            .chain(self.extra_cards)
+            .map(Card::into_embed)
+            .collect();
+        message = message.embeds(embeds);
+        if let Some(content) = self.content {
+            message = message.content(cut(&content, 2000));
+        }
+        CreateInteractionResponse::Message(message)
     }
 
     /// The answer to a button click that leaves the card as it is: a message only the clicker sees.

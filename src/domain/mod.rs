@@ -6,6 +6,7 @@ pub mod community;
 pub mod gathering;
 pub mod ics;
 pub mod ids;
+pub mod note_draft;
 pub mod note_export;
 pub mod input;
 pub mod notes;

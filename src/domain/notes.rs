@@ -40,6 +40,17 @@ const KINDS: [(NoteKind, &str, &str); 7] = [
 ];
 
 impl NoteKind {
+    /// Every kind, in the order people see them.
+    pub const ALL: [NoteKind; 7] = [
+        NoteKind::BestPractice,
+        NoteKind::Query,
+        NoteKind::Discovery,
+        NoteKind::Story,
+        NoteKind::Challenge,
+        NoteKind::Resource,
+        NoteKind::Evaluation,
+    ];
+
     /// Stored form.
     pub fn as_str(self) -> &'static str {
         KINDS.iter().find(|k| k.0 == self).map_or("story", |k| k.1)

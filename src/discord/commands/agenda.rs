@@ -2,6 +2,7 @@
 //! and a Release button per held one.
 
 use super::super::custom_id::ButtonAction;
+use super::super::note_ids::NoteButton;
 use super::super::reply::{Button, Reply, Tone, Visibility};
 use super::super::CommandError;
 use super::gathering_render::{agenda_card, escape};
@@ -102,7 +103,7 @@ pub async fn harvest_reply(store: &Store, gathering: &Gathering) -> Result<Reply
     let here = store.attendees(gathering.id).await?;
     let mut text = format!(
         "🌱 **{}** has ended. Were you there? Press **I was there** (until 7 days from now). What you learned \
-         is worth keeping: share it with the group.",
+         is worth keeping: press **Add practice note** to archive it for the group.",
         escape(&gathering.title)
     );
     if !here.is_empty() {
@@ -111,11 +112,18 @@ pub async fn harvest_reply(store: &Store, gathering: &Gathering) -> Result<Reply
     }
     let mut reply = Reply::private(text);
     reply.visibility = Visibility::Public;
-    reply.buttons = vec![Button {
-        custom_id: ButtonAction::Here(gathering.id).encode(),
-        label: "I was there".to_owned(),
-        tone: Tone::Primary,
-    }];
+    reply.buttons = vec![
+        Button {
+            custom_id: NoteButton::AddFor(gathering.id).encode(),
+            label: "Add practice note".to_owned(),
+            tone: Tone::Primary,
+        },
+        Button {
+            custom_id: ButtonAction::Here(gathering.id).encode(),
+            label: "I was there".to_owned(),
+            tone: Tone::Secondary,
+        },
+    ];
     Ok(reply)
 }
 

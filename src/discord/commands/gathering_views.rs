@@ -14,11 +14,7 @@ use std::collections::HashMap;
 const MAX_CALENDAR_LINES: usize = 60;
 
 fn visibility(public: bool) -> Visibility {
-    if public {
-        Visibility::Public
-    } else {
-        Visibility::Private
-    }
+    Visibility::public_if(public)
 }
 
 /// `/gathering list [count]`.

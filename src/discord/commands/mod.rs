@@ -10,6 +10,9 @@ mod gathering_flows;
 pub(crate) mod gathering_render;
 mod gathering_views;
 mod help;
+mod note;
+pub(crate) mod note_flows;
+mod note_views;
 mod role;
 pub(crate) mod role_flows;
 mod role_views;
@@ -29,6 +32,8 @@ pub fn all() -> Vec<poise::Command<App, CommandError>> {
         role::role(),
         attendance::rsvp(),
         attendance::attendance(),
+        note::note(),
+        note::archive_message(),
         help::help(),
     ]
 }
@@ -42,12 +47,15 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
         initialize_owners: false,
         event_handler: |framework, event| {
             Box::pin(async move {
-                if let serenity::FullEvent::InteractionCreate {
-                    interaction: serenity::Interaction::Component(click),
-                } = event
-                {
-                    let ctx = framework.serenity_context;
-                    super::components::handle(ctx, framework.user_data, click).await;
+                let ctx = framework.serenity_context;
+                match event {
+                    serenity::FullEvent::InteractionCreate {
+                        interaction: serenity::Interaction::Component(click),
+                    } => super::components::handle(ctx, framework.user_data, click).await,
+                    serenity::FullEvent::InteractionCreate {
+                        interaction: serenity::Interaction::Modal(submit),
+                    } => super::note_form::submitted(ctx, framework.user_data, submit).await,
+                    _ => {}
                 }
                 Ok(())
             })

@@ -264,3 +264,59 @@ pub fn select_users(
     payload["data"] = json!({"custom_id": custom_id, "component_type": 5, "values": values, "resolved": {"users": resolved}});
     payload
 }
+
+/// A message a member wrote in `channel` (as Discord resolves it for a message menu).
+pub fn user_message(id: u64, channel: u64, author: &Member, content: &str) -> Value {
+    json!({
+        "id": id.to_string(), "channel_id": channel.to_string(), "guild_id": GUILD.to_string(),
+        "author": {"id": author.id.to_string(), "username": author.name, "discriminator": "0",
+                   "global_name": format!("{} (display)", author.name), "avatar": null},
+        "content": content, "timestamp": "2026-11-24T10:00:00.000000+00:00",
+        "edited_timestamp": null, "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
+        "attachments": [], "embeds": [], "components": [], "pinned": false, "type": 0, "flags": 0,
+    })
+}
+
+/// A message menu command (`name`) used by `member` on `message` in `channel`.
+pub fn message_menu(
+    fake: &FakeDiscord,
+    id: u64,
+    member: &Member,
+    channel: u64,
+    name: &str,
+    message: &Value,
+) -> Value {
+    let registered = fake
+        .commands()
+        .into_iter()
+        .find(|c| c["name"] == name && c["type"] == 3)
+        .unwrap_or_else(|| panic!("the bot registered no message menu `{name}`"));
+    let target = message["id"].as_str().expect("message id").to_owned();
+    let mut payload = build_base(fake, id, member, GUILD, channel);
+    payload["data"] = json!({
+        "id": registered["id"], "name": name, "type": 3, "target_id": target, "guild_id": GUILD.to_string(),
+        "resolved": {"messages": {target.clone(): message}},
+    });
+    payload
+}
+
+/// A submitted form (modal) with these text fields.
+pub fn submit_form(
+    fake: &FakeDiscord,
+    id: u64,
+    member: &Member,
+    channel: u64,
+    custom_id: &str,
+    fields: &[(String, String)],
+) -> Value {
+    let mut payload = build_base(fake, id, member, GUILD, channel);
+    payload["type"] = json!(5);
+    let rows: Vec<Value> = fields
+        .iter()
+        .map(|(field, value)| {
+            json!({"type": 1, "components": [{"type": 4, "custom_id": field, "value": value}]})
+        })
+        .collect();
+    payload["data"] = json!({"custom_id": custom_id, "components": rows});
+    payload
+}

@@ -197,26 +197,14 @@ impl FakeDiscord {
     pub fn invoke(&self, invocation: &Invocation) -> u64 {
         let id = self.state.next_id();
         let payload = interactions::build(self, id, invocation);
-        self.state
-            .token_channels
-            .lock()
-            .unwrap()
-            .insert(format!("token-{id}"), invocation.channel);
-        self.dispatch("INTERACTION_CREATE", payload);
-        id
+        self.send_interaction(id, invocation.channel, payload)
     }
 
     /// Clicks a button (by custom id) on a card in `channel`; returns the interaction id.
     pub fn click(&self, member: &Member, channel: u64, custom_id: &str) -> u64 {
         let id = self.state.next_id();
         let payload = interactions::click(self, id, member, channel, custom_id);
-        self.state
-            .token_channels
-            .lock()
-            .unwrap()
-            .insert(format!("token-{id}"), channel);
-        self.dispatch("INTERACTION_CREATE", payload);
-        id
+        self.send_interaction(id, channel, payload)
     }
 
     /// Picks members in a user-select menu; returns the interaction id.
@@ -229,6 +217,30 @@ impl FakeDiscord {
     ) -> u64 {
         let id = self.state.next_id();
         let payload = interactions::select_users(self, id, member, channel, custom_id, users);
+        self.send_interaction(id, channel, payload)
+    }
+
+    /// Uses the message menu `name` on `message` (see `interactions::user_message`); returns the id.
+    pub fn message_menu(&self, member: &Member, channel: u64, name: &str, message: &Value) -> u64 {
+        let id = self.state.next_id();
+        let payload = interactions::message_menu(self, id, member, channel, name, message);
+        self.send_interaction(id, channel, payload)
+    }
+
+    /// Submits a form (modal) with these fields; returns the interaction id.
+    pub fn submit_form(
+        &self,
+        member: &Member,
+        channel: u64,
+        custom_id: &str,
+        fields: &[(String, String)],
+    ) -> u64 {
+        let id = self.state.next_id();
+        let payload = interactions::submit_form(self, id, member, channel, custom_id, fields);
+        self.send_interaction(id, channel, payload)
+    }
+
+    fn send_interaction(&self, id: u64, channel: u64, payload: Value) -> u64 {
         self.state
             .token_channels
             .lock()

@@ -1,0 +1,409 @@
+//! `/note` and the message menu **Archive as practice note**: the community's archive of practice.
+
+use super::attendance::{autocomplete_recent, resolve_any};
+use super::note_flows::{self, check_may_change, note_by_typed_id, recent_gathering};
+use super::note_views::{delete_confirmation, note_card};
+use super::{actor, community_for_autocomplete, community_here};
+use crate::discord::note_form::modal;
+use crate::discord::note_ids::NoteForm;
+use crate::discord::reply::{Reply, Visibility};
+use crate::discord::{CommandError, Context};
+use crate::domain::gathering::Gathering;
+use crate::domain::ids::MemberRef;
+use crate::domain::note_draft::Draft;
+use crate::domain::note_export::ExportFormat;
+use crate::domain::notes::{fts5_query, parse_tags, NoteKind};
+use crate::store::{NoteFilter, NoteListing};
+use poise::serenity_prelude as serenity;
+use std::sync::atomic::Ordering;
+
+/// Discord's upload limit for a server without boosts (used when Discord does not say).
+const DEFAULT_UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
+
+/// `kind`.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum KindChoice {
+    /// best practice
+    #[name = "best practice"]
+    BestPractice,
+    /// query
+    #[name = "query"]
+    Query,
+    /// discovery
+    #[name = "discovery"]
+    Discovery,
+    /// story
+    #[name = "story"]
+    Story,
+    /// challenge
+    #[name = "challenge"]
+    Challenge,
+    /// resource
+    #[name = "resource"]
+    Resource,
+    /// evaluation
+    #[name = "evaluation"]
+    Evaluation,
+}
+
+impl KindChoice {
+    fn kind(self) -> NoteKind {
+        NoteKind::ALL[self as usize]
+    }
+}
+
+/// `format`.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ExportChoice {
+    /// markdown
+    #[name = "markdown"]
+    Markdown,
+    /// csv
+    #[name = "csv"]
+    Csv,
+    /// json
+    #[name = "json"]
+    Json,
+}
+
+/// Archive, find and export the community's practice notes
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("add", "search", "list", "show", "edit", "delete", "export"),
+    subcommand_required
+)]
+pub async fn note(_ctx: Context<'_>) -> Result<(), CommandError> {
+    Ok(())
+}
+
+/// Opens a form as the answer to a slash command or message menu.
+async fn open_form(
+    ctx: Context<'_>,
+    response: serenity::CreateInteractionResponse,
+) -> Result<(), CommandError> {
+    let poise::Context::Application(app) = ctx else {
+        return Err(CommandError::user("Use the slash command."));
+    };
+    app.interaction.create_response(ctx.http(), response).await?;
+    app.has_sent_initial_response.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Archive a practice note (opens a form for its title and text)
+#[poise::command(slash_command, guild_only)]
+pub async fn add(
+    ctx: Context<'_>,
+    #[description = "What kind of note"] kind: KindChoice,
+    #[description = "Tags, e.g. check-in, openers (up to 10)"]
+    #[autocomplete = "autocomplete_tags"]
+    #[max_length = 400]
+    tags: Option<String>,
+    #[description = "The gathering it comes from (default: one that ended in the last 7 days)"]
+    #[autocomplete = "autocomplete_recent"]
+    gathering: Option<String>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let tags = parse_tags(tags.as_deref().unwrap_or(""))?;
+    let now = ctx.data().clock.now();
+    let gathering: Option<Gathering> = match gathering {
+        Some(value) => Some(resolve_any(ctx, &community, &value).await?),
+        None => recent_gathering(&ctx.data().store, &community, now).await?,
+    };
+    let draft = Draft {
+        kind: kind.kind().label().to_owned(),
+        tags: tags.join(", "),
+        ..Draft::default()
+    };
+    let heading = gathering
+        .as_ref()
+        .map_or("New practice note".to_owned(), |g| format!("Practice note: {}", g.title));
+    let form = NoteForm::Add {
+        gathering: gathering.map(|g| g.id),
+        credit: None,
+    };
+    open_form(ctx, modal(&form, &heading, &draft)).await
+}
+
+/// Archive this message as a practice note (opens a form prefilled from it)
+#[poise::command(context_menu_command = "Archive as practice note", guild_only)]
+pub async fn archive_message(
+    ctx: Context<'_>,
+    #[description = "The message to archive"] message: serenity::Message,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let guild = ctx.guild_id().map_or(0, |g| g.get());
+    let link = format!(
+        "https://discord.com/channels/{guild}/{}/{}",
+        message.channel_id, message.id
+    );
+    let mut text = message.content.clone();
+    if text.trim().is_empty() {
+        // A message of embeds or files: keep what it shows.
+        let parts: Vec<String> = message
+            .embeds
+            .iter()
+            .flat_map(|e| [e.title.clone(), e.description.clone()])
+            .flatten()
+            .chain(message.attachments.iter().map(|a| a.url.clone()))
+            .collect();
+        text = parts.join("\n");
+    }
+    let draft = Draft::from_message(&text, &link);
+    let now = ctx.data().clock.now();
+    let gathering = recent_gathering(&ctx.data().store, &community, now).await?;
+    let name = message
+        .author
+        .global_name
+        .clone()
+        .unwrap_or_else(|| message.author.name.clone());
+    let form = NoteForm::Add {
+        gathering: gathering.map(|g| g.id),
+        credit: Some((MemberRef(message.author.id.get()), name.clone())),
+    };
+    open_form(ctx, modal(&form, &format!("Archive {name}'s message"), &draft)).await
+}
+
+/// The filters typed into search and list.
+fn filter_of(
+    kind: Option<KindChoice>,
+    tag: Option<&str>,
+    author: Option<&serenity::User>,
+) -> Result<NoteFilter, CommandError> {
+    let tag = match tag {
+        Some(typed) => {
+            let mut tags = parse_tags(typed)?;
+            if tags.len() > 1 {
+                return Err(CommandError::user(
+                    "Filter by one tag at a time, e.g. `check-in`.",
+                ));
+            }
+            tags.pop()
+        }
+        None => None,
+    };
+    Ok(NoteFilter {
+        kind: kind.map(KindChoice::kind),
+        tag,
+        author: author.map(|u| MemberRef(u.id.get())),
+        gathering: None,
+    })
+}
+
+/// Saves the listing and answers with its first page.
+async fn first_page(
+    ctx: Context<'_>,
+    listing: NoteListing,
+    public: Option<bool>,
+) -> Result<(), CommandError> {
+    let store = &ctx.data().store;
+    let id = store.save_listing(&listing, ctx.data().clock.now()).await?;
+    let visibility = Visibility::public_if(public.unwrap_or(false));
+    let reply = note_flows::page(store, id, &listing, 0, visibility).await?;
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// Search the practice notes: best matches first, with snippets
+#[poise::command(slash_command, guild_only)]
+pub async fn search(
+    ctx: Context<'_>,
+    #[description = "Words to find, e.g. check-in round"]
+    #[max_length = 200]
+    query: String,
+    #[description = "Only this kind"] kind: Option<KindChoice>,
+    #[description = "Only notes with this tag"]
+    #[autocomplete = "autocomplete_tags"]
+    #[max_length = 40]
+    tag: Option<String>,
+    #[description = "Only notes by this member"] author: Option<serenity::User>,
+    #[description = "Post the answer for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    fts5_query(&query)?;
+    let filter = filter_of(kind, tag.as_deref(), author.as_ref())?;
+    let listing = NoteListing {
+        community: community.id,
+        words: Some(query),
+        filter,
+    };
+    first_page(ctx, listing, public).await
+}
+
+/// List the practice notes, newest first
+#[poise::command(slash_command, guild_only)]
+pub async fn list(
+    ctx: Context<'_>,
+    #[description = "Only notes from this gathering"]
+    #[autocomplete = "autocomplete_recent"]
+    gathering: Option<String>,
+    #[description = "Only this kind"] kind: Option<KindChoice>,
+    #[description = "Only notes with this tag"]
+    #[autocomplete = "autocomplete_tags"]
+    #[max_length = 40]
+    tag: Option<String>,
+    #[description = "Only notes by this member"] author: Option<serenity::User>,
+    #[description = "Post the answer for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let mut filter = filter_of(kind, tag.as_deref(), author.as_ref())?;
+    if let Some(value) = gathering {
+        filter.gathering = Some(resolve_any(ctx, &community, &value).await?.id);
+    }
+    let listing = NoteListing {
+        community: community.id,
+        words: None,
+        filter,
+    };
+    first_page(ctx, listing, public).await
+}
+
+/// Show one practice note in full
+#[poise::command(slash_command, guild_only)]
+pub async fn show(
+    ctx: Context<'_>,
+    #[description = "The note's number, e.g. 12"]
+    #[autocomplete = "autocomplete_notes"]
+    #[max_length = 20]
+    id: String,
+    #[description = "Post it for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let store = &ctx.data().store;
+    let note = note_by_typed_id(store, &community, &id).await?;
+    let gathering = match note.content.gathering {
+        Some(g) => store.gathering(community.id, g).await?,
+        None => None,
+    };
+    let visibility = Visibility::public_if(public.unwrap_or(false));
+    let reply = Reply::card(visibility, note_card(&note, gathering.as_ref()));
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// Edit a practice note (its author or an organizer)
+#[poise::command(slash_command, guild_only)]
+pub async fn edit(
+    ctx: Context<'_>,
+    #[description = "The note's number, e.g. 12"]
+    #[autocomplete = "autocomplete_notes"]
+    #[max_length = 20]
+    id: String,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let note = note_by_typed_id(&ctx.data().store, &community, &id).await?;
+    check_may_change(&note, &community, MemberRef(ctx.author().id.get()), &actor(ctx))?;
+    let c = &note.content;
+    let draft = Draft {
+        title: c.title.clone(),
+        kind: c.kind.label().to_owned(),
+        tags: c.tags.join(", "),
+        body: c.body.clone(),
+        link: c.source_url.clone().unwrap_or_default(),
+    };
+    let heading = format!("Edit note #{}", note.id.0);
+    open_form(ctx, modal(&NoteForm::Edit(note.id), &heading, &draft)).await
+}
+
+/// Delete a practice note (its author or an organizer; asks to confirm)
+#[poise::command(slash_command, guild_only)]
+pub async fn delete(
+    ctx: Context<'_>,
+    #[description = "The note's number, e.g. 12"]
+    #[autocomplete = "autocomplete_notes"]
+    #[max_length = 20]
+    id: String,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let note = note_by_typed_id(&ctx.data().store, &community, &id).await?;
+    check_may_change(&note, &community, MemberRef(ctx.author().id.get()), &actor(ctx))?;
+    ctx.send(delete_confirmation(&note).into_poise()).await?;
+    Ok(())
+}
+
+/// Download the community's practice notes (Markdown, CSV or JSON)
+#[poise::command(slash_command, guild_only)]
+pub async fn export(
+    ctx: Context<'_>,
+    #[description = "File format (default: markdown)"] format: Option<ExportChoice>,
+    #[description = "Post the file for the channel"] public: Option<bool>,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    let format = match format.unwrap_or(ExportChoice::Markdown) {
+        ExportChoice::Markdown => ExportFormat::Markdown,
+        ExportChoice::Csv => ExportFormat::Csv,
+        ExportChoice::Json => ExportFormat::Json,
+    };
+    let limit = match ctx {
+        poise::Context::Application(app) if app.interaction.attachment_size_limit > 0 => {
+            app.interaction.attachment_size_limit as usize
+        }
+        _ => DEFAULT_UPLOAD_LIMIT,
+    };
+    let visibility = Visibility::public_if(public.unwrap_or(false));
+    let reply = note_flows::export(&ctx.data().store, &community, format, limit, visibility).await?;
+    ctx.send(reply.into_poise()).await?;
+    Ok(())
+}
+
+/// Tag autocomplete: the community's tags, most used first; completes the last tag typed.
+async fn autocomplete_tags(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let (done, last) = match partial.rfind([',', ' ']) {
+        Some(i) => (&partial[..=i], partial[i + 1..].trim()),
+        None => ("", partial.trim()),
+    };
+    let needle = last.trim_start_matches('#').to_lowercase();
+    let mut labelled = Vec::new();
+    if let Some(community) = community_for_autocomplete(ctx).await {
+        if let Ok(tags) = ctx.data().store.note_tags(community.id).await {
+            labelled = tags
+                .into_iter()
+                .filter(|t| t.contains(&needle))
+                .map(|t| {
+                    let value = format!("{done}{t}");
+                    (value.clone(), value)
+                })
+                .filter(|(v, _)| v.chars().count() <= 100)
+                .collect();
+        }
+    }
+    super::choices(labelled, "")
+}
+
+/// Note autocomplete: notes whose words match what was typed (or the newest), as `#id · title`.
+async fn autocomplete_notes(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let mut labelled = Vec::new();
+    if let Some(community) = community_for_autocomplete(ctx).await {
+        let store = &ctx.data().store;
+        let typed = partial.trim().trim_start_matches('#');
+        let found: Vec<crate::store::Note> = if typed.is_empty() || typed.parse::<i64>().is_ok() {
+            store
+                .list_notes(community.id, &NoteFilter::default(), 25, 0)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|n| n.id.0.to_string().starts_with(typed))
+                .collect()
+        } else {
+            store
+                .search_notes(community.id, typed, &NoteFilter::default(), 25, 0)
+                .await
+                .map(|found| found.into_iter().map(|(n, _)| n).collect())
+                .unwrap_or_default()
+        };
+        labelled = found
+            .iter()
+            .map(|n| {
+                let label = crate::discord::reply::cut(&format!("#{} · {}", n.id.0, n.content.title), 100);
+                (label, n.id.0.to_string())
+            })
+            .collect();
+    }
+    super::choices(labelled, "")
+}

@@ -1,0 +1,272 @@
+//! What the note commands, buttons and forms do, apart from Discord: archive from a checked form, edit
+//! with permission, find a page, build the export.
+
+use super::note_views::{note_card, results_page, PAGE_SIZE};
+use crate::discord::reply::{Attachment, Card, Reply, Visibility};
+use crate::discord::CommandError;
+use crate::domain::access::Actor;
+use crate::domain::community::Community;
+use crate::domain::gathering::{Gathering, GatheringId};
+use crate::domain::ids::MemberRef;
+use crate::domain::note_draft::CheckedDraft;
+use crate::domain::note_export::{self, ExportFormat, ExportGathering, ExportNote};
+use crate::store::{ListingId, NewNote, Note, NoteId, NoteListing, SearchError, Store};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashMap;
+
+/// How long after a gathering ends `/note add` links new notes to it by default.
+pub const RECENT_DAYS: i64 = 7;
+
+/// Who sends a form: their id, name as shown, and what Discord says of their permissions.
+pub struct Sender {
+    /// Member.
+    pub member: MemberRef,
+    /// Display name.
+    pub name: String,
+    /// Permissions and roles.
+    pub actor: Actor,
+}
+
+/// The gathering that ended most recently, if that was within 7 days (cancelled ones do not count).
+pub async fn recent_gathering(
+    store: &Store,
+    community: &Community,
+    now: DateTime<Utc>,
+) -> Result<Option<Gathering>, CommandError> {
+    let recent = store
+        .gatherings_between(community.id, now - Duration::days(RECENT_DAYS + 2), now)
+        .await?;
+    Ok(recent
+        .into_iter()
+        .filter(|g| g.status.is_on() && g.end <= now && g.end >= now - Duration::days(RECENT_DAYS))
+        .max_by_key(|g| g.end))
+}
+
+/// A note by the id a person typed (`12` or `#12`), in this community only.
+pub async fn note_by_typed_id(
+    store: &Store,
+    community: &Community,
+    typed: &str,
+) -> Result<Note, CommandError> {
+    let not_found = || {
+        CommandError::user(format!(
+            "There is no note `{}` in this community. Note ids are numbers, e.g. `12`; find them with `/note search` \
+             or `/note list`.",
+            typed.trim().chars().take(30).collect::<String>().replace('`', "'")
+        ))
+    };
+    let id: i64 = typed.trim().trim_start_matches('#').parse().map_err(|_| not_found())?;
+    store.note(community.id, NoteId(id)).await?.ok_or_else(not_found)
+}
+
+/// Only the note's author (or whoever archived it) and organizers may change or delete it.
+pub fn check_may_change(
+    note: &Note,
+    community: &Community,
+    member: MemberRef,
+    actor: &Actor,
+) -> Result<(), CommandError> {
+    if note.content.is_authored_by(member) || actor.is_organizer(community.settings.organizer_role) {
+        Ok(())
+    } else {
+        Err(CommandError::user(format!(
+            "Only <@{}> (who wrote note #{}) or an organizer can change or delete it.",
+            note.content.author, note.id.0
+        )))
+    }
+}
+
+/// Archives a new note from a checked form; the public card that tells the group.
+#[allow(clippy::too_many_arguments)]
+pub async fn archive(
+    store: &Store,
+    community: &Community,
+    form: CheckedDraft,
+    gathering: Option<GatheringId>,
+    credit: Option<(MemberRef, String)>,
+    sender: &Sender,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    let gathering = match gathering {
+        Some(id) => store.gathering(community.id, id).await?,
+        None => None,
+    };
+    let (author, author_name) = credit.unwrap_or((sender.member, sender.name.clone()));
+    let note = NewNote {
+        kind: form.kind,
+        title: form.title,
+        body: form.body,
+        tags: form.tags,
+        author,
+        author_name,
+        archived_by: (author != sender.member).then_some(sender.member),
+        gathering: gathering.as_ref().map(|g| g.id),
+        source_url: form.link,
+    };
+    let id = store.add_note(community.id, &note, now).await?;
+    let saved = Note {
+        id,
+        community: community.id,
+        content: note,
+        created_at: now,
+    };
+    let mut reply = Reply::card(Visibility::Public, note_card(&saved, gathering.as_ref()));
+    reply.content = Some(format!(
+        "📚 Practice note #{} archived by <@{}>.",
+        id.0, sender.member
+    ));
+    Ok(reply)
+}
+
+/// Replaces a note's content from a checked form, if the sender may.
+pub async fn edit(
+    store: &Store,
+    community: &Community,
+    id: NoteId,
+    form: CheckedDraft,
+    sender: &Sender,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    let gone = || CommandError::user(format!("Note #{} no longer exists.", id.0));
+    let note = store.note(community.id, id).await?.ok_or_else(gone)?;
+    check_may_change(&note, community, sender.member, &sender.actor)?;
+    let content = NewNote {
+        kind: form.kind,
+        title: form.title,
+        body: form.body,
+        tags: form.tags,
+        source_url: form.link,
+        ..note.content.clone()
+    };
+    if !store.update_note(community.id, id, &content, now).await? {
+        return Err(gone());
+    }
+    let gathering = match content.gathering {
+        Some(g) => store.gathering(community.id, g).await?,
+        None => None,
+    };
+    let updated = Note { content, ..note };
+    let mut reply = Reply::card(Visibility::Private, note_card(&updated, gathering.as_ref()));
+    reply.content = Some(format!("Note #{} updated.", id.0));
+    Ok(reply)
+}
+
+/// One page of a saved search or listing.
+pub async fn page(
+    store: &Store,
+    listing_id: ListingId,
+    listing: &NoteListing,
+    page: u32,
+    visibility: Visibility,
+) -> Result<Reply, CommandError> {
+    let limit = PAGE_SIZE as i64 + 1;
+    let offset = i64::from(page) * PAGE_SIZE as i64;
+    let found: Vec<(Note, Option<String>)> = match &listing.words {
+        Some(words) => store
+            .search_notes(listing.community, words, &listing.filter, limit, offset)
+            .await
+            .map_err(|e| match e {
+                SearchError::Input(e) => CommandError::from(e),
+                SearchError::Store(e) => CommandError::from(e),
+            })?
+            .into_iter()
+            .map(|(n, s)| (n, Some(s)))
+            .collect(),
+        None => store
+            .list_notes(listing.community, &listing.filter, limit, offset)
+            .await?
+            .into_iter()
+            .map(|n| (n, None))
+            .collect(),
+    };
+    let gathering = match listing.filter.gathering {
+        Some(g) => store.gathering(listing.community, g).await?,
+        None => None,
+    };
+    Ok(results_page(
+        listing_id,
+        listing,
+        gathering.as_ref(),
+        &found,
+        page,
+        visibility,
+    ))
+}
+
+/// The archive as files within `limit` bytes each, with a message that says what is attached.
+pub async fn export(
+    store: &Store,
+    community: &Community,
+    format: ExportFormat,
+    limit: usize,
+    visibility: Visibility,
+) -> Result<Reply, CommandError> {
+    let notes = store.all_notes(community.id).await?;
+    if notes.is_empty() {
+        return Err(CommandError::user(
+            "This community has no practice notes yet. Archive one with `/note add`, or use **Archive as practice \
+             note** on a message.",
+        ));
+    }
+    let zone = community.settings.time_zone;
+    let mut gatherings: HashMap<GatheringId, Option<ExportGathering>> = HashMap::new();
+    let mut exported = Vec::with_capacity(notes.len());
+    for n in notes {
+        let gathering = match n.content.gathering {
+            Some(id) => {
+                if !gatherings.contains_key(&id) {
+                    let g = store.gathering(community.id, id).await?.map(|g| ExportGathering {
+                        id: g.id.0,
+                        title: g.title.clone(),
+                        date: g.start.with_timezone(&zone).date_naive(),
+                    });
+                    gatherings.insert(id, g);
+                }
+                gatherings.get(&id).cloned().flatten()
+            }
+            None => None,
+        };
+        let c = n.content;
+        exported.push(ExportNote {
+            id: n.id.0,
+            kind: c.kind.label().to_owned(),
+            title: c.title,
+            body: c.body,
+            tags: c.tags,
+            author_id: c.author.to_string(),
+            author_name: c.author_name,
+            gathering,
+            source_url: c.source_url,
+            created_at: n.created_at,
+        });
+    }
+    let name = &community.settings.name;
+    let chunks = note_export::render(format, &name.to_string(), &exported);
+    let files = note_export::package("practice-notes", format.extension(), &chunks, limit)?;
+    let described = match files.len() {
+        1 if files[0].name.ends_with(".gz") => "compressed with gzip to fit Discord's upload limit".to_owned(),
+        1 => "one file".to_owned(),
+        n => format!("split into {n} parts to fit Discord's upload limit"),
+    };
+    let mut reply = Reply::card(
+        visibility,
+        Card::new(
+            "Practice notes export",
+            format!(
+                "{} notes of **{}** as {} ({described}).",
+                exported.len(),
+                super::gathering_render::escape(&name.to_string()),
+                format.extension().to_uppercase()
+            ),
+        ),
+    );
+    reply.attachments = files
+        .into_iter()
+        .map(|f| Attachment {
+            description: format!("Practice notes of {name}"),
+            name: f.name,
+            bytes: f.bytes,
+        })
+        .collect();
+    Ok(reply)
+}

@@ -1,0 +1,99 @@
+//! Clicks on practice-note buttons: paging through results (the message changes in place), "Add practice
+//! note" on a harvest prompt (opens the form), and the delete confirmation.
+
+use super::commands::note_flows::{self, check_may_change};
+use super::error::{internal_message, new_error_ref};
+use super::note_form::{modal, sender_of};
+use super::note_ids::{NoteButton, NoteForm};
+use super::reply::{Card, Reply, Visibility};
+use super::{App, CommandError};
+use crate::domain::ids::ChannelRef;
+use crate::domain::note_draft::Draft;
+use crate::domain::notes::NoteKind;
+use poise::serenity_prelude as serenity;
+use serenity::CreateInteractionResponse;
+
+/// Handles one note button.
+pub async fn clicked(
+    ctx: &serenity::Context,
+    app: &App,
+    click: &serenity::ComponentInteraction,
+    button: NoteButton,
+) {
+    let response = match act(app, click, button).await {
+        Ok(response) => response,
+        Err(CommandError::User(text)) => Reply::private(text).into_private_response(),
+        Err(error) => {
+            let error_ref = new_error_ref();
+            tracing::error!(error_ref = %error_ref, custom_id = %click.data.custom_id, error = %error, "note button failed");
+            Reply::private(internal_message(&error_ref)).into_private_response()
+        }
+    };
+    if let Err(e) = click.create_response(&ctx.http, response).await {
+        tracing::warn!(error = %e, custom_id = %click.data.custom_id, "could not answer a note button");
+    }
+}
+
+async fn act(
+    app: &App,
+    click: &serenity::ComponentInteraction,
+    button: NoteButton,
+) -> Result<CreateInteractionResponse, CommandError> {
+    let stale = || CommandError::user("This button belongs to an older message. Run the command again.");
+    let community = app
+        .store
+        .community_in_channel(ChannelRef(click.channel_id.get()))
+        .await?
+        .ok_or_else(stale)?;
+    let store = &app.store;
+    match button {
+        NoteButton::Page(listing_id, page) => {
+            let listing = store
+                .listing(listing_id)
+                .await?
+                .filter(|l| l.community == community.id)
+                .ok_or_else(|| {
+                    CommandError::user(
+                        "These results are too old to page through. Run the search again for fresh ones.",
+                    )
+                })?;
+            let visibility = if click.message.flags.is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL)) {
+                Visibility::Private
+            } else {
+                Visibility::Public
+            };
+            let reply = note_flows::page(store, listing_id, &listing, page, visibility).await?;
+            Ok(reply.into_update())
+        }
+        NoteButton::AddFor(gathering) => {
+            let g = store.gathering(community.id, gathering).await?.ok_or_else(stale)?;
+            let draft = Draft {
+                kind: NoteKind::Discovery.label().to_owned(),
+                ..Draft::default()
+            };
+            let form = NoteForm::Add {
+                gathering: Some(g.id),
+                credit: None,
+            };
+            Ok(modal(&form, &format!("Practice note: {}", g.title), &draft))
+        }
+        NoteButton::Delete(id) => {
+            let note = store.note(community.id, id).await?.ok_or_else(|| {
+                CommandError::user(format!("Note #{} was already deleted.", id.0))
+            })?;
+            let sender = sender_of(&click.user, click.member.as_ref());
+            check_may_change(&note, &community, sender.member, &sender.actor)?;
+            store.delete_note(community.id, id).await?;
+            tracing::info!(note = id.0, by = %sender.member, "note deleted");
+            let card = Card::new(
+                format!("Deleted note #{}", id.0),
+                format!("“{}” is no longer in the archive.", super::commands::gathering_render::escape(&note.content.title)),
+            );
+            Ok(Reply::card(Visibility::Private, card).into_update())
+        }
+        NoteButton::Keep(id) => {
+            let card = Card::new(format!("Kept note #{}", id.0), "Nothing was deleted.");
+            Ok(Reply::card(Visibility::Private, card).into_update())
+        }
+    }
+}

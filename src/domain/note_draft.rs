@@ -1,0 +1,215 @@
+//! What a person typed into the note form (or what a message gives it), checked into a note's content.
+
+use super::notes::{parse_body, parse_tags, NoteKind, MAX_BODY_CHARS};
+use super::InputError;
+
+/// The longest note title.
+pub const MAX_TITLE_CHARS: usize = 100;
+/// The longest source link.
+pub const MAX_LINK_CHARS: usize = 512;
+
+/// The form's fields as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// Title.
+    pub title: String,
+    /// Kind, as a word ("best practice").
+    pub kind: String,
+    /// Tags, separated by commas or spaces.
+    pub tags: String,
+    /// Body.
+    pub body: String,
+    /// Optional link.
+    pub link: String,
+}
+
+/// A draft that passed every check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedDraft {
+    /// Kind.
+    pub kind: NoteKind,
+    /// Title, one line.
+    pub title: String,
+    /// Body.
+    pub body: String,
+    /// Normalised tags.
+    pub tags: Vec<String>,
+    /// Source link.
+    pub link: Option<String>,
+}
+
+/// Every kind as people read them, for messages.
+pub fn kinds_list() -> String {
+    NoteKind::ALL
+        .iter()
+        .map(|k| format!("`{}`", k.label()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A title: one line, not empty, at most 100 characters.
+pub fn parse_title(input: &str) -> Result<String, InputError> {
+    let title = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars = title.chars().count();
+    if chars == 0 {
+        return Err(InputError::new(
+            "Give the note a title, e.g. `Opening with a one-word round`.",
+        ));
+    }
+    if chars > MAX_TITLE_CHARS {
+        return Err(InputError::new(format!(
+            "The title has {chars} characters; keep it to {MAX_TITLE_CHARS} or fewer."
+        )));
+    }
+    Ok(title)
+}
+
+/// An optional `http(s)` link without spaces, at most 512 characters.
+pub fn parse_link(input: &str) -> Result<Option<String>, InputError> {
+    let link = input.trim();
+    if link.is_empty() {
+        return Ok(None);
+    }
+    let scheme_ok = link.starts_with("https://") || link.starts_with("http://");
+    let host_ok = link
+        .split_once("://")
+        .map(|(_, rest)| rest.split('/').next().unwrap_or(""))
+        .is_some_and(|host| !host.is_empty());
+    if !scheme_ok
+        || !host_ok
+        || link.chars().any(char::is_whitespace)
+        || link.chars().count() > MAX_LINK_CHARS
+    {
+        return Err(InputError::new(format!(
+            "`{}` is not a link: use a web address starting with `https://` (up to {MAX_LINK_CHARS} characters), \
+             or leave the field empty.",
+            link.chars().take(60).collect::<String>().replace('`', "'")
+        )));
+    }
+    Ok(Some(link.to_owned()))
+}
+
+/// A kind named in the form.
+pub fn parse_kind(input: &str) -> Result<NoteKind, InputError> {
+    NoteKind::parse(input).ok_or_else(|| {
+        InputError::new(format!(
+            "`{}` is not a kind of note. Use one of: {}.",
+            input.trim().chars().take(40).collect::<String>().replace('`', "'"),
+            kinds_list()
+        ))
+    })
+}
+
+impl Draft {
+    /// Checks every field; the first problem found is the message.
+    pub fn check(&self) -> Result<CheckedDraft, InputError> {
+        Ok(CheckedDraft {
+            kind: parse_kind(&self.kind)?,
+            title: parse_title(&self.title)?,
+            body: parse_body(&self.body)?,
+            tags: parse_tags(&self.tags)?,
+            link: parse_link(&self.link)?,
+        })
+    }
+
+    /// The form prefilled from a chat message: its first line as the title, its text as the body (both
+    /// cut to their limits), a guessed kind, and the link to the message.
+    pub fn from_message(text: &str, link: &str) -> Draft {
+        let first_line = text
+            .lines()
+            .map(|l| l.trim_start_matches(['#', '>', '*', '-', ' ']).trim())
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        let title = cut_words(first_line, MAX_TITLE_CHARS);
+        let body: String = text.trim().chars().take(MAX_BODY_CHARS).collect();
+        let kind = if text.trim_end().ends_with('?') {
+            NoteKind::Query
+        } else if text.contains("https://") || text.contains("http://") {
+            NoteKind::Resource
+        } else {
+            NoteKind::Discovery
+        };
+        Draft {
+            title,
+            kind: kind.label().to_owned(),
+            tags: String::new(),
+            body,
+            link: link.to_owned(),
+        }
+    }
+}
+
+/// At most `max` characters, cut at a word boundary when there is one, ending with `…` when cut.
+fn cut_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(max - 1).collect();
+    let at_word = match head.rfind(' ') {
+        Some(i) if i > head.len() / 2 => head[..i].trim_end().to_owned(),
+        _ => head,
+    };
+    format!("{at_word}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Draft {
+        Draft {
+            title: "  Opening   rounds ".into(),
+            kind: "Best practice".into(),
+            tags: "#Check-In circle".into(),
+            body: "Start with one word each 👋".into(),
+            link: "".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_draft_is_normalised() {
+        let checked = draft().check().unwrap();
+        assert_eq!(checked.title, "Opening rounds");
+        assert_eq!(checked.kind, NoteKind::BestPractice);
+        assert_eq!(checked.tags, ["check-in", "circle"]);
+        assert_eq!(checked.link, None);
+    }
+
+    #[test]
+    fn every_bad_field_says_what_a_good_one_looks_like() {
+        let bad = |f: fn(&mut Draft)| {
+            let mut d = draft();
+            f(&mut d);
+            d.check().unwrap_err().0
+        };
+        assert!(bad(|d| d.kind = "gossip".into()).contains("`best practice`"));
+        assert!(bad(|d| d.title = " ".into()).contains("title"));
+        assert!(bad(|d| d.title = "x".repeat(101)).contains("100"));
+        assert!(bad(|d| d.body = "é".repeat(4001)).contains("4000"));
+        assert!(bad(|d| d.tags = "a*b".into()).contains("not a tag"));
+        assert!(bad(|d| d.link = "javascript:alert(1)".into()).contains("https://"));
+        assert!(bad(|d| d.link = "https:// spaced.org".into()).contains("https://"));
+        assert!(bad(|d| d.link = "https://".into()).contains("not a link"));
+        let mut ok = draft();
+        ok.link = " https://example.org/guide?x=1 ".into();
+        assert_eq!(ok.check().unwrap().link.as_deref(), Some("https://example.org/guide?x=1"));
+    }
+
+    #[test]
+    fn a_message_prefills_title_body_kind_and_link_within_the_limits() {
+        let link = "https://discord.com/channels/1/2/3";
+        let d = Draft::from_message("## How do you close a circle?\nWe tried a round.", link);
+        assert_eq!(d.title, "How do you close a circle?");
+        assert_eq!(d.kind, "discovery", "a question only at the start is not a query");
+        assert_eq!(d.link, link);
+        assert_eq!(Draft::from_message("Anyone tried this?", link).kind, "query");
+        assert_eq!(Draft::from_message("See https://x.org", link).kind, "resource");
+        let long = format!("{} {}", "word ".repeat(40), "é".repeat(5000));
+        let d = Draft::from_message(&long, link);
+        assert!(d.title.chars().count() <= MAX_TITLE_CHARS);
+        assert!(d.title.ends_with('…'));
+        assert_eq!(d.body.chars().count(), MAX_BODY_CHARS);
+        let d = Draft::from_message("", link);
+        assert_eq!((d.title.as_str(), d.body.as_str()), ("", ""));
+    }
+}
