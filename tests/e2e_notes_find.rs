@@ -30,13 +30,25 @@ async fn two_communities(fake: &FakeDiscord) {
 
 /// Archives `count` notes in the community of `channel`, one minute apart, titled `{prefix} {i}`.
 async fn archive(store: &Store, channel: u64, count: usize, prefix: &str, body: &str) {
-    let community = store.community_in_channel(ChannelRef(channel)).await.unwrap().unwrap();
+    let community = store
+        .community_in_channel(ChannelRef(channel))
+        .await
+        .unwrap()
+        .unwrap();
     for i in 0..count {
         let note = NewNote {
-            kind: if i % 2 == 0 { NoteKind::Story } else { NoteKind::Resource },
+            kind: if i % 2 == 0 {
+                NoteKind::Story
+            } else {
+                NoteKind::Resource
+            },
             title: format!("{prefix} {i}"),
             body: body.to_owned(),
-            tags: if i % 3 == 0 { vec!["circle".to_owned()] } else { vec![] },
+            tags: if i % 3 == 0 {
+                vec!["circle".to_owned()]
+            } else {
+                vec![]
+            },
             author: MemberRef(if i < 5 { 50 } else { 51 }),
             author_name: "Ana".to_owned(),
             archived_by: None,
@@ -54,101 +66,195 @@ fn titles_shown(answer: &serde_json::Value) -> usize {
 
 #[tokio::test]
 async fn search_pages_ten_at_a_time_with_buttons_and_filters_narrow_it() {
-    let fake = FakeDiscord::start().await;
-    let db = TestDb::sqlite();
-    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(Utc::now())).await;
-    two_communities(&fake).await;
-    archive(&bot.store, CHANNEL, 23, "Round", "We opened with a check-in round and it worked.").await;
-    archive(&bot.store, CHANNEL, 2, "Garden", "Nothing about that word here.").await;
-
-    let first = fake
-        .run(&Invocation::new("note search", &Member::regular(2)).opt("query", "check-in round"))
+    for db in TestDb::both().await {
+        let fake = FakeDiscord::start().await;
+        let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(Utc::now())).await;
+        two_communities(&fake).await;
+        archive(
+            &bot.store,
+            CHANNEL,
+            23,
+            "Round",
+            "We opened with a check-in round and it worked.",
+        )
         .await;
-    assert!(is_ephemeral(&first));
-    assert_eq!(titles_shown(&first), 10, "{}", text_of(&first));
-    assert!(button(&first, "◀ Previous").is_none());
-    let next = button(&first, "Next ▶").expect("a Next button");
-    let second = fake.response_to(fake.click(&Member::regular(2), CHANNEL, &next)).await;
-    assert_eq!(second["type"], 7, "the page changes in place");
-    assert_eq!(titles_shown(&second), 10);
-    let footer = second["data"]["embeds"][0]["footer"]["text"].as_str().unwrap();
-    assert!(footer.starts_with("Page 2 · notes 11–20"), "{footer}");
-    let third = fake
-        .response_to(fake.click(&Member::regular(2), CHANNEL, &button(&second, "Next ▶").unwrap()))
+        archive(
+            &bot.store,
+            CHANNEL,
+            2,
+            "Garden",
+            "Nothing about that word here.",
+        )
         .await;
-    assert_eq!(titles_shown(&third), 3);
-    assert!(button(&third, "Next ▶").is_none(), "no page after the last");
-    let back = fake
-        .response_to(fake.click(&Member::regular(2), CHANNEL, &button(&third, "◀ Previous").unwrap()))
-        .await;
-    assert_eq!(text_of(&back), text_of(&second), "paging back shows the same page");
-    assert!(!text_of(&first).contains("Garden") && !text_of(&third).contains("Garden"));
 
-    let count = |inv: Invocation| {
-        let fake = &fake;
-        async move { titles_shown(&fake.run(&inv).await) }
-    };
-    let search = || Invocation::new("note search", &Member::regular(2)).opt("query", "round");
-    assert_eq!(count(search().opt("kind", "resource")).await, 10, "11 resources: a full first page");
-    assert_eq!(count(search().opt("tag", "#Circle")).await, 8, "0,3,…,21");
-    assert_eq!(count(search().opt("author", "50")).await, 5);
-    assert_eq!(count(search().opt("kind", "story").opt("author", "50")).await, 3);
+        let first = fake
+            .run(
+                &Invocation::new("note search", &Member::regular(2)).opt("query", "check-in round"),
+            )
+            .await;
+        assert!(is_ephemeral(&first));
+        assert_eq!(titles_shown(&first), 10, "{}", text_of(&first));
+        assert!(button(&first, "◀ Previous").is_none());
+        let next = button(&first, "Next ▶").expect("a Next button");
+        let second = fake
+            .response_to(fake.click(&Member::regular(2), CHANNEL, &next))
+            .await;
+        assert_eq!(second["type"], 7, "the page changes in place");
+        assert_eq!(titles_shown(&second), 10);
+        let footer = second["data"]["embeds"][0]["footer"]["text"]
+            .as_str()
+            .unwrap();
+        assert!(footer.starts_with("Page 2 · notes 11–20"), "{footer}");
+        let third = fake
+            .response_to(fake.click(
+                &Member::regular(2),
+                CHANNEL,
+                &button(&second, "Next ▶").unwrap(),
+            ))
+            .await;
+        assert_eq!(titles_shown(&third), 3);
+        assert!(button(&third, "Next ▶").is_none(), "no page after the last");
+        let back = fake
+            .response_to(fake.click(
+                &Member::regular(2),
+                CHANNEL,
+                &button(&third, "◀ Previous").unwrap(),
+            ))
+            .await;
+        assert_eq!(
+            text_of(&back),
+            text_of(&second),
+            "paging back shows the same page"
+        );
+        assert!(!text_of(&first).contains("Garden") && !text_of(&third).contains("Garden"));
 
-    let newest = fake.run(&Invocation::new("note list", &Member::regular(2))).await;
-    let text = text_of(&newest);
-    assert!(text.find("Round 22").unwrap() < text.find("Round 21").unwrap(), "newest first: {text}");
-    assert!(text.contains("newest first"));
-    assert!(button(&newest, "Next ▶").is_some());
+        let count = |inv: Invocation| {
+            let fake = &fake;
+            async move { titles_shown(&fake.run(&inv).await) }
+        };
+        let search = || Invocation::new("note search", &Member::regular(2)).opt("query", "round");
+        assert_eq!(
+            count(search().opt("kind", "resource")).await,
+            10,
+            "11 resources: a full first page"
+        );
+        assert_eq!(count(search().opt("tag", "#Circle")).await, 8, "0,3,…,21");
+        assert_eq!(count(search().opt("author", "50")).await, 5);
+        assert_eq!(
+            count(search().opt("kind", "story").opt("author", "50")).await,
+            3
+        );
 
-    // A paging button of this community does nothing in another one.
-    let elsewhere = fake.response_to(fake.click(&Member::regular(2), OTHER_CHANNEL, &next)).await;
-    assert!(is_ephemeral(&elsewhere), "{elsewhere}");
-    assert!(!text_of(&elsewhere).contains("Round"));
-    fake.assert_spec_clean();
-    bot.stop().await;
+        let newest = fake
+            .run(&Invocation::new("note list", &Member::regular(2)))
+            .await;
+        let text = text_of(&newest);
+        assert!(
+            text.find("Round 22").unwrap() < text.find("Round 21").unwrap(),
+            "newest first: {text}"
+        );
+        assert!(text.contains("newest first"));
+        assert!(button(&newest, "Next ▶").is_some());
+
+        // A paging button of this community does nothing in another one.
+        let elsewhere = fake
+            .response_to(fake.click(&Member::regular(2), OTHER_CHANNEL, &next))
+            .await;
+        assert!(is_ephemeral(&elsewhere), "{elsewhere}");
+        assert!(!text_of(&elsewhere).contains("Round"));
+        fake.assert_spec_clean();
+        bot.stop().await;
+    }
 }
 
 #[tokio::test]
 async fn typed_query_syntax_never_errors_or_leaks_and_ids_stay_in_their_community() {
-    let fake = FakeDiscord::start().await;
-    let db = TestDb::sqlite();
-    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(Utc::now())).await;
-    two_communities(&fake).await;
-    archive(&bot.store, CHANNEL, 1, "Ours", "A round near the end of the evening.").await;
-    archive(&bot.store, OTHER_CHANNEL, 1, "Theirs", "Secret round notes of another community.").await;
-
-    for attack in [
-        "\"round", "round*", "NEAR(round end)", "-round", "title:round", "round OR secret",
-        "'; DROP TABLE notes; --", "round\" OR \"1\"=\"1", "(round", "^round", "%", "_",
-    ] {
-        let answer = fake
-            .run(&Invocation::new("note search", &Member::regular(2)).opt("query", attack))
-            .await;
-        let text = text_of(&answer);
-        assert!(is_ephemeral(&answer), "`{attack}`: {answer}");
-        assert!(!text.contains("Something went wrong"), "`{attack}` failed: {text}");
-        assert!(!text.contains("Theirs") && !text.contains("Secret"), "`{attack}` leaked: {text}");
-    }
-    let found = fake
-        .run(&Invocation::new("note search", &Member::regular(2)).opt("query", "round*"))
+    for db in TestDb::both().await {
+        let fake = FakeDiscord::start().await;
+        let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(Utc::now())).await;
+        two_communities(&fake).await;
+        archive(
+            &bot.store,
+            CHANNEL,
+            1,
+            "Ours",
+            "A round near the end of the evening.",
+        )
         .await;
-    assert!(text_of(&found).contains("Ours"), "quoted words still match: {}", text_of(&found));
-
-    // Note 2 belongs to the other community: from here it does not exist.
-    for command in ["note show", "note edit", "note delete"] {
-        let answer = fake
-            .run(&Invocation::new(command, &Member::manager(1)).opt("id", "2"))
-            .await;
-        assert!(text_of(&answer).contains("no note `2`"), "{command}: {answer}");
-    }
-    let delete_theirs = fake.response_to(fake.click(&Member::manager(1), CHANNEL, "sn:delete:2")).await;
-    assert!(text_of(&delete_theirs).contains("already deleted"), "{delete_theirs}");
-    let theirs = fake
-        .run(&Invocation::new("note show", &Member::regular(2)).opt("id", "2").in_channel(OTHER_CHANNEL))
+        archive(
+            &bot.store,
+            OTHER_CHANNEL,
+            1,
+            "Theirs",
+            "Secret round notes of another community.",
+        )
         .await;
-    assert!(text_of(&theirs).contains("Theirs"), "still there: {theirs}");
-    fake.assert_spec_clean();
-    bot.stop().await;
+
+        for attack in [
+            "\"round",
+            "round*",
+            "NEAR(round end)",
+            "-round",
+            "title:round",
+            "round OR secret",
+            "'; DROP TABLE notes; --",
+            "round\" OR \"1\"=\"1",
+            "(round",
+            "^round",
+            "%",
+            "_",
+        ] {
+            let answer = fake
+                .run(&Invocation::new("note search", &Member::regular(2)).opt("query", attack))
+                .await;
+            let text = text_of(&answer);
+            assert!(is_ephemeral(&answer), "`{attack}`: {answer}");
+            assert!(
+                !text.contains("Something went wrong"),
+                "`{attack}` failed: {text}"
+            );
+            assert!(
+                !text.contains("Theirs") && !text.contains("Secret"),
+                "`{attack}` leaked: {text}"
+            );
+        }
+        let found = fake
+            .run(&Invocation::new("note search", &Member::regular(2)).opt("query", "round*"))
+            .await;
+        assert!(
+            text_of(&found).contains("Ours"),
+            "quoted words still match: {}",
+            text_of(&found)
+        );
+
+        // Note 2 belongs to the other community: from here it does not exist.
+        for command in ["note show", "note edit", "note delete"] {
+            let answer = fake
+                .run(&Invocation::new(command, &Member::manager(1)).opt("id", "2"))
+                .await;
+            assert!(
+                text_of(&answer).contains("no note `2`"),
+                "{command}: {answer}"
+            );
+        }
+        let delete_theirs = fake
+            .response_to(fake.click(&Member::manager(1), CHANNEL, "sn:delete:2"))
+            .await;
+        assert!(
+            text_of(&delete_theirs).contains("already deleted"),
+            "{delete_theirs}"
+        );
+        let theirs = fake
+            .run(
+                &Invocation::new("note show", &Member::regular(2))
+                    .opt("id", "2")
+                    .in_channel(OTHER_CHANNEL),
+            )
+            .await;
+        assert!(text_of(&theirs).contains("Theirs"), "still there: {theirs}");
+        fake.assert_spec_clean();
+        bot.stop().await;
+    }
 }
 
 #[tokio::test]
@@ -168,21 +274,40 @@ async fn exports_parse_back_csv_and_json_round_trip_markdown_groups_by_gathering
     .await;
     clock.set(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap());
     let body = "Line one, with a comma\nand \"quotes\" — 👋 مرحبا 你好\n- a list item\n=SUM(A1)";
-    let form = fake.run(&Invocation::new("note add", &Member::regular(7)).opt("kind", "evaluation")).await;
-    let fields = [("title", "What we learned"), ("kind", "evaluation"), ("tags", "review"), ("body", body), ("link", "https://example.org/x")];
-    support::notes::submit(&fake, &Member::regular(7), CHANNEL, &support::notes::form_id(&form), &fields).await;
+    let form = fake
+        .run(&Invocation::new("note add", &Member::regular(7)).opt("kind", "evaluation"))
+        .await;
+    let fields = [
+        ("title", "What we learned"),
+        ("kind", "evaluation"),
+        ("tags", "review"),
+        ("body", body),
+        ("link", "https://example.org/x"),
+    ];
+    support::notes::submit(
+        &fake,
+        &Member::regular(7),
+        CHANNEL,
+        &support::notes::form_id(&form),
+        &fields,
+    )
+    .await;
     archive(&bot.store, CHANNEL, 2, "Loose", "Between gatherings.").await;
     archive(&bot.store, OTHER_CHANNEL, 1, "Theirs", "Not exported here.").await;
 
     let export = |format: &'static str| {
         let fake = &fake;
         async move {
-            let id = fake.invoke(&Invocation::new("note export", &Member::regular(2)).opt("format", format));
+            let id = fake
+                .invoke(&Invocation::new("note export", &Member::regular(2)).opt("format", format));
             let answer = fake.response_to(id).await;
             assert!(is_ephemeral(&answer), "{answer}");
             let files = fake.files_of(id);
             assert_eq!(files.len(), 1, "{format}: one file");
-            (files[0].0.clone(), String::from_utf8(files[0].1.clone()).unwrap())
+            (
+                files[0].0.clone(),
+                String::from_utf8(files[0].1.clone()).unwrap(),
+            )
         }
     };
     let (name, json) = export("json").await;
@@ -202,19 +327,31 @@ async fn exports_parse_back_csv_and_json_round_trip_markdown_groups_by_gathering
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 3);
     let row = rows.iter().find(|r| &r[2] == "What we learned").unwrap();
-    assert_eq!(&row[3], body, "the body round-trips (it does not start with a formula sign)");
+    assert_eq!(
+        &row[3], body,
+        "the body round-trips (it does not start with a formula sign)"
+    );
     assert_eq!(&row[8], "November circle");
     assert_eq!(&row[9], "2026-11-20");
     for (i, n) in notes.iter().enumerate() {
-        let r = rows.iter().find(|r| r[0] == n.id.to_string()).unwrap_or_else(|| panic!("row {i}"));
-        assert_eq!((&r[1], &r[2], &r[6]), (n.kind.as_str(), n.title.as_str(), n.author_name.as_str()));
+        let r = rows
+            .iter()
+            .find(|r| r[0] == n.id.to_string())
+            .unwrap_or_else(|| panic!("row {i}"));
+        assert_eq!(
+            (&r[1], &r[2], &r[6]),
+            (n.kind.as_str(), n.title.as_str(), n.author_name.as_str())
+        );
     }
 
     let (name, md) = export("markdown").await;
     assert_eq!(name, "practice-notes.md");
     let gathering = md.find("## November circle — 2026-11-20").expect(&md);
     let loose = md.find("## Between gatherings").expect(&md);
-    assert!(gathering < loose && md.contains("### #1 · What we learned"), "{md}");
+    assert!(
+        gathering < loose && md.contains("### #1 · What we learned"),
+        "{md}"
+    );
     assert!(md.contains("*evaluation* · by "), "{md}");
     fake.assert_spec_clean();
     bot.stop().await;

@@ -225,7 +225,10 @@ async fn built_user_selections_deserialize_in_serenity() {
 #[tokio::test]
 async fn built_form_submissions_deserialize_in_serenity() {
     let fake = FakeDiscord::start().await;
-    let fields = [("title".to_owned(), "Hi 👋".to_owned()), ("body".to_owned(), "Text".to_owned())];
+    let fields = [
+        ("title".to_owned(), "Hi 👋".to_owned()),
+        ("body".to_owned(), "Text".to_owned()),
+    ];
     let payload = interactions::submit_form(
         &fake,
         45,
@@ -246,7 +249,9 @@ async fn built_form_submissions_deserialize_in_serenity() {
         .iter()
         .flat_map(|row| row.components.iter())
         .filter_map(|c| match c {
-            serenity::ActionRowComponent::InputText(t) => Some((t.custom_id.clone(), t.value.clone())),
+            serenity::ActionRowComponent::InputText(t) => {
+                Some((t.custom_id.clone(), t.value.clone()))
+            }
             _ => None,
         })
         .collect();
@@ -272,7 +277,12 @@ async fn built_message_menu_uses_deserialize_in_serenity() {
         .await
         .unwrap();
     let author = Member::regular(9);
-    let message = interactions::user_message(555, interactions::CHANNEL, &author, "A tip **worth** keeping");
+    let message = interactions::user_message(
+        555,
+        interactions::CHANNEL,
+        &author,
+        "A tip **worth** keeping",
+    );
     let payload = interactions::message_menu(
         &fake,
         46,
@@ -287,7 +297,13 @@ async fn built_message_menu_uses_deserialize_in_serenity() {
         panic!("not a command")
     };
     assert_eq!(c.data.kind, serenity::CommandType::Message);
-    let target = c.data.resolved.messages.values().next().expect("the resolved message");
+    let target = c
+        .data
+        .resolved
+        .messages
+        .values()
+        .next()
+        .expect("the resolved message");
     assert_eq!(target.content, "A tip **worth** keeping");
     assert_eq!(target.author.id.get(), 9);
 }

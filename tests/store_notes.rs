@@ -294,11 +294,21 @@ async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_ba
         let other = community(&store, 11).await;
         let t0 = now();
         let mut ids = Vec::new();
-        for (i, tags) in [["circle", "tools"], ["circle", "stories"], ["tools", "garden"]]
-            .iter()
-            .enumerate()
+        for (i, tags) in [
+            ["circle", "tools"],
+            ["circle", "stories"],
+            ["tools", "garden"],
+        ]
+        .iter()
+        .enumerate()
         {
-            let n = note(NoteKind::Resource, &format!("Note {i}"), "A plain body.", tags, 1);
+            let n = note(
+                NoteKind::Resource,
+                &format!("Note {i}"),
+                "A plain body.",
+                tags,
+                1,
+            );
             ids.push(
                 store
                     .add_note(c, &n, t0 + chrono::Duration::minutes(i as i64))
@@ -307,7 +317,11 @@ async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_ba
             );
         }
         store
-            .add_note(other, &note(NoteKind::Story, "Elsewhere", "x", &["secret"], 1), t0)
+            .add_note(
+                other,
+                &note(NoteKind::Story, "Elsewhere", "x", &["secret"], 1),
+                t0,
+            )
             .await
             .unwrap();
         let newest: Vec<String> = store
@@ -318,7 +332,10 @@ async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_ba
             .map(|n| n.content.title)
             .collect();
         assert_eq!(newest, ["Note 2", "Note 1", "Note 0"], "{}", db.label());
-        let page_two = store.list_notes(c, &NoteFilter::default(), 2, 2).await.unwrap();
+        let page_two = store
+            .list_notes(c, &NoteFilter::default(), 2, 2)
+            .await
+            .unwrap();
         assert_eq!(page_two.len(), 1);
         let tools = NoteFilter {
             tag: Some("tools".into()),
@@ -331,7 +348,13 @@ async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_ba
             "most used first, another community's tags absent"
         );
 
-        let mut edited = note(NoteKind::BestPractice, "Renamed", "Now about gardening.", &["garden"], 9);
+        let mut edited = note(
+            NoteKind::BestPractice,
+            "Renamed",
+            "Now about gardening.",
+            &["garden"],
+            9,
+        );
         edited.source_url = Some("https://example.org/a".into());
         assert!(store.update_note(c, ids[0], &edited, t0).await.unwrap());
         assert!(!store.update_note(other, ids[0], &edited, t0).await.unwrap());
@@ -339,9 +362,20 @@ async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_ba
         assert_eq!(read.content.title, "Renamed");
         assert_eq!(read.content.kind, NoteKind::BestPractice);
         assert_eq!(read.content.author, MemberRef(1), "the author stays");
-        assert_eq!(read.content.source_url.as_deref(), Some("https://example.org/a"));
-        assert_eq!(titles(&store, c, "gardening", &NoteFilter::default()).await, ["Renamed"]);
-        assert!(titles(&store, c, "plain", &NoteFilter::default()).await.len() == 2);
+        assert_eq!(
+            read.content.source_url.as_deref(),
+            Some("https://example.org/a")
+        );
+        assert_eq!(
+            titles(&store, c, "gardening", &NoteFilter::default()).await,
+            ["Renamed"]
+        );
+        assert!(
+            titles(&store, c, "plain", &NoteFilter::default())
+                .await
+                .len()
+                == 2
+        );
         assert_eq!(store.all_notes(c).await.unwrap().len(), 3);
 
         let saved = steward::store::NoteListing {
@@ -358,7 +392,11 @@ async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_ba
         assert_eq!(store.listing(id).await.unwrap(), Some(saved.clone()));
         let later = t0 + chrono::Duration::days(steward::store::LISTING_DAYS + 1);
         store.save_listing(&saved, later).await.unwrap();
-        assert_eq!(store.listing(id).await.unwrap(), None, "old listings are forgotten");
+        assert_eq!(
+            store.listing(id).await.unwrap(),
+            None,
+            "old listings are forgotten"
+        );
         store.close().await;
     }
 }

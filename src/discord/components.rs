@@ -4,8 +4,8 @@
 use super::commands::agenda::{agenda_reply, attendance_sheet, harvest_reply};
 use super::commands::role_flows;
 use super::custom_id::ButtonAction;
-use super::note_ids::NoteButton;
 use super::error::{internal_message, new_error_ref};
+use super::note_ids::NoteButton;
 use super::reply::Reply;
 use super::{App, CommandError};
 use crate::domain::access::{organizer_only, Actor};

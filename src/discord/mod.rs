@@ -6,10 +6,10 @@ mod components;
 pub mod custom_id;
 pub mod error;
 pub mod events;
+mod http;
 mod note_buttons;
 mod note_form;
 pub mod note_ids;
-mod http;
 pub mod permissions;
 pub mod reply;
 

@@ -39,7 +39,8 @@ async fn act(
     click: &serenity::ComponentInteraction,
     button: NoteButton,
 ) -> Result<CreateInteractionResponse, CommandError> {
-    let stale = || CommandError::user("This button belongs to an older message. Run the command again.");
+    let stale =
+        || CommandError::user("This button belongs to an older message. Run the command again.");
     let community = app
         .store
         .community_in_channel(ChannelRef(click.channel_id.get()))
@@ -57,7 +58,11 @@ async fn act(
                         "These results are too old to page through. Run the search again for fresh ones.",
                     )
                 })?;
-            let visibility = if click.message.flags.is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL)) {
+            let visibility = if click
+                .message
+                .flags
+                .is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL))
+            {
                 Visibility::Private
             } else {
                 Visibility::Public
@@ -66,7 +71,10 @@ async fn act(
             Ok(reply.into_update())
         }
         NoteButton::AddFor(gathering) => {
-            let g = store.gathering(community.id, gathering).await?.ok_or_else(stale)?;
+            let g = store
+                .gathering(community.id, gathering)
+                .await?
+                .ok_or_else(stale)?;
             let draft = Draft {
                 kind: NoteKind::Discovery.label().to_owned(),
                 ..Draft::default()
@@ -87,7 +95,10 @@ async fn act(
             tracing::info!(note = id.0, by = %sender.member, "note deleted");
             let card = Card::new(
                 format!("Deleted note #{}", id.0),
-                format!("“{}” is no longer in the archive.", super::commands::gathering_render::escape(&note.content.title)),
+                format!(
+                    "“{}” is no longer in the archive.",
+                    super::commands::gathering_render::escape(&note.content.title)
+                ),
             );
             Ok(Reply::card(Visibility::Private, card).into_update())
         }

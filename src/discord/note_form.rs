@@ -25,7 +25,12 @@ const FIELDS: [(&str, &str, &str, bool); 5] = [
         true,
     ),
     ("tags", "Tags (up to 10)", "e.g. check-in, openers", false),
-    ("body", "Note", "What happened, what worked, what you would try next", true),
+    (
+        "body",
+        "Note",
+        "What happened, what worked, what you would try next",
+        true,
+    ),
     ("link", "Source link (optional)", "https://…", false),
 ];
 
@@ -87,7 +92,10 @@ pub fn sender_of(user: &serenity::User, member: Option<&serenity::Member>) -> Se
             roles: m.roles.iter().map(|r| RoleRef(r.get())).collect(),
         }
     });
-    let name = member.map_or_else(|| user.display_name().to_owned(), |m| m.display_name().to_owned());
+    let name = member.map_or_else(
+        || user.display_name().to_owned(),
+        |m| m.display_name().to_owned(),
+    );
     Sender {
         member: MemberRef(user.id.get()),
         name,
@@ -108,7 +116,10 @@ pub async fn submitted(ctx: &serenity::Context, app: &App, submit: &serenity::Mo
             keep_text(internal_message(&error_ref), &draft)
         }
     };
-    if let Err(e) = submit.create_response(&ctx.http, reply.into_response()).await {
+    if let Err(e) = submit
+        .create_response(&ctx.http, reply.into_response())
+        .await
+    {
         tracing::warn!(error = %e, "could not answer a note form");
     }
 }
@@ -140,8 +151,13 @@ async fn act(
     let now = app.clock.now();
     match form {
         NoteForm::Add { gathering, credit } => {
-            note_flows::archive(&app.store, &community, checked, gathering, credit, &sender, now).await
+            note_flows::archive(
+                &app.store, &community, checked, gathering, credit, &sender, now,
+            )
+            .await
         }
-        NoteForm::Edit(id) => note_flows::edit(&app.store, &community, id, checked, &sender, now).await,
+        NoteForm::Edit(id) => {
+            note_flows::edit(&app.store, &community, id, checked, &sender, now).await
+        }
     }
 }

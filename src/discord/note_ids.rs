@@ -34,7 +34,9 @@ impl NoteButton {
         let parts: Vec<&str> = custom_id.split(':').collect();
         let number = |i: usize| parts.get(i)?.parse::<i64>().ok();
         match parts.as_slice() {
-            ["sn", "page", _, page] => Some(NoteButton::Page(ListingId(number(2)?), page.parse().ok()?)),
+            ["sn", "page", _, page] => {
+                Some(NoteButton::Page(ListingId(number(2)?), page.parse().ok()?))
+            }
             ["sn", "add", _] => Some(NoteButton::AddFor(GatheringId(number(2)?))),
             ["sn", "delete", _] => Some(NoteButton::Delete(NoteId(number(2)?))),
             ["sn", "keep", _] => Some(NoteButton::Keep(NoteId(number(2)?))),
@@ -135,7 +137,14 @@ mod tests {
         }
         .encode();
         assert!(cut.chars().count() <= 100, "{cut}");
-        for bad in ["", "sn:page:x:1", "sn:page:1", "snf:edit:1:2", "snf:add:1", "st:claim:1:1"] {
+        for bad in [
+            "",
+            "sn:page:x:1",
+            "sn:page:1",
+            "snf:edit:1:2",
+            "snf:add:1",
+            "st:claim:1:1",
+        ] {
             assert_eq!(NoteButton::parse(bad), None, "{bad}");
             assert_eq!(NoteForm::parse(bad), None, "{bad}");
         }

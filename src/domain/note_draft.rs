@@ -94,7 +94,12 @@ pub fn parse_kind(input: &str) -> Result<NoteKind, InputError> {
     NoteKind::parse(input).ok_or_else(|| {
         InputError::new(format!(
             "`{}` is not a kind of note. Use one of: {}.",
-            input.trim().chars().take(40).collect::<String>().replace('`', "'"),
+            input
+                .trim()
+                .chars()
+                .take(40)
+                .collect::<String>()
+                .replace('`', "'"),
             kinds_list()
         ))
     })
@@ -192,7 +197,10 @@ mod tests {
         assert!(bad(|d| d.link = "https://".into()).contains("not a link"));
         let mut ok = draft();
         ok.link = " https://example.org/guide?x=1 ".into();
-        assert_eq!(ok.check().unwrap().link.as_deref(), Some("https://example.org/guide?x=1"));
+        assert_eq!(
+            ok.check().unwrap().link.as_deref(),
+            Some("https://example.org/guide?x=1")
+        );
     }
 
     #[test]
@@ -200,10 +208,19 @@ mod tests {
         let link = "https://discord.com/channels/1/2/3";
         let d = Draft::from_message("## How do you close a circle?\nWe tried a round.", link);
         assert_eq!(d.title, "How do you close a circle?");
-        assert_eq!(d.kind, "discovery", "a question only at the start is not a query");
+        assert_eq!(
+            d.kind, "discovery",
+            "a question only at the start is not a query"
+        );
         assert_eq!(d.link, link);
-        assert_eq!(Draft::from_message("Anyone tried this?", link).kind, "query");
-        assert_eq!(Draft::from_message("See https://x.org", link).kind, "resource");
+        assert_eq!(
+            Draft::from_message("Anyone tried this?", link).kind,
+            "query"
+        );
+        assert_eq!(
+            Draft::from_message("See https://x.org", link).kind,
+            "resource"
+        );
         let long = format!("{} {}", "word ".repeat(40), "é".repeat(5000));
         let d = Draft::from_message(&long, link);
         assert!(d.title.chars().count() <= MAX_TITLE_CHARS);

@@ -64,7 +64,8 @@ pub struct ExportNote {
 }
 
 /// CSV header of the notes export.
-pub const CSV_HEADER: &str = "id,kind,title,body,tags,author_id,author_name,gathering_id,gathering_title,\
+pub const CSV_HEADER: &str =
+    "id,kind,title,body,tags,author_id,author_name,gathering_id,gathering_title,\
                               gathering_date,source_url,created_at\n";
 
 /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` gets a `'` so that spreadsheets do not run it as a
@@ -215,7 +216,12 @@ pub struct ExportFile {
 /// Packs the export into files of at most `limit` bytes: one plain file if it fits; else one gzip file
 /// if that fits; else parts split between notes (each compressed when that is needed to fit). A single
 /// note that cannot fit even compressed is an error that says so.
-pub fn package(base: &str, ext: &str, file: &Chunks, limit: usize) -> Result<Vec<ExportFile>, InputError> {
+pub fn package(
+    base: &str,
+    ext: &str,
+    file: &Chunks,
+    limit: usize,
+) -> Result<Vec<ExportFile>, InputError> {
     let whole = file.join(&file.chunks);
     if whole.len() <= limit {
         return Ok(vec![ExportFile {

@@ -91,7 +91,9 @@ fn a_small_archive_is_one_plain_file() {
 #[test]
 fn a_large_archive_is_compressed_then_split_between_notes_within_the_limit() {
     // Repetitive text compresses well: one gzip file.
-    let notes: Vec<ExportNote> = (0..200).map(|i| sample(i, &"same words ".repeat(300), None)).collect();
+    let notes: Vec<ExportNote> = (0..200)
+        .map(|i| sample(i, &"same words ".repeat(300), None))
+        .collect();
     let text = render(ExportFormat::Json, "x", &notes);
     let whole = text.join(&text.chunks);
     let files = package("notes", "json", &text, whole.len() / 4).unwrap();
@@ -104,20 +106,34 @@ fn a_large_archive_is_compressed_then_split_between_notes_within_the_limit() {
     let noise = |len: usize, seed: &mut u64| -> String {
         (0..len)
             .map(|_| {
-                *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 char::from(b'a' + ((*seed >> 33) % 26) as u8)
             })
             .collect()
     };
-    let notes: Vec<ExportNote> = (0..60).map(|i| sample(i, &noise(2000, &mut seed), None)).collect();
+    let notes: Vec<ExportNote> = (0..60)
+        .map(|i| sample(i, &noise(2000, &mut seed), None))
+        .collect();
     let text = render(ExportFormat::Json, "x", &notes);
     let limit = 20_000;
     let files = package("notes", "json", &text, limit).unwrap();
     assert!(files.len() > 1);
     let mut ids = Vec::new();
     for (i, f) in files.iter().enumerate() {
-        assert!(f.bytes.len() <= limit, "{} is {} bytes", f.name, f.bytes.len());
-        assert!(f.name.starts_with(&format!("notes-part{}of{}.json", i + 1, files.len())), "{}", f.name);
+        assert!(
+            f.bytes.len() <= limit,
+            "{} is {} bytes",
+            f.name,
+            f.bytes.len()
+        );
+        assert!(
+            f.name
+                .starts_with(&format!("notes-part{}of{}.json", i + 1, files.len())),
+            "{}",
+            f.name
+        );
         let content = if f.name.ends_with(".gz") {
             gunzip(&f.bytes)
         } else {

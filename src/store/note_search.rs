@@ -55,7 +55,8 @@ const LIST_POSTGRES: &str = concat!(
     pg_filters!(),
     " ORDER BY n.created_at DESC, n.id DESC LIMIT $7 OFFSET $8"
 );
-const SAVE_LISTING: &str = "INSERT INTO note_listings (community_id, words, kind, tag, author_id, gathering_id, \
+const SAVE_LISTING: &str =
+    "INSERT INTO note_listings (community_id, words, kind, tag, author_id, gathering_id, \
      created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 const LISTING: &str = "SELECT community_id, words, kind, tag, author_id, gathering_id FROM note_listings WHERE id = $1";
 const PRUNE_LISTINGS: &str = "DELETE FROM note_listings WHERE created_at < $1";

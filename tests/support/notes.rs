@@ -27,7 +27,10 @@ pub fn prefilled(answer: &Value, field: &str) -> String {
 
 /// The custom id of a form the bot opened.
 pub fn form_id(answer: &Value) -> String {
-    answer["data"]["custom_id"].as_str().expect("a form custom id").to_owned()
+    answer["data"]["custom_id"]
+        .as_str()
+        .expect("a form custom id")
+        .to_owned()
 }
 
 /// Submits a form with these fields and waits for the answer.

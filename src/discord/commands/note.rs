@@ -85,7 +85,9 @@ async fn open_form(
     let poise::Context::Application(app) = ctx else {
         return Err(CommandError::user("Use the slash command."));
     };
-    app.interaction.create_response(ctx.http(), response).await?;
+    app.interaction
+        .create_response(ctx.http(), response)
+        .await?;
     app.has_sent_initial_response.store(true, Ordering::SeqCst);
     Ok(())
 }
@@ -117,7 +119,9 @@ pub async fn add(
     };
     let heading = gathering
         .as_ref()
-        .map_or("New practice note".to_owned(), |g| format!("Practice note: {}", g.title));
+        .map_or("New practice note".to_owned(), |g| {
+            format!("Practice note: {}", g.title)
+        });
     let form = NoteForm::Add {
         gathering: gathering.map(|g| g.id),
         credit: None,
@@ -161,7 +165,11 @@ pub async fn archive_message(
         gathering: gathering.map(|g| g.id),
         credit: Some((MemberRef(message.author.id.get()), name.clone())),
     };
-    open_form(ctx, modal(&form, &format!("Archive {name}'s message"), &draft)).await
+    open_form(
+        ctx,
+        modal(&form, &format!("Archive {name}'s message"), &draft),
+    )
+    .await
 }
 
 /// The filters typed into search and list.
@@ -292,7 +300,12 @@ pub async fn edit(
 ) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
     let note = note_by_typed_id(&ctx.data().store, &community, &id).await?;
-    check_may_change(&note, &community, MemberRef(ctx.author().id.get()), &actor(ctx))?;
+    check_may_change(
+        &note,
+        &community,
+        MemberRef(ctx.author().id.get()),
+        &actor(ctx),
+    )?;
     let c = &note.content;
     let draft = Draft {
         title: c.title.clone(),
@@ -316,7 +329,12 @@ pub async fn delete(
 ) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
     let note = note_by_typed_id(&ctx.data().store, &community, &id).await?;
-    check_may_change(&note, &community, MemberRef(ctx.author().id.get()), &actor(ctx))?;
+    check_may_change(
+        &note,
+        &community,
+        MemberRef(ctx.author().id.get()),
+        &actor(ctx),
+    )?;
     ctx.send(delete_confirmation(&note).into_poise()).await?;
     Ok(())
 }
@@ -341,7 +359,8 @@ pub async fn export(
         _ => DEFAULT_UPLOAD_LIMIT,
     };
     let visibility = Visibility::public_if(public.unwrap_or(false));
-    let reply = note_flows::export(&ctx.data().store, &community, format, limit, visibility).await?;
+    let reply =
+        note_flows::export(&ctx.data().store, &community, format, limit, visibility).await?;
     ctx.send(reply.into_poise()).await?;
     Ok(())
 }
@@ -400,7 +419,8 @@ async fn autocomplete_notes(
         labelled = found
             .iter()
             .map(|n| {
-                let label = crate::discord::reply::cut(&format!("#{} · {}", n.id.0, n.content.title), 100);
+                let label =
+                    crate::discord::reply::cut(&format!("#{} · {}", n.id.0, n.content.title), 100);
                 (label, n.id.0.to_string())
             })
             .collect();

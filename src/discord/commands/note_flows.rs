@@ -55,8 +55,15 @@ pub async fn note_by_typed_id(
             typed.trim().chars().take(30).collect::<String>().replace('`', "'")
         ))
     };
-    let id: i64 = typed.trim().trim_start_matches('#').parse().map_err(|_| not_found())?;
-    store.note(community.id, NoteId(id)).await?.ok_or_else(not_found)
+    let id: i64 = typed
+        .trim()
+        .trim_start_matches('#')
+        .parse()
+        .map_err(|_| not_found())?;
+    store
+        .note(community.id, NoteId(id))
+        .await?
+        .ok_or_else(not_found)
 }
 
 /// Only the note's author (or whoever archived it) and organizers may change or delete it.
@@ -66,7 +73,8 @@ pub fn check_may_change(
     member: MemberRef,
     actor: &Actor,
 ) -> Result<(), CommandError> {
-    if note.content.is_authored_by(member) || actor.is_organizer(community.settings.organizer_role) {
+    if note.content.is_authored_by(member) || actor.is_organizer(community.settings.organizer_role)
+    {
         Ok(())
     } else {
         Err(CommandError::user(format!(
@@ -209,23 +217,22 @@ pub async fn export(
         ));
     }
     let zone = community.settings.time_zone;
-    let mut gatherings: HashMap<GatheringId, Option<ExportGathering>> = HashMap::new();
+    let gatherings: HashMap<GatheringId, ExportGathering> = store
+        .all_gatherings(community.id)
+        .await?
+        .into_iter()
+        .map(|g| {
+            let exported = ExportGathering {
+                id: g.id.0,
+                date: g.start.with_timezone(&zone).date_naive(),
+                title: g.title,
+            };
+            (g.id, exported)
+        })
+        .collect();
     let mut exported = Vec::with_capacity(notes.len());
     for n in notes {
-        let gathering = match n.content.gathering {
-            Some(id) => {
-                if !gatherings.contains_key(&id) {
-                    let g = store.gathering(community.id, id).await?.map(|g| ExportGathering {
-                        id: g.id.0,
-                        title: g.title.clone(),
-                        date: g.start.with_timezone(&zone).date_naive(),
-                    });
-                    gatherings.insert(id, g);
-                }
-                gatherings.get(&id).cloned().flatten()
-            }
-            None => None,
-        };
+        let gathering = n.content.gathering.and_then(|id| gatherings.get(&id).cloned());
         let c = n.content;
         exported.push(ExportNote {
             id: n.id.0,
@@ -244,7 +251,9 @@ pub async fn export(
     let chunks = note_export::render(format, &name.to_string(), &exported);
     let files = note_export::package("practice-notes", format.extension(), &chunks, limit)?;
     let described = match files.len() {
-        1 if files[0].name.ends_with(".gz") => "compressed with gzip to fit Discord's upload limit".to_owned(),
+        1 if files[0].name.ends_with(".gz") => {
+            "compressed with gzip to fit Discord's upload limit".to_owned()
+        }
         1 => "one file".to_owned(),
         n => format!("split into {n} parts to fit Discord's upload limit"),
     };

@@ -64,7 +64,12 @@ pub fn snippet(marked: &str) -> String {
 }
 
 fn preview(note: &Note) -> String {
-    let one_line = note.content.body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = note
+        .content
+        .body
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     escape(&cut(&one_line, 160))
 }
 
