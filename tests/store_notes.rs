@@ -400,3 +400,41 @@ async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_ba
         store.close().await;
     }
 }
+
+#[tokio::test]
+async fn many_members_archiving_at_once_all_succeed() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 8).await.unwrap();
+        let c = community(&store, 10).await;
+        let mut tasks = Vec::new();
+        for writer in 0..8u64 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                for i in 0..150 {
+                    let body = format!(
+                        "Writer {writer} note {i}: {}",
+                        "a longer body of words ".repeat(40)
+                    );
+                    store
+                        .add_note(
+                            c,
+                            &note(NoteKind::Story, "Busy", &body, &["busy"], writer),
+                            now(),
+                        )
+                        .await
+                        .unwrap_or_else(|e| panic!("writer {writer}, note {i}: {e}"));
+                }
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        assert_eq!(
+            store.all_notes(c).await.unwrap().len(),
+            1200,
+            "{}",
+            db.label()
+        );
+        store.close().await;
+    }
+}

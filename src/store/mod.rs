@@ -79,6 +79,9 @@ impl Store {
                     if backend == Backend::Sqlite {
                         conn.execute("PRAGMA journal_mode=WAL").await?;
                         conn.execute("PRAGMA foreign_keys=ON").await?;
+                        // A writer waits for another (one holding the lock through a full-text index merge
+                        // can take seconds on a large archive) instead of failing with "database is locked".
+                        conn.execute("PRAGMA busy_timeout=30000").await?;
                     }
                     Ok(())
                 })

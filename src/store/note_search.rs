@@ -24,22 +24,27 @@ macro_rules! pg_filters {
     };
 }
 
-// The snippet marks matches with ⟦ ⟧; the card turns them into bold after escaping the text around them.
+// Ranking picks the page first; only its notes get a snippet (a snippet of every match would cost more
+// than the search). The snippet marks matches with ⟦ ⟧; the card turns them into bold after escaping the
+// text around them.
 const SEARCH_SQLITE: &str = concat!(
-    "SELECT ",
-    note_columns!(),
-    ", snippet(notes_fts, 1, '⟦', '⟧', '…', 16) AS snippet FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid \
-     WHERE notes_fts MATCH $1 AND n.community_id = $2",
+    "WITH best AS (SELECT notes_fts.rowid AS id, bm25(notes_fts) AS score FROM notes_fts \
+     JOIN notes n ON n.id = notes_fts.rowid WHERE notes_fts MATCH $1 AND n.community_id = $2",
     filters!(),
-    " ORDER BY bm25(notes_fts), n.id DESC LIMIT $7 OFFSET $8"
+    " ORDER BY score, n.id DESC LIMIT $7 OFFSET $8) SELECT ",
+    note_columns!(),
+    ", snippet(notes_fts, 1, '⟦', '⟧', '…', 16) AS snippet FROM best JOIN notes n ON n.id = best.id \
+     JOIN notes_fts ON notes_fts.rowid = best.id WHERE notes_fts MATCH $1 ORDER BY best.score, n.id DESC"
 );
 const SEARCH_POSTGRES: &str = concat!(
-    "SELECT ",
-    note_columns!(),
-    ", ts_headline('english', n.body, q, 'StartSel=⟦, StopSel=⟧, MaxWords=24, MinWords=8') AS snippet \
-     FROM notes n, websearch_to_tsquery('english', $1) q WHERE n.search @@ q AND n.community_id = $2",
+    "WITH best AS (SELECT n.id, ts_rank(n.search, q) AS score FROM notes n, websearch_to_tsquery('english', $1) q \
+     WHERE n.search @@ q AND n.community_id = $2",
     pg_filters!(),
-    " ORDER BY ts_rank(n.search, q) DESC, n.id DESC LIMIT $7 OFFSET $8"
+    " ORDER BY score DESC, n.id DESC LIMIT $7 OFFSET $8) SELECT ",
+    note_columns!(),
+    ", ts_headline('english', n.body, websearch_to_tsquery('english', $1), \
+     'StartSel=⟦, StopSel=⟧, MaxWords=24, MinWords=8') AS snippet \
+     FROM best JOIN notes n ON n.id = best.id ORDER BY best.score DESC, n.id DESC"
 );
 const LIST_SQLITE: &str = concat!(
     "SELECT ",

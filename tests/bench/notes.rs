@@ -20,11 +20,46 @@ use support::db::TestDb;
 
 const COMMUNITIES: usize = 20;
 const DOMAIN_WORDS: [&str; 40] = [
-    "circle", "round", "check-in", "facilitation", "closing", "opener", "silence", "listening", "conflict",
-    "agenda", "evaluation", "respite", "caregiver", "family", "burnout", "supervision", "boundaries",
-    "feedback", "trust", "story", "practice", "timer", "breakout", "question", "reflection", "harvest",
-    "newcomer", "grief", "volunteer", "schedule", "referral", "outreach", "consent", "safety", "energy",
-    "ritual", "journal", "mentor", "workshop", "retreat",
+    "circle",
+    "round",
+    "check-in",
+    "facilitation",
+    "closing",
+    "opener",
+    "silence",
+    "listening",
+    "conflict",
+    "agenda",
+    "evaluation",
+    "respite",
+    "caregiver",
+    "family",
+    "burnout",
+    "supervision",
+    "boundaries",
+    "feedback",
+    "trust",
+    "story",
+    "practice",
+    "timer",
+    "breakout",
+    "question",
+    "reflection",
+    "harvest",
+    "newcomer",
+    "grief",
+    "volunteer",
+    "schedule",
+    "referral",
+    "outreach",
+    "consent",
+    "safety",
+    "energy",
+    "ritual",
+    "journal",
+    "mentor",
+    "workshop",
+    "retreat",
 ];
 
 /// A small deterministic generator (no dependency, same corpus every run).
@@ -32,7 +67,10 @@ struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -43,20 +81,27 @@ impl Rng {
     }
 }
 
-/// 20,000 words: the domain words, then pronounceable made-up ones.
+/// 20,000 pronounceable made-up words in frequency order, with the domain words placed at ranks 100–880
+/// (topic words, not the most common words of a text, which nobody searches for).
 fn vocabulary() -> Vec<String> {
     const SYLLABLES: [&str; 24] = [
-        "ka", "lo", "mi", "ra", "te", "su", "no", "ve", "pa", "di", "go", "re", "sa", "bu", "len", "tor", "mas",
-        "qui", "fe", "ho", "ny", "zu", "wi", "cha",
+        "ka", "lo", "mi", "ra", "te", "su", "no", "ve", "pa", "di", "go", "re", "sa", "bu", "len",
+        "tor", "mas", "qui", "fe", "ho", "ny", "zu", "wi", "cha",
     ];
-    let mut words: Vec<String> = DOMAIN_WORDS.iter().map(|w| (*w).to_owned()).collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut rng = Rng(11);
-    while words.len() < 20_000 {
+    while words.len() < 20_000 - DOMAIN_WORDS.len() {
         let n = 2 + rng.below(3);
-        let word: String = (0..n).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect();
-        if !words.contains(&word) {
+        let word: String = (0..n)
+            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+            .collect();
+        if seen.insert(word.clone()) {
             words.push(word);
         }
+    }
+    for (i, w) in DOMAIN_WORDS.iter().enumerate() {
+        words.insert(100 + i * 20, (*w).to_owned());
     }
     words
 }
@@ -95,9 +140,18 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 async fn communities(store: &Store) -> Vec<CommunityId> {
     let mut ids = Vec::new();
     for i in 0..COMMUNITIES {
-        let settings = Settings::new(CommunityName::parse(&format!("Circle {i}")).unwrap(), chrono_tz::Europe::Lisbon, None);
+        let settings = Settings::new(
+            CommunityName::parse(&format!("Circle {i}")).unwrap(),
+            chrono_tz::Europe::Lisbon,
+            None,
+        );
         let c = store
-            .create_community(GuildRef(1), ChannelRef(1000 + i as u64), &settings, Utc::now())
+            .create_community(
+                GuildRef(1),
+                ChannelRef(1000 + i as u64),
+                &settings,
+                Utc::now(),
+            )
             .await
             .unwrap()
             .unwrap();
@@ -114,9 +168,15 @@ async fn fill(store: &Store, ids: &[CommunityId], count: usize, vocabulary: &[St
     let kinds = NoteKind::ALL;
     for i in 0..count {
         // Half the notes in the first (very large) community, the rest spread over the others.
-        let community = if i % 2 == 0 { ids[0] } else { ids[1 + rng.below(ids.len() - 1)] };
+        let community = if i % 2 == 0 {
+            ids[0]
+        } else {
+            ids[1 + rng.below(ids.len() - 1)]
+        };
         let words = 30 + rng.below(570);
-        let tags: Vec<String> = (0..rng.below(4)).map(|_| DOMAIN_WORDS[rng.below(12)].to_owned()).collect();
+        let tags: Vec<String> = (0..rng.below(4))
+            .map(|_| DOMAIN_WORDS[rng.below(12)].to_owned())
+            .collect();
         let mut tags_unique = tags.clone();
         tags_unique.dedup();
         let title_words = 3 + rng.below(7);
@@ -136,24 +196,43 @@ async fn fill(store: &Store, ids: &[CommunityId], count: usize, vocabulary: &[St
         ));
     }
     let chars: usize = notes.iter().map(|(_, n)| n.body.chars().count()).sum();
-    println!("  corpus: {count} notes, bodies {} characters on average", chars / count.max(1));
+    println!(
+        "  corpus: {count} notes, bodies {} characters on average",
+        chars / count.max(1)
+    );
     let start = Instant::now();
     let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-    let chunks: Vec<Vec<(CommunityId, NewNote)>> = notes.chunks(count.div_ceil(8).max(1)).map(<[_]>::to_vec).collect();
+    let chunks: Vec<Vec<(CommunityId, NewNote)>> = notes
+        .chunks(count.div_ceil(8).max(1))
+        .map(<[_]>::to_vec)
+        .collect();
     let mut tasks = Vec::new();
     for (k, chunk) in chunks.into_iter().enumerate() {
         let store = store.clone();
         tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::with_capacity(chunk.len());
             for (i, (c, note)) in chunk.iter().enumerate() {
                 let at = t0 + Duration::seconds((k * 1_000_000 + i) as i64);
+                let one = Instant::now();
                 store.add_note(*c, note, at).await.unwrap();
+                latencies.push(one.elapsed().as_secs_f64() * 1000.0);
             }
+            latencies
         }));
     }
+    let mut latencies = Vec::with_capacity(count);
     for t in tasks {
-        t.await.unwrap();
+        latencies.extend(t.await.unwrap());
     }
-    count as f64 / start.elapsed().as_secs_f64()
+    let rate = count as f64 / start.elapsed().as_secs_f64();
+    latencies.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "  one add_note under 8 writers: median {:.2} ms, p99 {:.1} ms, slowest {:.0} ms",
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99),
+        latencies.last().copied().unwrap_or(0.0)
+    );
+    rate
 }
 
 /// What people type: one domain word, two domain words, a domain word and a common word, a rare word.
@@ -167,19 +246,30 @@ fn queries(count: usize, vocabulary: &[String]) -> Vec<String> {
                 DOMAIN_WORDS[rng.below(DOMAIN_WORDS.len())],
                 DOMAIN_WORDS[rng.below(DOMAIN_WORDS.len())]
             ),
-            2 => format!("{} {}", DOMAIN_WORDS[rng.below(DOMAIN_WORDS.len())], vocabulary[40 + rng.below(400)]),
+            2 => format!(
+                "{} {}",
+                DOMAIN_WORDS[rng.below(DOMAIN_WORDS.len())],
+                vocabulary[100 + rng.below(900)]
+            ),
             _ => vocabulary[2000 + rng.below(18_000)].clone(),
         })
         .collect()
 }
 
-async fn measure(store: &Store, community: CommunityId, queries: &[String]) -> (f64, f64, f64, String, usize) {
+async fn measure(
+    store: &Store,
+    community: CommunityId,
+    queries: &[String],
+) -> (f64, f64, f64, String, usize) {
     let mut times = Vec::with_capacity(queries.len());
     let mut worst = (0.0, String::new());
     let mut found_total = 0;
     for q in queries {
         let start = Instant::now();
-        let found = store.search_notes(community, q, &NoteFilter::default(), 11, 0).await.unwrap();
+        let found = store
+            .search_notes(community, q, &NoteFilter::default(), 11, 0)
+            .await
+            .unwrap();
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         found_total += found.len();
         if ms > worst.0 {
@@ -188,7 +278,13 @@ async fn measure(store: &Store, community: CommunityId, queries: &[String]) -> (
         times.push(ms);
     }
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    (percentile(&times, 0.5), percentile(&times, 0.95), worst.0, worst.1, found_total / queries.len())
+    (
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        worst.0,
+        worst.1,
+        found_total / queries.len(),
+    )
 }
 
 async fn run(db: TestDb, count: usize, query_count: usize, vocabulary: &[String]) {
@@ -200,7 +296,10 @@ async fn run(db: TestDb, count: usize, query_count: usize, vocabulary: &[String]
     let qs = queries(query_count, vocabulary);
     // Warm the caches once, as a running bot has them.
     measure(&store, ids[0], &qs[..qs.len().min(50)]).await;
-    for (label, community) in [("large community (half the notes)", ids[0]), ("typical community", ids[1])] {
+    for (label, community) in [
+        ("large community (half the notes)", ids[0]),
+        ("typical community", ids[1]),
+    ] {
         let (median, p95, worst, worst_q, avg) = measure(&store, community, &qs).await;
         println!(
             "  search, {label}: median {median:.2} ms, p95 {p95:.2} ms, slowest {worst:.1} ms (`{worst_q}`), \
@@ -210,16 +309,31 @@ async fn run(db: TestDb, count: usize, query_count: usize, vocabulary: &[String]
     }
     let start = Instant::now();
     for page in 0..50 {
-        store.list_notes(ids[0], &NoteFilter::default(), 11, page * 10).await.unwrap();
+        store
+            .list_notes(ids[0], &NoteFilter::default(), 11, page * 10)
+            .await
+            .unwrap();
     }
-    println!("  newest-first listing, large community: {:.2} ms per page (first 50 pages)", start.elapsed().as_secs_f64() * 1000.0 / 50.0);
+    println!(
+        "  newest-first listing, large community: {:.2} ms per page (first 50 pages)",
+        start.elapsed().as_secs_f64() * 1000.0 / 50.0
+    );
     store.close().await;
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
-    let count = std::env::var("STEWARD_BENCH_NOTES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let query_count = std::env::var("STEWARD_BENCH_QUERIES").ok().and_then(|v| v.parse().ok()).unwrap_or(400);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let count = std::env::var("STEWARD_BENCH_NOTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let query_count = std::env::var("STEWARD_BENCH_QUERIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
     let only = std::env::var("STEWARD_BENCH_ONLY").unwrap_or_else(|_| "sqlite,postgres".into());
     let vocabulary = vocabulary();
     runtime.block_on(async {

@@ -232,7 +232,10 @@ pub async fn export(
         .collect();
     let mut exported = Vec::with_capacity(notes.len());
     for n in notes {
-        let gathering = n.content.gathering.and_then(|id| gatherings.get(&id).cloned());
+        let gathering = n
+            .content
+            .gathering
+            .and_then(|id| gatherings.get(&id).cloned());
         let c = n.content;
         exported.push(ExportNote {
             id: n.id.0,
