@@ -438,3 +438,90 @@ async fn many_members_archiving_at_once_all_succeed() {
         store.close().await;
     }
 }
+
+/// Notes archived before migration 0010 (which moved SQLite's community and filter matching into the
+/// full-text index) are found, filtered and kept apart by community after it.
+#[tokio::test]
+async fn notes_archived_before_the_search_scope_migration_are_found_after_it() {
+    let db = TestDb::sqlite();
+    let before = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("migrations/sqlite").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.as_str() < "0010" {
+            std::fs::copy(&path, before.path().join(&name)).unwrap();
+        }
+    }
+    sqlx::any::install_default_drivers();
+    let url = format!("{}?mode=rwc", db.url());
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::migrate::Migrator::new(before.path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    for (channel, title) in [(10, "Old circle note"), (11, "Other community")] {
+        sqlx::query(
+            "INSERT INTO communities (guild_id, channel_id, name, time_zone, reminder_offsets, role_prompt, \
+             dm_reminders, created_at, updated_at) VALUES (1, $1, 'c', 'Europe/London', '7d', 'off', 0, 0, 0)",
+        )
+        .bind(channel)
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO notes (community_id, kind, title, body, tags, author_id, created_at, updated_at) \
+             VALUES ((SELECT id FROM communities WHERE channel_id = $1), 'best_practice', $2, \
+             'We closed with a round of thanks.', ' check-in story_time ', 42, 0, 0)",
+        )
+        .bind(channel)
+        .bind(title)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    pool.close().await;
+
+    let store = Store::open(db.url(), 2).await.unwrap();
+    let c = store
+        .community_in_channel(ChannelRef(10))
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert_eq!(
+        titles(&store, c, "thanks", &NoteFilter::default()).await,
+        ["Old circle note"]
+    );
+    for filter in [
+        NoteFilter {
+            kind: Some(NoteKind::BestPractice),
+            ..Default::default()
+        },
+        NoteFilter {
+            tag: Some("check-in".into()),
+            ..Default::default()
+        },
+        NoteFilter {
+            tag: Some("story_time".into()),
+            ..Default::default()
+        },
+        NoteFilter {
+            author: Some(MemberRef(42)),
+            ..Default::default()
+        },
+    ] {
+        assert_eq!(
+            titles(&store, c, "round", &filter).await,
+            ["Old circle note"],
+            "{filter:?}"
+        );
+    }
+    let not_this_tag = NoteFilter {
+        tag: Some("check".into()),
+        ..Default::default()
+    };
+    assert!(titles(&store, c, "round", &not_this_tag).await.is_empty());
+    store.close().await;
+}

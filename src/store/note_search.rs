@@ -2,7 +2,7 @@
 //! with `websearch_to_tsquery` over the same quoted words), best match first on both; listings newest
 //! first; and saved listings, so that paging buttons work after a restart.
 
-use super::notes::{note_columns, Note, NoteRow};
+use super::notes::{note_columns, NewNote, Note, NoteRow};
 use super::{to_unix, Backend, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
@@ -27,11 +27,11 @@ macro_rules! pg_filters {
 // Ranking picks the page first; only its notes get a snippet (a snippet of every match would cost more
 // than the search). The snippet marks matches with ⟦ ⟧; the card turns them into bold after escaping the
 // text around them.
+// On SQLite the community and the filters are tokens of the `scope` column (see migration 0010), so one
+// FTS5 query with `ORDER BY rank` (BM25 over title and body) finds the page without touching `notes`.
 const SEARCH_SQLITE: &str = concat!(
-    "WITH best AS (SELECT notes_fts.rowid AS id, bm25(notes_fts) AS score FROM notes_fts \
-     JOIN notes n ON n.id = notes_fts.rowid WHERE notes_fts MATCH $1 AND n.community_id = $2",
-    filters!(),
-    " ORDER BY score, n.id DESC LIMIT $7 OFFSET $8) SELECT ",
+    "WITH best AS (SELECT rowid AS id, rank AS score FROM notes_fts WHERE notes_fts MATCH $1 \
+     ORDER BY rank, rowid DESC LIMIT $2 OFFSET $3) SELECT ",
     note_columns!(),
     ", snippet(notes_fts, 1, '⟦', '⟧', '…', 16) AS snippet FROM best JOIN notes n ON n.id = best.id \
      JOIN notes_fts ON notes_fts.rowid = best.id WHERE notes_fts MATCH $1 ORDER BY best.score, n.id DESC"
@@ -126,6 +126,41 @@ fn tag_pattern(tag: &str) -> String {
     format!("% {escaped} %")
 }
 
+fn tag_token(tag: &str) -> String {
+    // `-` and `_` split FTS5 tokens: spell them so that a tag stays one token.
+    format!("t{}", tag.replace('-', "x0").replace('_', "x1"))
+}
+
+/// The `scope` of a note (SQLite's index of community and filters): one token per fact.
+pub(super) fn scope_of(community: CommunityId, note: &NewNote) -> String {
+    let mut tokens = vec![
+        format!("c{}", community.0),
+        format!("k{}", note.kind.as_str().replace('_', "")),
+        format!("a{}", note.author.to_db()),
+    ];
+    tokens.extend(note.gathering.map(|g| format!("g{}", g.0)));
+    tokens.extend(note.tags.iter().map(|t| tag_token(t)));
+    tokens.join(" ")
+}
+
+/// The FTS5 terms that keep a search to a community and its filters (each a quoted token of `scope`).
+fn scope_terms(community: CommunityId, filter: &NoteFilter) -> String {
+    let mut tokens = vec![format!("c{}", community.0)];
+    tokens.extend(
+        filter
+            .kind
+            .map(|k| format!("k{}", k.as_str().replace('_', ""))),
+    );
+    tokens.extend(filter.author.map(|a| format!("a{}", a.to_db())));
+    tokens.extend(filter.gathering.map(|g| format!("g{}", g.0)));
+    tokens.extend(filter.tag.as_deref().map(tag_token));
+    tokens
+        .iter()
+        .map(|t| format!("scope : \"{}\"", t.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
 impl Store {
     /// Full-text search, best match first, with a snippet of the body in which matches are marked ⟦ ⟧.
     /// Every word must match; nothing typed acts as query syntax on either backend.
@@ -137,14 +172,35 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<(Note, String)>, SearchError> {
-        let query = fts5_query(words)?;
-        let sql = match self.backend() {
-            Backend::Sqlite => SEARCH_SQLITE,
-            Backend::Postgres => SEARCH_POSTGRES,
-        };
-        Ok(self
-            .find_notes(sql, Some(query), community, filter, limit, offset)
-            .await?)
+        let words = fts5_query(words)?;
+        if self.backend() == Backend::Postgres {
+            let found = self
+                .find_notes(
+                    SEARCH_POSTGRES,
+                    Some(words),
+                    community,
+                    filter,
+                    limit,
+                    offset,
+                )
+                .await?;
+            return Ok(found);
+        }
+        let query = format!(
+            "{} AND {{title body}} : ({words})",
+            scope_terms(community, filter)
+        );
+        let rows: Vec<NoteRow> = sqlx::query_as(SEARCH_SQLITE)
+            .bind(query)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(self.pool())
+            .await
+            .map_err(StoreError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(NoteRow::into_domain)
+            .collect::<Result<_, _>>()?)
     }
 
     /// Notes newest first, with filters.

@@ -1,6 +1,7 @@
 //! Practice notes: archive, read, edit, delete, the community's tags, and the whole archive for export.
 //! Searching and listing are in `note_search`.
 
+use super::note_search::scope_of;
 use super::{from_unix, to_unix, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
@@ -16,10 +17,10 @@ macro_rules! note_columns {
 pub(super) use note_columns;
 
 const INSERT: &str = "INSERT INTO notes (community_id, gathering_id, kind, title, body, tags, author_id, author_name, \
-     archived_by, source_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
-     RETURNING id";
-const UPDATE: &str = "UPDATE notes SET kind = $3, title = $4, body = $5, tags = $6, source_url = $7, updated_at = $8 \
-     WHERE community_id = $1 AND id = $2";
+     archived_by, source_url, created_at, updated_at, scope) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, \
+     $12) RETURNING id";
+const UPDATE: &str = "UPDATE notes SET kind = $3, title = $4, body = $5, tags = $6, source_url = $7, updated_at = $8, \
+     scope = $9 WHERE community_id = $1 AND id = $2";
 const ONE: &str = concat!(
     "SELECT ",
     note_columns!(),
@@ -147,6 +148,7 @@ impl Store {
             .bind(note.archived_by.map(MemberRef::to_db))
             .bind(note.source_url.clone())
             .bind(to_unix(now))
+            .bind(scope_of(community, note))
             .fetch_one(self.pool())
             .await?;
         Ok(NoteId(id))
@@ -170,6 +172,7 @@ impl Store {
             .bind(stored_tags(&note.tags))
             .bind(note.source_url.clone())
             .bind(to_unix(now))
+            .bind(scope_of(community, note))
             .execute(self.pool())
             .await?;
         Ok(done.rows_affected() == 1)
