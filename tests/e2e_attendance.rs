@@ -18,14 +18,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn button(answer: &Value, label: &str) -> String {
-    answer["data"]["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
-        .find(|b| b["label"] == label)
-        .and_then(|b| b["custom_id"].as_str().map(str::to_owned))
-        .unwrap_or_else(|| panic!("no `{label}` in {answer}"))
+    support::notes::button(answer, label).unwrap_or_else(|| panic!("no `{label}` in {answer}"))
 }
 
 #[tokio::test]

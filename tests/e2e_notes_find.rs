@@ -356,3 +356,81 @@ async fn exports_parse_back_csv_and_json_round_trip_markdown_groups_by_gathering
     fake.assert_spec_clean();
     bot.stop().await;
 }
+
+#[tokio::test]
+async fn an_export_larger_than_the_upload_limit_is_compressed_or_split_within_it() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(Utc::now())).await;
+    two_communities(&fake).await;
+    // Text that compresses well: 40 notes of ~3,600 bytes, about 150 kB of JSON.
+    archive(
+        &bot.store,
+        CHANNEL,
+        40,
+        "Repeated",
+        &"the same practice again ".repeat(150),
+    )
+    .await;
+    fake.set_upload_limit(60_000);
+    let id =
+        fake.invoke(&Invocation::new("note export", &Member::regular(2)).opt("format", "json"));
+    let answer = fake.response_to(id).await;
+    let files = fake.files_of(id);
+    assert_eq!(files.len(), 1, "{answer}");
+    assert_eq!(files[0].0, "practice-notes.json.gz");
+    assert!(files[0].1.len() <= 60_000);
+    assert!(
+        text_of(&answer).contains("compressed with gzip"),
+        "{}",
+        text_of(&answer)
+    );
+    let mut json = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&files[0].1[..]),
+        &mut json,
+    )
+    .unwrap();
+    assert_eq!(
+        serde_json::from_str::<Vec<ExportNote>>(&json)
+            .unwrap()
+            .len(),
+        40
+    );
+
+    // Text that does not compress enough: parts split between notes, every note exactly once.
+    let mut seed = 7u64;
+    for _ in 0..40 {
+        let noise: String = (0..3000)
+            .map(|_| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                char::from(b'a' + ((seed >> 33) % 26) as u8)
+            })
+            .collect();
+        archive(&bot.store, CHANNEL, 1, "Noise", &noise).await;
+    }
+    fake.set_upload_limit(40_000);
+    let id = fake.invoke(&Invocation::new("note export", &Member::regular(2)).opt("format", "csv"));
+    let answer = fake.response_to(id).await;
+    let files = fake.files_of(id);
+    assert!(files.len() > 1 && files.len() <= 10, "{answer}");
+    assert!(text_of(&answer).contains(&format!("split into {} parts", files.len())));
+    let mut rows = 0;
+    for (name, bytes) in &files {
+        assert!(bytes.len() <= 40_000, "{name}: {} bytes", bytes.len());
+        let text = if name.ends_with(".gz") {
+            let mut out = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut out)
+                .unwrap();
+            out
+        } else {
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        rows += csv::Reader::from_reader(text.as_bytes()).records().count();
+    }
+    assert_eq!(rows, 80);
+    fake.assert_spec_clean();
+    bot.stop().await;
+}

@@ -275,28 +275,9 @@ impl Reply {
             .collect()
     }
 
-    /// The answer to a button click that changes the card in place (UPDATE_MESSAGE).
-    pub fn into_update(self) -> CreateInteractionResponse {
+    /// The message part of an interaction answer: mentions, buttons, cards and text.
+    fn response_message(self) -> CreateInteractionResponseMessage {
         let mut message = CreateInteractionResponseMessage::new()
-            .allowed_mentions(self.mentions())
-            .components(self.rows());
-        let embeds: Vec<CreateEmbed> = self
-            .card
-            .into_iter()
-            .chain(self.extra_cards)
-            .map(Card::into_embed)
-            .collect();
-        message = message.embeds(embeds);
-        if let Some(content) = self.content {
-            message = message.content(content);
-        }
-        CreateInteractionResponse::UpdateMessage(message)
-    }
-
-    /// A new message answering an interaction (a form, a button): private or public as the reply says.
-    pub fn into_response(self) -> CreateInteractionResponse {
-        let mut message = CreateInteractionResponseMessage::new()
-            .ephemeral(self.visibility == Visibility::Private)
             .allowed_mentions(self.mentions())
             .components(self.rows());
         let embeds: Vec<CreateEmbed> = self
@@ -309,7 +290,18 @@ impl Reply {
         if let Some(content) = self.content {
             message = message.content(cut(&content, 2000));
         }
-        CreateInteractionResponse::Message(message)
+        message
+    }
+
+    /// The answer to a button click that changes the card in place (UPDATE_MESSAGE).
+    pub fn into_update(self) -> CreateInteractionResponse {
+        CreateInteractionResponse::UpdateMessage(self.response_message())
+    }
+
+    /// A new message answering an interaction (a form, a button): private or public as the reply says.
+    pub fn into_response(self) -> CreateInteractionResponse {
+        let private = self.visibility == Visibility::Private;
+        CreateInteractionResponse::Message(self.response_message().ephemeral(private))
     }
 
     /// The answer to a button click that leaves the card as it is: a message only the clicker sees.

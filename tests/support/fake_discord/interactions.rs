@@ -144,7 +144,7 @@ fn build_base(fake: &FakeDiscord, id: u64, member: &Member, guild: u64, channel:
         "locale": "en-US",
         "guild_locale": "en-US",
         "entitlements": [],
-        "attachment_size_limit": 26214400,
+        "attachment_size_limit": fake.state.upload_limit.load(std::sync::atomic::Ordering::Relaxed),
         "app_permissions": perms::APP.to_string(),
         "authorizing_integration_owners": {"0": guild.to_string()},
         "context": 0,

@@ -220,6 +220,11 @@ impl FakeDiscord {
         self.send_interaction(id, channel, payload)
     }
 
+    /// Sets the upload limit that interactions announce (Discord's `attachment_size_limit`).
+    pub fn set_upload_limit(&self, bytes: u64) {
+        self.state.upload_limit.store(bytes, Ordering::Relaxed);
+    }
+
     /// Uses the message menu `name` on `message` (see `interactions::user_message`); returns the id.
     pub fn message_menu(&self, member: &Member, channel: u64, name: &str, message: &Value) -> u64 {
         let id = self.state.next_id();

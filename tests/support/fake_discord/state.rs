@@ -65,6 +65,8 @@ pub struct State {
     pub(crate) created: Mutex<Vec<(Option<String>, Value)>>,
     /// Extra delay before answering POST /channels/{id}/messages, in milliseconds.
     pub(crate) message_latency_ms: AtomicU64,
+    /// The upload limit interactions announce (`attachment_size_limit`), in bytes.
+    pub(crate) upload_limit: AtomicU64,
     /// Users whose DMs are closed (Discord error 50007 on a DM to them).
     pub(crate) closed_dms: Mutex<Vec<u64>>,
     pub(crate) nonces: Mutex<HashMap<String, u64>>,
@@ -98,6 +100,7 @@ impl State {
             token_channels: Mutex::default(),
             created: Mutex::default(),
             message_latency_ms: AtomicU64::new(0),
+            upload_limit: AtomicU64::new(25 * 1024 * 1024),
             closed_dms: Mutex::default(),
             nonces: Mutex::default(),
             faults: Mutex::default(),
