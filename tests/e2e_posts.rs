@@ -152,6 +152,47 @@ async fn a_post_survives_500_500_429_and_arrives_exactly_once() {
 }
 
 #[tokio::test]
+async fn a_429_is_retried_after_exactly_the_wait_discord_asks_for() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let bot = RunningBot::start_with_clock(
+        &fake,
+        db.url(),
+        ShiftedClock::starting_at(utc(2026, 11, 24, 12, 0, 0)),
+    )
+    .await;
+    setup(&fake, "Europe/London").await;
+    let path = format!("/channels/{CHANNEL}/messages");
+    // Longer than our own first backoff (100 ms in tests): only reading retry_after explains the wait.
+    fake.inject("POST", &path, 429, 2.5);
+    let weekly = Invocation::new("gathering schedule", &Member::manager(1))
+        .opt("title", "Study group")
+        .opt("frequency", "weekly")
+        .opt("day", "thursday")
+        .opt("start", "19:00")
+        .opt("end", "20:00");
+    fake.run(&weekly).await;
+    fake.wait_for("the agenda card", |f| {
+        (!posted(f, "Next gathering: Study group").is_empty()).then_some(())
+    })
+    .await;
+    let attempts: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == path)
+        .collect();
+    assert_eq!(attempts.iter().map(|r| r.status).collect::<Vec<_>>(), [429, 200]);
+    let waited = attempts[1].at.duration_since(attempts[0].at).unwrap();
+    assert!(
+        waited >= std::time::Duration::from_millis(2500)
+            && waited < std::time::Duration::from_millis(4000),
+        "waited {waited:?} after a 429 asking for 2.5 s"
+    );
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
+
+#[tokio::test]
 async fn a_403_stops_retries_and_is_shown_to_organizers_in_community_info() {
     let fake = FakeDiscord::start().await;
     let db = TestDb::sqlite();

@@ -6,7 +6,7 @@ mod components;
 pub mod custom_id;
 pub mod error;
 pub mod events;
-mod http;
+pub mod http;
 mod note_buttons;
 mod note_form;
 pub mod note_ids;
@@ -110,7 +110,8 @@ pub async fn run(
         clock.clone(),
         worker,
         posts_config,
-    );
+    )
+    .with_direct_poster(http::DirectPoster::for_config(discord, token)?);
     let posts = tokio::spawn(engine.run(posts_wake, stopped.clone()));
     let mirror = tokio::spawn(events::mirror_loop(
         client.http.clone(),

@@ -6,7 +6,7 @@ mod render;
 
 use crate::clock::Clock;
 use crate::config::PostsConfig;
-use crate::discord::events::status_of;
+use crate::discord::http::{DirectPoster, PostError};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::posts::{
@@ -44,6 +44,7 @@ pub struct Engine {
     clock: Arc<dyn Clock>,
     worker: String,
     settings: PostsConfig,
+    direct: Option<Arc<DirectPoster>>,
 }
 
 impl Engine {
@@ -61,7 +62,15 @@ impl Engine {
             clock,
             worker,
             settings,
+            direct: None,
         }
+    }
+
+    /// Sends channel messages through `poster` (set when `discord.api_url` is, so that a 429's
+    /// `retry_after` is read and honoured; with real Discord serenity's rate limiter does that).
+    pub fn with_direct_poster(mut self, poster: Option<DirectPoster>) -> Engine {
+        self.direct = poster.map(Arc::new);
+        self
     }
 
     fn retry_delay(&self, attempts: u32) -> Duration {
@@ -192,12 +201,20 @@ impl Engine {
         let message = reply.into_message(format!("st{}", post.id));
         let channel = match self.channel_for(post, community).await {
             Ok(channel) => channel,
-            Err(e) => return self.failed(post, community, &e, now).await,
+            Err(e) => return self.failed(post, community, &PostError::from(&e), now).await,
         };
-        match channel.send_message(&self.http, message).await {
-            Ok(sent) => {
+        let sent = match &self.direct {
+            Some(direct) => direct.create_message(channel, &message).await,
+            None => channel
+                .send_message(&self.http, message)
+                .await
+                .map(|m| m.id.get())
+                .map_err(|e| PostError::from(&e)),
+        };
+        match sent {
+            Ok(message_id) => {
                 self.store
-                    .post_sent(post.id, &self.worker, Some(sent.id.get()), self.clock.now())
+                    .post_sent(post.id, &self.worker, Some(message_id), self.clock.now())
                     .await?;
                 if post.kind != PostKind::DmReminder {
                     self.store.set_posts_problem(community.id, None).await?;
@@ -216,10 +233,10 @@ impl Engine {
         &self,
         post: &DuePost,
         community: &Community,
-        error: &serenity::Error,
+        error: &PostError,
         now: DateTime<Utc>,
     ) -> Result<Outcome, StoreError> {
-        match status_of(error) {
+        match error.status {
             // A closed DM (Discord error 50007) or a member we cannot reach: noted, not retried, and not
             // a problem of the community's channel.
             Some(status)
@@ -243,7 +260,7 @@ impl Engine {
                     "I could not post in <#{}> ({}): check that I can view the channel and send messages \
                      there. Automatic posts are paused until then.",
                     community.channel,
-                    if status_of(error) == Some(403) { "access denied" } else { "channel not found" }
+                    if error.status == Some(403) { "access denied" } else { "channel not found" }
                 );
                 tracing::warn!(post = post.id, community = %community.id, error = %error, "permanent posting failure");
                 self.store
@@ -260,6 +277,16 @@ impl Engine {
                     .post_dropped(post.id, &self.worker, &error.to_string(), now)
                     .await?;
                 Ok(Outcome::Dropped)
+            }
+            Some(429) if error.retry_after.is_some() => {
+                // Discord says how long to wait: exactly that (the retry time rounds up to a second).
+                let seconds = error.retry_after.unwrap_or(1.0).clamp(0.0, 3600.0);
+                let wait = Duration::milliseconds((seconds * 1000.0).ceil() as i64);
+                tracing::info!(post = post.id, retry_in_ms = wait.num_milliseconds(), "rate limited; waiting as Discord asks");
+                self.store
+                    .post_retry(post.id, &self.worker, now + wait, &error.to_string())
+                    .await?;
+                Ok(Outcome::Retry)
             }
             _ => {
                 let wait = self.retry_delay(post.attempts);
