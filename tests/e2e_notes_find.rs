@@ -434,3 +434,56 @@ async fn an_export_larger_than_the_upload_limit_is_compressed_or_split_within_it
     fake.assert_spec_clean();
     bot.stop().await;
 }
+
+fn choice_values(answer: &serde_json::Value) -> Vec<String> {
+    assert_eq!(answer["type"], 8, "an autocomplete result: {answer}");
+    answer["data"]["choices"]
+        .as_array()
+        .expect("choices")
+        .iter()
+        .map(|c| c["value"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn tags_and_note_ids_autocomplete_from_this_community_only() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(Utc::now())).await;
+    two_communities(&fake).await;
+    archive(&bot.store, CHANNEL, 4, "Circle tip", "Opening rounds.").await; // tags: circle on 0 and 3
+    archive(&bot.store, OTHER_CHANNEL, 1, "Secret", "Theirs.").await; // tags: circle
+    let tags = |typed: &'static str| {
+        let fake = &fake;
+        async move {
+            let ask = Invocation::new("note add", &Member::regular(2))
+                .opt("kind", "story")
+                .autocomplete("tags", typed);
+            choice_values(&fake.run(&ask).await)
+        }
+    };
+    assert_eq!(tags("ci").await, ["circle"]);
+    assert_eq!(tags("#CI").await, ["circle"], "ignores # and case");
+    assert_eq!(
+        tags("openers, cir").await,
+        ["openers, circle"],
+        "completes the last tag"
+    );
+    assert!(tags("zzz").await.is_empty());
+
+    let ids = |typed: &'static str| {
+        let fake = &fake;
+        async move {
+            let ask = Invocation::new("note show", &Member::regular(2)).autocomplete("id", typed);
+            choice_values(&fake.run(&ask).await)
+        }
+    };
+    assert_eq!(
+        ids("").await,
+        ["4", "3", "2", "1"],
+        "newest first, not the other community's 5"
+    );
+    assert_eq!(ids("rounds").await.len(), 4, "by words of the notes");
+    assert!(ids("theirs").await.is_empty());
+    bot.stop().await;
+}

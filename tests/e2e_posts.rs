@@ -181,7 +181,10 @@ async fn a_429_is_retried_after_exactly_the_wait_discord_asks_for() {
         .into_iter()
         .filter(|r| r.path == path)
         .collect();
-    assert_eq!(attempts.iter().map(|r| r.status).collect::<Vec<_>>(), [429, 200]);
+    assert_eq!(
+        attempts.iter().map(|r| r.status).collect::<Vec<_>>(),
+        [429, 200]
+    );
     let waited = attempts[1].at.duration_since(attempts[0].at).unwrap();
     assert!(
         waited >= std::time::Duration::from_millis(2500)

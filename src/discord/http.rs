@@ -63,13 +63,18 @@ pub struct DirectPoster {
 impl std::fmt::Debug for DirectPoster {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never the token.
-        f.debug_struct("DirectPoster").field("base", &self.base).finish()
+        f.debug_struct("DirectPoster")
+            .field("base", &self.base)
+            .finish()
     }
 }
 
 impl DirectPoster {
     /// For `base` (e.g. `http://127.0.0.1:8080`, without `/api/v10`), or `None` when Discord is real.
-    pub fn for_config(discord: &DiscordConfig, token: &Secret) -> Result<Option<DirectPoster>, reqwest::Error> {
+    pub fn for_config(
+        discord: &DiscordConfig,
+        token: &Secret,
+    ) -> Result<Option<DirectPoster>, reqwest::Error> {
         let Some(base) = &discord.api_url else {
             return Ok(None);
         };

@@ -201,7 +201,11 @@ impl Engine {
         let message = reply.into_message(format!("st{}", post.id));
         let channel = match self.channel_for(post, community).await {
             Ok(channel) => channel,
-            Err(e) => return self.failed(post, community, &PostError::from(&e), now).await,
+            Err(e) => {
+                return self
+                    .failed(post, community, &PostError::from(&e), now)
+                    .await
+            }
         };
         let sent = match &self.direct {
             Some(direct) => direct.create_message(channel, &message).await,
@@ -282,7 +286,11 @@ impl Engine {
                 // Discord says how long to wait: exactly that (the retry time rounds up to a second).
                 let seconds = error.retry_after.unwrap_or(1.0).clamp(0.0, 3600.0);
                 let wait = Duration::milliseconds((seconds * 1000.0).ceil() as i64);
-                tracing::info!(post = post.id, retry_in_ms = wait.num_milliseconds(), "rate limited; waiting as Discord asks");
+                tracing::info!(
+                    post = post.id,
+                    retry_in_ms = wait.num_milliseconds(),
+                    "rate limited; waiting as Discord asks"
+                );
                 self.store
                     .post_retry(post.id, &self.worker, now + wait, &error.to_string())
                     .await?;
