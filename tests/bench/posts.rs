@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Instant;
 use steward::clock::SystemClock;
 use steward::config::PostsConfig;
-use steward::scheduler::Engine;
+use steward::scheduler::{Engine, BATCH};
 use steward::store::Store;
 use support::db::TestDb;
 use support::fake_discord::FakeDiscord;
@@ -111,12 +111,12 @@ async fn claim_benchmark(db: TestDb, communities: i64) {
     for i in 0..300 {
         let t = Instant::now();
         let batch = store
-            .claim_due_posts(&format!("w{i}"), now, now + Duration::seconds(60), 25)
+            .claim_due_posts(&format!("w{i}"), now, now + Duration::seconds(60), BATCH)
             .await
             .unwrap();
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         all.push(ms);
-        if batch.len() == 25 {
+        if batch.len() as i64 == BATCH {
             full.push(ms);
         }
         claimed += batch.len();
@@ -131,7 +131,7 @@ async fn claim_benchmark(db: TestDb, communities: i64) {
     println!(
         "claim [{}] {} posts ({} communities, filled in {:.0} s): find and claim the next batch: median \
          {median:.2} ms, p95 {p95:.2} ms over 300 claims ({claimed} posts claimed); the {} claims that took a \
-         full batch of 25: median {full_median:.2} ms, p95 {full_p95:.2} ms",
+         full batch of {BATCH}: median {full_median:.2} ms, p95 {full_p95:.2} ms",
         db.label(),
         communities * 36,
         communities,
@@ -142,7 +142,7 @@ async fn claim_benchmark(db: TestDb, communities: i64) {
         TestDb::Sqlite { url, .. } => {
             let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
             let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(
-                "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= 1 ORDER BY due_at LIMIT 25",
+                "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= 1 ORDER BY due_at LIMIT 10",
             )
             .fetch_all(&mut conn)
             .await
@@ -152,7 +152,7 @@ async fn claim_benchmark(db: TestDb, communities: i64) {
         TestDb::Postgres { url, .. } => {
             let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
             let rows: Vec<(String,)> = sqlx::query_as(
-                "EXPLAIN SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= 1 ORDER BY due_at LIMIT 25 FOR UPDATE SKIP LOCKED",
+                "EXPLAIN SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= 1 ORDER BY due_at LIMIT 10 FOR UPDATE SKIP LOCKED",
             )
             .fetch_all(&mut conn)
             .await
