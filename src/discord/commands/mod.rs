@@ -11,6 +11,7 @@ pub(crate) mod gathering_render;
 mod gathering_views;
 mod help;
 mod note;
+mod note_choices;
 pub(crate) mod note_flows;
 mod note_views;
 mod role;

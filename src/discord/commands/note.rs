@@ -3,7 +3,7 @@
 use super::attendance::{autocomplete_recent, resolve_any};
 use super::note_flows::{self, check_may_change, note_by_typed_id, recent_gathering};
 use super::note_views::{delete_confirmation, note_card};
-use super::{actor, community_for_autocomplete, community_here};
+use super::{actor, community_here};
 use crate::discord::note_form::modal;
 use crate::discord::note_ids::NoteForm;
 use crate::discord::reply::{Reply, Visibility};
@@ -98,7 +98,7 @@ pub async fn add(
     ctx: Context<'_>,
     #[description = "What kind of note"] kind: KindChoice,
     #[description = "Tags, e.g. check-in, openers (up to 10)"]
-    #[autocomplete = "autocomplete_tags"]
+    #[autocomplete = "super::note_choices::autocomplete_tags"]
     #[max_length = 400]
     tags: Option<String>,
     #[description = "The gathering it comes from (default: one that ended in the last 7 days)"]
@@ -221,7 +221,7 @@ pub async fn search(
     query: String,
     #[description = "Only this kind"] kind: Option<KindChoice>,
     #[description = "Only notes with this tag"]
-    #[autocomplete = "autocomplete_tags"]
+    #[autocomplete = "super::note_choices::autocomplete_tags"]
     #[max_length = 40]
     tag: Option<String>,
     #[description = "Only notes by this member"] author: Option<serenity::User>,
@@ -247,7 +247,7 @@ pub async fn list(
     gathering: Option<String>,
     #[description = "Only this kind"] kind: Option<KindChoice>,
     #[description = "Only notes with this tag"]
-    #[autocomplete = "autocomplete_tags"]
+    #[autocomplete = "super::note_choices::autocomplete_tags"]
     #[max_length = 40]
     tag: Option<String>,
     #[description = "Only notes by this member"] author: Option<serenity::User>,
@@ -271,7 +271,7 @@ pub async fn list(
 pub async fn show(
     ctx: Context<'_>,
     #[description = "The note's number, e.g. 12"]
-    #[autocomplete = "autocomplete_notes"]
+    #[autocomplete = "super::note_choices::autocomplete_notes"]
     #[max_length = 20]
     id: String,
     #[description = "Post it for the channel"] public: Option<bool>,
@@ -294,7 +294,7 @@ pub async fn show(
 pub async fn edit(
     ctx: Context<'_>,
     #[description = "The note's number, e.g. 12"]
-    #[autocomplete = "autocomplete_notes"]
+    #[autocomplete = "super::note_choices::autocomplete_notes"]
     #[max_length = 20]
     id: String,
 ) -> Result<(), CommandError> {
@@ -323,7 +323,7 @@ pub async fn edit(
 pub async fn delete(
     ctx: Context<'_>,
     #[description = "The note's number, e.g. 12"]
-    #[autocomplete = "autocomplete_notes"]
+    #[autocomplete = "super::note_choices::autocomplete_notes"]
     #[max_length = 20]
     id: String,
 ) -> Result<(), CommandError> {
@@ -363,67 +363,4 @@ pub async fn export(
         note_flows::export(&ctx.data().store, &community, format, limit, visibility).await?;
     ctx.send(reply.into_poise()).await?;
     Ok(())
-}
-
-/// Tag autocomplete: the community's tags, most used first; completes the last tag typed.
-async fn autocomplete_tags(
-    ctx: Context<'_>,
-    partial: &str,
-) -> serenity::CreateAutocompleteResponse {
-    let (done, last) = match partial.rfind([',', ' ']) {
-        Some(i) => (&partial[..=i], partial[i + 1..].trim()),
-        None => ("", partial.trim()),
-    };
-    let needle = last.trim_start_matches('#').to_lowercase();
-    let mut labelled = Vec::new();
-    if let Some(community) = community_for_autocomplete(ctx).await {
-        if let Ok(tags) = ctx.data().store.note_tags(community.id).await {
-            labelled = tags
-                .into_iter()
-                .filter(|t| t.contains(&needle))
-                .map(|t| {
-                    let value = format!("{done}{t}");
-                    (value.clone(), value)
-                })
-                .filter(|(v, _)| v.chars().count() <= 100)
-                .collect();
-        }
-    }
-    super::choices(labelled, "")
-}
-
-/// Note autocomplete: notes whose words match what was typed (or the newest), as `#id · title`.
-async fn autocomplete_notes(
-    ctx: Context<'_>,
-    partial: &str,
-) -> serenity::CreateAutocompleteResponse {
-    let mut labelled = Vec::new();
-    if let Some(community) = community_for_autocomplete(ctx).await {
-        let store = &ctx.data().store;
-        let typed = partial.trim().trim_start_matches('#');
-        let found: Vec<crate::store::Note> = if typed.is_empty() || typed.parse::<i64>().is_ok() {
-            store
-                .list_notes(community.id, &NoteFilter::default(), 25, 0)
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|n| n.id.0.to_string().starts_with(typed))
-                .collect()
-        } else {
-            store
-                .search_notes(community.id, typed, &NoteFilter::default(), 25, 0)
-                .await
-                .map(|found| found.into_iter().map(|(n, _)| n).collect())
-                .unwrap_or_default()
-        };
-        labelled = found
-            .iter()
-            .map(|n| {
-                let label =
-                    crate::discord::reply::cut(&format!("#{} · {}", n.id.0, n.content.title), 100);
-                (label, n.id.0.to_string())
-            })
-            .collect();
-    }
-    super::choices(labelled, "")
 }
