@@ -9,7 +9,7 @@ use super::note_ids::NoteButton;
 use super::reply::Reply;
 use super::{App, CommandError};
 use crate::domain::access::{organizer_only, Actor};
-use crate::domain::ids::{MemberRef, RoleRef};
+use crate::domain::ids::MemberRef;
 use crate::domain::rsvp;
 use poise::serenity_prelude as serenity;
 
@@ -33,13 +33,7 @@ pub async fn handle(ctx: &serenity::Context, app: &App, click: &serenity::Compon
 }
 
 fn actor_of(click: &serenity::ComponentInteraction) -> Actor {
-    click.member.as_ref().map_or_else(Actor::default, |m| {
-        let perms = m.permissions.unwrap_or_default();
-        Actor {
-            manages_server: perms.manage_guild() || perms.administrator(),
-            roles: m.roles.iter().map(|r| RoleRef(r.get())).collect(),
-        }
-    })
+    super::commands::actor_of_member(click.member.as_ref())
 }
 
 async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply, CommandError> {

@@ -3,6 +3,7 @@
 
 use super::reply::Reply;
 use super::{App, Context};
+use crate::domain::note_export::ExportError;
 use crate::domain::InputError;
 use crate::store::StoreError;
 use poise::FrameworkError;
@@ -21,6 +22,21 @@ pub enum CommandError {
     /// Discord refused or could not be reached.
     #[error(transparent)]
     Discord(Box<poise::serenity_prelude::Error>),
+    /// An export could not be written.
+    #[error(transparent)]
+    Export(ExportError),
+}
+
+impl From<ExportError> for CommandError {
+    fn from(e: ExportError) -> Self {
+        match e {
+            // The person can act on it (export in another format, or shorten that note).
+            ExportError::NoteTooLarge => CommandError::User(format!(
+                "{e} Try another format, or shorten the longest notes."
+            )),
+            other => CommandError::Export(other),
+        }
+    }
 }
 
 impl From<poise::serenity_prelude::Error> for CommandError {

@@ -119,7 +119,12 @@ impl DirectPoster {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<f64>().ok());
-        let bytes = answer.bytes().await.unwrap_or_default();
+        let bytes = answer.bytes().await.map_err(|e| PostError {
+            status: Some(status),
+            retry_after: None,
+            text: format!("could not read Discord's answer: {}", e.without_url()),
+        })?;
+        // An answer that is not JSON (a proxy's error page) reads as null: no id, no message, no wait.
         let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
         if (200..300).contains(&status) {
             return json["id"]

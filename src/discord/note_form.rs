@@ -6,8 +6,7 @@ use super::error::{internal_message, new_error_ref};
 use super::note_ids::NoteForm;
 use super::reply::{Card, Reply};
 use super::{App, CommandError};
-use crate::domain::access::Actor;
-use crate::domain::ids::{ChannelRef, MemberRef, RoleRef};
+use crate::domain::ids::{ChannelRef, MemberRef};
 use crate::domain::note_draft::{Draft, MAX_LINK_CHARS, MAX_TITLE_CHARS};
 use crate::domain::notes::MAX_BODY_CHARS;
 use poise::serenity_prelude as serenity;
@@ -85,13 +84,7 @@ pub fn draft_of(data: &serenity::ModalInteractionData) -> Draft {
 
 /// The person who used an interaction, as the note flows need them.
 pub fn sender_of(user: &serenity::User, member: Option<&serenity::Member>) -> Sender {
-    let actor = member.map_or_else(Actor::default, |m| {
-        let perms = m.permissions.unwrap_or_default();
-        Actor {
-            manages_server: perms.manage_guild() || perms.administrator(),
-            roles: m.roles.iter().map(|r| RoleRef(r.get())).collect(),
-        }
-    });
+    let actor = super::commands::actor_of_member(member);
     let name = member.map_or_else(
         || user.display_name().to_owned(),
         |m| m.display_name().to_owned(),

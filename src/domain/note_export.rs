@@ -1,9 +1,22 @@
 //! The archive as a file: Markdown grouped by gathering, CSV or JSON; and how a large file is packed into
 //! Discord attachments (as is, gzip-compressed, or split into parts on note boundaries).
 
-use super::InputError;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::io::Write;
+
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// One note alone does not fit the upload limit, even compressed (a person can act on it).
+    #[error("One note is larger than Discord lets this server upload, even compressed.")]
+    NoteTooLarge,
+    /// A note could not be written as JSON.
+    #[error("could not write a note as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Compressing failed.
+    #[error("could not compress the export: {0}")]
+    Compress(#[from] std::io::Error),
+}
 
 /// The file format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,8 +141,12 @@ fn markdown_note(n: &ExportNote) -> String {
 
 /// The export as a head, one chunk per note (Markdown: a gathering heading goes with its first note), and
 /// a tail: a file is `head + chunks + tail`, and so is every part of a split file.
-pub fn render(format: ExportFormat, community: &str, notes: &[ExportNote]) -> Chunks {
-    match format {
+pub fn render(
+    format: ExportFormat,
+    community: &str,
+    notes: &[ExportNote],
+) -> Result<Chunks, ExportError> {
+    Ok(match format {
         ExportFormat::Csv => Chunks {
             head: CSV_HEADER.to_owned(),
             chunks: notes.iter().map(csv_row).collect(),
@@ -140,8 +157,8 @@ pub fn render(format: ExportFormat, community: &str, notes: &[ExportNote]) -> Ch
             head: "[\n".to_owned(),
             chunks: notes
                 .iter()
-                .map(|n| serde_json::to_string(n).unwrap_or_default())
-                .collect(),
+                .map(serde_json::to_string)
+                .collect::<Result<_, _>>()?,
             separator: ",\n".to_owned(),
             tail: "\n]\n".to_owned(),
         },
@@ -182,7 +199,7 @@ pub fn render(format: ExportFormat, community: &str, notes: &[ExportNote]) -> Ch
                 tail: String::new(),
             }
         }
-    }
+    })
 }
 
 /// A file in pieces that can be split between notes.
@@ -221,7 +238,7 @@ pub fn package(
     ext: &str,
     file: &Chunks,
     limit: usize,
-) -> Result<Vec<ExportFile>, InputError> {
+) -> Result<Vec<ExportFile>, ExportError> {
     let whole = file.join(&file.chunks);
     if whole.len() <= limit {
         return Ok(vec![ExportFile {
@@ -229,27 +246,14 @@ pub fn package(
             bytes: whole.into_bytes(),
         }]);
     }
-    let packed = gzip(whole.as_bytes());
+    let packed = gzip(whole.as_bytes())?;
     if packed.len() <= limit {
         return Ok(vec![ExportFile {
             name: format!("{base}.{ext}.gz"),
             bytes: packed,
         }]);
     }
-    // Parts of plain text at most `limit` bytes each; gzip makes each part much smaller still.
-    let mut parts: Vec<Vec<String>> = vec![Vec::new()];
-    let overhead = file.head.len() + file.tail.len();
-    let mut size = overhead;
-    for chunk in &file.chunks {
-        let extra = chunk.len() + file.separator.len();
-        let last = parts.last_mut().expect("one part");
-        if !last.is_empty() && size + extra > limit {
-            parts.push(Vec::new());
-            size = overhead;
-        }
-        parts.last_mut().expect("one part").push(chunk.clone());
-        size += extra;
-    }
+    let parts = split(file, limit);
     let total = parts.len();
     parts
         .iter()
@@ -263,26 +267,42 @@ pub fn package(
                     bytes: text.into_bytes(),
                 });
             }
-            let packed = gzip(text.as_bytes());
-            if packed.len() <= limit {
-                Ok(ExportFile {
-                    name: format!("{name}.gz"),
-                    bytes: packed,
-                })
-            } else {
-                Err(InputError::new(
-                    "One note is larger than Discord lets this server upload, even compressed.",
-                ))
+            let packed = gzip(text.as_bytes())?;
+            if packed.len() > limit {
+                return Err(ExportError::NoteTooLarge);
             }
+            Ok(ExportFile {
+                name: format!("{name}.gz"),
+                bytes: packed,
+            })
         })
         .collect()
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+/// The notes in groups whose plain text is at most `limit` bytes each (a note larger than that alone
+/// makes a group of its own).
+fn split(file: &Chunks, limit: usize) -> Vec<Vec<String>> {
+    let overhead = file.head.len() + file.tail.len();
+    let mut parts = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut size = overhead;
+    for chunk in &file.chunks {
+        let extra = chunk.len() + file.separator.len();
+        if !current.is_empty() && size + extra > limit {
+            parts.push(std::mem::take(&mut current));
+            size = overhead;
+        }
+        current.push(chunk.clone());
+        size += extra;
+    }
+    parts.push(current);
+    parts
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, std::io::Error> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    // Writing to a Vec cannot fail.
-    encoder.write_all(bytes).ok();
-    encoder.finish().unwrap_or_default()
+    encoder.write_all(bytes)?;
+    encoder.finish()
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ fn markdown_groups_by_gathering_in_date_order_with_loose_notes_last() {
         sample(3, "First circle", Some((1, "Circle A"))),
         sample(4, "First again", Some((1, "Circle A"))),
     ];
-    let text = render(ExportFormat::Markdown, "Facilitators", &notes);
+    let text = render(ExportFormat::Markdown, "Facilitators", &notes).unwrap();
     let md = text.join(&text.chunks);
     let a = md.find("## Circle A — 2026-11-02").unwrap();
     let b = md.find("## Circle B — 2026-11-03").unwrap();
@@ -54,7 +54,7 @@ fn csv_round_trips_through_a_real_parser_with_formulas_neutralised() {
         sample(7, "Line one,\nline \"two\" 👋 مرحبا", Some((1, "Circle"))),
         sample(8, "- a list starts with a dash", None),
     ];
-    let text = render(ExportFormat::Csv, "x", &notes);
+    let text = render(ExportFormat::Csv, "x", &notes).unwrap();
     let csv_text = text.join(&text.chunks);
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let headers = reader.headers().unwrap().clone();
@@ -75,14 +75,14 @@ fn json_round_trips_exactly() {
         sample(7, "Body with `code` and @everyone", Some((1, "Circle"))),
         sample(8, "Second", None),
     ];
-    let text = render(ExportFormat::Json, "x", &notes);
+    let text = render(ExportFormat::Json, "x", &notes).unwrap();
     let back: Vec<ExportNote> = serde_json::from_str(&text.join(&text.chunks)).unwrap();
     assert_eq!(back, notes);
 }
 
 #[test]
 fn a_small_archive_is_one_plain_file() {
-    let text = render(ExportFormat::Csv, "x", &[sample(1, "short", None)]);
+    let text = render(ExportFormat::Csv, "x", &[sample(1, "short", None)]).unwrap();
     let files = package("notes", "csv", &text, 10_000).unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].name, "notes.csv");
@@ -94,7 +94,7 @@ fn a_large_archive_is_compressed_then_split_between_notes_within_the_limit() {
     let notes: Vec<ExportNote> = (0..200)
         .map(|i| sample(i, &"same words ".repeat(300), None))
         .collect();
-    let text = render(ExportFormat::Json, "x", &notes);
+    let text = render(ExportFormat::Json, "x", &notes).unwrap();
     let whole = text.join(&text.chunks);
     let files = package("notes", "json", &text, whole.len() / 4).unwrap();
     assert_eq!(files.len(), 1);
@@ -116,7 +116,7 @@ fn a_large_archive_is_compressed_then_split_between_notes_within_the_limit() {
     let notes: Vec<ExportNote> = (0..60)
         .map(|i| sample(i, &noise(2000, &mut seed), None))
         .collect();
-    let text = render(ExportFormat::Json, "x", &notes);
+    let text = render(ExportFormat::Json, "x", &notes).unwrap();
     let limit = 20_000;
     let files = package("notes", "json", &text, limit).unwrap();
     assert!(files.len() > 1);
@@ -150,4 +150,22 @@ fn csv_fields_are_quoted_and_formulas_neutralised() {
     assert_eq!(csv_field("Plain"), "Plain");
     assert_eq!(csv_field(r#"a, "b""#), r#""a, ""b""""#);
     assert_eq!(csv_field("=HYPERLINK(x)"), "'=HYPERLINK(x)");
+}
+
+#[test]
+fn a_note_that_cannot_fit_even_compressed_is_a_clear_error_not_a_broken_file() {
+    let mut seed = 3u64;
+    let noise: String = (0..5000)
+        .map(|_| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            char::from(b'a' + ((seed >> 33) % 26) as u8)
+        })
+        .collect();
+    let text = render(ExportFormat::Csv, "x", &[sample(1, &noise, None)]).unwrap();
+    assert!(matches!(
+        package("notes", "csv", &text, 1000),
+        Err(ExportError::NoteTooLarge)
+    ));
 }

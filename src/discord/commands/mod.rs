@@ -121,6 +121,11 @@ pub fn actor(ctx: Context<'_>) -> Actor {
         poise::Context::Application(app) => app.interaction.member.as_deref(),
         poise::Context::Prefix(_) => None,
     };
+    actor_of_member(member)
+}
+
+/// What Discord says about a member in an interaction (command, click or form): Manage Server and roles.
+pub(crate) fn actor_of_member(member: Option<&serenity::Member>) -> Actor {
     member.map_or_else(Actor::default, |m| {
         let perms = m.permissions.unwrap_or_default();
         Actor {

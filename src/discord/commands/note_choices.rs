@@ -2,7 +2,7 @@
 
 use super::{choices, community_for_autocomplete};
 use crate::discord::Context;
-use crate::store::NoteFilter;
+use crate::store::{Note, NoteFilter, SearchError};
 use poise::serenity_prelude as serenity;
 
 /// Tag autocomplete: the community's tags, most used first; completes the last tag typed.
@@ -17,16 +17,19 @@ pub(super) async fn autocomplete_tags(
     let needle = last.trim_start_matches('#').to_lowercase();
     let mut labelled = Vec::new();
     if let Some(community) = community_for_autocomplete(ctx).await {
-        if let Ok(tags) = ctx.data().store.note_tags(community.id).await {
-            labelled = tags
-                .into_iter()
-                .filter(|t| t.contains(&needle))
-                .map(|t| {
-                    let value = format!("{done}{t}");
-                    (value.clone(), value)
-                })
-                .filter(|(v, _)| v.chars().count() <= 100)
-                .collect();
+        match ctx.data().store.note_tags(community.id).await {
+            Ok(tags) => {
+                labelled = tags
+                    .into_iter()
+                    .filter(|t| t.contains(&needle))
+                    .map(|t| {
+                        let value = format!("{done}{t}");
+                        (value.clone(), value)
+                    })
+                    .filter(|(v, _)| v.chars().count() <= 100)
+                    .collect();
+            }
+            Err(e) => tracing::warn!(error = %e, "tag autocomplete failed"),
         }
     }
     choices(labelled, "")
@@ -41,20 +44,33 @@ pub(super) async fn autocomplete_notes(
     if let Some(community) = community_for_autocomplete(ctx).await {
         let store = &ctx.data().store;
         let typed = partial.trim().trim_start_matches('#');
-        let found: Vec<crate::store::Note> = if typed.is_empty() || typed.parse::<i64>().is_ok() {
-            store
-                .list_notes(community.id, &NoteFilter::default(), 25, 0)
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|n| n.id.0.to_string().starts_with(typed))
-                .collect()
-        } else {
-            store
-                .search_notes(community.id, typed, &NoteFilter::default(), 25, 0)
-                .await
-                .map(|found| found.into_iter().map(|(n, _)| n).collect())
-                .unwrap_or_default()
+        let found: Result<Vec<Note>, SearchError> =
+            if typed.is_empty() || typed.parse::<i64>().is_ok() {
+                store
+                    .list_notes(community.id, &NoteFilter::default(), 25, 0)
+                    .await
+                    .map(|notes| {
+                        notes
+                            .into_iter()
+                            .filter(|n| n.id.0.to_string().starts_with(typed))
+                            .collect()
+                    })
+                    .map_err(SearchError::from)
+            } else {
+                store
+                    .search_notes(community.id, typed, &NoteFilter::default(), 25, 0)
+                    .await
+                    .map(|found| found.into_iter().map(|(n, _)| n).collect())
+            };
+        // Autocomplete never shows an error: nothing searchable typed yet lists nothing, and a database
+        // failure is logged.
+        let found = match found {
+            Ok(found) => found,
+            Err(SearchError::Input(_)) => Vec::new(),
+            Err(SearchError::Store(e)) => {
+                tracing::warn!(error = %e, "note autocomplete failed");
+                Vec::new()
+            }
         };
         labelled = found
             .iter()

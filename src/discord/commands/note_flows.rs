@@ -251,7 +251,7 @@ pub async fn export(
         });
     }
     let name = &community.settings.name;
-    let chunks = note_export::render(format, &name.to_string(), &exported);
+    let chunks = note_export::render(format, &name.to_string(), &exported)?;
     let files = note_export::package("practice-notes", format.extension(), &chunks, limit)?;
     let described = match files.len() {
         1 if files[0].name.ends_with(".gz") => {
