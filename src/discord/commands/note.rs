@@ -13,7 +13,7 @@ use crate::domain::ids::MemberRef;
 use crate::domain::note_draft::Draft;
 use crate::domain::note_export::ExportFormat;
 use crate::domain::notes::{fts5_query, parse_tags, NoteKind};
-use crate::store::{NoteFilter, NoteListing};
+use crate::store::{Note, NoteFilter, NoteListing};
 use poise::serenity_prelude as serenity;
 use std::sync::atomic::Ordering;
 
@@ -289,6 +289,15 @@ pub async fn show(
     Ok(())
 }
 
+/// The note a typed id names, if the person may change it (its author, who archived it, or an organizer).
+async fn note_to_change(ctx: Context<'_>, id: &str) -> Result<Note, CommandError> {
+    let community = community_here(ctx).await?;
+    let note = note_by_typed_id(&ctx.data().store, &community, id).await?;
+    let member = MemberRef(ctx.author().id.get());
+    check_may_change(&note, &community, member, &actor(ctx))?;
+    Ok(note)
+}
+
 /// Edit a practice note (its author or an organizer)
 #[poise::command(slash_command, guild_only)]
 pub async fn edit(
@@ -298,14 +307,7 @@ pub async fn edit(
     #[max_length = 20]
     id: String,
 ) -> Result<(), CommandError> {
-    let community = community_here(ctx).await?;
-    let note = note_by_typed_id(&ctx.data().store, &community, &id).await?;
-    check_may_change(
-        &note,
-        &community,
-        MemberRef(ctx.author().id.get()),
-        &actor(ctx),
-    )?;
+    let note = note_to_change(ctx, &id).await?;
     let c = &note.content;
     let draft = Draft {
         title: c.title.clone(),
@@ -327,14 +329,7 @@ pub async fn delete(
     #[max_length = 20]
     id: String,
 ) -> Result<(), CommandError> {
-    let community = community_here(ctx).await?;
-    let note = note_by_typed_id(&ctx.data().store, &community, &id).await?;
-    check_may_change(
-        &note,
-        &community,
-        MemberRef(ctx.author().id.get()),
-        &actor(ctx),
-    )?;
+    let note = note_to_change(ctx, &id).await?;
     ctx.send(delete_confirmation(&note).into_poise()).await?;
     Ok(())
 }
