@@ -161,17 +161,65 @@ pub fn application_id_from_token(token: &str) -> Option<u64> {
     std::str::from_utf8(&out).ok()?.parse().ok()
 }
 
-/// A database URL with any password hidden.
+/// A database URL with any password hidden: the one in `user:password@` and any query parameter whose
+/// name contains `password` (`?password=…`, `&sslpassword=…`).
 pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let userinfo = &url[scheme + 3..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_owned(),
-            }
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let base = match base.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((userinfo, host)) => match userinfo.split_once(':') {
+                Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+                None => base.to_owned(),
+            },
+            None => base.to_owned(),
+        },
+        None => base.to_owned(),
+    };
+    let Some(query) = query else {
+        return base;
+    };
+    let params: Vec<String> = query
+        .split('&')
+        .map(|param| match param.split_once('=') {
+            Some((key, _)) if key.to_ascii_lowercase().contains("password") => format!("{key}=***"),
+            _ => param.to_owned(),
+        })
+        .collect();
+    format!("{base}?{}", params.join("&"))
+}
+
+#[cfg(test)]
+mod redact_tests {
+    use super::redact_url;
+
+    #[test]
+    fn passwords_are_hidden_wherever_the_url_carries_them() {
+        assert_eq!(
+            redact_url("postgres://steward:s3cr3t@db/steward"),
+            "postgres://steward:***@db/steward"
+        );
+        assert_eq!(
+            redact_url("postgres://steward@db/steward?password=s3cr3t&sslmode=require"),
+            "postgres://steward@db/steward?password=***&sslmode=require"
+        );
+        assert_eq!(
+            redact_url("postgres://db/steward?sslmode=require&sslpassword=k3y"),
+            "postgres://db/steward?sslmode=require&sslpassword=***"
+        );
+        assert_eq!(redact_url("sqlite://steward.db"), "sqlite://steward.db");
+        assert_eq!(
+            redact_url("postgres://ü:pässwörd@høst/db"),
+            "postgres://ü:***@høst/db"
+        );
+        for url in ["postgres://a:p@h/d?password=p", "postgres://h/d?PASSWORD=p"] {
+            assert!(
+                !redact_url(url).contains("=p") && !redact_url(url).contains(":p@"),
+                "{url}"
+            );
         }
-        _ => url.to_owned(),
     }
 }
 

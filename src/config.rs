@@ -30,6 +30,11 @@ pub struct PostsConfig {
     pub lease_seconds: u32,
     /// The first retry delay after a temporary failure (doubling each time, capped at 10 minutes).
     pub retry_base_ms: u32,
+    /// How long Discord is trusted to recognise a resent message's nonce. A post resent later than this
+    /// after an attempt that may have reached Discord is first looked for in the channel.
+    pub nonce_window_seconds: u32,
+    /// Most automatic posts in one channel per hour; more are held back (and logged) until the hour frees.
+    pub channel_posts_per_hour: u32,
 }
 
 impl Default for PostsConfig {
@@ -37,6 +42,8 @@ impl Default for PostsConfig {
         PostsConfig {
             lease_seconds: 60,
             retry_base_ms: 1000,
+            nonce_window_seconds: 120,
+            channel_posts_per_hour: 30,
         }
     }
 }
@@ -239,6 +246,22 @@ impl Config {
                 )
             })?;
         }
+        if let Some(v) = set("STEWARD_POSTS_NONCE_WINDOW_SECONDS") {
+            self.posts.nonce_window_seconds = v.trim().parse().map_err(|_| {
+                invalid(
+                    "STEWARD_POSTS_NONCE_WINDOW_SECONDS",
+                    "must be a whole number of seconds such as 120",
+                )
+            })?;
+        }
+        if let Some(v) = set("STEWARD_POSTS_CHANNEL_POSTS_PER_HOUR") {
+            self.posts.channel_posts_per_hour = v.trim().parse().map_err(|_| {
+                invalid(
+                    "STEWARD_POSTS_CHANNEL_POSTS_PER_HOUR",
+                    "must be a whole number such as 30",
+                )
+            })?;
+        }
         if let Some(v) = set("STEWARD_LOG_FILTER") {
             self.log.filter = v;
         }
@@ -275,6 +298,18 @@ impl Config {
             return Err(invalid(
                 "posts.retry_base_ms",
                 "must be from 10 to 600000 (default 1000)",
+            ));
+        }
+        if self.posts.nonce_window_seconds > 600 {
+            return Err(invalid(
+                "posts.nonce_window_seconds",
+                "must be from 0 to 600 (default 120; Discord keeps a nonce for a few minutes)",
+            ));
+        }
+        if !(1..=1000).contains(&self.posts.channel_posts_per_hour) {
+            return Err(invalid(
+                "posts.channel_posts_per_hour",
+                "must be from 1 to 1000 (default 30)",
             ));
         }
         if self.database.max_connections == 0 {

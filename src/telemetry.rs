@@ -27,6 +27,25 @@ pub fn init(log: &LogConfig, token: Option<&Secret>) {
     if result.is_err() {
         tracing::debug!("a tracing subscriber was already installed");
     }
+    install_panic_hook();
+}
+
+/// Panics are logged through tracing (so through the token-redacting writer, in the log's format) with
+/// where they happened, instead of only being printed to stderr.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_owned());
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(panic = %message, %location, "panic");
+    }));
 }
 
 /// Makes writers that replace the secret with `[redacted]` before anything reaches stderr.

@@ -135,7 +135,7 @@ fn invite_url_names_scopes_and_exact_permissions() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).trim(),
-        "https://discord.com/oauth2/authorize?client_id=123&scope=bot%20applications.commands&permissions=8589986816"
+        "https://discord.com/oauth2/authorize?client_id=123&scope=bot%20applications.commands&permissions=8590052352"
     );
     // From the token (whose first part is the base64 of the application id).
     let out = steward(

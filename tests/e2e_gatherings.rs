@@ -530,6 +530,121 @@ fn expand_ics(text: &str, until: DateTime<Utc>) -> Vec<i64> {
     starts
 }
 
+/// RFC 5545 §3.2.19: every TZID an event names is defined by a VTIMEZONE (§3.6.5) in the same file,
+/// once, before the first event, with STANDARD/DAYLIGHT observances whose onsets reach back to the
+/// earliest event and on to the year of the latest one.
+fn assert_every_tzid_has_a_vtimezone(text: &str) {
+    let unfolded = icalendar::parser::unfold(text);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("the .ics parses");
+    let zones: Vec<&icalendar::parser::Component> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name.as_str() == "VTIMEZONE")
+        .collect();
+    let events: Vec<&icalendar::parser::Component> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name.as_str() == "VEVENT")
+        .collect();
+    let defined: Vec<&str> = zones
+        .iter()
+        .map(|z| {
+            z.find_prop("TZID")
+                .expect("a VTIMEZONE has a TZID")
+                .val
+                .as_str()
+        })
+        .collect();
+    let mut used: Vec<&str> = events
+        .iter()
+        .flat_map(|e| e.properties.iter())
+        .flat_map(|p| p.params.iter())
+        .filter(|x| x.key.as_str() == "TZID")
+        .map(|x| x.val.as_ref().expect("TZID has a value").as_str())
+        .collect();
+    used.sort();
+    used.dedup();
+    assert!(!used.is_empty(), "the events name their zone: {text}");
+    for tzid in &used {
+        assert_eq!(
+            defined.iter().filter(|d| *d == tzid).count(),
+            1,
+            "one VTIMEZONE for TZID={tzid}: {text}"
+        );
+    }
+    let first_zone = calendar
+        .components
+        .iter()
+        .position(|c| c.name.as_str() == "VTIMEZONE");
+    let first_event = calendar
+        .components
+        .iter()
+        .position(|c| c.name.as_str() == "VEVENT");
+    assert!(
+        matches!((first_zone, first_event), (Some(z), Some(e)) if z < e),
+        "VTIMEZONE before the events: {text}"
+    );
+
+    let event_starts: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e.find_prop("DTSTART"))
+        .map(|p| p.val.as_str())
+        .collect();
+    for zone in &zones {
+        let observances: Vec<&icalendar::parser::Component> = zone
+            .components
+            .iter()
+            .filter(|c| matches!(c.name.as_str(), "STANDARD" | "DAYLIGHT"))
+            .collect();
+        assert!(
+            !observances.is_empty(),
+            "a VTIMEZONE has observances: {text}"
+        );
+        let mut onsets = Vec::new();
+        for o in &observances {
+            for name in ["DTSTART", "TZOFFSETFROM", "TZOFFSETTO"] {
+                assert!(
+                    o.find_prop(name).is_some(),
+                    "{name} in every observance: {text}"
+                );
+            }
+            let onset = o.find_prop("DTSTART").expect("DTSTART").val.as_str();
+            assert!(!onset.ends_with('Z'), "onsets are local times: {onset}");
+            onsets.push(onset);
+        }
+        // Same-format local times compare as text.
+        let earliest_event = event_starts.iter().min().expect("events");
+        let latest_event = event_starts.iter().max().expect("events");
+        assert!(
+            onsets.iter().min().expect("onsets") <= earliest_event,
+            "an observance covers {earliest_event}: {onsets:?}"
+        );
+        let latest_year = latest_event.chars().take(4).collect::<String>();
+        assert!(
+            onsets.iter().any(|o| o.starts_with(&latest_year)),
+            "observances reach {latest_year}: {onsets:?}"
+        );
+    }
+    // New York's offsets, as the tz database gives them.
+    let daylight = zones
+        .iter()
+        .flat_map(|z| z.components.iter())
+        .find(|c| c.name.as_str() == "DAYLIGHT")
+        .expect("New York has daylight saving time");
+    assert_eq!(
+        daylight.find_prop("TZOFFSETFROM").map(|p| p.val.as_str()),
+        Some("-0500")
+    );
+    assert_eq!(
+        daylight.find_prop("TZOFFSETTO").map(|p| p.val.as_str()),
+        Some("-0400")
+    );
+    assert_eq!(
+        daylight.find_prop("TZNAME").map(|p| p.val.as_str()),
+        Some("EDT")
+    );
+}
+
 fn parse_one(line: &str) -> i64 {
     let set: rrule::RRuleSet = format!("{line}\nRRULE:FREQ=DAILY;COUNT=1")
         .parse()
@@ -587,6 +702,7 @@ async fn the_ics_export_parses_and_its_occurrences_match_the_bots_own_list() {
         text.contains("LOCATION:Library\\; room 2\\, upstairs"),
         "{text}"
     );
+    assert_every_tzid_has_a_vtimezone(&text);
 
     let until = utc(2027, 6, 1, 0, 0);
     let from_ics: Vec<i64> = expand_ics(&text, until)

@@ -234,7 +234,7 @@ async fn built_form_submissions_deserialize_in_serenity() {
         45,
         &Member::regular(7),
         interactions::CHANNEL,
-        "snf:add:0:0:",
+        "snf:add:0:0",
         &fields,
     );
     let parsed: serenity::Interaction = serde_json::from_value(payload.clone())
@@ -242,7 +242,7 @@ async fn built_form_submissions_deserialize_in_serenity() {
     let serenity::Interaction::Modal(m) = parsed else {
         panic!("not a form submission")
     };
-    assert_eq!(m.data.custom_id, "snf:add:0:0:");
+    assert_eq!(m.data.custom_id, "snf:add:0:0");
     let values: Vec<(String, Option<String>)> = m
         .data
         .components

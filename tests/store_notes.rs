@@ -389,11 +389,17 @@ async fn listings_are_newest_first_edits_reach_search_and_saved_listings_come_ba
             },
         };
         let id = store.save_listing(&saved, t0).await.unwrap();
-        assert_eq!(store.listing(id).await.unwrap(), Some(saved.clone()));
+        assert_eq!(store.listing(c, id).await.unwrap(), Some(saved.clone()));
+        let elsewhere = steward::domain::ids::CommunityId(c.0 + 1000);
+        assert_eq!(
+            store.listing(elsewhere, id).await.unwrap(),
+            None,
+            "a saved listing is read only by its own community"
+        );
         let later = t0 + chrono::Duration::days(steward::store::LISTING_DAYS + 1);
         store.save_listing(&saved, later).await.unwrap();
         assert_eq!(
-            store.listing(id).await.unwrap(),
+            store.listing(c, id).await.unwrap(),
             None,
             "old listings are forgotten"
         );
@@ -524,4 +530,132 @@ async fn notes_archived_before_the_search_scope_migration_are_found_after_it() {
     };
     assert!(titles(&store, c, "round", &not_this_tag).await.is_empty());
     store.close().await;
+}
+
+/// A note whose tags a tokenizer could split into another community's tokens (`x` + U+0903 + `c<id>`)
+/// is never found from that other community: not by search, filters, listing or tag autocomplete. On
+/// SQLite even a `scope` rewritten to the victim's own tokens finds nothing, because the page is filtered
+/// by community in SQL, not by the full-text index.
+#[tokio::test]
+async fn a_note_never_reaches_another_communitys_search_whatever_its_tags() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let victim = community(&store, 20).await;
+        let attacker = community(&store, 21).await;
+        let hostile_tags: Vec<String> = vec![
+            format!("x\u{0903}c{}", victim.0),
+            format!("x\u{0903}a{}", 7),
+            format!("x\u{0903}g{}", 1),
+            format!("c{}", victim.0),
+        ];
+        let tags: Vec<&str> = hostile_tags.iter().map(String::as_str).collect();
+        store
+            .add_note(
+                attacker,
+                &note(
+                    NoteKind::Story,
+                    "Leaked circle",
+                    "A secret circle round of thanks.",
+                    &tags,
+                    7,
+                ),
+                now(),
+            )
+            .await
+            .unwrap();
+        store
+            .add_note(
+                victim,
+                &note(
+                    NoteKind::Story,
+                    "Our own",
+                    "An ordinary evening.",
+                    &["own"],
+                    8,
+                ),
+                now(),
+            )
+            .await
+            .unwrap();
+        let label = db.label();
+        for words in ["secret", "circle round", "thanks"] {
+            assert!(
+                titles(&store, victim, words, &NoteFilter::default())
+                    .await
+                    .is_empty(),
+                "{label}: `{words}` found another community's note"
+            );
+            for filter in [
+                NoteFilter {
+                    kind: Some(NoteKind::Story),
+                    ..Default::default()
+                },
+                NoteFilter {
+                    author: Some(MemberRef(7)),
+                    ..Default::default()
+                },
+                NoteFilter {
+                    tag: Some(hostile_tags[0].clone()),
+                    ..Default::default()
+                },
+            ] {
+                assert!(
+                    titles(&store, victim, words, &filter).await.is_empty(),
+                    "{label}: `{words}` with {filter:?} leaked"
+                );
+            }
+        }
+        assert_eq!(
+            titles(&store, attacker, "secret", &NoteFilter::default()).await,
+            ["Leaked circle"],
+            "{label}: the note is found in its own community"
+        );
+        let listed = store
+            .list_notes(victim, &NoteFilter::default(), 10, 0)
+            .await
+            .unwrap();
+        assert_eq!(
+            listed.len(),
+            1,
+            "{label}: listing shows only the victim's note"
+        );
+        let victim_tags = store.note_tags(victim).await.unwrap();
+        assert_eq!(
+            victim_tags,
+            ["own"],
+            "{label}: tag autocomplete stays in its community"
+        );
+
+        if store.backend() == steward::store::Backend::Sqlite {
+            // Even a scope column forged to the victim's own tokens does not leak: SQL filters again.
+            let pool = sqlx::AnyPool::connect(&format!("{}?mode=rw", db.url()))
+                .await
+                .unwrap();
+            let victim_scope: String =
+                sqlx::query_scalar("SELECT scope FROM notes WHERE community_id = $1")
+                    .bind(victim.0)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap();
+            sqlx::query("UPDATE notes SET scope = $1 WHERE community_id = $2")
+                .bind(victim_scope)
+                .bind(attacker.0)
+                .execute(&pool)
+                .await
+                .unwrap();
+            pool.close().await;
+            assert!(
+                titles(&store, victim, "secret", &NoteFilter::default())
+                    .await
+                    .is_empty(),
+                "a forged scope leaked"
+            );
+            assert!(store
+                .search_notes(victim, "secret", &NoteFilter::default(), 10, 0)
+                .await
+                .unwrap()
+                .is_empty());
+        }
+        store.close().await;
+    }
 }

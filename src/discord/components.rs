@@ -1,15 +1,15 @@
 //! Button clicks on the agenda card. A click that succeeds changes the card in place (UPDATE_MESSAGE); a
 //! refused one answers the clicker privately and leaves the card as it is.
 
+use super::answer::{self, Deferral, Outcome, Target};
 use super::commands::agenda::{agenda_reply, attendance_sheet, harvest_reply};
 use super::commands::role_flows;
 use super::custom_id::ButtonAction;
-use super::error::{internal_message, new_error_ref};
 use super::note_ids::NoteButton;
 use super::reply::Reply;
 use super::{App, CommandError};
 use crate::domain::access::{organizer_only, Actor};
-use crate::domain::ids::MemberRef;
+use crate::domain::ids::{ChannelRef, MemberRef};
 use crate::domain::rsvp;
 use poise::serenity_prelude as serenity;
 
@@ -18,18 +18,16 @@ pub async fn handle(ctx: &serenity::Context, app: &App, click: &serenity::Compon
     if let Some(button) = NoteButton::parse(&click.data.custom_id) {
         return super::note_buttons::clicked(ctx, app, click, button).await;
     }
-    let response = match act(app, click).await {
-        Ok(card) => card.into_update(),
-        Err(CommandError::User(text)) => Reply::private(text).into_private_response(),
-        Err(error) => {
-            let error_ref = new_error_ref();
-            tracing::error!(error_ref = %error_ref, custom_id = %click.data.custom_id, error = %error, "button failed");
-            Reply::private(internal_message(&error_ref)).into_private_response()
-        }
-    };
-    if let Err(e) = click.create_response(&ctx.http, response).await {
-        tracing::warn!(error = %e, custom_id = %click.data.custom_id, "could not answer a button click");
-    }
+    let what = format!("button {}", click.data.custom_id);
+    let work = async { act(app, click).await.map(Outcome::Update) };
+    answer::interaction(
+        &ctx.http,
+        Target::Click(click),
+        Deferral::Silently,
+        &what,
+        work,
+    )
+    .await
 }
 
 fn actor_of(click: &serenity::ComponentInteraction) -> Actor {
@@ -43,19 +41,17 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply,
         )
     };
     let action = ButtonAction::parse(&click.data.custom_id).ok_or_else(stale)?;
-    let gathering = app
-        .store
-        .gathering_by_id(action.gathering())
-        .await?
-        .ok_or_else(stale)?;
+    // Both looked up by this channel: a button pasted into another community's channel finds nothing.
     let community = app
         .store
-        .community(gathering.community)
+        .community_in_channel(ChannelRef(click.channel_id.get()))
         .await?
         .ok_or_else(stale)?;
-    if community.channel.0 != click.channel_id.get() {
-        return Err(stale());
-    }
+    let gathering = app
+        .store
+        .gathering(community.id, action.gathering())
+        .await?
+        .ok_or_else(stale)?;
     let now = app.clock.now();
     let store = &app.store;
     let member = MemberRef(click.user.id.get());

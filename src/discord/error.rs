@@ -6,6 +6,7 @@ use super::{App, Context};
 use crate::domain::note_export::ExportError;
 use crate::domain::InputError;
 use crate::store::StoreError;
+use poise::serenity_prelude as serenity;
 use poise::FrameworkError;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,6 +26,10 @@ pub enum CommandError {
     /// An export could not be written.
     #[error(transparent)]
     Export(ExportError),
+    /// Something of ours failed (a task that panicked, data that cannot be written); never the
+    /// person's doing.
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl From<ExportError> for CommandError {
@@ -93,7 +98,7 @@ pub async fn on_error(error: FrameworkError<'_, App, CommandError>) {
     match error {
         FrameworkError::Command { error, ctx, .. } => match error {
             CommandError::User(message) => send(ctx, Reply::private(message)).await,
-            internal => report_internal(ctx, &internal).await,
+            internal => report_internal_error(ctx, &internal).await,
         },
         FrameworkError::GuildOnly { ctx, .. } => {
             let text =
@@ -133,6 +138,24 @@ pub async fn on_error(error: FrameworkError<'_, App, CommandError>) {
 }
 
 async fn report_internal(ctx: Context<'_>, error: &(dyn std::fmt::Display + Sync)) {
+    report_internal_with_chain(ctx, error, Vec::new()).await
+}
+
+async fn report_internal_error(ctx: Context<'_>, error: &CommandError) {
+    let mut chain = Vec::new();
+    let mut cause = std::error::Error::source(error);
+    while let Some(c) = cause {
+        chain.push(c.to_string());
+        cause = c.source();
+    }
+    report_internal_with_chain(ctx, error, chain).await
+}
+
+async fn report_internal_with_chain(
+    ctx: Context<'_>,
+    error: &(dyn std::fmt::Display + Sync),
+    chain: Vec<String>,
+) {
     let error_ref = new_error_ref();
     tracing::error!(
         error_ref = %error_ref,
@@ -140,15 +163,34 @@ async fn report_internal(ctx: Context<'_>, error: &(dyn std::fmt::Display + Sync
         guild = ?ctx.guild_id().map(|g| g.get()),
         channel = %ctx.channel_id(),
         error = %error,
+        error.cause_chain = ?chain,
         "command failed"
     );
     send(ctx, Reply::private(internal_message(&error_ref))).await
 }
 
 async fn send(ctx: Context<'_>, reply: Reply) {
-    if let Err(e) = ctx.send(reply.into_poise()).await {
+    let autocomplete = matches!(
+        ctx,
+        poise::Context::Application(app)
+            if app.interaction_type == poise::CommandInteractionType::Autocomplete
+    );
+    if autocomplete {
+        // An autocomplete request takes choices, not a message: answer none.
+        if let poise::Context::Application(app) = ctx {
+            let none = serenity::CreateInteractionResponse::Autocomplete(
+                serenity::CreateAutocompleteResponse::new(),
+            );
+            if let Err(e) = app.interaction.create_response(ctx.http(), none).await {
+                tracing::warn!(error = %e, "could not answer a failed autocomplete");
+            }
+        }
+        return;
+    }
+    if let Err(e) = super::answer::send(ctx, reply).await {
         tracing::warn!(error = %e, command = %ctx.command().qualified_name, "could not send the error reply");
     }
+    super::answer::finish(ctx).await;
 }
 
 #[cfg(test)]

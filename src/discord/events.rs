@@ -21,6 +21,43 @@ pub const MISSING_PERMISSION: &str = "I could not add your gatherings to the ser
      **Manage Events** permission. Give it to my role (Server Settings → Roles), and the events appear within \
      a few minutes.";
 
+/// How long a 403 pauses a community's events before the next probe.
+pub const PAUSE_AFTER_REFUSAL: std::time::Duration = std::time::Duration::from_secs(3600);
+/// Most event requests sent for one guild in an hour, whatever fails.
+pub const GUILD_REQUESTS_PER_HOUR: u32 = 60;
+/// Discord's limit on an external event's location.
+pub const LOCATION_CHARS: usize = 100;
+
+/// Said in `/community info` when the server is at Discord's cap of 100 scheduled events.
+pub const TOO_MANY_EVENTS: &str = "The server has reached Discord's limit of 100 scheduled events, so some \
+     gatherings are not in the Events tab. Delete past or unused events there; I try again every few hours.";
+
+/// Event requests sent per guild in the current hour: the mirror's last defence against a storm.
+#[derive(Debug, Default)]
+pub struct GuildBudget {
+    hour_start: Option<DateTime<Utc>>,
+    sent: std::collections::HashMap<u64, u32>,
+}
+
+impl GuildBudget {
+    /// Takes one request from `guild`'s budget; false when this hour's is spent.
+    pub fn take(&mut self, guild: u64, now: DateTime<Utc>) -> bool {
+        if self
+            .hour_start
+            .is_none_or(|start| now - start >= Duration::hours(1))
+        {
+            self.hour_start = Some(now);
+            self.sent.clear();
+        }
+        let sent = self.sent.entry(guild).or_insert(0);
+        if *sent >= GUILD_REQUESTS_PER_HOUR {
+            return false;
+        }
+        *sent += 1;
+        true
+    }
+}
+
 /// Runs until `stop` changes: extend series horizons, then sync events; sleep until woken or `RECHECK`.
 pub async fn mirror_loop(
     http: Arc<serenity::Http>,
@@ -29,15 +66,29 @@ pub async fn mirror_loop(
     wake: Arc<Notify>,
     mut stop: watch::Receiver<bool>,
 ) {
+    let mut budget = GuildBudget::default();
     loop {
         let now = clock.now();
         if let Err(e) = store.extend_all_horizons(now).await {
             tracing::warn!(error = %e, "could not extend series horizons");
         }
-        match sync_once(&http, &store, now).await {
-            Ok(0) => {}
-            Ok(done) => tracing::debug!(done, "scheduled events synced"),
-            Err(e) => tracing::warn!(error = %e, "could not sync scheduled events"),
+        // A full batch means more work is waiting: take the next one now (rows that just failed wait
+        // out their backoff, so each pass moves on), up to a bound.
+        for _ in 0..20 {
+            match sync_once(&http, &store, now, &mut budget).await {
+                Ok(pass) => {
+                    if pass.synced > 0 {
+                        tracing::debug!(synced = pass.synced, "scheduled events synced");
+                    }
+                    if pass.seen < BATCH as usize {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not sync scheduled events");
+                    break;
+                }
+            }
         }
         tokio::select! {
             () = wake.notified() => {}
@@ -47,19 +98,128 @@ pub async fn mirror_loop(
     }
 }
 
-/// One pass: creates, updates or cancels the events of changed gatherings. Returns how many were synced.
+/// What a refused event request means for the mirror.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// 403: the bot may not manage events here (Manage Events missing): pause the community.
+    NotAllowed,
+    /// 404 Unknown Guild (10004): the bot is no longer in the server.
+    GuildGone,
+    /// 404 on an existing event: it was deleted on Discord; make a new one.
+    EventGone,
+    /// Discord will refuse this request again until something changes (a 400, the 100-event cap): try
+    /// again in a few hours, telling organizers why.
+    Permanent(String),
+    /// 429, 5xx, a timeout: try again after a backoff.
+    Temporary,
+}
+
+/// After a settings change or a change of the server's roles (the bot may have been given Manage
+/// Events): let the next pass try the guild's paused communities again, at most once per 5 minutes.
+pub async fn probe_soon(store: &Store, guild: crate::domain::ids::GuildRef, now: DateTime<Utc>) {
+    let pause = Duration::from_std(PAUSE_AFTER_REFUSAL).unwrap_or(Duration::hours(1));
+    if let Err(e) = store
+        .probe_events_soon(guild, now, Duration::minutes(5), pause)
+        .await
+    {
+        tracing::warn!(error = %e, guild = guild.0, "could not resume the scheduled-event mirror");
+    }
+}
+
+/// What the gateway says about a guild, as far as the mirror cares.
+pub async fn guild_event(store: &Store, clock: &dyn Clock, event: &serenity::FullEvent) {
+    use crate::domain::ids::GuildRef;
+    let outcome = match event {
+        serenity::FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
+            tracing::info!(
+                guild = incomplete.id.get(),
+                "removed from a guild: its events are left alone"
+            );
+            store
+                .set_guild_gone(GuildRef(incomplete.id.get()), true)
+                .await
+        }
+        serenity::FullEvent::GuildCreate { guild, .. } => {
+            store.set_guild_gone(GuildRef(guild.id.get()), false).await
+        }
+        serenity::FullEvent::GuildRoleUpdate { new, .. } => {
+            probe_soon(store, GuildRef(new.guild_id.get()), clock.now()).await;
+            Ok(())
+        }
+        _ => Ok(()),
+    };
+    if let Err(e) = outcome {
+        tracing::warn!(error = %e, "could not record a guild change for the event mirror");
+    }
+}
+
+/// Classifies a failed event request.
+pub fn refusal_of(error: &serenity::Error, had_event: bool) -> Refusal {
+    let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) = error else {
+        return Refusal::Temporary;
+    };
+    let code = response.error.code;
+    match response.status_code.as_u16() {
+        403 => Refusal::NotAllowed,
+        404 if code == 10004 => Refusal::GuildGone,
+        404 if had_event => Refusal::EventGone,
+        400 if code == 30038 => Refusal::Permanent(TOO_MANY_EVENTS.to_owned()),
+        400 | 404 => Refusal::Permanent(format!(
+            "Discord refused a scheduled event ({}); I try again every few hours and after each change.",
+            crate::discord::reply::cut(&response.error.message, 200)
+        )),
+        _ => Refusal::Temporary,
+    }
+}
+
+/// When to try a row again after its `attempts`-th failure: 30 s doubling, at most 6 hours.
+pub fn retry_after(attempts: i64, refusal: &Refusal) -> Duration {
+    match refusal {
+        Refusal::Permanent(_) => Duration::hours(6),
+        _ => {
+            let exponent = attempts.clamp(0, 10) as u32;
+            (Duration::seconds(30) * 2_i32.pow(exponent)).min(Duration::hours(6))
+        }
+    }
+}
+
+/// Gatherings looked at per pass.
+pub const BATCH: i64 = 50;
+
+/// What one pass did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pass {
+    /// Gatherings whose event is now in sync.
+    pub synced: usize,
+    /// Gatherings looked at (a full [`BATCH`] means more may be waiting).
+    pub seen: usize,
+}
+
+/// One pass: creates, updates or cancels the events of changed gatherings.
+/// A row that fails waits out its own backoff; a community refused with 403 is paused for an hour; a guild
+/// that removed the bot is left alone; and no guild gets more than its hourly budget of requests.
 pub async fn sync_once(
     http: &serenity::Http,
     store: &Store,
     now: DateTime<Utc>,
-) -> Result<usize, StoreError> {
+    budget: &mut GuildBudget,
+) -> Result<Pass, StoreError> {
     let work = store
-        .event_work(now, now + Duration::days(WINDOW_DAYS), 50)
+        .event_work(now, now + Duration::days(WINDOW_DAYS), BATCH)
         .await?;
     let mut blocked: HashSet<CommunityId> = HashSet::new();
+    let mut gone: HashSet<u64> = HashSet::new();
     let mut done = 0;
     for item in &work {
-        if blocked.contains(&item.community) {
+        if blocked.contains(&item.community) || gone.contains(&item.guild.0) {
+            continue;
+        }
+        if !budget.take(item.guild.0, now) {
+            tracing::warn!(guild = item.guild.0, gathering = %item.gathering, "scheduled-event request held back: the guild's hourly budget is spent");
+            // Out of the next passes' way until the budget has had time to refill.
+            store
+                .event_failed(item, now + Duration::minutes(10))
+                .await?;
             continue;
         }
         match apply(http, item).await {
@@ -68,25 +228,53 @@ pub async fn sync_once(
                 store.set_events_problem(item.community, None).await?;
                 done += 1;
             }
-            Err(e) => match status_of(&e) {
-                Some(403) => {
-                    tracing::warn!(community = %item.community, "missing Manage Events: scheduled events paused");
-                    store
-                        .set_events_problem(item.community, Some(MISSING_PERMISSION))
-                        .await?;
-                    blocked.insert(item.community);
+            Err(e) => {
+                let refusal = refusal_of(&e, item.event_id.is_some());
+                match &refusal {
+                    Refusal::NotAllowed => {
+                        tracing::warn!(community = %item.community, "missing Manage Events: scheduled events paused for an hour");
+                        store
+                            .set_events_problem(item.community, Some(MISSING_PERMISSION))
+                            .await?;
+                        let pause =
+                            Duration::from_std(PAUSE_AFTER_REFUSAL).unwrap_or(Duration::hours(1));
+                        store.block_events(item.community, now + pause).await?;
+                        blocked.insert(item.community);
+                    }
+                    Refusal::GuildGone => {
+                        tracing::info!(
+                            guild = item.guild.0,
+                            "the bot is no longer in this guild: its events are left alone"
+                        );
+                        store.set_guild_gone(item.guild, true).await?;
+                        gone.insert(item.guild.0);
+                    }
+                    Refusal::EventGone => {
+                        tracing::info!(gathering = %item.gathering, "scheduled event was deleted on Discord; recreating");
+                        store.event_forgotten(item).await?;
+                    }
+                    Refusal::Permanent(problem) => {
+                        tracing::warn!(gathering = %item.gathering, error = %e, "Discord refused a scheduled event; retrying in hours");
+                        store
+                            .set_events_problem(item.community, Some(problem))
+                            .await?;
+                        store
+                            .event_failed(item, now + retry_after(item.attempts, &refusal))
+                            .await?;
+                    }
+                    Refusal::Temporary => {
+                        let wait = retry_after(item.attempts, &refusal);
+                        tracing::warn!(gathering = %item.gathering, error = %e, retry_in_s = wait.num_seconds(), "scheduled event sync failed; will retry");
+                        store.event_failed(item, now + wait).await?;
+                    }
                 }
-                Some(404) if item.event_id.is_some() => {
-                    tracing::info!(gathering = %item.gathering, "scheduled event was deleted on Discord; recreating");
-                    store.event_forgotten(item).await?;
-                }
-                _ => {
-                    tracing::warn!(gathering = %item.gathering, error = %e, "scheduled event sync failed; will retry")
-                }
-            },
+            }
         }
     }
-    Ok(done)
+    Ok(Pass {
+        synced: done,
+        seen: work.len(),
+    })
 }
 
 async fn apply(http: &serenity::Http, item: &EventWork) -> Result<Option<u64>, serenity::Error> {
@@ -114,21 +302,30 @@ async fn apply(http: &serenity::Http, item: &EventWork) -> Result<Option<u64>, s
     }
 }
 
-/// A location written as a channel mention (`<#123>`) means that voice channel.
-fn voice_channel(location: Option<&str>) -> Option<serenity::ChannelId> {
-    let id = location?
+/// The channel a location written as a channel mention (`<#123>`) names.
+pub fn channel_mention(location: &str) -> Option<u64> {
+    let id = location
         .trim()
         .strip_prefix("<#")?
         .strip_suffix('>')?
         .parse::<u64>()
         .ok()?;
-    (id != 0).then(|| serenity::ChannelId::new(id))
+    (id != 0).then_some(id)
 }
 
+/// A location written as a channel mention (`<#123>`) means that voice channel.
+fn voice_channel(location: Option<&str>) -> Option<serenity::ChannelId> {
+    channel_mention(location?).map(serenity::ChannelId::new)
+}
+
+/// The event's location: the gathering's place cut to Discord's 100 characters (the gathering keeps its
+/// full text).
 fn place_text(item: &EventWork) -> String {
-    item.location
+    let place = item
+        .location
         .clone()
-        .unwrap_or_else(|| "See the community's channel".to_owned())
+        .unwrap_or_else(|| "See the community's channel".to_owned());
+    crate::discord::reply::cut(&place, LOCATION_CHARS)
 }
 
 fn timestamp(t: DateTime<Utc>) -> serenity::Timestamp {

@@ -1,6 +1,7 @@
 //! The Discord edge: a poise framework on a serenity client. Commands are thin: they turn options into
 //! plain values, call the domain and the store, and render a [`reply::Reply`].
 
+pub mod answer;
 pub(crate) mod commands;
 mod components;
 pub mod custom_id;
@@ -32,6 +33,8 @@ pub struct App {
     pub events_wake: Arc<tokio::sync::Notify>,
     /// Wakes the posts engine (something was planned or changed).
     pub posts_wake: Arc<tokio::sync::Notify>,
+    /// Slash commands being answered, with their deferral timers.
+    pub in_flight: answer::InFlight,
 }
 
 impl App {
@@ -95,6 +98,7 @@ pub async fn run(
                     clock: app_clock,
                     events_wake: app_wake,
                     posts_wake: app_posts_wake,
+                    in_flight: answer::InFlight::default(),
                 })
             })
         })

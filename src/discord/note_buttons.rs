@@ -1,8 +1,8 @@
 //! Clicks on practice-note buttons: paging through results (the message changes in place), "Add practice
 //! note" on a harvest prompt (opens the form), and the delete confirmation.
 
+use super::answer::{self, Deferral, Outcome, Target};
 use super::commands::note_flows::{self, check_may_change};
-use super::error::{internal_message, new_error_ref};
 use super::note_form::{modal, sender_of};
 use super::note_ids::{NoteButton, NoteForm};
 use super::reply::{Card, Reply, Visibility};
@@ -11,7 +11,6 @@ use crate::domain::ids::ChannelRef;
 use crate::domain::note_draft::Draft;
 use crate::domain::notes::NoteKind;
 use poise::serenity_prelude as serenity;
-use serenity::CreateInteractionResponse;
 
 /// Handles one note button.
 pub async fn clicked(
@@ -20,25 +19,23 @@ pub async fn clicked(
     click: &serenity::ComponentInteraction,
     button: NoteButton,
 ) {
-    let response = match act(app, click, button).await {
-        Ok(response) => response,
-        Err(CommandError::User(text)) => Reply::private(text).into_private_response(),
-        Err(error) => {
-            let error_ref = new_error_ref();
-            tracing::error!(error_ref = %error_ref, custom_id = %click.data.custom_id, error = %error, "note button failed");
-            Reply::private(internal_message(&error_ref)).into_private_response()
-        }
-    };
-    if let Err(e) = click.create_response(&ctx.http, response).await {
-        tracing::warn!(error = %e, custom_id = %click.data.custom_id, "could not answer a note button");
-    }
+    let what = format!("note button {}", click.data.custom_id);
+    let target = Target::Click(click);
+    answer::interaction(
+        &ctx.http,
+        target,
+        Deferral::Silently,
+        &what,
+        act(app, click, button),
+    )
+    .await
 }
 
 async fn act(
     app: &App,
     click: &serenity::ComponentInteraction,
     button: NoteButton,
-) -> Result<CreateInteractionResponse, CommandError> {
+) -> Result<Outcome, CommandError> {
     let stale =
         || CommandError::user("This button belongs to an older message. Run the command again.");
     let community = app
@@ -50,9 +47,8 @@ async fn act(
     match button {
         NoteButton::Page(listing_id, page) => {
             let listing = store
-                .listing(listing_id)
+                .listing(community.id, listing_id)
                 .await?
-                .filter(|l| l.community == community.id)
                 .ok_or_else(|| {
                     CommandError::user(
                         "These results are too old to page through. Run the search again for fresh ones.",
@@ -68,7 +64,7 @@ async fn act(
                 Visibility::Public
             };
             let reply = note_flows::page(store, listing_id, &listing, page, visibility).await?;
-            Ok(reply.into_update())
+            Ok(Outcome::Update(reply))
         }
         NoteButton::AddFor(gathering) => {
             let g = store
@@ -83,7 +79,11 @@ async fn act(
                 gathering: Some(g.id),
                 credit: None,
             };
-            Ok(modal(&form, &format!("Practice note: {}", g.title), &draft))
+            Ok(Outcome::Form(modal(
+                &form,
+                &format!("Practice note: {}", g.title),
+                &draft,
+            )))
         }
         NoteButton::Delete(id) => {
             let note = store.note(community.id, id).await?.ok_or_else(|| {
@@ -100,11 +100,11 @@ async fn act(
                     super::commands::gathering_render::escape(&note.content.title)
                 ),
             );
-            Ok(Reply::card(Visibility::Private, card).into_update())
+            Ok(Outcome::Update(Reply::card(Visibility::Private, card)))
         }
         NoteButton::Keep(id) => {
             let card = Card::new(format!("Kept note #{}", id.0), "Nothing was deleted.");
-            Ok(Reply::card(Visibility::Private, card).into_update())
+            Ok(Outcome::Update(Reply::card(Visibility::Private, card)))
         }
     }
 }

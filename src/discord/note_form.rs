@@ -1,10 +1,10 @@
 //! The note form (a Discord modal): built prefilled, read back when submitted, and what a submission
 //! does. Its custom id says whether it adds or edits and to what, so a form left open survives a restart.
 
+use super::answer::{self, Deferral, Outcome, Target};
 use super::commands::note_flows::{self, Sender};
-use super::error::{internal_message, new_error_ref};
 use super::note_ids::NoteForm;
-use super::reply::{Card, Reply};
+use super::reply::{Card, Reply, Visibility};
 use super::{App, CommandError};
 use crate::domain::ids::{ChannelRef, MemberRef};
 use crate::domain::note_draft::{Draft, MAX_LINK_CHARS, MAX_TITLE_CHARS};
@@ -97,24 +97,32 @@ pub fn sender_of(user: &serenity::User, member: Option<&serenity::Member>) -> Se
 }
 
 /// Handles a submitted note form: the note is archived (a public card) or updated (a private one); a
-/// problem is told privately, with the typed text given back so nothing is lost.
+/// problem is told privately, with the typed text given back so nothing is lost. Answered in time even
+/// when the database is slow (see [`answer`]).
 pub async fn submitted(ctx: &serenity::Context, app: &App, submit: &serenity::ModalInteraction) {
     let draft = draft_of(&submit.data);
-    let reply = match act(app, submit, &draft).await {
-        Ok(reply) => reply,
-        Err(CommandError::User(text)) => keep_text(text, &draft),
-        Err(error) => {
-            let error_ref = new_error_ref();
-            tracing::error!(error_ref = %error_ref, error = %error, "note form failed");
-            keep_text(internal_message(&error_ref), &draft)
-        }
+    let form = NoteForm::parse(&submit.data.custom_id);
+    // An added note is shown to the group; an edit (and any refusal) only to the sender.
+    let shown = match form {
+        Some(NoteForm::Add { .. }) => Visibility::Public,
+        _ => Visibility::Private,
     };
-    if let Err(e) = submit
-        .create_response(&ctx.http, reply.into_response())
-        .await
-    {
-        tracing::warn!(error = %e, "could not answer a note form");
-    }
+    let work = async {
+        let reply = match act(app, submit, form, &draft).await {
+            Ok(reply) => reply,
+            Err(CommandError::User(text)) => keep_text(text, &draft),
+            Err(error) => keep_text(answer::internal("note form", &error), &draft),
+        };
+        Ok(Outcome::Message(reply))
+    };
+    answer::interaction(
+        &ctx.http,
+        Target::Form(submit),
+        Deferral::Message(shown),
+        "note form",
+        work,
+    )
+    .await
 }
 
 fn keep_text(problem: String, draft: &Draft) -> Reply {
@@ -130,10 +138,11 @@ fn keep_text(problem: String, draft: &Draft) -> Reply {
 async fn act(
     app: &App,
     submit: &serenity::ModalInteraction,
+    form: Option<NoteForm>,
     draft: &Draft,
 ) -> Result<Reply, CommandError> {
-    let form = NoteForm::parse(&submit.data.custom_id)
-        .ok_or_else(|| CommandError::user("This form is from an older version of the bot."))?;
+    let form =
+        form.ok_or_else(|| CommandError::user("This form is from an older version of the bot."))?;
     let community = app
         .store
         .community_in_channel(ChannelRef(submit.channel_id.get()))
@@ -144,6 +153,20 @@ async fn act(
     let now = app.clock.now();
     match form {
         NoteForm::Add { gathering, credit } => {
+            let credit = match credit {
+                Some(offer) => Some(
+                    app.store
+                        .credit_offer(community.id, offer, sender.member)
+                        .await?
+                        .ok_or_else(|| {
+                            CommandError::user(
+                                "This form credits a message's author, but it was not opened by you in this \
+                                 channel. Use the message menu **Archive as practice note** again.",
+                            )
+                        })?,
+                ),
+                None => None,
+            };
             note_flows::archive(
                 &app.store, &community, checked, gathering, credit, &sender, now,
             )

@@ -2,8 +2,7 @@
 //! everything the click needs, so buttons and open forms keep working after a restart.
 
 use crate::domain::gathering::GatheringId;
-use crate::domain::ids::MemberRef;
-use crate::store::{ListingId, NoteId};
+use crate::store::{CreditOffer, ListingId, NoteId};
 
 /// A note button.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,9 +44,6 @@ impl NoteButton {
     }
 }
 
-/// The longest credited name kept in a form's custom id (Discord allows 100 characters in all).
-const MAX_NAME: usize = 40;
-
 /// The note form (a modal): what its submission creates or changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteForm {
@@ -55,24 +51,22 @@ pub enum NoteForm {
     Add {
         /// The gathering it comes from.
         gathering: Option<GatheringId>,
-        /// The archived message's author and their name.
-        credit: Option<(MemberRef, String)>,
+        /// Whom it credits (the archived message's author), as offered to the member who opened it.
+        credit: Option<CreditOffer>,
     },
     /// New content for this note.
     Edit(NoteId),
 }
 
 impl NoteForm {
-    /// `snf:add:<gathering or 0>:<author or 0>:<name>` or `snf:edit:<note>`.
+    /// `snf:add:<gathering or 0>:<credit offer or 0>` or `snf:edit:<note>`.
     pub fn encode(&self) -> String {
         match self {
-            NoteForm::Add { gathering, credit } => {
-                let (who, name) = credit
-                    .as_ref()
-                    .map(|(m, n)| (m.0, n.chars().take(MAX_NAME).collect::<String>()))
-                    .unwrap_or_default();
-                format!("snf:add:{}:{who}:{name}", gathering.map_or(0, |g| g.0))
-            }
+            NoteForm::Add { gathering, credit } => format!(
+                "snf:add:{}:{}",
+                gathering.map_or(0, |g| g.0),
+                credit.map_or(0, |c| c.0)
+            ),
             NoteForm::Edit(n) => format!("snf:edit:{}", n.0),
         }
     }
@@ -86,11 +80,13 @@ impl NoteForm {
         match parts.next()? {
             "add" => {
                 let gathering: i64 = parts.next()?.parse().ok()?;
-                let who: u64 = parts.next()?.parse().ok()?;
-                let name = parts.next()?.to_owned();
+                let offer: i64 = parts.next()?.parse().ok()?;
+                if parts.next().is_some() {
+                    return None;
+                }
                 Some(NoteForm::Add {
                     gathering: (gathering != 0).then_some(GatheringId(gathering)),
-                    credit: (who != 0).then_some((MemberRef(who), name)),
+                    credit: (offer != 0).then_some(CreditOffer(offer)),
                 })
             }
             "edit" => {
@@ -117,11 +113,10 @@ mod tests {
             assert!(b.encode().chars().count() <= 100);
             assert_eq!(NoteButton::parse(&b.encode()), Some(b));
         }
-        let long_name = "名前:with:colons".repeat(10);
         for f in [
             NoteForm::Add {
                 gathering: Some(GatheringId(i64::MAX)),
-                credit: Some((MemberRef(u64::MAX), "Ana: the: facilitator".into())),
+                credit: Some(CreditOffer(i64::MAX)),
             },
             NoteForm::Add {
                 gathering: None,
@@ -131,12 +126,14 @@ mod tests {
         ] {
             assert_eq!(NoteForm::parse(&f.encode()), Some(f.clone()));
         }
-        let cut = NoteForm::Add {
+        let longest = NoteForm::Add {
             gathering: Some(GatheringId(i64::MAX)),
-            credit: Some((MemberRef(u64::MAX), long_name)),
+            credit: Some(CreditOffer(i64::MAX)),
         }
         .encode();
-        assert!(cut.chars().count() <= 100, "{cut}");
+        assert!(longest.chars().count() <= 100, "{longest}");
+        // The credit is an offer id, never a member id and name a client could write itself.
+        assert_eq!(NoteForm::parse("snf:add:0:42:Someone"), None);
         for bad in [
             "",
             "sn:page:x:1",

@@ -4,6 +4,7 @@ use super::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
 use super::reminders::ReminderOffsets;
 use super::role_prompt::RolePrompt;
 use super::roles::Template;
+use super::text::clean_line;
 use super::InputError;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -12,14 +13,14 @@ use std::fmt;
 /// The longest community name.
 pub const MAX_NAME_CHARS: usize = 100;
 
-/// A community's name: 1–100 characters on one line.
+/// A community's name: 1–100 visible characters on one line (see [`clean_line`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommunityName(String);
 
 impl CommunityName {
-    /// Trims and checks a name.
+    /// Cleans (one line, no invisible characters, NFKC) and checks a name.
     pub fn parse(input: &str) -> Result<Self, InputError> {
-        let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = clean_line(input);
         if name.is_empty() {
             return Err(InputError::new(
                 "The name is empty. Give the community a name such as `Facilitation Circle Phoenix`.",
@@ -227,6 +228,35 @@ mod tests {
         assert!(CommunityName::parse("   ").is_err());
         assert!(CommunityName::parse(&"x".repeat(101)).is_err());
         assert!(CommunityName::parse(&"é".repeat(100)).is_ok());
+    }
+
+    #[test]
+    fn names_of_invisible_characters_are_empty() {
+        for invisible in [
+            "\u{200B}\u{200B}",
+            "\u{3164}",
+            "\u{2800}",
+            " \u{FEFF} ",
+            "\u{200D}\u{FE0F}",
+        ] {
+            let err = CommunityName::parse(invisible).unwrap_err().0;
+            assert!(err.contains("empty"), "{invisible:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn names_are_stored_composed_and_keep_their_emoji() {
+        assert_eq!(
+            CommunityName::parse("Cafe\u{301} Circle").unwrap().as_str(),
+            "Caf\u{E9} Circle"
+        );
+        assert_eq!(
+            CommunityName::parse("🌱 Circle\u{200B}").unwrap().as_str(),
+            "🌱 Circle"
+        );
+        // The length counts what is left after cleaning.
+        let padded = format!("{}{}", "x".repeat(100), "\u{200B}".repeat(20));
+        assert!(CommunityName::parse(&padded).is_ok());
     }
 
     #[test]

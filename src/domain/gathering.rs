@@ -3,6 +3,7 @@
 
 use super::ids::CommunityId;
 use super::recurrence::{local_to_utc, Recurrence};
+use super::text::clean_line;
 use super::when::parse_span;
 use super::InputError;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -30,14 +31,14 @@ impl fmt::Display for GatheringId {
     }
 }
 
-/// A title: 1–100 characters on one line.
+/// A title: 1–100 visible characters on one line (see [`clean_line`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title(String);
 
 impl Title {
-    /// Trims and checks a title.
+    /// Cleans (one line, no invisible characters, NFKC) and checks a title.
     pub fn parse(input: &str) -> Result<Title, InputError> {
-        let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = clean_line(input);
         let chars = text.chars().count();
         if chars == 0 {
             return Err(InputError::new(
@@ -57,9 +58,9 @@ impl Title {
     }
 }
 
-/// Parses an optional location (up to 200 characters; blank means none).
+/// Parses an optional location (one line, up to 200 characters; blank or invisible means none).
 pub fn parse_location(input: Option<&str>) -> Result<Option<String>, InputError> {
-    let Some(text) = input.map(str::trim).filter(|t| !t.is_empty()) else {
+    let Some(text) = input.map(clean_line).filter(|t| !t.is_empty()) else {
         return Ok(None);
     };
     let chars = text.chars().count();
@@ -68,7 +69,7 @@ pub fn parse_location(input: Option<&str>) -> Result<Option<String>, InputError>
             "The location has {chars} characters; keep it to {MAX_LOCATION_CHARS} or fewer (an address or a link)."
         )));
     }
-    Ok(Some(text.to_owned()))
+    Ok(Some(text))
 }
 
 /// Where a gathering stands.
@@ -233,6 +234,42 @@ mod tests {
         );
         assert_eq!(parse_location(Some("  ")).unwrap(), None);
         assert!(parse_location(Some(&"l".repeat(201))).is_err());
+    }
+
+    #[test]
+    fn titles_of_invisible_characters_are_empty() {
+        for invisible in [
+            "\u{200B}\u{200B}",
+            "\u{3164}",
+            "\u{2800}",
+            " \u{FEFF} ",
+            "\u{115F}\u{1160}",
+        ] {
+            let err = Title::parse(invisible).unwrap_err().0;
+            assert!(err.contains("empty"), "{invisible:?}: {err}");
+            assert_eq!(
+                parse_location(Some(invisible)).unwrap(),
+                None,
+                "{invisible:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn titles_and_locations_are_cleaned_to_one_composed_line() {
+        assert_eq!(
+            Title::parse("Cafe\u{301}\u{200B} evening")
+                .unwrap()
+                .as_str(),
+            "Caf\u{E9} evening"
+        );
+        assert_eq!(Title::parse("🌱 Circle").unwrap().as_str(), "🌱 Circle");
+        assert_eq!(
+            parse_location(Some(" Room\u{00A0}4\n Main St\u{FEFF} ")).unwrap(),
+            Some("Room 4 Main St".to_owned())
+        );
+        // 200 emoji are 200 characters (800 bytes).
+        assert!(parse_location(Some(&"📍".repeat(200))).is_ok());
     }
 
     #[test]

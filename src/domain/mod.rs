@@ -16,6 +16,7 @@ pub mod reminders;
 pub mod role_prompt;
 pub mod roles;
 pub mod rsvp;
+pub mod text;
 pub mod when;
 pub mod zone;
 

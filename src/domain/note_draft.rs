@@ -1,6 +1,7 @@
 //! What a person typed into the note form (or what a message gives it), checked into a note's content.
 
 use super::notes::{parse_body, parse_tags, NoteKind, MAX_BODY_CHARS};
+use super::text::{clean_line, echo};
 use super::InputError;
 
 /// The longest note title.
@@ -47,9 +48,10 @@ pub fn kinds_list() -> String {
         .join(", ")
 }
 
-/// A title: one line, not empty, at most 100 characters.
+/// A title: one line (cleaned of invisible characters, NFKC), not empty, at most 100 characters. (The
+/// body is kept exactly as typed.)
 pub fn parse_title(input: &str) -> Result<String, InputError> {
-    let title = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = clean_line(input);
     let chars = title.chars().count();
     if chars == 0 {
         return Err(InputError::new(
@@ -83,7 +85,7 @@ pub fn parse_link(input: &str) -> Result<Option<String>, InputError> {
         return Err(InputError::new(format!(
             "`{}` is not a link: use a web address starting with `https://` (up to {MAX_LINK_CHARS} characters), \
              or leave the field empty.",
-            link.chars().take(60).collect::<String>().replace('`', "'")
+            echo(link)
         )));
     }
     Ok(Some(link.to_owned()))
@@ -94,12 +96,7 @@ pub fn parse_kind(input: &str) -> Result<NoteKind, InputError> {
     NoteKind::parse(input).ok_or_else(|| {
         InputError::new(format!(
             "`{}` is not a kind of note. Use one of: {}.",
-            input
-                .trim()
-                .chars()
-                .take(40)
-                .collect::<String>()
-                .replace('`', "'"),
+            echo(input),
             kinds_list()
         ))
     })
@@ -117,15 +114,20 @@ impl Draft {
         })
     }
 
-    /// The form prefilled from a chat message: its first line as the title, its text as the body (both
-    /// cut to their limits), a guessed kind, and the link to the message.
+    /// The form prefilled from a chat message: its first visible line as the title (cleaned), its text
+    /// as the body (as written), both cut to their limits, a guessed kind, and the link to the message.
     pub fn from_message(text: &str, link: &str) -> Draft {
         let first_line = text
             .lines()
-            .map(|l| l.trim_start_matches(['#', '>', '*', '-', ' ']).trim())
+            .map(|l| {
+                clean_line(l)
+                    .trim_start_matches(['#', '>', '*', '-', ' '])
+                    .trim()
+                    .to_owned()
+            })
             .find(|l| !l.is_empty())
-            .unwrap_or("");
-        let title = cut_words(first_line, MAX_TITLE_CHARS);
+            .unwrap_or_default();
+        let title = cut_words(&first_line, MAX_TITLE_CHARS);
         let body: String = text.trim().chars().take(MAX_BODY_CHARS).collect();
         let kind = if text.trim_end().ends_with('?') {
             NoteKind::Query
@@ -144,17 +146,22 @@ impl Draft {
     }
 }
 
-/// At most `max` characters, cut at a word boundary when there is one, ending with `…` when cut.
+/// At most `max` characters, cut at a word boundary in the second half when there is one, ending with
+/// `…` when cut. Works on characters throughout: no byte index is ever used.
 fn cut_words(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
     }
-    let head: String = text.chars().take(max - 1).collect();
-    let at_word = match head.rfind(' ') {
-        Some(i) if i > head.len() / 2 => head[..i].trim_end().to_owned(),
-        _ => head,
+    if max == 0 {
+        return String::new();
+    }
+    let head: Vec<char> = text.chars().take(max - 1).collect();
+    let end = match head.iter().rposition(|c| *c == ' ') {
+        Some(space) if space > head.len() / 2 => space,
+        _ => head.len(),
     };
-    format!("{at_word}…")
+    let kept: String = head.iter().take(end).collect();
+    format!("{}…", kept.trim_end())
 }
 
 #[cfg(test)]
@@ -228,5 +235,51 @@ mod tests {
         assert_eq!(d.body.chars().count(), MAX_BODY_CHARS);
         let d = Draft::from_message("", link);
         assert_eq!((d.title.as_str(), d.body.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn titles_of_invisible_characters_are_refused_but_bodies_are_kept_as_typed() {
+        for invisible in ["\u{200B}\u{200B}", "\u{3164}", "\u{2800}", " \u{FEFF} "] {
+            let err = parse_title(invisible).unwrap_err().0;
+            assert!(err.contains("title"), "{invisible:?}: {err}");
+        }
+        assert_eq!(
+            parse_title("Cafe\u{301}\u{200B} talk").unwrap(),
+            "Caf\u{E9} talk"
+        );
+        assert_eq!(parse_title("🌱 Circle").unwrap(), "🌱 Circle");
+        // An emoji ZWJ sequence and a variation selector survive in the body, untouched.
+        let mut d = draft();
+        d.body = "We 👩\u{200D}💻 together ❤\u{FE0F}\nsecond line".into();
+        assert_eq!(d.check().unwrap().body, d.body);
+    }
+
+    #[test]
+    fn cutting_a_title_never_splits_a_character() {
+        // Multi-byte text with and without spaces, around and past the limit: no panic, at most the
+        // limit, and whole characters only.
+        for text in [
+            "д".repeat(150),
+            "日本語 ".repeat(40),
+            "🌱".repeat(101),
+            format!("{} {}", "ä".repeat(60), "ö".repeat(60)),
+            format!("{}é", "x".repeat(100)),
+        ] {
+            let cut = cut_words(&text, MAX_TITLE_CHARS);
+            assert!(cut.chars().count() <= MAX_TITLE_CHARS, "{text}");
+            assert!(cut.ends_with('…'), "{text}");
+            assert!(text.starts_with(cut.trim_end_matches('…')), "{text}");
+        }
+        assert_eq!(cut_words(&"🌱".repeat(100), 100), "🌱".repeat(100));
+        assert_eq!(cut_words("ab", 0), "");
+        // The word boundary is chosen by characters: 60 two-byte letters, then a space, then more.
+        let mixed = format!("{} {}", "ä".repeat(60), "ö".repeat(60));
+        assert_eq!(
+            cut_words(&mixed, MAX_TITLE_CHARS),
+            format!("{}…", "ä".repeat(60))
+        );
+        // A message whose first line is invisible takes its next visible line.
+        let d = Draft::from_message("\u{200B}\u{3164}\n# Д\u{200B}ay one", "https://x.org");
+        assert_eq!(d.title, "Дay one");
     }
 }

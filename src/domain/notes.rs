@@ -86,19 +86,37 @@ pub fn parse_body(input: &str) -> Result<String, InputError> {
     Ok(body.to_owned())
 }
 
-/// Normalised tags: lowercase, trimmed, `#` dropped, no duplicates; at most 10 of at most 30 characters.
+/// Whether `c` may be in a tag: a letter or digit as the full-text index sees them (Unicode general
+/// categories L* and N*, which FTS5's `unicode61` tokenizer keeps in one token), or `-`, `_`. Combining
+/// marks (category M*, e.g. U+0903) are separators to that tokenizer, so they are refused.
+fn is_tag_char(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    c == '-'
+        || c == '_'
+        || matches!(
+            c.general_category_group(),
+            GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
+        )
+}
+
+/// Normalised tags: NFKC (so `é` typed as `e` + a combining accent becomes one letter), lowercase,
+/// trimmed, `#` dropped, no duplicates; at most 10 of at most 30 characters, each made of letters and
+/// digits as the search index sees them (see [`is_tag_char`]), `-` or `_`.
 pub fn parse_tags(input: &str) -> Result<Vec<String>, InputError> {
+    use unicode_normalization::UnicodeNormalization;
     let mut tags: Vec<String> = Vec::new();
-    for raw in input.split([',', ' ', ';']) {
-        let tag = raw.trim().trim_start_matches('#').to_lowercase();
+    let normalised: String = input.nfkc().collect();
+    for raw in normalised.split([',', ' ', ';']) {
+        let tag: String = raw
+            .trim()
+            .trim_start_matches('#')
+            .to_lowercase()
+            .nfkc()
+            .collect();
         if tag.is_empty() {
             continue;
         }
-        if tag.chars().count() > MAX_TAG_CHARS
-            || !tag
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-        {
+        if tag.chars().count() > MAX_TAG_CHARS || !tag.chars().all(is_tag_char) {
             return Err(InputError::new(format!(
                 "`{}` is not a tag: use letters, digits, `-` or `_`, up to {MAX_TAG_CHARS} characters (e.g. `#check-in`).",
                 tag.chars().take(40).collect::<String>().replace('`', "'")
@@ -153,6 +171,18 @@ mod tests {
         for (kind, stored, _) in KINDS {
             assert_eq!(NoteKind::parse(stored), Some(kind));
         }
+    }
+
+    #[test]
+    fn tags_are_letters_and_digits_as_the_search_index_sees_them() {
+        // U+0903 (a spacing mark) counts as alphabetic in Rust but separates tokens in FTS5.
+        assert!(parse_tags("ab\u{0903}c1").is_err());
+        assert!(parse_tags("c1\u{0301}").is_err());
+        // NFKC composes a letter and its accent; full-width letters become ASCII.
+        assert_eq!(parse_tags("Cafe\u{301}").unwrap(), ["café"]);
+        assert_eq!(parse_tags("ＣＩＲＣＬＥ").unwrap(), ["circle"]);
+        assert!(parse_tags("zero\u{200B}width").is_err());
+        assert_eq!(parse_tags("日本語 ٣").unwrap(), ["日本語", "٣"]);
     }
 
     #[test]

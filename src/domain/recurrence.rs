@@ -149,7 +149,7 @@ fn month(token: &str) -> Result<u32, InputError> {
     found.map(|i| i as u32 + 1).ok_or_else(|| {
         InputError::new(format!(
             "`{}` is not a month. {MONTHS_EXAMPLE}",
-            token.trim().replace('`', "'")
+            super::text::echo(token)
         ))
     })
 }
@@ -375,3 +375,23 @@ pub fn local_to_utc(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
 #[cfg(test)]
 #[path = "recurrence_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod echo_tests {
+    use super::Months;
+
+    #[test]
+    fn an_unknown_month_is_echoed_short_and_without_backticks() {
+        let err = Months::parse(&format!("`{}", "я".repeat(100)))
+            .unwrap_err()
+            .0;
+        assert!(err.starts_with("`'яя"), "{err}");
+        assert!(err.contains('…') && !err.contains(&"я".repeat(40)), "{err}");
+        for bad in ["1д", "д", "日", "🌱-may", "sep-д"] {
+            assert!(
+                Months::parse(bad).unwrap_err().0.contains("oct,jan,apr"),
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Reminder offsets: how long before a gathering its reminders go out (`7d,1d,2h,15m`).
 
+use super::text::{clean_line, echo};
 use super::InputError;
 use chrono::Duration;
 use std::fmt;
@@ -20,9 +21,10 @@ const EXAMPLE: &str =
 pub struct ReminderOffsets(Vec<u32>);
 
 impl ReminderOffsets {
-    /// Parses `7d,1d,2h,15m`, `1d 2h` (spaces or commas), or `off`.
+    /// Parses `7d,1d,2h,15m`, `1d 2h` (spaces or commas), or `off`. The text is cleaned first
+    /// (invisible characters dropped, NFKC: full-width `７ｄ` reads as `7d`).
     pub fn parse(input: &str) -> Result<Self, InputError> {
-        let text = input.trim().to_ascii_lowercase();
+        let text = clean_line(input).to_ascii_lowercase();
         if matches!(text.as_str(), "off" | "none") {
             return Ok(ReminderOffsets(Vec::new()));
         }
@@ -31,7 +33,8 @@ impl ReminderOffsets {
             let value = parse_one(token)?;
             if minutes.contains(&value) {
                 return Err(InputError::new(format!(
-                    "`{token}` is given twice. {EXAMPLE}"
+                    "`{}` is given twice. {EXAMPLE}",
+                    echo(token)
                 )));
             }
             minutes.push(value);
@@ -67,33 +70,34 @@ impl ReminderOffsets {
     }
 }
 
+/// One offset: a whole number and its unit, the last character (`15m`, `2h`, `1d`, `1w`). The unit is
+/// taken as a character, never by byte position, so `1д` or `1日` is refused, not a panic.
 fn parse_one(token: &str) -> Result<u32, InputError> {
     let bad = || {
         InputError::new(format!(
             "`{}` is not a reminder offset. {EXAMPLE}",
-            shorten(token)
+            echo(token)
         ))
     };
-    let (number, unit) = token.split_at(token.len().saturating_sub(1));
-    let n: i64 = number.parse().map_err(|_| bad())?;
-    let factor = match unit {
-        "m" => 1,
-        "h" => 60,
-        "d" => 24 * 60,
-        "w" => 7 * 24 * 60,
+    let mut chars = token.chars();
+    let unit = chars.next_back();
+    let number = chars.as_str();
+    let factor: i64 = match unit {
+        Some('m') => 1,
+        Some('h') => 60,
+        Some('d') => 24 * 60,
+        Some('w') => 7 * 24 * 60,
         _ => return Err(bad()),
     };
+    let n: i64 = number.parse().map_err(|_| bad())?;
     let minutes = n.checked_mul(factor).ok_or_else(bad)?;
     if !(MIN_OFFSET_MINUTES..=MAX_OFFSET_MINUTES).contains(&minutes) {
         return Err(InputError::new(format!(
-            "`{token}` is out of range. {EXAMPLE}"
+            "`{}` is out of range. {EXAMPLE}",
+            echo(token)
         )));
     }
     u32::try_from(minutes).map_err(|_| bad())
-}
-
-fn shorten(text: &str) -> String {
-    text.chars().take(20).collect::<String>().replace('`', "'")
 }
 
 impl fmt::Display for ReminderOffsets {
@@ -150,5 +154,54 @@ mod tests {
             assert!(err.is_err(), "{bad} was accepted");
             assert!(err.unwrap_err().0.contains("7d,1d,2h,15m"), "{bad}");
         }
+    }
+
+    #[test]
+    fn multi_byte_offsets_are_refused_with_an_example_never_a_panic() {
+        for bad in [
+            "1д", "7d,1д", "д", "1日", "日", "🌱", "1🌱", "7d 🌱", "1dд", "д1d", "1mé", "é",
+        ] {
+            let err = ReminderOffsets::parse(bad).unwrap_err().0;
+            assert!(
+                err.contains("is not a reminder offset") && err.contains("7d,1d,2h,15m"),
+                "{bad}: {err}"
+            );
+        }
+        let err = ReminderOffsets::parse("7d,1д").unwrap_err().0;
+        assert!(err.starts_with("`1д` is not a reminder offset."), "{err}");
+    }
+
+    #[test]
+    fn offsets_are_read_after_cleaning() {
+        assert_eq!(
+            ReminderOffsets::parse("７ｄ，１ｄ").unwrap().to_string(),
+            "7d,1d"
+        );
+        assert_eq!(
+            ReminderOffsets::parse("2h\u{200B}, 15m\u{00A0}")
+                .unwrap()
+                .to_string(),
+            "2h,15m"
+        );
+        assert!(ReminderOffsets::parse("\u{200B}").is_err());
+    }
+
+    #[test]
+    fn echoed_offsets_are_cut_and_cannot_close_the_code_span() {
+        let long = format!("{}д", "`".repeat(60));
+        let err = ReminderOffsets::parse(&long).unwrap_err().0;
+        assert_eq!(
+            err.matches('`').count(),
+            2 + EXAMPLE.matches('`').count(),
+            "{err}"
+        );
+        let shown = err.split('`').nth(1).unwrap_or_default();
+        assert!(
+            shown.chars().count() <= crate::domain::text::ECHO_CHARS,
+            "{err}"
+        );
+        let twice = format!("{0}m,{0}m", "0".repeat(60) + "5");
+        let err = ReminderOffsets::parse(&twice).unwrap_err().0;
+        assert!(err.contains("given twice") && err.contains('…'), "{err}");
     }
 }

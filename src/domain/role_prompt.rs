@@ -59,6 +59,16 @@ impl RolePrompt {
                 shorten(&text)
             )));
         }
+        if let Some(gap) = shortest_gap(&schedule, now) {
+            if gap < MIN_GAP_SECONDS {
+                return Err(InputError::new(format!(
+                    "`{}` would prompt every {}; role prompts come at most once an hour (the bot's posts \
+                     are shared by every community). {EXAMPLE}",
+                    shorten(&text),
+                    describe_gap(gap)
+                )));
+            }
+        }
         Ok(RolePrompt::Cron {
             expression: text,
             schedule: Box::new(schedule),
@@ -74,13 +84,20 @@ impl RolePrompt {
         }
     }
 
-    /// Reads a stored value back; a value that no longer parses is treated as off.
+    /// Reads a stored value back; a value that no longer parses, or one that fires more often than
+    /// hourly (accepted before that limit existed), is treated as off.
     pub fn from_stored(text: &str) -> Self {
+        let reference = DateTime::<Utc>::from_timestamp(1_767_225_600, 0).unwrap_or_default();
         match Schedule::from_str(text) {
-            Ok(schedule) if !text.eq_ignore_ascii_case("off") => RolePrompt::Cron {
-                expression: text.to_owned(),
-                schedule: Box::new(schedule),
-            },
+            Ok(schedule)
+                if !text.eq_ignore_ascii_case("off")
+                    && shortest_gap(&schedule, reference).is_none_or(|g| g >= MIN_GAP_SECONDS) =>
+            {
+                RolePrompt::Cron {
+                    expression: text.to_owned(),
+                    schedule: Box::new(schedule),
+                }
+            }
             _ => RolePrompt::Off,
         }
     }
@@ -94,6 +111,23 @@ impl RolePrompt {
                 .next()
                 .map(|t| t.with_timezone(&Utc)),
         }
+    }
+}
+
+/// The shortest time between two role prompts: one hour.
+pub const MIN_GAP_SECONDS: i64 = 3600;
+
+/// The shortest gap, in seconds, between consecutive fire times among the first 500 after `from` (enough
+/// to see the pattern of any cron: a day of hourly fires, years of yearly ones); `None` if it fires once.
+fn shortest_gap(schedule: &Schedule, from: DateTime<Utc>) -> Option<i64> {
+    let fires: Vec<DateTime<Utc>> = schedule.after(&from).take(500).collect();
+    fires.windows(2).map(|w| (w[1] - w[0]).num_seconds()).min()
+}
+
+fn describe_gap(seconds: i64) -> String {
+    match seconds {
+        s if s < 60 => format!("{s} second{}", if s == 1 { "" } else { "s" }),
+        s => format!("{} minutes", s / 60),
     }
 }
 
@@ -126,6 +160,39 @@ mod tests {
         // 2026-11-30 is a Monday; 10:00 in Phoenix (UTC-7) is 17:00 UTC.
         assert_eq!(next, Utc.with_ymd_and_hms(2026, 11, 30, 17, 0, 0).unwrap());
         assert_eq!(p, RolePrompt::default_prompt());
+    }
+
+    #[test]
+    fn prompts_more_often_than_hourly_are_refused_and_read_back_as_off() {
+        for fast in [
+            "* * * * * *",
+            "0 * * * * *",
+            "0 */30 * * * *",
+            "0 0,30 10 * * Mon",
+            "0 0 10 * * Mon,Mon",
+            "*/5 * 10 * * *",
+        ] {
+            let refused = RolePrompt::parse(fast, now());
+            if fast == "0 0 10 * * Mon,Mon" {
+                assert!(refused.is_ok(), "{fast}: a duplicate day is still weekly");
+                continue;
+            }
+            let message = refused.expect_err(fast).0;
+            assert!(
+                message.contains("at most once an hour"),
+                "{fast}: {message}"
+            );
+            assert_eq!(RolePrompt::from_stored(fast), RolePrompt::Off, "{fast}");
+        }
+        for fine in [
+            "0 0 * * * *",
+            "0 0 9,10 * * *",
+            "0 0 10 * * Mon",
+            "0 0 10 1 1 *",
+        ] {
+            assert!(RolePrompt::parse(fine, now()).is_ok(), "{fine}");
+            assert_ne!(RolePrompt::from_stored(fine), RolePrompt::Off, "{fine}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! challenges, …), the community's template of them, and fair rotation.
 
 use super::ids::MemberRef;
+use super::text::{clean_line, echo, fold_key};
 use super::InputError;
 
 /// The role template a new community starts with.
@@ -17,9 +18,9 @@ pub const MAX_ROLE_CHARS: usize = 50;
 /// Most roles on one agenda (one button each; a card holds 25 buttons and RSVP needs a row).
 pub const MAX_ROLES: usize = 20;
 
-/// Trims and checks a role name: 1–50 characters on one line.
+/// Cleans (one line, no invisible characters, NFKC) and checks a role name: 1–50 visible characters.
 pub fn parse_role_name(input: &str) -> Result<String, InputError> {
-    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = clean_line(input);
     let chars = name.chars().count();
     if chars == 0 {
         return Err(InputError::new(
@@ -65,16 +66,16 @@ impl Template {
         &self.0
     }
 
-    /// The role named `name` (ignoring case), as spelled in the template.
+    /// The role named `name` (ignoring case, spacing and invisible characters: see [`fold_key`]), as
+    /// spelled in the template.
     pub fn find(&self, name: &str) -> Option<&str> {
-        let wanted = name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let wanted = fold_key(name);
+        if wanted.is_empty() {
+            return None;
+        }
         self.0
             .iter()
-            .find(|r| r.to_lowercase() == wanted)
+            .find(|r| fold_key(r) == wanted)
             .map(String::as_str)
     }
 
@@ -83,7 +84,8 @@ impl Template {
         let name = parse_role_name(input)?;
         if let Some(existing) = self.find(&name) {
             return Err(InputError::new(format!(
-                "`{existing}` is already on the agenda."
+                "`{}` is already on the agenda.",
+                existing.replace('`', "'")
             )));
         }
         if self.0.len() >= MAX_ROLES {
@@ -108,11 +110,7 @@ impl Template {
 
     /// The refusal for a role not in this list, naming the ones that are.
     pub fn unknown(&self, input: &str) -> InputError {
-        let shown = input
-            .chars()
-            .take(MAX_ROLE_CHARS)
-            .collect::<String>()
-            .replace('`', "'");
+        let shown = echo(input);
         if self.0.is_empty() {
             return InputError::new(format!(
                 "`{shown}` is not a role: this agenda has no roles."
@@ -219,6 +217,58 @@ mod tests {
             full = full.add(&format!("R{i}")).unwrap();
         }
         assert!(full.add("one more").is_err());
+    }
+
+    #[test]
+    fn role_names_of_invisible_characters_are_empty() {
+        let t = Template::default_roles();
+        for invisible in ["\u{200B}\u{200B}", "\u{3164}", "\u{2800}", " \u{FEFF} "] {
+            let err = parse_role_name(invisible).unwrap_err().0;
+            assert!(err.contains("empty"), "{invisible:?}: {err}");
+            assert!(t.add(invisible).unwrap_err().0.contains("empty"));
+            assert_eq!(t.find(invisible), None);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_do_not_make_a_new_role() {
+        let t = Template::default_roles();
+        for same in [
+            "Opener\u{200B}",
+            "\u{FEFF}opener",
+            "Op\u{200D}ener",
+            "OPENER\u{00A0}",
+        ] {
+            let err = t.add(same).unwrap_err().0;
+            assert!(
+                err.contains("`Opener` is already on the agenda"),
+                "{same:?}: {err}"
+            );
+            assert_eq!(t.find(same), Some("Opener"), "{same:?}");
+        }
+        let (without, removed) = t.remove("Opener\u{200B}").unwrap();
+        assert_eq!(removed, "Opener");
+        assert_eq!(without.roles().len(), 4);
+        // Names are stored cleaned and composed; emoji stay.
+        let t2 = t
+            .add("Cafe\u{301} host")
+            .unwrap()
+            .add("🌱 Gardener")
+            .unwrap();
+        assert_eq!(&t2.roles()[5..], ["Caf\u{E9} host", "🌱 Gardener"]);
+        assert!(t2.add("CAF\u{C9} HOST").is_err());
+    }
+
+    #[test]
+    fn an_unknown_role_is_echoed_short_and_without_backticks() {
+        let t = Template::default_roles();
+        let typed = format!("`{}", "д".repeat(100));
+        let err = t.remove(&typed).unwrap_err().0;
+        assert!(err.contains("not a role"), "{err}");
+        assert!(err.starts_with("`'ддд"), "{err}");
+        assert!(!err.contains(&"д".repeat(40)), "{err}");
+        assert!(err.contains('…'), "{err}");
+        assert_eq!(err.matches('`').count(), 2, "{err}");
     }
 
     #[test]

@@ -95,8 +95,9 @@ pub fn parse_span(start: &str, end: &str) -> Result<(NaiveTime, Duration), Input
     Ok((start_time, length))
 }
 
+/// What was typed, for an error message: at most 40 characters, no backticks (see `text::echo`).
 fn shorten(text: &str) -> String {
-    text.chars().take(30).collect::<String>().replace('`', "'")
+    super::text::echo(text)
 }
 
 #[cfg(test)]
@@ -166,5 +167,32 @@ mod tests {
             (t(22, 0), Duration::hours(3))
         );
         assert!(parse_span("13:00", "13:00").is_err());
+    }
+
+    #[test]
+    fn typed_values_are_echoed_short_and_without_backticks_never_a_panic() {
+        for bad in [
+            "1д",
+            "д",
+            "1日",
+            "日:00",
+            "🌱",
+            "13:0д",
+            "1дpm",
+            "１３:００:",
+        ] {
+            assert!(parse_time(bad).unwrap_err().0.contains("13:00"), "{bad}");
+        }
+        for bad in ["2026-0д-01", "ддддд", "２０２６-03-06x"] {
+            assert!(
+                parse_date(bad).unwrap_err().0.contains("YYYY-MM-DD"),
+                "{bad}"
+            );
+        }
+        let err = parse_date(&format!("`{}", "д".repeat(100))).unwrap_err().0;
+        assert!(err.starts_with("`'"), "{err}");
+        assert!(!err.contains(&"д".repeat(40)) && err.contains('…'), "{err}");
+        let err = parse_time(&"9".repeat(100)).unwrap_err().0;
+        assert!(err.contains('…') && !err.contains(&"9".repeat(41)), "{err}");
     }
 }

@@ -200,6 +200,8 @@ impl Engine {
         if late {
             reply.content = Some(format!("(late) {}", reply.content.unwrap_or_default()));
         }
+        let marker = marker(post.id);
+        mark(&mut reply, &marker);
         let message = reply.into_message(format!("st{}", post.id));
         let channel = match self.channel_for(post, community).await {
             Ok(channel) => channel,
@@ -209,6 +211,47 @@ impl Engine {
                     .await
             }
         };
+        // Past Discord's nonce window a resend is no longer recognised: after an attempt that may have
+        // reached Discord, look for the post in the channel before sending it again.
+        let window = Duration::seconds(i64::from(self.settings.nonce_window_seconds));
+        if post.attempted_at.is_some_and(|first| now - first > window) {
+            match self.find_posted(channel, &marker).await {
+                Ok(Some(message_id)) => {
+                    tracing::info!(post = post.id, key = %post.key, message = message_id, "found already posted after a lost answer; not sent again");
+                    self.mark_sent(post, message_id).await?;
+                    return Ok(Outcome::Sent);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    return self
+                        .failed(post, community, &PostError::from(&e), now)
+                        .await
+                }
+            }
+        }
+        if post.kind != PostKind::DmReminder {
+            let cap = i64::from(self.settings.channel_posts_per_hour);
+            let sent = self
+                .store
+                .channel_posts_since(community.id, now - Duration::hours(1))
+                .await?;
+            if sent >= cap {
+                let retry = now + Duration::minutes(10);
+                tracing::warn!(post = post.id, key = %post.key, community = %community.id, sent, cap, "automatic post held back: the channel's hourly cap is reached");
+                self.store
+                    .post_retry(
+                        post.id,
+                        &self.worker,
+                        retry,
+                        "held back: hourly cap of the channel",
+                    )
+                    .await?;
+                return Ok(Outcome::Retry);
+            }
+        }
+        self.store
+            .post_attempting(post.id, &self.worker, now)
+            .await?;
         let sent = match &self.direct {
             Some(direct) => direct.create_message(channel, &message).await,
             None => channel
@@ -219,9 +262,7 @@ impl Engine {
         };
         match sent {
             Ok(message_id) => {
-                self.store
-                    .post_sent(post.id, &self.worker, Some(message_id), self.clock.now())
-                    .await?;
+                self.mark_sent(post, message_id).await?;
                 if post.kind != PostKind::DmReminder {
                     self.store.set_posts_problem(community.id, None).await?;
                 }
@@ -309,6 +350,34 @@ impl Engine {
         }
     }
 
+    /// Marks the post sent; a lost lease (another process took the post over) is logged: the other
+    /// process's send is absorbed by the nonce or found by its marker.
+    async fn mark_sent(&self, post: &DuePost, message_id: u64) -> Result<(), StoreError> {
+        let marked = self
+            .store
+            .post_sent(post.id, &self.worker, Some(message_id), self.clock.now())
+            .await?;
+        if !marked {
+            tracing::warn!(post = post.id, key = %post.key, message = message_id, "posted, but this process's lease had been taken over");
+        }
+        Ok(())
+    }
+
+    /// The bot's recent message in `channel` that carries `marker`, if any.
+    async fn find_posted(
+        &self,
+        channel: serenity::ChannelId,
+        marker: &str,
+    ) -> Result<Option<u64>, serenity::Error> {
+        let recent = channel
+            .messages(&*self.http, serenity::GetMessages::new().limit(50))
+            .await?;
+        Ok(recent
+            .iter()
+            .find(|m| m.author.bot && carries(m, marker))
+            .map(|m| m.id.get()))
+    }
+
     /// Where a post goes: the community's channel, or for a DM the member's DM channel.
     async fn channel_for(
         &self,
@@ -380,7 +449,14 @@ impl Engine {
                 }
             }
             let now = self.clock.now();
-            let next = self.store.next_post_due().await.ok().flatten();
+            let next = match self.store.next_post_due().await {
+                Ok(next) => next,
+                Err(e) => {
+                    // Look again soon rather than sleeping through due posts.
+                    tracing::warn!(error = %e, "could not read when the next post is due");
+                    Some(now + Duration::seconds(5))
+                }
+            };
             let safety = now + Duration::seconds(SAFETY_RECHECK_SECONDS);
             let until = next.map_or(safety, |n| n.min(safety));
             let pause = (until - now).to_std().unwrap_or(std::time::Duration::ZERO);
@@ -391,6 +467,38 @@ impl Engine {
             }
         }
     }
+}
+
+/// The mark an automatic post carries (in its card's footer, or its last line), so that a resend past
+/// Discord's nonce window can find it in the channel.
+pub fn marker(post: i64) -> String {
+    format!("#p{post}")
+}
+
+/// Puts `marker` in the reply's card footer (or, without a card, as a small last line).
+pub fn mark(reply: &mut crate::discord::reply::Reply, marker: &str) {
+    match reply.card.as_mut() {
+        Some(card) => {
+            card.footer = Some(match card.footer.take() {
+                Some(footer) if !footer.is_empty() => format!("{footer} · {marker}"),
+                _ => marker.to_owned(),
+            });
+        }
+        None => {
+            let content = reply.content.take().unwrap_or_default();
+            reply.content = Some(format!("{content}\n-# {marker}"));
+        }
+    }
+}
+
+/// Whether a message carries `marker` where [`mark`] puts it.
+fn carries(message: &serenity::Message, marker: &str) -> bool {
+    let in_footer = message
+        .embeds
+        .first()
+        .and_then(|e| e.footer.as_ref())
+        .is_some_and(|f| f.text == marker || f.text.ends_with(&format!(" {marker}")));
+    in_footer || message.content.ends_with(&format!("-# {marker}"))
 }
 
 /// A jitter factor in [0.5, 1.5).

@@ -34,11 +34,17 @@ pub async fn render(
             }
         }
         PostKind::ChangeNotice => {
-            let notice: Option<Notice> = post
-                .body
-                .as_deref()
-                .and_then(|b| serde_json::from_str(b).ok());
-            Ok(notice.map(Notice::into_reply))
+            let Some(body) = post.body.as_deref() else {
+                tracing::error!(post = post.id, key = %post.key, "change notice has no stored text: dropped");
+                return Ok(None);
+            };
+            match serde_json::from_str::<Notice>(body) {
+                Ok(notice) => Ok(Some(notice.into_reply())),
+                Err(e) => {
+                    tracing::error!(post = post.id, key = %post.key, error = %e, "stored change notice is corrupt: dropped");
+                    Ok(None)
+                }
+            }
         }
         PostKind::DmReminder => Ok(gathering
             .filter(|g| g.status.is_on())

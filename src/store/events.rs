@@ -6,13 +6,24 @@ use crate::domain::gathering::{GatheringId, Status};
 use crate::domain::ids::{CommunityId, GuildRef};
 use chrono::{DateTime, Utc};
 
+// Rows waiting out a backoff, communities paused after a 403 and guilds that removed the bot are left
+// out here, so that no failing row or guild holds up the others.
 const WORK: &str = "SELECT g.id, g.community_id, c.guild_id, g.start_at, g.end_at, g.title, g.location, \
-     g.status, g.event_id, g.revision FROM gatherings g JOIN communities c ON c.id = g.community_id \
-     WHERE g.event_dirty = 1 AND ((g.event_id IS NULL AND g.status IN ('scheduled', 'moved') \
+     g.status, g.event_id, g.revision, g.event_attempts FROM gatherings g JOIN communities c ON c.id = g.community_id \
+     WHERE g.event_dirty = 1 AND g.event_retry_at <= $1 AND c.events_blocked_until <= $1 AND c.events_gone = 0 \
+     AND ((g.event_id IS NULL AND g.status IN ('scheduled', 'moved') \
      AND g.start_at > $1 AND g.start_at <= $2) OR (g.event_id IS NOT NULL AND g.end_at > $1)) \
      ORDER BY g.start_at LIMIT $3";
 const DONE: &str =
-    "UPDATE gatherings SET event_id = $2, event_dirty = 0 WHERE id = $1 AND revision = $3";
+    "UPDATE gatherings SET event_id = $2, event_dirty = 0, event_attempts = 0, event_retry_at = 0 \
+     WHERE id = $1 AND revision = $3";
+const FAILED: &str =
+    "UPDATE gatherings SET event_attempts = event_attempts + 1, event_retry_at = $2 WHERE id = $1";
+const BLOCK: &str = "UPDATE communities SET events_blocked_until = $2 WHERE id = $1";
+// A settings change lets the next pass probe again, but not more than once per `$3` seconds of a refusal.
+const PROBE_SOON: &str = "UPDATE communities SET events_blocked_until = $2 WHERE guild_id = $1 \
+     AND events_blocked_until > $2 AND events_blocked_until - $4 <= $2 - $3";
+const GONE: &str = "UPDATE communities SET events_gone = $2 WHERE guild_id = $1";
 const SET_PROBLEM: &str =
     "UPDATE communities SET events_problem = $2, events_problem_reported = 0 WHERE id = $1 \
      AND (events_problem IS NULL OR events_problem <> $2)";
@@ -47,6 +58,8 @@ pub struct EventWork {
     pub event_id: Option<u64>,
     /// Version guard: the row's revision when read.
     pub version: i64,
+    /// Failed attempts since it last synced (for the backoff).
+    pub attempts: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -61,6 +74,7 @@ struct WorkRow {
     status: String,
     event_id: Option<i64>,
     revision: i64,
+    event_attempts: i64,
 }
 
 impl Store {
@@ -93,6 +107,7 @@ impl Store {
                     })?,
                     event_id: r.event_id.map(|e| e as u64),
                     version: r.revision,
+                    attempts: r.event_attempts,
                 })
             })
             .collect()
@@ -112,6 +127,63 @@ impl Store {
             .execute(self.pool())
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// A failed attempt: the gathering is tried again at `retry_at`, not before.
+    pub async fn event_failed(
+        &self,
+        work: &EventWork,
+        retry_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(FAILED)
+            .bind(work.gathering.0)
+            .bind(to_unix(retry_at))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Discord refused this community's events (403): no event request for it until `until`.
+    pub async fn block_events(
+        &self,
+        community: CommunityId,
+        until: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(BLOCK)
+            .bind(community.0)
+            .bind(to_unix(until))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// After a settings or server-role change: the guild's paused communities are probed on the next
+    /// pass, unless refused less than `min_gap` ago (`pause` is how long a refusal pauses them).
+    pub async fn probe_events_soon(
+        &self,
+        guild: GuildRef,
+        now: DateTime<Utc>,
+        min_gap: chrono::Duration,
+        pause: chrono::Duration,
+    ) -> Result<(), StoreError> {
+        sqlx::query(PROBE_SOON)
+            .bind(guild.to_db())
+            .bind(to_unix(now))
+            .bind(min_gap.num_seconds())
+            .bind(pause.num_seconds())
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// The guild removed the bot (or came back): its communities' events are left alone (or resumed).
+    pub async fn set_guild_gone(&self, guild: GuildRef, gone: bool) -> Result<(), StoreError> {
+        sqlx::query(GONE)
+            .bind(guild.to_db())
+            .bind(i64::from(gone))
+            .execute(self.pool())
+            .await?;
+        Ok(())
     }
 
     /// The event was deleted on Discord's side: forget it, so the gathering gets a new one.

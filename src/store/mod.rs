@@ -1,6 +1,7 @@
 //! Persistence with sqlx's `Any` driver: one set of SQL (in `const`s, `$N` placeholders) for SQLite and
 //! PostgreSQL, one migration folder per backend, embedded and chosen at run time. One file per aggregate.
 
+mod changes;
 mod communities;
 mod events;
 mod gatherings;
@@ -11,11 +12,12 @@ mod roles;
 mod rsvp;
 mod series;
 
+pub use changes::{Concerned, PlannedNotice};
 pub use communities::CommunityConflict;
 pub use events::EventWork;
 pub use gatherings::NewOccurrence;
 pub use note_search::{ListingId, NoteFilter, NoteListing, SearchError, LISTING_DAYS};
-pub use notes::{NewNote, Note, NoteId};
+pub use notes::{CreditOffer, NewNote, Note, NoteId};
 pub use posts::DuePost;
 pub use roles::{agenda_lines, ClaimOutcome, PastAgenda};
 pub use series::NewSeries;
@@ -32,6 +34,15 @@ pub enum Backend {
     Sqlite,
     /// PostgreSQL (several processes can share it).
     Postgres,
+}
+
+/// What a [`Store::serialise`] lock protects.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Lock {
+    /// The claims of one gathering (one role per member).
+    Claims = 1,
+    /// The notes of one community (a form submitted twice archives one note).
+    Notes = 2,
 }
 
 /// What can go wrong in the store.
@@ -104,7 +115,14 @@ impl Store {
             Backend::Sqlite => {
                 sqlx::migrate!("./migrations/sqlite")
                     .run(&self.pool)
-                    .await?
+                    .await?;
+                let rebuilt = self.rebuild_note_scopes().await?;
+                if rebuilt > 0 {
+                    tracing::info!(
+                        notes = rebuilt,
+                        "rebuilt the search scope of practice notes"
+                    );
+                }
             }
             Backend::Postgres => {
                 sqlx::migrate!("./migrations/postgres")
@@ -127,6 +145,27 @@ impl Store {
 
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Serialises the transaction on `conn` with every other one that takes the same `lock` on the
+    /// same `id`, until it commits or rolls back. PostgreSQL needs it where a check and a write must not
+    /// interleave (READ COMMITTED lets two transactions both pass a `NOT EXISTS`); SQLite's single writer
+    /// already runs each write statement alone.
+    pub(crate) async fn serialise(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        lock: Lock,
+        id: i64,
+    ) -> Result<(), StoreError> {
+        if self.backend == Backend::Postgres {
+            let key = ((lock as i64) << 56) | (id & 0x00FF_FFFF_FFFF_FFFF);
+            let _: i64 =
+                sqlx::query_scalar("SELECT count(*) FROM (SELECT pg_advisory_xact_lock($1)) AS l")
+                    .bind(key)
+                    .fetch_one(&mut *conn)
+                    .await?;
+        }
+        Ok(())
     }
 
     /// Runs `set` with (`id`, `value`) when there is a value, else `clear` with (`id`): how the

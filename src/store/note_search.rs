@@ -27,14 +27,19 @@ macro_rules! pg_filters {
 // Ranking picks the page first; only its notes get a snippet (a snippet of every match would cost more
 // than the search). The snippet marks matches with ⟦ ⟧; the card turns them into bold after escaping the
 // text around them.
-// On SQLite the community and the filters are tokens of the `scope` column (see migration 0010), so one
-// FTS5 query with `ORDER BY rank` (BM25 over title and body) finds the page without touching `notes`.
+// On SQLite the community and the filters are also tokens of the `scope` column (migrations 0010, 0011), so
+// one FTS5 query with `ORDER BY rank` (BM25 over title and body) finds the page without touching `notes`
+// per match. Those tokens are only for speed: the page is then filtered again in SQL by community and
+// filters, so isolation never rests on how a tokenizer splits text. The tokens themselves are ASCII made
+// from ids and hex (see `scope_token`), never user text.
 const SEARCH_SQLITE: &str = concat!(
     "WITH best AS (SELECT rowid AS id, rank AS score FROM notes_fts WHERE notes_fts MATCH $1 \
-     ORDER BY rank, rowid DESC LIMIT $2 OFFSET $3) SELECT ",
+     ORDER BY rank, rowid DESC LIMIT $7 OFFSET $8) SELECT ",
     note_columns!(),
     ", snippet(notes_fts, 1, '⟦', '⟧', '…', 16) AS snippet FROM best JOIN notes n ON n.id = best.id \
-     JOIN notes_fts ON notes_fts.rowid = best.id WHERE notes_fts MATCH $1 ORDER BY best.score, n.id DESC"
+     JOIN notes_fts ON notes_fts.rowid = best.id WHERE notes_fts MATCH $1 AND n.community_id = $2",
+    filters!(),
+    " ORDER BY best.score, n.id DESC"
 );
 const SEARCH_POSTGRES: &str = concat!(
     "WITH best AS (SELECT n.id, ts_rank(n.search, q) AS score FROM notes n, websearch_to_tsquery('english', $1) q \
@@ -63,7 +68,7 @@ const LIST_POSTGRES: &str = concat!(
 const SAVE_LISTING: &str =
     "INSERT INTO note_listings (community_id, words, kind, tag, author_id, gathering_id, \
      created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-const LISTING: &str = "SELECT community_id, words, kind, tag, author_id, gathering_id FROM note_listings WHERE id = $1";
+const LISTING: &str = "SELECT community_id, words, kind, tag, author_id, gathering_id FROM note_listings WHERE id = $1 AND community_id = $2";
 const PRUNE_LISTINGS: &str = "DELETE FROM note_listings WHERE created_at < $1";
 
 /// How long paging buttons of a search or listing keep working.
@@ -126,16 +131,34 @@ fn tag_pattern(tag: &str) -> String {
     format!("% {escaped} %")
 }
 
-fn tag_token(tag: &str) -> String {
-    // `-` and `_` split FTS5 tokens: spell them so that a tag stays one token.
-    format!("t{}", tag.replace('-', "x0").replace('_', "x1"))
+/// A token of the `scope` column: a letter and the hex of `text`'s UTF-8 bytes, with the hex letters
+/// spelled as consonants (`A-F` → `b c d f g h`) so that neither the `unicode61` tokenizer (which keeps
+/// ASCII letters and digits together) nor the porter stemmer (which only rewrites endings with vowels,
+/// `s`, `y` or `ll`) can split or change it. Migration 0011 builds the same tokens in SQL with `hex()`.
+pub(super) fn scope_token(prefix: char, text: &str) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789bcdfgh";
+    let mut token = String::with_capacity(1 + 2 * text.len());
+    token.push(prefix);
+    for byte in text.bytes() {
+        token.push(DIGITS[usize::from(byte >> 4)] as char);
+        token.push(DIGITS[usize::from(byte & 0x0f)] as char);
+    }
+    token
 }
 
-/// The `scope` of a note (SQLite's index of community and filters): one token per fact.
+fn kind_token(kind: NoteKind) -> String {
+    scope_token('k', kind.as_str())
+}
+
+fn tag_token(tag: &str) -> String {
+    scope_token('t', tag)
+}
+
+/// The `scope` of a note (SQLite's index of community and filters): one ASCII token per fact.
 pub(super) fn scope_of(community: CommunityId, note: &NewNote) -> String {
     let mut tokens = vec![
         format!("c{}", community.0),
-        format!("k{}", note.kind.as_str().replace('_', "")),
+        kind_token(note.kind),
         format!("a{}", note.author.to_db()),
     ];
     tokens.extend(note.gathering.map(|g| format!("g{}", g.0)));
@@ -143,14 +166,42 @@ pub(super) fn scope_of(community: CommunityId, note: &NewNote) -> String {
     tokens.join(" ")
 }
 
+const UNSCOPED: &str = concat!(
+    "SELECT ",
+    note_columns!(),
+    ", '' AS snippet FROM notes n WHERE n.scope = '' ORDER BY n.id LIMIT 500"
+);
+const SET_SCOPE: &str = "UPDATE notes SET scope = $2 WHERE id = $1";
+
+impl Store {
+    /// Builds the `scope` tokens of notes that have none (after migration 0011), 500 per transaction.
+    pub(super) async fn rebuild_note_scopes(&self) -> Result<u64, StoreError> {
+        let mut rebuilt = 0;
+        loop {
+            let mut tx = self.pool().begin().await?;
+            let rows: Vec<NoteRow> = sqlx::query_as(UNSCOPED).fetch_all(&mut *tx).await?;
+            if rows.is_empty() {
+                tx.commit().await?;
+                return Ok(rebuilt);
+            }
+            for row in rows {
+                let (note, _) = row.into_domain()?;
+                sqlx::query(SET_SCOPE)
+                    .bind(note.id.0)
+                    .bind(scope_of(note.community, &note.content))
+                    .execute(&mut *tx)
+                    .await?;
+                rebuilt += 1;
+            }
+            tx.commit().await?;
+        }
+    }
+}
+
 /// The FTS5 terms that keep a search to a community and its filters (each a quoted token of `scope`).
 fn scope_terms(community: CommunityId, filter: &NoteFilter) -> String {
     let mut tokens = vec![format!("c{}", community.0)];
-    tokens.extend(
-        filter
-            .kind
-            .map(|k| format!("k{}", k.as_str().replace('_', ""))),
-    );
+    tokens.extend(filter.kind.map(kind_token));
     tokens.extend(filter.author.map(|a| format!("a{}", a.to_db())));
     tokens.extend(filter.gathering.map(|g| format!("g{}", g.0)));
     tokens.extend(filter.tag.as_deref().map(tag_token));
@@ -190,17 +241,10 @@ impl Store {
             "{} AND {{title body}} : ({words})",
             scope_terms(community, filter)
         );
-        let rows: Vec<NoteRow> = sqlx::query_as(SEARCH_SQLITE)
-            .bind(query)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(self.pool())
-            .await
-            .map_err(StoreError::from)?;
-        Ok(rows
-            .into_iter()
-            .map(NoteRow::into_domain)
-            .collect::<Result<_, _>>()?)
+        let found = self
+            .find_notes(SEARCH_SQLITE, Some(query), community, filter, limit, offset)
+            .await?;
+        Ok(found)
     }
 
     /// Notes newest first, with filters.
@@ -268,10 +312,15 @@ impl Store {
         Ok(ListingId(id))
     }
 
-    /// A saved search or listing, if it is still kept.
-    pub async fn listing(&self, id: ListingId) -> Result<Option<NoteListing>, StoreError> {
+    /// A saved search or listing of this community, if it is still kept.
+    pub async fn listing(
+        &self,
+        community: CommunityId,
+        id: ListingId,
+    ) -> Result<Option<NoteListing>, StoreError> {
         let row: Option<ListingRow> = sqlx::query_as(LISTING)
             .bind(id.0)
+            .bind(community.0)
             .fetch_optional(self.pool())
             .await?;
         Ok(row.map(|r| NoteListing {

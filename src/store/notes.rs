@@ -2,7 +2,7 @@
 //! Searching and listing are in `note_search`.
 
 use super::note_search::scope_of;
-use super::{from_unix, to_unix, Store, StoreError};
+use super::{from_unix, to_unix, Lock, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::notes::NoteKind;
@@ -21,6 +21,25 @@ const INSERT: &str = "INSERT INTO notes (community_id, gathering_id, kind, title
      $12) RETURNING id";
 const UPDATE: &str = "UPDATE notes SET kind = $3, title = $4, body = $5, tags = $6, source_url = $7, updated_at = $8, \
      scope = $9 WHERE community_id = $1 AND id = $2";
+// The same form submitted again (Discord said "interaction failed" while the database was busy) within
+// `RESUBMIT_SECONDS` archives nothing new.
+const INSERT_ONCE: &str = "INSERT INTO notes (community_id, gathering_id, kind, title, body, tags, author_id, \
+     author_name, archived_by, source_url, created_at, updated_at, scope) SELECT $1, $2, $3, $4, $5, $6, $7, $8, \
+     $9, $10, $11, $11, $12 WHERE NOT EXISTS (SELECT 1 FROM notes WHERE community_id = $1 AND author_id = $7 \
+     AND title = $4 AND body = $5 AND created_at >= $13 AND (archived_by = $9 OR (archived_by IS NULL AND $9 IS NULL))) \
+     RETURNING id";
+const RESUBMITTED: &str =
+    "SELECT id FROM notes WHERE community_id = $1 AND author_id = $2 AND title = $3 \
+     AND body = $4 AND created_at >= $5 ORDER BY id LIMIT 1";
+const RESUBMIT_SECONDS: i64 = 600;
+const OFFER_CREDIT: &str =
+    "INSERT INTO note_credit_offers (community_id, offered_to, author_id, author_name, \
+     created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
+const CREDIT_OFFER: &str = "SELECT author_id, author_name FROM note_credit_offers WHERE id = $1 \
+     AND community_id = $2 AND offered_to = $3";
+const PRUNE_OFFERS: &str = "DELETE FROM note_credit_offers WHERE created_at < $1";
+/// How long a form opened from the message menu may credit the message's author.
+const OFFER_DAYS: i64 = 30;
 const ONE: &str = concat!(
     "SELECT ",
     note_columns!(),
@@ -34,6 +53,10 @@ const ALL: &str = concat!(
 const DELETE: &str = "DELETE FROM notes WHERE community_id = $1 AND id = $2";
 const RECENT_TAGS: &str =
     "SELECT tags FROM notes WHERE community_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1000";
+
+/// Whom a form opened from the message menu may credit (see [`Store::offer_credit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CreditOffer(pub i64);
 
 /// Steward's id of a note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,6 +175,92 @@ impl Store {
             .fetch_one(self.pool())
             .await?;
         Ok(NoteId(id))
+    }
+
+    /// Records that `offered_to` may archive a note crediting `author` (the author of the message they
+    /// used the message menu on); forgets offers older than 30 days.
+    pub async fn offer_credit(
+        &self,
+        community: CommunityId,
+        offered_to: MemberRef,
+        author: MemberRef,
+        author_name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<CreditOffer, StoreError> {
+        sqlx::query(PRUNE_OFFERS)
+            .bind(to_unix(now) - OFFER_DAYS * 86_400)
+            .execute(self.pool())
+            .await?;
+        let id: i64 = sqlx::query_scalar(OFFER_CREDIT)
+            .bind(community.0)
+            .bind(offered_to.to_db())
+            .bind(author.to_db())
+            .bind(author_name.to_owned())
+            .bind(to_unix(now))
+            .fetch_one(self.pool())
+            .await?;
+        Ok(CreditOffer(id))
+    }
+
+    /// The author (and name) an offer lets `member` credit in this community, if it is theirs.
+    pub async fn credit_offer(
+        &self,
+        community: CommunityId,
+        offer: CreditOffer,
+        member: MemberRef,
+    ) -> Result<Option<(MemberRef, String)>, StoreError> {
+        let row: Option<(i64, String)> = sqlx::query_as(CREDIT_OFFER)
+            .bind(offer.0)
+            .bind(community.0)
+            .bind(member.to_db())
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(row.map(|(id, name)| (MemberRef::from_db(id), name)))
+    }
+
+    /// Archives a note unless the same person archived the same title and text in this community in the
+    /// last 10 minutes (a form submitted twice): then the earlier note is returned, marked as such.
+    pub async fn archive_note_once(
+        &self,
+        community: CommunityId,
+        note: &NewNote,
+        now: DateTime<Utc>,
+    ) -> Result<(NoteId, bool), StoreError> {
+        let since = to_unix(now) - RESUBMIT_SECONDS;
+        let mut tx = self.pool().begin().await?;
+        self.serialise(&mut tx, Lock::Notes, community.0).await?;
+        let fresh: Option<i64> = sqlx::query_scalar(INSERT_ONCE)
+            .bind(community.0)
+            .bind(note.gathering.map(|g| g.0))
+            .bind(note.kind.as_str())
+            .bind(note.title.clone())
+            .bind(note.body.clone())
+            .bind(stored_tags(&note.tags))
+            .bind(note.author.to_db())
+            .bind(note.author_name.clone())
+            .bind(note.archived_by.map(MemberRef::to_db))
+            .bind(note.source_url.clone())
+            .bind(to_unix(now))
+            .bind(scope_of(community, note))
+            .bind(since)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let outcome = match fresh {
+            Some(id) => (NoteId(id), true),
+            None => {
+                let earlier: i64 = sqlx::query_scalar(RESUBMITTED)
+                    .bind(community.0)
+                    .bind(note.author.to_db())
+                    .bind(note.title.clone())
+                    .bind(note.body.clone())
+                    .bind(since)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                (NoteId(earlier), false)
+            }
+        };
+        tx.commit().await?;
+        Ok(outcome)
     }
 
     /// Replaces a note's kind, title, body, tags and source link (author, gathering and date stay);

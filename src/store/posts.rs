@@ -34,12 +34,12 @@ const CLAIM_POSTGRES: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2
      WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
      AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
-     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body";
+     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body, attempted_at";
 const CLAIM_SQLITE: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1 \
      WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      ORDER BY due_at LIMIT $4) \
      AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
-     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body";
+     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body, attempted_at";
 const SENT: &str =
     "UPDATE posts SET sent_at = $3, message_id = $4, lease_until = NULL, last_error = NULL \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
@@ -48,6 +48,11 @@ const RETRY: &str =
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
 const DROP: &str = "UPDATE posts SET dropped_at = $3, lease_until = NULL, last_error = $4 \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
+const ATTEMPTING: &str = "UPDATE posts SET attempted_at = COALESCE(attempted_at, $3) \
+     WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
+const SENT_IN_LAST_HOUR: &str =
+    "SELECT COUNT(*) FROM posts WHERE community_id = $1 AND sent_at > $2 \
+     AND kind <> 'dm_reminder'";
 const NEXT_DUE: &str = "SELECT MIN(due_at) FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL";
 const SET_PROBLEM: &str = "UPDATE communities SET posts_problem = $2 WHERE id = $1";
 const CLEAR_PROBLEM: &str =
@@ -75,6 +80,8 @@ pub struct DuePost {
     pub member: Option<MemberRef>,
     /// The fixed text of a change notice (JSON).
     pub body: Option<String>,
+    /// When an earlier attempt may have reached Discord (its answer was lost), if one did.
+    pub attempted_at: Option<DateTime<Utc>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -88,6 +95,7 @@ struct DueRow {
     attempts: i64,
     member_id: Option<i64>,
     body: Option<String>,
+    attempted_at: Option<i64>,
 }
 
 /// Inserts planned posts in `tx`; a key already planned is left as it is.
@@ -296,9 +304,39 @@ impl Store {
                     attempts: u32::try_from(r.attempts).unwrap_or(u32::MAX),
                     member: r.member_id.map(MemberRef::from_db),
                     body: r.body,
+                    attempted_at: r.attempted_at.map(from_unix).transpose()?,
                 })
             })
             .collect()
+    }
+
+    /// Records, before a send, that this attempt may reach Discord (kept from the first such attempt).
+    pub async fn post_attempting(
+        &self,
+        id: i64,
+        worker: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(ATTEMPTING)
+            .bind(id)
+            .bind(worker.to_owned())
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// How many automatic posts (DMs aside) went to the community's channel since `since`.
+    pub async fn channel_posts_since(
+        &self,
+        community: CommunityId,
+        since: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(SENT_IN_LAST_HOUR)
+            .bind(community.0)
+            .bind(to_unix(since))
+            .fetch_one(self.pool())
+            .await?)
     }
 
     /// Records that Discord accepted the post.

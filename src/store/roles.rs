@@ -1,7 +1,7 @@
 //! Agenda roles: the community's template, a gathering's frozen role list, and claims (one holder per
 //! role per gathering, enforced by a unique index so that simultaneous claims cannot both win).
 
-use super::{from_unix, to_unix, Store, StoreError};
+use super::{from_unix, to_unix, Lock, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::roles::Template;
@@ -132,14 +132,19 @@ impl Store {
         one_role_per_member: bool,
         now: DateTime<Utc>,
     ) -> Result<ClaimOutcome, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        if one_role_per_member {
+            self.serialise(&mut tx, Lock::Claims, gathering.0).await?;
+        }
         let won: Option<i64> = sqlx::query_scalar(CLAIM)
             .bind(gathering.0)
             .bind(role.to_owned())
             .bind(member.to_db())
             .bind(to_unix(now))
             .bind(i64::from(one_role_per_member))
-            .fetch_optional(self.pool())
+            .fetch_optional(&mut *tx)
             .await?;
+        tx.commit().await?;
         if won.is_some() {
             return Ok(ClaimOutcome::Claimed);
         }

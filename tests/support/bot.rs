@@ -49,6 +49,7 @@ impl RunningBot {
             let posts = steward::config::PostsConfig {
                 lease_seconds: 3,
                 retry_base_ms: 100,
+                ..Default::default()
             };
             steward::discord::run(&config, posts, &token, bot_store, clock, shutdown)
                 .await

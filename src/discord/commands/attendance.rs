@@ -68,7 +68,7 @@ pub async fn rsvp(
         escape(&g.title),
         super::gathering_render::full(g.start)
     );
-    ctx.send(Reply::private(text).into_poise()).await?;
+    crate::discord::answer::send(ctx, Reply::private(text)).await?;
     Ok(())
 }
 
@@ -96,7 +96,7 @@ pub async fn record(
     let g = resolve_any(ctx, &community, &gathering).await?;
     rsvp::check_record(&g, ctx.data().clock.now())?;
     let sheet = attendance_sheet(&ctx.data().store, &g, None).await?;
-    ctx.send(sheet.into_poise()).await?;
+    crate::discord::answer::send(ctx, sheet).await?;
     Ok(())
 }
 
@@ -130,7 +130,7 @@ pub async fn report_cmd(
     if public.unwrap_or(false) {
         reply.visibility = Visibility::Public;
     }
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 

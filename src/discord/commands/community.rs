@@ -42,7 +42,7 @@ pub async fn setup(
     let now = ctx.data().clock.now();
     let reply = flows::setup(&ctx.data().store, input, now).await?;
     ctx.data().changed();
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 
@@ -79,8 +79,10 @@ pub async fn settings(
     };
     let now = ctx.data().clock.now();
     let reply = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
+    // An organizer who fixed the bot's permissions often changes a setting next: try the events again.
+    crate::discord::events::probe_soon(&ctx.data().store, community.guild, now).await;
     ctx.data().changed();
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 
@@ -101,7 +103,7 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     .collect();
     let problem = (!problems.is_empty()).then(|| problems.join("\n"));
     let reply = flows::info(&community, next.first(), problem.as_deref(), now);
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 
@@ -121,7 +123,7 @@ pub async fn list(ctx: Context<'_>) -> Result<(), CommandError> {
             .next();
         listed.push((community, next));
     }
-    ctx.send(flows::list(&listed).into_poise()).await?;
+    crate::discord::answer::send(ctx, flows::list(&listed)).await?;
     Ok(())
 }
 

@@ -125,6 +125,39 @@ async fn organized_here(ctx: Context<'_>) -> Result<Community, CommandError> {
     Ok(community)
 }
 
+/// A place written as a channel mention must be a voice or stage channel of this server: Discord's events
+/// can be held there, and would refuse a text channel when the gathering is mirrored.
+async fn check_channel_location(
+    ctx: Context<'_>,
+    location: Option<&str>,
+) -> Result<(), CommandError> {
+    let Some(id) = location.and_then(crate::discord::events::channel_mention) else {
+        return Ok(());
+    };
+    let refused = || {
+        CommandError::user(format!(
+            "<#{id}> is not a voice or stage channel of this server. A gathering's place can be a voice or \
+             stage channel (type `#` and pick it), an address, or a link."
+        ))
+    };
+    match ctx.http().get_channel(serenity::ChannelId::new(id)).await {
+        Ok(serenity::Channel::Guild(channel))
+            if Some(channel.guild_id) == ctx.guild_id()
+                && matches!(
+                    channel.kind,
+                    serenity::ChannelType::Voice | serenity::ChannelType::Stage
+                ) =>
+        {
+            Ok(())
+        }
+        Ok(_) => Err(refused()),
+        Err(e) if matches!(crate::discord::events::status_of(&e), Some(403 | 404)) => {
+            Err(refused())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Sends the reply of an organizer command, wakes the event mirror, and tells organizers once about a
 /// problem mirroring events.
 async fn after_change(
@@ -135,29 +168,21 @@ async fn after_change(
     // Read before waking the mirror: a problem this change causes is told on the next change.
     let store = &ctx.data().store;
     let problem = store.take_unreported_events_problem(community.id).await?;
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     ctx.data().changed();
     if let Some(problem) = problem {
-        ctx.send(Reply::private(problem).into_poise()).await?;
+        crate::discord::answer::send(ctx, Reply::private(problem)).await?;
     }
     Ok(())
 }
 
-/// Hands a change notice to the posts engine (so it is posted exactly once, retried if Discord fails) and
-/// confirms privately to the organizer.
+/// Confirms privately to the organizer that the change notice (planned with the change, so posted
+/// exactly once by the posts engine) is on its way.
 async fn announce(
     ctx: Context<'_>,
     community: &Community,
     notice: Reply,
-    key: String,
 ) -> Result<(), CommandError> {
-    let body = serde_json::to_string(&Notice::from_reply(&notice))
-        .map_err(|e| CommandError::user(format!("The notice could not be prepared: {e}")))?;
-    let now = ctx.data().clock.now();
-    ctx.data()
-        .store
-        .plan_notice(community.id, &key, &body, now)
-        .await?;
     let done = Reply::private(format!(
         "Done: the notice \u{201c}{}\u{201d} is being posted in this channel.",
         Notice::from_reply(&notice).title
@@ -202,6 +227,7 @@ pub async fn schedule(
     #[description = "Where: an address, a link, or a voice channel"] location: Option<String>,
 ) -> Result<(), CommandError> {
     let community = organized_here(ctx).await?;
+    check_channel_location(ctx, location.as_deref()).await?;
     let input = ScheduleInput {
         title,
         frequency: self::frequency(frequency),
@@ -229,6 +255,7 @@ pub async fn add(
     #[description = "Where: an address, a link, or a voice channel"] location: Option<String>,
 ) -> Result<(), CommandError> {
     let community = organized_here(ctx).await?;
+    check_channel_location(ctx, location.as_deref()).await?;
     let input = AddInput {
         date,
         start,
@@ -257,7 +284,7 @@ pub async fn list(
         now,
     )
     .await?;
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 
@@ -266,7 +293,7 @@ pub async fn list(
 pub async fn next(ctx: Context<'_>) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
     let reply = views::next(&ctx.data().store, &community, ctx.data().clock.now()).await?;
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 
@@ -287,6 +314,7 @@ pub async fn move_(
     let store = &ctx.data().store;
     let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
     let times = (start.as_deref(), end.as_deref());
+    let key = format!("notice:move:{}:{}", target.id, ctx.id());
     let notice = flows::move_one(
         store,
         &community,
@@ -294,11 +322,11 @@ pub async fn move_(
         &new_date,
         times,
         reason.as_deref(),
+        &key,
         now,
     )
     .await?;
-    let key = format!("notice:move:{}:{}", target.id, ctx.id());
-    announce(ctx, &community, notice, key).await
+    announce(ctx, &community, notice).await
 }
 
 /// Cancel one gathering (organizers)
@@ -314,14 +342,10 @@ pub async fn cancel(
     let now = ctx.data().clock.now();
     let store = &ctx.data().store;
     let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
-    let notice = flows::cancel_one(store, &target, reason.as_deref(), now).await?;
-    announce(
-        ctx,
-        &community,
-        notice,
-        format!("notice:cancel:{}", target.id),
-    )
-    .await
+    let key = format!("notice:cancel:{}", target.id);
+    let notice =
+        flows::cancel_one(store, &community, &target, reason.as_deref(), &key, now).await?;
+    announce(ctx, &community, notice).await
 }
 
 /// Stop a recurring series after its last past gathering (organizers)
@@ -363,7 +387,7 @@ pub async fn calendar(
         now,
     )
     .await?;
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 
@@ -376,7 +400,7 @@ pub async fn export(
     let community = community_here(ctx).await?;
     let now = ctx.data().clock.now();
     let reply = views::export(&ctx.data().store, &community, public.unwrap_or(false), now).await?;
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 

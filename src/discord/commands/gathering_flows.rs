@@ -1,7 +1,7 @@
 //! What the organizer commands of `/gathering` do, on plain values: schedule a series, add a one-off,
 //! move, cancel, end a series.
 
-use super::super::reply::{Card, Reply, Visibility};
+use super::super::reply::{Card, Notice, Reply, Visibility};
 use super::super::CommandError;
 use super::gathering_render::{escape, full, local_span, relative};
 use crate::domain::access::{organizer_only, Actor};
@@ -14,7 +14,7 @@ use crate::domain::recurrence::{
     local_to_utc, Frequency, Months, Recurrence, RuleSpec, WeekOfMonth,
 };
 use crate::domain::when::{parse_date, parse_span};
-use crate::store::{NewOccurrence, NewSeries, Store};
+use crate::store::{Concerned, NewOccurrence, NewSeries, PlannedNotice, Store, StoreError};
 use chrono::{DateTime, Duration, Utc, Weekday};
 
 /// Refuses anyone who is not an organizer of `community`.
@@ -214,7 +214,26 @@ pub async fn resolve_gathering(
         .ok_or_else(not_found)
 }
 
-/// Moves one gathering; public change notice.
+/// The change notice of `reply`, ready to be planned with the change (`key` makes it unique).
+fn planned_notice(key: &str, reply: &Reply) -> Result<PlannedNotice, StoreError> {
+    let body = serde_json::to_string(&Notice::from_reply(reply))
+        .map_err(|e| StoreError::Corrupt(format!("the change notice could not be written: {e}")))?;
+    Ok(PlannedNotice {
+        key: key.to_owned(),
+        body,
+    })
+}
+
+/// The people a change notice pings, and the line that does it (mentions inside embeds never ping).
+fn ping_concerned(reply: &mut Reply, concerned: &Concerned) {
+    reply.ping_users = concerned.holders.iter().map(|(_, m)| m.0).collect();
+    reply.ping_users.extend(concerned.going.iter().map(|m| m.0));
+    reply.content = (!reply.ping_users.is_empty()).then(|| mention_line(&reply.ping_users));
+}
+
+/// Moves one gathering and plans its public change notice (under `key`), in one transaction; returns
+/// the notice.
+#[allow(clippy::too_many_arguments)]
 pub async fn move_one(
     store: &Store,
     community: &Community,
@@ -222,20 +241,13 @@ pub async fn move_one(
     new_date: &str,
     times: (Option<&str>, Option<&str>),
     reason: Option<&str>,
+    key: &str,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
     let zone = community.settings.time_zone;
     let reason = clean_reason(reason)?;
     let date = parse_date(new_date)?;
     let (start, end) = plan_move(gathering, date, times.0, times.1, zone, now)?;
-    if !store
-        .move_gathering(gathering.id, start, end, reason.as_deref(), now)
-        .await?
-    {
-        return Err(CommandError::user(
-            "That gathering was cancelled meanwhile; nothing was moved.",
-        ));
-    }
     let moved = Gathering {
         start,
         end,
@@ -252,19 +264,37 @@ pub async fn move_one(
     if let Some(r) = &reason {
         text.push_str(&format!("\nReason: {}", escape(r)));
     }
-    let holders = store.holders(gathering.id).await?;
     let mut reply = Reply::card(Visibility::Public, Card::new("Gathering moved", text));
-    reply.ping_users = holders.iter().map(|(_, m)| m.0).collect();
-    reply.ping_users.extend(going(store, gathering).await?);
-    reply.content = (!reply.ping_users.is_empty()).then(|| mention_line(&reply.ping_users));
+    let concerned = store
+        .move_with_notice(
+            community.id,
+            gathering.id,
+            start,
+            end,
+            reason.as_deref(),
+            now,
+            |concerned| {
+                ping_concerned(&mut reply, concerned);
+                planned_notice(key, &reply)
+            },
+        )
+        .await?;
+    if concerned.is_none() {
+        return Err(CommandError::user(
+            "That gathering was cancelled meanwhile; nothing was moved.",
+        ));
+    }
     Ok(reply)
 }
 
-/// Cancels one gathering; public change notice.
+/// Cancels one gathering, frees its roles and plans its public change notice (under `key`), all in one
+/// transaction; returns the notice.
 pub async fn cancel_one(
     store: &Store,
+    community: &Community,
     gathering: &Gathering,
     reason: Option<&str>,
+    key: &str,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
     let reason = clean_reason(reason)?;
@@ -272,12 +302,6 @@ pub async fn cancel_one(
         return Err(CommandError::user(
             "That gathering is already over; only upcoming ones can be cancelled.",
         ));
-    }
-    if !store
-        .cancel_gathering(gathering.id, reason.as_deref(), now)
-        .await?
-    {
-        return Err(CommandError::user("That gathering was already cancelled."));
     }
     let mut text = format!(
         "**{}** on {} is cancelled.",
@@ -287,22 +311,40 @@ pub async fn cancel_one(
     if let Some(r) = &reason {
         text.push_str(&format!("\nReason: {}", escape(r)));
     }
-    store.drop_pending_posts(gathering.id, now).await?;
-    let freed = store.release_all_roles(gathering.id).await?;
-    if !freed.is_empty() {
-        let names: Vec<String> = freed
-            .iter()
-            .map(|(r, m)| format!("<@{m}> ({})", escape(r)))
-            .collect();
-        text.push_str(&format!(
-            "\nRoles freed: {}. Thank you for stepping up.",
-            names.join(", ")
-        ));
+    let mut reply = Reply::card(
+        Visibility::Public,
+        Card::new("Gathering cancelled", String::new()),
+    );
+    let concerned = store
+        .cancel_with_notice(
+            community.id,
+            gathering.id,
+            reason.as_deref(),
+            now,
+            |concerned| {
+                let mut text = text.clone();
+                if !concerned.holders.is_empty() {
+                    let names: Vec<String> = concerned
+                        .holders
+                        .iter()
+                        .map(|(r, m)| format!("<@{m}> ({})", escape(r)))
+                        .collect();
+                    text.push_str(&format!(
+                        "\nRoles freed: {}. Thank you for stepping up.",
+                        names.join(", ")
+                    ));
+                }
+                if let Some(card) = reply.card.as_mut() {
+                    card.description = text;
+                }
+                ping_concerned(&mut reply, concerned);
+                planned_notice(key, &reply)
+            },
+        )
+        .await?;
+    if concerned.is_none() {
+        return Err(CommandError::user("That gathering was already cancelled."));
     }
-    let mut reply = Reply::card(Visibility::Public, Card::new("Gathering cancelled", text));
-    reply.ping_users = freed.iter().map(|(_, m)| m.0).collect();
-    reply.ping_users.extend(going(store, gathering).await?);
-    reply.content = (!reply.ping_users.is_empty()).then(|| mention_line(&reply.ping_users));
     Ok(reply)
 }
 
@@ -368,15 +410,4 @@ fn mention_line(users: &[u64]) -> String {
         .map(|u| format!("<@{u}>"))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Members who answered *going*: a change notice is meant for them too.
-async fn going(store: &Store, gathering: &Gathering) -> Result<Vec<u64>, CommandError> {
-    Ok(store
-        .rsvps(gathering.id)
-        .await?
-        .into_iter()
-        .filter(|(_, a)| *a == crate::domain::rsvp::Answer::Going)
-        .map(|(m, _)| m.0)
-        .collect())
 }

@@ -1,11 +1,15 @@
 //! `/help`: what Steward does and its commands, in one ephemeral embed built from the registered
-//! commands so it never goes stale.
+//! commands so it never goes stale. Context-menu commands are listed by the name people see in the menu
+//! (right-click → Apps), never as a slash command: they have none.
 
 use super::super::reply::{Card, Reply, Visibility};
 use super::super::{App, CommandError, Context};
 
-/// One line per leaf command: `/community setup` — description.
-pub fn command_lines(commands: &[poise::Command<App, CommandError>]) -> Vec<String> {
+type Command = poise::Command<App, CommandError>;
+
+/// One line per leaf command: `/community setup` — description; and for a context-menu command,
+/// message menu **Archive as practice note** (right-click a message → Apps) — description.
+pub fn command_lines(commands: &[Command]) -> Vec<String> {
     let mut lines = Vec::new();
     for command in commands {
         collect(command, &mut lines);
@@ -13,9 +17,35 @@ pub fn command_lines(commands: &[poise::Command<App, CommandError>]) -> Vec<Stri
     lines
 }
 
-fn collect(command: &poise::Command<App, CommandError>, lines: &mut Vec<String>) {
+/// What a context-menu command acts on: the heading of its help field and the thing right-clicked.
+fn menu_kind(command: &Command) -> Option<(&'static str, &'static str)> {
+    match command.context_menu_action {
+        Some(poise::ContextMenuCommandAction::Message(_)) => Some(("Message menu", "message")),
+        Some(poise::ContextMenuCommandAction::User(_)) => Some(("Member menu", "member")),
+        _ => None,
+    }
+}
+
+/// Whether the command can only be used from a context menu.
+fn is_menu_only(command: &Command) -> bool {
+    command.context_menu_action.is_some() && command.slash_action.is_none()
+}
+
+fn collect(command: &Command, lines: &mut Vec<String>) {
+    let about = command.description.as_deref().unwrap_or("");
+    if let Some((_, target)) = menu_kind(command) {
+        let menu = command
+            .context_menu_name
+            .as_deref()
+            .unwrap_or(&command.name);
+        lines.push(format!(
+            "{target} menu **{menu}** (right-click a {target} → Apps) — {about}"
+        ));
+    }
+    if is_menu_only(command) {
+        return;
+    }
     if command.subcommands.is_empty() {
-        let about = command.description.as_deref().unwrap_or("");
         lines.push(format!("`/{}` — {about}", command.qualified_name));
     } else {
         for sub in &command.subcommands {
@@ -24,8 +54,16 @@ fn collect(command: &poise::Command<App, CommandError>, lines: &mut Vec<String>)
     }
 }
 
+/// The heading of a top-level command's field: `/community`, or `Message menu` for a context-menu one.
+fn heading(command: &Command) -> String {
+    match menu_kind(command) {
+        Some((heading, _)) if is_menu_only(command) => heading.to_owned(),
+        _ => format!("/{}", command.name),
+    }
+}
+
 /// The help card: one field per top-level command (an embed field holds at most 1,024 characters).
-pub fn help_reply(commands: &[poise::Command<App, CommandError>]) -> Reply {
+pub fn help_reply(commands: &[Command]) -> Reply {
     let mut card = Card::new(
         "Steward — the coordinator's helper for communities of practice",
         "Steward keeps your community's rhythm of gatherings in its own time zone, gets agenda roles \
@@ -34,7 +72,7 @@ pub fn help_reply(commands: &[poise::Command<App, CommandError>]) -> Reply {
     );
     for command in commands {
         let lines = command_lines(std::slice::from_ref(command));
-        card = card.field(format!("/{}", command.name), lines.join("\n"), false);
+        card = card.field(heading(command), lines.join("\n"), false);
     }
     let card =
         card.footer("Organizer commands need Manage Server or the community's organizer role.");
@@ -47,4 +85,62 @@ pub async fn help(ctx: Context<'_>) -> Result<(), CommandError> {
     let reply = help_reply(&ctx.framework().options().commands);
     ctx.send(reply.into_poise()).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command as the framework holds them once started (qualified names filled in).
+    fn registered() -> Vec<Command> {
+        let mut commands = crate::discord::commands::all();
+        poise::set_qualified_names(&mut commands);
+        commands
+    }
+
+    #[test]
+    fn the_message_menu_is_listed_by_its_menu_name_never_as_a_slash_command() {
+        let commands = registered();
+        let text = command_lines(&commands).join("\n");
+        assert!(
+            text.contains(
+                "message menu **Archive as practice note** (right-click a message → Apps)"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("/archive_message"), "{text}");
+        assert!(!text.contains("archive_message"), "{text}");
+        for slash in ["`/community setup`", "`/note add`", "`/help`"] {
+            assert!(text.contains(slash), "help lacks {slash}: {text}");
+        }
+
+        let card = help_reply(&commands).card.unwrap_or_default();
+        assert!(
+            card.fields
+                .iter()
+                .all(|(name, value, _)| !name.contains("archive_message")
+                    && !value.contains("archive_message")),
+            "{:?}",
+            card.fields
+        );
+        assert!(
+            card.fields
+                .iter()
+                .any(|(name, value, _)| name == "Message menu"
+                    && value.contains("**Archive as practice note**")),
+            "{:?}",
+            card.fields
+        );
+        // Every slash line names a command that exists as a slash command.
+        for line in text.lines().filter(|l| l.starts_with("`/")) {
+            let name = line
+                .trim_start_matches("`/")
+                .split('`')
+                .next()
+                .unwrap_or_default();
+            let top = name.split(' ').next().unwrap_or_default();
+            let command = commands.iter().find(|c| c.name == top);
+            assert!(command.is_some_and(|c| c.slash_action.is_some()), "{line}");
+        }
+    }
 }

@@ -56,7 +56,10 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
                     serenity::FullEvent::InteractionCreate {
                         interaction: serenity::Interaction::Modal(submit),
                     } => super::note_form::submitted(ctx, framework.user_data, submit).await,
-                    _ => {}
+                    other => {
+                        let app = framework.user_data;
+                        super::events::guild_event(&app.store, app.clock.as_ref(), other).await
+                    }
                 }
                 Ok(())
             })
@@ -70,10 +73,44 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
                     user = %ctx.author().id,
                     "command"
                 );
+                super::answer::start(ctx, slow_answer(ctx));
             })
         },
+        post_command: |ctx| Box::pin(super::answer::finish(ctx)),
         ..Default::default()
     }
+}
+
+/// Commands whose answer is a public card (the others answer privately unless `public:true`).
+const ANSWER_PUBLICLY: [&str; 6] = [
+    "community setup",
+    "gathering schedule",
+    "gathering add",
+    "gathering next",
+    "gathering end-series",
+    "role assign",
+];
+
+/// Commands whose answer is a form (a deferral would rule it out).
+const OPEN_A_FORM: [&str; 3] = ["note add", "note edit", "archive_message"];
+
+/// How a command is acknowledged if its work takes longer than the answer budget.
+fn slow_answer(ctx: Context<'_>) -> super::answer::SlowAnswer {
+    use super::answer::SlowAnswer;
+    use super::reply::Visibility;
+    let name: &str = &ctx.command().qualified_name;
+    if OPEN_A_FORM.contains(&name) {
+        return SlowAnswer::OpensForm;
+    }
+    let asked_public = match ctx {
+        poise::Context::Application(app) => app.args.iter().any(|o| {
+            o.name == "public" && matches!(o.value, serenity::ResolvedValue::Boolean(true))
+        }),
+        poise::Context::Prefix(_) => false,
+    };
+    SlowAnswer::Defer(Visibility::public_if(
+        asked_public || ANSWER_PUBLICLY.contains(&name),
+    ))
 }
 
 /// Registers the commands in the dev guild, or globally. A failure is logged, not fatal: Discord keeps

@@ -85,9 +85,7 @@ async fn open_form(
     let poise::Context::Application(app) = ctx else {
         return Err(CommandError::user("Use the slash command."));
     };
-    app.interaction
-        .create_response(ctx.http(), response)
-        .await?;
+    crate::discord::answer::open_form(ctx, app.interaction, response).await?;
     app.has_sent_initial_response.store(true, Ordering::SeqCst);
     Ok(())
 }
@@ -161,9 +159,20 @@ pub async fn archive_message(
         .global_name
         .clone()
         .unwrap_or_else(|| message.author.name.clone());
+    let offer = ctx
+        .data()
+        .store
+        .offer_credit(
+            community.id,
+            MemberRef(ctx.author().id.get()),
+            MemberRef(message.author.id.get()),
+            &name,
+            now,
+        )
+        .await?;
     let form = NoteForm::Add {
         gathering: gathering.map(|g| g.id),
-        credit: Some((MemberRef(message.author.id.get()), name.clone())),
+        credit: Some(offer),
     };
     open_form(
         ctx,
@@ -208,7 +217,7 @@ async fn first_page(
     let id = store.save_listing(&listing, ctx.data().clock.now()).await?;
     let visibility = Visibility::public_if(public.unwrap_or(false));
     let reply = note_flows::page(store, id, &listing, 0, visibility).await?;
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 
@@ -285,7 +294,7 @@ pub async fn show(
     };
     let visibility = Visibility::public_if(public.unwrap_or(false));
     let reply = Reply::card(visibility, note_card(&note, gathering.as_ref()));
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 
@@ -330,7 +339,7 @@ pub async fn delete(
     id: String,
 ) -> Result<(), CommandError> {
     let note = note_to_change(ctx, &id).await?;
-    ctx.send(delete_confirmation(&note).into_poise()).await?;
+    crate::discord::answer::send(ctx, delete_confirmation(&note)).await?;
     Ok(())
 }
 
@@ -354,8 +363,10 @@ pub async fn export(
         _ => DEFAULT_UPLOAD_LIMIT,
     };
     let visibility = Visibility::public_if(public.unwrap_or(false));
-    let reply =
+    let replies =
         note_flows::export(&ctx.data().store, &community, format, limit, visibility).await?;
-    ctx.send(reply.into_poise()).await?;
+    for reply in replies {
+        crate::discord::answer::send(ctx, reply).await?;
+    }
     Ok(())
 }

@@ -10,10 +10,7 @@ pub(super) async fn autocomplete_tags(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let (done, last) = match partial.rfind([',', ' ']) {
-        Some(i) => (&partial[..=i], partial[i + 1..].trim()),
-        None => ("", partial.trim()),
-    };
+    let (done, last) = split_last_tag(partial);
     let needle = last.trim_start_matches('#').to_lowercase();
     let mut labelled = Vec::new();
     if let Some(community) = community_for_autocomplete(ctx).await {
@@ -33,6 +30,22 @@ pub(super) async fn autocomplete_tags(
         }
     }
     choices(labelled, "")
+}
+
+/// What was typed into a tag option, split before the tag being typed: the tags already written (with
+/// their separator, kept as typed) and the last one, trimmed. The split point is the byte just after a
+/// `,` or space found by `char_indices`, so it is always a character boundary, and `split_at_checked`
+/// could not panic even if it were not.
+fn split_last_tag(partial: &str) -> (&str, &str) {
+    let after_separator = partial
+        .char_indices()
+        .rev()
+        .find(|(_, c)| *c == ',' || *c == ' ')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (done, last) = partial
+        .split_at_checked(after_separator)
+        .unwrap_or(("", partial));
+    (done, last.trim())
 }
 
 /// Note autocomplete: notes whose words match what was typed (or the newest), as `#id · title`.
@@ -82,4 +95,25 @@ pub(super) async fn autocomplete_notes(
             .collect();
     }
     choices(labelled, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_last_tag;
+
+    #[test]
+    fn the_last_tag_is_split_off_on_character_boundaries() {
+        assert_eq!(split_last_tag(""), ("", ""));
+        assert_eq!(split_last_tag("chec"), ("", "chec"));
+        assert_eq!(split_last_tag("circle,chec"), ("circle,", "chec"));
+        assert_eq!(split_last_tag("circle, chec"), ("circle, ", "chec"));
+        assert_eq!(split_last_tag("circle "), ("circle ", ""));
+        assert_eq!(split_last_tag("д"), ("", "д"));
+        assert_eq!(split_last_tag("дд,ё"), ("дд,", "ё"));
+        assert_eq!(split_last_tag("1日 本"), ("1日 ", "本"));
+        assert_eq!(split_last_tag("🌱,🌻 "), ("🌱,🌻 ", ""));
+        assert_eq!(split_last_tag("#чек-ин,#круг"), ("#чек-ин,", "#круг"));
+        // A no-break space or ideographic space is not a separator: it stays in the tag being typed.
+        assert_eq!(split_last_tag("a\u{3000}b"), ("", "a\u{3000}b"));
+    }
 }

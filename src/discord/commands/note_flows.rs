@@ -111,7 +111,13 @@ pub async fn archive(
         gathering: gathering.as_ref().map(|g| g.id),
         source_url: form.link,
     };
-    let id = store.add_note(community.id, &note, now).await?;
+    let (id, fresh) = store.archive_note_once(community.id, &note, now).await?;
+    if !fresh {
+        return Ok(Reply::private(format!(
+            "This note is already in the archive as #{} (the form was sent twice); nothing was added.",
+            id.0
+        )));
+    }
     let saved = Note {
         id,
         community: community.id,
@@ -202,13 +208,19 @@ pub async fn page(
 }
 
 /// The archive as files within `limit` bytes each, with a message that says what is attached.
+/// Files per message (Discord's limit).
+const FILES_PER_MESSAGE: usize = 10;
+
+/// The whole archive as files within the upload limit: one message, or (for more than 10 parts) several,
+/// each with up to 10 files, so that no part is left out. Rendering and compressing run off the
+/// runtime's workers.
 pub async fn export(
     store: &Store,
     community: &Community,
     format: ExportFormat,
     limit: usize,
     visibility: Visibility,
-) -> Result<Reply, CommandError> {
+) -> Result<Vec<Reply>, CommandError> {
     let notes = store.all_notes(community.id).await?;
     if notes.is_empty() {
         return Err(CommandError::user(
@@ -251,13 +263,24 @@ pub async fn export(
         });
     }
     let name = &community.settings.name;
-    let chunks = note_export::render(format, &name.to_string(), &exported)?;
-    let files = note_export::package("practice-notes", format.extension(), &chunks, limit)?;
+    let count = exported.len();
+    let title = name.to_string();
+    let files = tokio::task::spawn_blocking(move || {
+        let chunks = note_export::render(format, &title, &exported)?;
+        note_export::package("practice-notes", format.extension(), &chunks, limit)
+    })
+    .await
+    .map_err(|e| CommandError::Internal(format!("the export task failed: {e}")))??;
+    let messages = files.len().div_ceil(FILES_PER_MESSAGE);
     let described = match files.len() {
         1 if files[0].name.ends_with(".gz") => {
             "compressed with gzip to fit Discord's upload limit".to_owned()
         }
         1 => "one file".to_owned(),
+        n if messages > 1 => format!(
+            "split into {n} parts to fit Discord's upload limit, sent in {messages} messages of up to \
+             {FILES_PER_MESSAGE} files"
+        ),
         n => format!("split into {n} parts to fit Discord's upload limit"),
     };
     let mut reply = Reply::card(
@@ -266,19 +289,32 @@ pub async fn export(
             "Practice notes export",
             format!(
                 "{} notes of **{}** as {} ({described}).",
-                exported.len(),
+                count,
                 super::gathering_render::escape(&name.to_string()),
                 format.extension().to_uppercase()
             ),
         ),
     );
-    reply.attachments = files
-        .into_iter()
-        .map(|f| Attachment {
-            description: format!("Practice notes of {name}"),
-            name: f.name,
-            bytes: f.bytes,
-        })
-        .collect();
-    Ok(reply)
+    let total = files.len();
+    let mut attachments = files.into_iter().map(|f| Attachment {
+        description: format!("Practice notes of {name}"),
+        name: f.name,
+        bytes: f.bytes,
+    });
+    reply.attachments = attachments.by_ref().take(FILES_PER_MESSAGE).collect();
+    let mut replies = vec![reply];
+    let mut first = FILES_PER_MESSAGE + 1;
+    loop {
+        let batch: Vec<Attachment> = attachments.by_ref().take(FILES_PER_MESSAGE).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let last = first + batch.len() - 1;
+        let mut more = Reply::private(format!("Parts {first}–{last} of {total}."));
+        more.visibility = visibility;
+        more.attachments = batch;
+        replies.push(more);
+        first = last + 1;
+    }
+    Ok(replies)
 }

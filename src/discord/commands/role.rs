@@ -59,8 +59,7 @@ pub async fn claim(
         ctx.data().clock.now(),
     )
     .await?;
-    ctx.send(views::claimed(&role, &target).into_poise())
-        .await?;
+    crate::discord::answer::send(ctx, views::claimed(&role, &target)).await?;
     Ok(())
 }
 
@@ -80,8 +79,7 @@ pub async fn release(
     let me = MemberRef(ctx.author().id.get());
     let now = ctx.data().clock.now();
     let holder = flows::release(store, &community, &target, &role, me, &actor(ctx), now).await?;
-    ctx.send(views::released(&role, &target, holder, me).into_poise())
-        .await?;
+    crate::discord::answer::send(ctx, views::released(&role, &target, holder, me)).await?;
     Ok(())
 }
 
@@ -107,8 +105,7 @@ pub async fn assign(
     let role = flows::agenda_role(store, &community, &target, &role).await?;
     let (who, by) = (MemberRef(member.id.get()), MemberRef(ctx.author().id.get()));
     flows::assign(store, &target, &role, who, by, ctx.data().clock.now()).await?;
-    ctx.send(views::assigned(&role, &target, who, by).into_poise())
-        .await?;
+    crate::discord::answer::send(ctx, views::assigned(&role, &target, who, by)).await?;
     Ok(())
 }
 
@@ -127,7 +124,7 @@ pub async fn template(_ctx: Context<'_>) -> Result<(), CommandError> {
 #[poise::command(slash_command, guild_only, rename = "view")]
 pub async fn template_view(ctx: Context<'_>) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
-    ctx.send(views::template(&community).into_poise()).await?;
+    crate::discord::answer::send(ctx, views::template(&community)).await?;
     Ok(())
 }
 
@@ -141,8 +138,7 @@ async fn save(
         .store
         .save_template(community.id, &template)
         .await?;
-    ctx.send(views::template_changed(what, &template).into_poise())
-        .await?;
+    crate::discord::answer::send(ctx, views::template_changed(what, &template)).await?;
     Ok(())
 }
 
@@ -201,8 +197,11 @@ pub async fn history(
         .past_agendas(community.id, ctx.data().clock.now(), 12)
         .await?;
     let who = member.map(|m| MemberRef(m.id.get()));
-    ctx.send(views::history(&community, &past, who, public.unwrap_or(false)).into_poise())
-        .await?;
+    crate::discord::answer::send(
+        ctx,
+        views::history(&community, &past, who, public.unwrap_or(false)),
+    )
+    .await?;
     Ok(())
 }
 

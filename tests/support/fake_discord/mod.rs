@@ -251,20 +251,76 @@ impl FakeDiscord {
             .lock()
             .unwrap()
             .insert(format!("token-{id}"), channel);
+        self.state
+            .interactions_sent
+            .lock()
+            .unwrap()
+            .insert(id, std::time::Instant::now());
         self.dispatch("INTERACTION_CREATE", payload);
         id
     }
 
-    /// Waits for the bot's answer to interaction `id` (the callback body).
+    /// Waits for the bot's answer to interaction `id` (the callback body). A deferred answer (type 5 or
+    /// 6) is followed to what replaced it — the edited original or the first follow-up — and returned
+    /// shaped like a direct answer (type 4, or 7 for an edited card), with `"deferred": true`.
     pub async fn response_to(&self, id: u64) -> Value {
         let prefix = format!("/interactions/{id}/");
-        self.wait_for(&format!("the answer to interaction {id}"), |f| {
-            f.requests()
-                .into_iter()
-                .find(|r| r.method == "POST" && r.path.starts_with(&prefix))
-                .and_then(|r| r.body)
+        let first = self
+            .wait_for(&format!("the answer to interaction {id}"), |f| {
+                f.requests()
+                    .into_iter()
+                    .find(|r| r.method == "POST" && r.path.starts_with(&prefix))
+                    .and_then(|r| r.body)
+            })
+            .await;
+        let kind = first["type"].as_u64();
+        if !matches!(kind, Some(5) | Some(6)) {
+            return first;
+        }
+        let token = format!("/token-{id}");
+        self.wait_for(&format!("the deferred answer to interaction {id}"), |f| {
+            f.requests().into_iter().find_map(|r| {
+                let edit =
+                    r.method == "PATCH" && r.path.ends_with(&format!("{token}/messages/@original"));
+                let follow_up = r.method == "POST" && r.path.ends_with(&token);
+                if !(edit || follow_up) {
+                    return None;
+                }
+                let answer_type = if edit && kind == Some(6) { 7 } else { 4 };
+                let mut data = r.body.clone().unwrap_or(json!({}));
+                if edit && kind == Some(5) && first["data"]["flags"].as_u64().unwrap_or(0) & 64 != 0
+                {
+                    data["flags"] = json!(64);
+                }
+                Some(json!({"type": answer_type, "data": data, "deferred": true}))
+            })
         })
         .await
+    }
+
+    /// When the answer to interaction `id` (its first callback) reached the fake, after it was sent.
+    pub fn answer_delay(&self, id: u64) -> Option<Duration> {
+        let sent = *self.state.interactions_sent.lock().unwrap().get(&id)?;
+        let prefix = format!("/interactions/{id}/");
+        let answered = self
+            .requests()
+            .into_iter()
+            .find(|r| r.method == "POST" && r.path.starts_with(&prefix))?
+            .at;
+        let sent_at = std::time::SystemTime::now() - sent.elapsed();
+        answered.duration_since(sent_at).ok()
+    }
+
+    /// Sets how long the fake remembers a message nonce (Discord: a few minutes).
+    pub fn set_nonce_window(&self, window: Duration) {
+        self.state
+            .nonce_window_ms
+            .store(window.as_millis() as u64, Ordering::Relaxed);
+    }
+
+    /// Makes `channel` a voice channel (GET /channels/{id} answers type 2).
+    pub fn add_voice_channel(&self, channel: u64) {
+        self.state.voice_channels.lock().unwrap().insert(channel);
     }
 
     /// The files attached to the answer to interaction `id`.

@@ -201,6 +201,9 @@ fn route(
             ok(Value::Array(register_commands(state, body)))
         }
         ("POST", ["interactions", id, _token, "callback"]) => {
+            if let Some(refused) = interaction_deadline(state, id) {
+                return refused;
+            }
             if let Some(data) = body
                 .and_then(|b| b.get("data"))
                 .filter(|_| is_message_callback(body))
@@ -237,6 +240,19 @@ fn route(
             body.unwrap_or(&json!({})),
         )),
         ("POST", ["channels", channel, "messages"]) => ok(create_message(state, channel, body)),
+        ("GET", ["channels", channel, "messages"]) => ok(channel_history(state, channel)),
+        ("GET", ["channels", channel]) => {
+            let id: u64 = channel.parse().unwrap_or(0);
+            let kind = if state.voice_channels.lock().unwrap().contains(&id) {
+                2
+            } else {
+                0
+            };
+            ok(
+                json!({"id": channel, "type": kind, "guild_id": super::interactions::GUILD.to_string(),
+                      "name": format!("channel-{id}"), "position": 0, "permission_overwrites": []}),
+            )
+        }
         ("POST", ["guilds", guild, "scheduled-events"]) => {
             ok(scheduled_event(state, guild, None, body))
         }
@@ -274,6 +290,38 @@ fn route(
             )
         }
     }
+}
+
+/// Discord's rules for an interaction's first answer: within 3 seconds of the interaction (else 404
+/// "Unknown interaction", 10062), and only once (else 400, 40060). Both are recorded as violations.
+fn interaction_deadline(state: &State, id: &str) -> Option<(StatusCode, Response)> {
+    let id: u64 = id.parse().ok()?;
+    let sent = state.interactions_sent.lock().unwrap().get(&id).copied()?;
+    let late = sent.elapsed();
+    if late > std::time::Duration::from_secs(3) {
+        state.violations.lock().unwrap().push(format!(
+            "interaction {id} answered {} ms after it was sent (Discord's limit is 3,000)",
+            late.as_millis()
+        ));
+        let body = json!({"message": "Unknown interaction", "code": 10062});
+        return Some((
+            StatusCode::NOT_FOUND,
+            (StatusCode::NOT_FOUND, Json(body)).into_response(),
+        ));
+    }
+    if !state.acknowledged.lock().unwrap().insert(id) {
+        state
+            .violations
+            .lock()
+            .unwrap()
+            .push(format!("interaction {id} was acknowledged twice"));
+        let body = json!({"message": "Interaction has already been acknowledged.", "code": 40060});
+        return Some((
+            StatusCode::BAD_REQUEST,
+            (StatusCode::BAD_REQUEST, Json(body)).into_response(),
+        ));
+    }
+    None
 }
 
 fn is_message_callback(body: Option<&Value>) -> bool {
@@ -316,9 +364,16 @@ fn create_message(state: &State, channel: &str, body: Option<&Value>) -> Value {
         .filter(|_| body["enforce_nonce"] == json!(true))
         .map(|n| format!("{channel}:{n}"));
     let mut nonces = state.nonces.lock().unwrap();
-    if let Some(id) = nonce.as_ref().and_then(|n| nonces.get(n)) {
-        if let Some(earlier) = state.messages.lock().unwrap().get(id) {
-            return earlier.clone();
+    let window = std::time::Duration::from_millis(
+        state
+            .nonce_window_ms
+            .load(std::sync::atomic::Ordering::Relaxed),
+    );
+    if let Some((id, at)) = nonce.as_ref().and_then(|n| nonces.get(n)) {
+        if at.elapsed() <= window {
+            if let Some(earlier) = state.messages.lock().unwrap().get(id) {
+                return earlier.clone();
+            }
         }
     }
     let message = message(state, channel.parse().unwrap_or(0), &body);
@@ -336,9 +391,24 @@ fn create_message(state: &State, channel: &str, body: Option<&Value>) -> Value {
         .unwrap_or(0);
     state.messages.lock().unwrap().insert(id, message.clone());
     if let Some(nonce) = nonce {
-        nonces.insert(nonce, id);
+        nonces.insert(nonce, (id, std::time::Instant::now()));
     }
     message
+}
+
+/// The channel's messages, newest first (at most 100), as GET /channels/{id}/messages answers.
+fn channel_history(state: &State, channel: &str) -> Value {
+    let channel = channel.to_owned();
+    let mut found: Vec<(u64, Value)> = state
+        .messages
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(_, m)| m["channel_id"] == json!(channel))
+        .map(|(id, m)| (*id, m.clone()))
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    Value::Array(found.into_iter().take(100).map(|(_, m)| m).collect())
 }
 
 /// A full Message object echoing what was sent.
@@ -356,7 +426,7 @@ pub fn message(state: &State, channel_id: u64, body: &Value) -> Value {
         "mention_roles": [],
         "attachments": [],
         "embeds": body.get("embeds").cloned().unwrap_or(json!([])),
-        "components": [],
+        "components": body.get("components").cloned().unwrap_or(json!([])),
         "pinned": false,
         "type": 0,
         "flags": body.get("flags").cloned().unwrap_or(json!(0)),

@@ -69,7 +69,16 @@ pub struct State {
     pub(crate) upload_limit: AtomicU64,
     /// Users whose DMs are closed (Discord error 50007 on a DM to them).
     pub(crate) closed_dms: Mutex<Vec<u64>>,
-    pub(crate) nonces: Mutex<HashMap<String, u64>>,
+    /// Nonce (`channel:nonce`) → the message it created and when (Discord keeps a nonce for a few minutes).
+    pub(crate) nonces: Mutex<HashMap<String, (u64, std::time::Instant)>>,
+    /// How long a nonce is remembered (Discord: a few minutes).
+    pub(crate) nonce_window_ms: AtomicU64,
+    /// When each interaction was sent to the bot, by interaction id.
+    pub(crate) interactions_sent: Mutex<HashMap<u64, std::time::Instant>>,
+    /// Interactions that got their initial callback.
+    pub(crate) acknowledged: Mutex<std::collections::HashSet<u64>>,
+    /// Channels that are voice channels (GET /channels/{id} answers type 2 for them, else text: 0).
+    pub(crate) voice_channels: Mutex<std::collections::HashSet<u64>>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
     pub(crate) gateway: Mutex<Option<mpsc::UnboundedSender<GatewayCommand>>>,
     pub(crate) identifies: AtomicU64,
@@ -103,6 +112,10 @@ impl State {
             upload_limit: AtomicU64::new(25 * 1024 * 1024),
             closed_dms: Mutex::default(),
             nonces: Mutex::default(),
+            nonce_window_ms: AtomicU64::new(5 * 60 * 1000),
+            interactions_sent: Mutex::default(),
+            acknowledged: Mutex::default(),
+            voice_channels: Mutex::default(),
             faults: Mutex::default(),
             gateway: Mutex::default(),
             identifies: AtomicU64::new(0),

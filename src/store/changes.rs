@@ -1,0 +1,175 @@
+//! Changes that span rows, each in one transaction with the change notice it plans: a crash or a failing
+//! statement anywhere in between leaves everything as it was (no roles held on a cancelled gathering, no
+//! moved gathering without its notice).
+
+use super::{to_unix, Store, StoreError};
+use crate::domain::gathering::GatheringId;
+use crate::domain::ids::{CommunityId, MemberRef};
+use crate::domain::rsvp::Answer;
+use chrono::{DateTime, Utc};
+
+const CANCEL: &str = "UPDATE gatherings SET status = 'cancelled', reason = $2, event_dirty = 1, event_retry_at = 0, \
+     revision = revision + 1, updated_at = $3 WHERE id = $1 AND community_id = $4 AND status IN ('scheduled', 'moved')";
+const MOVE: &str =
+    "UPDATE gatherings SET start_at = $2, end_at = $3, status = 'moved', reason = $4, \
+     event_dirty = 1, event_retry_at = 0, revision = revision + 1, updated_at = $5 \
+     WHERE id = $1 AND community_id = $6 AND status IN ('scheduled', 'moved')";
+const DROP_PENDING: &str =
+    "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
+     AND (lease_until IS NULL OR lease_until < $2) \
+     AND kind IN ('reminder', 'role_prompt', 'harvest', 'agenda_card')";
+const RELEASE_ALL: &str =
+    "DELETE FROM role_claims WHERE gathering_id = $1 RETURNING role, member_id";
+const HOLDERS: &str =
+    "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
+const ANSWERS: &str =
+    "SELECT member_id, answer FROM rsvps WHERE gathering_id = $1 ORDER BY answered_at, id";
+const INSERT_NOTICE: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
+     created_at, body) VALUES ($1, NULL, 'change_notice', $2, $3, $3, $3, $4) ON CONFLICT (idem_key) DO NOTHING";
+
+/// Who a change concerns: the role holders (freed, for a cancel) and those who answered going.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Concerned {
+    /// Role holders (on a cancel, the roles just freed), in claim order.
+    pub holders: Vec<(String, MemberRef)>,
+    /// Members who answered *going*.
+    pub going: Vec<MemberRef>,
+}
+
+/// A change notice to plan with the change: its idempotency key and its fixed text (JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedNotice {
+    /// Unique per change (`notice:cancel:<gathering>`, …).
+    pub key: String,
+    /// The notice as the posts engine will post it.
+    pub body: String,
+}
+
+type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+
+async fn going(tx: &mut Tx<'_>, gathering: GatheringId) -> Result<Vec<MemberRef>, StoreError> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(ANSWERS)
+        .bind(gathering.0)
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, a)| Answer::parse(a) == Some(Answer::Going))
+        .map(|(m, _)| MemberRef::from_db(m))
+        .collect())
+}
+
+async fn plan_notice(
+    tx: &mut Tx<'_>,
+    community: CommunityId,
+    notice: &PlannedNotice,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    sqlx::query(INSERT_NOTICE)
+        .bind(community.0)
+        .bind(notice.key.clone())
+        .bind(to_unix(now))
+        .bind(notice.body.clone())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Cancels a gathering of `community`, drops its pending posts, frees its roles and plans the notice
+    /// that `notice` writes from who is concerned — all or nothing. `None` if it was not on (already
+    /// cancelled, or not this community's).
+    pub async fn cancel_with_notice<F>(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+        notice: F,
+    ) -> Result<Option<Concerned>, StoreError>
+    where
+        F: FnOnce(&Concerned) -> Result<PlannedNotice, StoreError>,
+    {
+        let mut tx = self.pool().begin().await?;
+        let cancelled = sqlx::query(CANCEL)
+            .bind(gathering.0)
+            .bind(reason.map(str::to_owned))
+            .bind(to_unix(now))
+            .bind(community.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if cancelled != 1 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        sqlx::query(DROP_PENDING)
+            .bind(gathering.0)
+            .bind(to_unix(now))
+            .execute(&mut *tx)
+            .await?;
+        let freed: Vec<(String, i64)> = sqlx::query_as(RELEASE_ALL)
+            .bind(gathering.0)
+            .fetch_all(&mut *tx)
+            .await?;
+        let concerned = Concerned {
+            holders: freed
+                .into_iter()
+                .map(|(r, m)| (r, MemberRef::from_db(m)))
+                .collect(),
+            going: going(&mut tx, gathering).await?,
+        };
+        let planned = notice(&concerned)?;
+        plan_notice(&mut tx, community, &planned, now).await?;
+        tx.commit().await?;
+        Ok(Some(concerned))
+    }
+
+    /// Moves a gathering of `community` and plans the notice that `notice` writes from who is concerned,
+    /// in one transaction. `None` if it is no longer on.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn move_with_notice<F>(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+        notice: F,
+    ) -> Result<Option<Concerned>, StoreError>
+    where
+        F: FnOnce(&Concerned) -> Result<PlannedNotice, StoreError>,
+    {
+        let mut tx = self.pool().begin().await?;
+        let moved = sqlx::query(MOVE)
+            .bind(gathering.0)
+            .bind(to_unix(start))
+            .bind(to_unix(end))
+            .bind(reason.map(str::to_owned))
+            .bind(to_unix(now))
+            .bind(community.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if moved != 1 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let holders: Vec<(String, i64)> = sqlx::query_as(HOLDERS)
+            .bind(gathering.0)
+            .fetch_all(&mut *tx)
+            .await?;
+        let concerned = Concerned {
+            holders: holders
+                .into_iter()
+                .map(|(r, m)| (r, MemberRef::from_db(m)))
+                .collect(),
+            going: going(&mut tx, gathering).await?,
+        };
+        let planned = notice(&concerned)?;
+        plan_notice(&mut tx, community, &planned, now).await?;
+        tx.commit().await?;
+        Ok(Some(concerned))
+    }
+}
