@@ -73,7 +73,8 @@ impl NoteKind {
 pub fn parse_body(input: &str) -> Result<String, InputError> {
     let body = input.trim();
     let chars = body.chars().count();
-    if chars == 0 {
+    // Kept as typed, but it must show something (not only zero-width or other invisible characters).
+    if chars == 0 || !super::text::is_visible(body) {
         return Err(InputError::new(
             "The note is empty: write what you want the group to keep.",
         ));

@@ -214,7 +214,7 @@ impl Engine {
         // Past Discord's nonce window a resend is no longer recognised: after an attempt that may have
         // reached Discord, look for the post in the channel before sending it again.
         let window = Duration::seconds(i64::from(self.settings.nonce_window_seconds));
-        if post.attempted_at.is_some_and(|first| now - first > window) {
+        if post.attempted_at.is_some_and(|first| now - first >= window) {
             match self.find_posted(channel, &marker).await {
                 Ok(Some(message_id)) => {
                     tracing::info!(post = post.id, key = %post.key, message = message_id, "found already posted after a lost answer; not sent again");

@@ -90,7 +90,7 @@ impl Store {
     where
         F: FnOnce(&Concerned) -> Result<PlannedNotice, StoreError>,
     {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let cancelled = sqlx::query(CANCEL)
             .bind(gathering.0)
             .bind(reason.map(str::to_owned))
@@ -141,7 +141,7 @@ impl Store {
     where
         F: FnOnce(&Concerned) -> Result<PlannedNotice, StoreError>,
     {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let moved = sqlx::query(MOVE)
             .bind(gathering.0)
             .bind(to_unix(start))

@@ -147,6 +147,18 @@ impl Store {
         &self.pool
     }
 
+    /// Begins a transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), so that it waits for other writers (up to the busy timeout) instead of failing with
+    /// "database is locked" when it upgrades from reading to writing after another writer committed.
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// Serialises the transaction on `conn` with every other one that takes the same `lock` on the
     /// same `id`, until it commits or rolls back. PostgreSQL needs it where a check and a write must not
     /// interleave (READ COMMITTED lets two transactions both pass a `NOT EXISTS`); SQLite's single writer

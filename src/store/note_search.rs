@@ -178,7 +178,7 @@ impl Store {
     pub(super) async fn rebuild_note_scopes(&self) -> Result<u64, StoreError> {
         let mut rebuilt = 0;
         loop {
-            let mut tx = self.pool().begin().await?;
+            let mut tx = self.begin_write().await?;
             let rows: Vec<NoteRow> = sqlx::query_as(UNSCOPED).fetch_all(&mut *tx).await?;
             if rows.is_empty() {
                 tx.commit().await?;

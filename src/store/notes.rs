@@ -227,7 +227,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(NoteId, bool), StoreError> {
         let since = to_unix(now) - RESUBMIT_SECONDS;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         self.serialise(&mut tx, Lock::Notes, community.0).await?;
         let fresh: Option<i64> = sqlx::query_scalar(INSERT_ONCE)
             .bind(community.0)

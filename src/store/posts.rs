@@ -129,7 +129,7 @@ impl Store {
         posts: &[PlannedPost],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         insert_planned(&mut tx, community, gathering, posts, now).await?;
         tx.commit().await?;
         Ok(())
@@ -183,7 +183,7 @@ impl Store {
         posts: &[PlannedPost],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(DROP_PENDING)
             .bind(gathering.id.0)
             .bind(to_unix(now))
@@ -269,7 +269,7 @@ impl Store {
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<DuePost>, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let sql = match self.backend() {
             Backend::Postgres => {
                 // A claim need not survive a crash: a lost claim is simply claimed again, and the nonce

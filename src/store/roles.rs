@@ -132,7 +132,7 @@ impl Store {
         one_role_per_member: bool,
         now: DateTime<Utc>,
     ) -> Result<ClaimOutcome, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         if one_role_per_member {
             self.serialise(&mut tx, Lock::Claims, gathering.0).await?;
         }

@@ -131,7 +131,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Series, StoreError> {
         let horizon = now + Duration::days(HORIZON_DAYS);
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(INSERT)
             .bind(community.0)
             .bind(new.title.clone())
@@ -215,7 +215,7 @@ impl Store {
         let horizon = now + Duration::days(HORIZON_DAYS);
         for row in rows {
             let (series, done_until) = row.into_domain()?;
-            let mut tx = self.pool().begin().await?;
+            let mut tx = self.begin_write().await?;
             let new = occurrences(&series, done_until, horizon)?;
             insert_occurrences(&mut tx, series.community, &new, now).await?;
             sqlx::query(SET_MATERIALIZED)
@@ -235,7 +235,7 @@ impl Store {
         series: SeriesId,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(SET_UNTIL)
             .bind(series.0)
             .bind(to_unix(now))

@@ -33,6 +33,21 @@ impl RunningBot {
         db_url: &str,
         clock: Arc<dyn Clock>,
     ) -> RunningBot {
+        let posts = steward::config::PostsConfig {
+            lease_seconds: 3,
+            retry_base_ms: 100,
+            ..Default::default()
+        };
+        Self::start_with_posts(fake, db_url, clock, posts).await
+    }
+
+    /// The same with the posts engine's settings given.
+    pub async fn start_with_posts(
+        fake: &FakeDiscord,
+        db_url: &str,
+        clock: Arc<dyn Clock>,
+        posts: steward::config::PostsConfig,
+    ) -> RunningBot {
         let store = Store::open(db_url, 5).await.expect("store opens");
         let config = DiscordConfig {
             api_url: Some(fake.api_url()),
@@ -45,11 +60,6 @@ impl RunningBot {
             let token = Secret::new(TOKEN);
             let shutdown = async move {
                 stopped.await.ok();
-            };
-            let posts = steward::config::PostsConfig {
-                lease_seconds: 3,
-                retry_base_ms: 100,
-                ..Default::default()
             };
             steward::discord::run(&config, posts, &token, bot_store, clock, shutdown)
                 .await

@@ -167,11 +167,35 @@ impl FakeDiscord {
 
     /// Answers the next matching request with `status` (429 uses `retry_after` seconds).
     pub fn inject(&self, method: &str, path_prefix: &str, status: u16, retry_after: f64) {
+        self.push_fault(method, path_prefix, status, retry_after, false, false);
+    }
+
+    /// Answers every matching request with `status`, from now on.
+    pub fn refuse_always(&self, method: &str, path_prefix: &str, status: u16) {
+        self.push_fault(method, path_prefix, status, 0.0, true, false);
+    }
+
+    /// Does the next matching request, then answers `status` as if the answer was lost on the way.
+    pub fn lose_answer(&self, method: &str, path_prefix: &str, status: u16) {
+        self.push_fault(method, path_prefix, status, 0.0, false, true);
+    }
+
+    fn push_fault(
+        &self,
+        method: &str,
+        path_prefix: &str,
+        status: u16,
+        retry_after: f64,
+        always: bool,
+        after_doing: bool,
+    ) {
         self.state.faults.lock().unwrap().push_back(Fault {
             method: method.to_owned(),
             path_prefix: path_prefix.to_owned(),
             status,
             retry_after,
+            always,
+            after_doing,
         });
     }
 

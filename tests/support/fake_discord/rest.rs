@@ -51,6 +51,10 @@ pub async fn handle(
         .and_then(|id| id.parse::<u64>().ok())
         .filter(|id| *id > DM_BASE && state.closed_dms.lock().unwrap().contains(&(id - DM_BASE)));
     let (status, response) = match (state.take_fault(method.as_str(), &path), closed_dm) {
+        (Some(fault), _) if fault.after_doing => {
+            route(&state, &method, &path, json_body.as_ref());
+            fault_response(&fault)
+        }
         (Some(fault), _) => fault_response(&fault),
         (None, Some(_)) if method == Method::POST => {
             let body = json!({"message": "Cannot send messages to this user", "code": 50007});
@@ -138,6 +142,7 @@ fn fault_response(fault: &super::state::Fault) -> (StatusCode, Response) {
         }
         403 => json!({"message": "Missing Access", "code": 50001}),
         404 => json!({"message": "Unknown Channel", "code": 10003}),
+        400 => json!({"message": "Invalid Form Body", "code": 50035}),
         _ => json!({"message": "Internal Server Error", "code": 0}),
     };
     let mut response = (status, Json(body)).into_response();
@@ -426,7 +431,7 @@ pub fn message(state: &State, channel_id: u64, body: &Value) -> Value {
         "mention_roles": [],
         "attachments": [],
         "embeds": body.get("embeds").cloned().unwrap_or(json!([])),
-        "components": body.get("components").cloned().unwrap_or(json!([])),
+        "components": [],
         "pinned": false,
         "type": 0,
         "flags": body.get("flags").cloned().unwrap_or(json!(0)),

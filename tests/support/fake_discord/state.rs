@@ -46,6 +46,10 @@ pub struct Fault {
     pub status: u16,
     /// For 429: seconds to wait.
     pub retry_after: f64,
+    /// Answer every matching request this way (not just the next one).
+    pub always: bool,
+    /// Do what was asked first, then answer with the fault (an answer lost on the way back).
+    pub after_doing: bool,
 }
 
 /// The shared state of one fake.
@@ -154,6 +158,9 @@ impl State {
         let index = faults.iter().position(|f| {
             (f.method == "*" || f.method == method) && path.starts_with(&f.path_prefix)
         })?;
+        if faults[index].always {
+            return faults.get(index).cloned();
+        }
         faults.remove(index)
     }
 }
