@@ -164,22 +164,36 @@ pub fn application_id_from_token(token: &str) -> Option<u64> {
 /// A database URL with any password hidden: the one in `user:password@` and any query parameter whose
 /// name contains `password` (`?password=…`, `&sslpassword=…`).
 pub fn redact_url(url: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((base, query)) => (base, Some(query)),
-        None => (url, None),
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return redact_query(url);
     };
-    let base = match base.split_once("://") {
-        Some((scheme, rest)) => match rest.rsplit_once('@') {
-            Some((userinfo, host)) => match userinfo.split_once(':') {
-                Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-                None => base.to_owned(),
-            },
-            None => base.to_owned(),
-        },
-        None => base.to_owned(),
+    // The user info ends at the last `@` before the query; if there is none there but one later, the
+    // password itself holds an unencoded `?` (`user:p?ss@host`) when what comes before that `@` reads
+    // as `user:password`.
+    let before_query = rest.split_once('?').map_or(rest, |(b, _)| b);
+    let split = match before_query.rsplit_once('@') {
+        Some((userinfo, _)) => Some(userinfo.len()),
+        None => rest.rsplit_once('@').and_then(|(candidate, _)| {
+            let user = candidate.split_once(':')?.0;
+            (!user.contains(['/', '?', '#'])).then_some(candidate.len())
+        }),
     };
-    let Some(query) = query else {
-        return base;
+    match split.map(|at| rest.split_at(at)) {
+        Some((userinfo, at_host)) => {
+            let user = match userinfo.split_once(':') {
+                Some((user, _)) => format!("{user}:***"),
+                None => userinfo.to_owned(),
+            };
+            format!("{scheme}://{user}{}", redact_query(at_host))
+        }
+        None => format!("{scheme}://{}", redact_query(rest)),
+    }
+}
+
+/// `text` with the value of every query parameter whose name contains `password` hidden.
+fn redact_query(text: &str) -> String {
+    let Some((head, query)) = text.split_once('?') else {
+        return text.to_owned();
     };
     let params: Vec<String> = query
         .split('&')
@@ -188,7 +202,7 @@ pub fn redact_url(url: &str) -> String {
             _ => param.to_owned(),
         })
         .collect();
-    format!("{base}?{}", params.join("&"))
+    format!("{head}?{}", params.join("&"))
 }
 
 #[cfg(test)]
@@ -210,6 +224,10 @@ mod redact_tests {
             "postgres://db/steward?sslmode=require&sslpassword=***"
         );
         assert_eq!(redact_url("sqlite://steward.db"), "sqlite://steward.db");
+        assert_eq!(
+            redact_url("postgres://steward:p?a#s/s@db/steward?sslmode=require"),
+            "postgres://steward:***@db/steward?sslmode=require"
+        );
         assert_eq!(
             redact_url("postgres://ü:pässwörd@høst/db"),
             "postgres://ü:***@høst/db"
@@ -275,5 +293,9 @@ mod tests {
             "postgres://postgres@127.0.0.1/test"
         );
         assert_eq!(redact_url("sqlite://steward.db"), "sqlite://steward.db");
+        assert_eq!(
+            redact_url("postgres://steward:p?a#s/s@db/steward?sslmode=require"),
+            "postgres://steward:***@db/steward?sslmode=require"
+        );
     }
 }

@@ -306,10 +306,10 @@ impl Config {
                 "must be from 0 to 600 (default 120; Discord keeps a nonce for a few minutes)",
             ));
         }
-        if !(1..=1000).contains(&self.posts.channel_posts_per_hour) {
+        if !(1..=100_000).contains(&self.posts.channel_posts_per_hour) {
             return Err(invalid(
                 "posts.channel_posts_per_hour",
-                "must be from 1 to 1000 (default 30)",
+                "must be from 1 to 100000 (default 30)",
             ));
         }
         if self.database.max_connections == 0 {

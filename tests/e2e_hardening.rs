@@ -254,8 +254,8 @@ async fn non_ascii_input_to_every_option_and_form_field_gets_a_private_answer() 
             Invocation::new("note search", &member).opt("query", "\u{200B}\u{FEFF}"),
         ),
         (
-            "tag filter with a combining mark",
-            Invocation::new("note list", &member).opt("tag", "ab\u{0903}c"),
+            "tag filter starting with a combining mark",
+            Invocation::new("note list", &member).opt("tag", "\u{0903}ab"),
         ),
         (
             "note id in Arabic-Indic digits",
@@ -275,7 +275,7 @@ async fn non_ascii_input_to_every_option_and_form_field_gets_a_private_answer() 
     for (field, value) in [
         ("title", "\u{2800}\u{200B}"),
         ("kind", "история"),
-        ("tags", "ab\u{0903}c"),
+        ("tags", "\u{0903}ab"),
         ("body", "\u{200B}"),
         ("link", "ftp://ü.example"),
     ] {
@@ -328,21 +328,19 @@ async fn a_note_of_one_community_is_never_found_from_another() {
         )
         .await;
     let form = form_id(&form);
+    // A tag that FTS5's tokenizer would split into `x` and the victim's community token `c<id>`.
     let hostile = format!("x\u{0903}c{}", victim.id.0);
-    let mut fields: Vec<(&str, &str)> = vec![
+    let tags = format!("{hostile}, secretplan");
+    let fields: Vec<(&str, &str)> = vec![
         ("title", "Secret plan"),
         ("kind", "story"),
-        ("tags", hostile.as_str()),
+        ("tags", tags.as_str()),
         ("body", "Our secret circle round."),
         ("link", ""),
     ];
-    let refused = submit(&fake, &attacker, OTHER_CHANNEL, &form, &fields).await;
-    assert!(is_ephemeral(&refused), "{refused}");
-    assert!(text_of(&refused).contains("is not a tag"), "{refused}");
-    fields[2] = ("tags", "secretplan");
     let archived = submit(&fake, &attacker, OTHER_CHANNEL, &form, &fields).await;
     assert!(text_of(&archived).contains("archived"), "{archived}");
-    // A note stored with the hostile tags anyway (as an older version could have).
+    // And one stored directly, with a bare `c<id>` tag too.
     let other = bot
         .store
         .community_in_channel(ChannelRef(OTHER_CHANNEL))
@@ -505,11 +503,12 @@ async fn sixty_failing_rows_in_one_guild_do_not_hold_up_another_guilds_events() 
     }
     fake.refuse_always("*", &format!("/guilds/{GUILD}/"), 500);
     let bot = RunningBot::start_with_clock(&fake, db.url(), Arc::new(SystemClock)).await;
+    let other_guild_id = other_guild.to_string();
     let created = fake
         .wait_for("the other guild's event", |f| {
             f.scheduled_events()
                 .values()
-                .find(|e| e["guild_id"] == other_guild.to_string())
+                .find(|e| e["guild_id"].as_str() == Some(other_guild_id.as_str()))
                 .cloned()
         })
         .await;
@@ -541,7 +540,7 @@ async fn event_locations_are_cut_to_discords_limit_and_text_channels_are_refused
     let refused = fake.run(&add(7, "<#123>")).await;
     assert!(is_ephemeral(&refused), "{refused}");
     assert!(
-        text_of(&refused).contains("not a voice or stage channel"),
+        text_of(&refused).contains("not a voice channel"),
         "{refused}"
     );
     let voice = fake.run(&add(8, "<#456>")).await;
@@ -580,6 +579,119 @@ async fn event_locations_are_cut_to_discords_limit_and_text_channels_are_refused
     assert!(
         kept.iter().any(|g| g.location.as_deref() == Some(long)),
         "the gathering keeps its full place"
+    );
+    fake.assert_spec_clean();
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn automatic_posts_are_capped_per_channel_and_hour() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let store = Store::open(db.url(), 2).await.unwrap();
+    support::fixtures::plan_burst(&store, 40, Utc::now() - Duration::seconds(1)).await;
+    store.close().await;
+    let posts = steward::config::PostsConfig {
+        lease_seconds: 3,
+        retry_base_ms: 100,
+        ..Default::default()
+    };
+    let cap = posts.channel_posts_per_hour as usize;
+    let bot = RunningBot::start_with_posts(&fake, db.url(), Arc::new(SystemClock), posts).await;
+    fake.wait_for("the hour's posts", |f| {
+        (f.created_messages().len() >= cap).then_some(())
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(
+        fake.created_messages().len(),
+        cap,
+        "held back beyond the cap"
+    );
+    let held: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM posts WHERE idem_key LIKE 'burst:%' AND sent_at IS NULL AND dropped_at IS NULL",
+    )
+    .fetch_one(&sqlx::AnyPool::connect(&format!("{}?mode=rw", db.url())).await.unwrap())
+    .await
+    .unwrap();
+    assert_eq!(held as usize, 40 - cap, "the rest wait, not dropped");
+    fake.assert_spec_clean();
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn without_read_message_history_a_post_that_needs_the_check_waits_and_organizers_are_told() {
+    let fake = FakeDiscord::start().await;
+    let without_history = support::fake_discord::interactions::perms::APP & !(1 << 16);
+    fake.set_app_permissions(without_history);
+    let db = TestDb::sqlite();
+    let posts = steward::config::PostsConfig {
+        lease_seconds: 3,
+        retry_base_ms: 100,
+        nonce_window_seconds: 0,
+        ..Default::default()
+    };
+    let bot = RunningBot::start_with_posts(&fake, db.url(), Arc::new(SystemClock), posts).await;
+    let setup = Invocation::new("community setup", &Member::manager(1))
+        .opt("name", "Circle")
+        .opt("timezone", "Europe/London");
+    fake.run(&setup).await;
+    let community = bot
+        .store
+        .community_in_channel(ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap();
+    for _ in 0..50 {
+        if bot.store.bot_permissions(community.id).await.unwrap() == Some(without_history) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        bot.store.bot_permissions(community.id).await.unwrap(),
+        Some(without_history),
+        "the interaction's app_permissions are recorded"
+    );
+    let posted_before = fake.created_messages().len();
+    let card = steward::domain::posts::PlannedPost {
+        kind: steward::domain::posts::PostKind::AgendaCard,
+        key: "held:0".into(),
+        due: Utc::now() - Duration::seconds(1),
+    };
+    bot.store
+        .plan_posts(community.id, None, &[card], Utc::now())
+        .await
+        .unwrap();
+    // A change wakes the engine, which finds the card due.
+    let add = Invocation::new("gathering add", &Member::manager(1))
+        .opt(
+            "date",
+            (Utc::now() + Duration::days(20))
+                .format("%Y-%m-%d")
+                .to_string(),
+        )
+        .opt("start", "1pm")
+        .opt("end", "2pm");
+    fake.run(&add).await;
+    let mut problem = None;
+    for _ in 0..100 {
+        problem = bot.store.posts_problem(community.id).await.unwrap();
+        if problem.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let problem = problem.expect("organizers are told");
+    assert!(problem.contains("Read Message History"), "{problem}");
+    let info = fake
+        .run(&Invocation::new("community info", &Member::manager(1)))
+        .await;
+    assert!(text_of(&info).contains("Read Message History"), "{info}");
+    assert_eq!(
+        fake.created_messages().len(),
+        posted_before,
+        "the card is not posted blind"
     );
     fake.assert_spec_clean();
     bot.stop().await;

@@ -414,8 +414,21 @@ async fn an_export_larger_than_the_upload_limit_is_compressed_or_split_within_it
     fake.set_upload_limit(40_000);
     let id = fake.invoke(&Invocation::new("note export", &Member::regular(2)).opt("format", "csv"));
     let answer = fake.response_to(id).await;
-    let files = fake.files_of(id);
-    assert!(files.len() > 1 && files.len() <= 10, "{answer}");
+    // Parts beyond what one message may carry (10 files, the upload limit in all) follow in more
+    // messages: wait for every part the card announces.
+    let announced: usize = text_of(&answer)
+        .split("split into ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the card says into how many parts");
+    let files = fake
+        .wait_for("every part of the export", |f| {
+            let files = f.files_of(id);
+            (files.len() == announced).then_some(files)
+        })
+        .await;
+    assert!(files.len() > 1, "{answer}");
     assert!(text_of(&answer).contains(&format!("split into {} parts", files.len())));
     let mut rows = 0;
     for (name, bytes) in &files {

@@ -341,12 +341,24 @@ async fn role_prompts_fire_on_the_cron_name_open_roles_and_fall_silent_once_all_
     fake.run(&add).await;
     fake.run(&Invocation::new("role claim", &Member::regular(40)).opt("role", "Opener"))
         .await;
-    // Every 4 seconds, so that the cadence shows within the test.
+    // Hourly, on the hour (the most often a role prompt may come): 10 seconds from the start.
     let settings = Invocation::new("community settings", &Member::manager(1))
         .opt("reminders", "off")
-        .opt("role_prompt", "*/4 * * * * *");
+        .opt("role_prompt", "0 0 * * * *");
     fake.run(&settings).await;
-
+    fake.wait_for("the 17:00 role prompt", |f| {
+        (!posted(f, "Still open for").is_empty()).then_some(())
+    })
+    .await;
+    // Just before the next hour; a change wakes the engine, which then sleeps to 18:00.
+    clock.jump(Duration::minutes(59) + Duration::seconds(50));
+    let wake = |day: u32| {
+        Invocation::new("gathering add", &Member::manager(1))
+            .opt("date", format!("2026-12-{day:02}"))
+            .opt("start", "1pm")
+            .opt("end", "2pm")
+    };
+    fake.run(&wake(20)).await;
     fake.wait_for("two role prompts", |f| {
         (posted(f, "Still open for").len() >= 2).then_some(())
     })
@@ -392,6 +404,8 @@ async fn role_prompts_fire_on_the_cron_name_open_roles_and_fall_silent_once_all_
         .await;
     }
     let before = posted(&fake, "Still open for").len();
+    clock.jump(Duration::minutes(59) + Duration::seconds(55));
+    fake.run(&wake(21)).await;
     tokio::time::sleep(std::time::Duration::from_secs(9)).await;
     assert_eq!(
         posted(&fake, "Still open for").len(),

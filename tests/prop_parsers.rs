@@ -390,9 +390,9 @@ fn offset_minutes() -> BoxedStrategy<u32> {
 /// `minutes` written in a unit that states it exactly (chosen by `unit`), in either case.
 fn write_offset(minutes: u32, unit: u8, upper: bool) -> String {
     let written = match unit % 4 {
-        3 if minutes % 10_080 == 0 => format!("{}w", minutes / 10_080),
-        2 | 3 if minutes % 1_440 == 0 => format!("{}d", minutes / 1_440),
-        1..=3 if minutes % 60 == 0 => format!("{}h", minutes / 60),
+        3 if minutes.is_multiple_of(10_080) => format!("{}w", minutes / 10_080),
+        2 | 3 if minutes.is_multiple_of(1_440) => format!("{}d", minutes / 1_440),
+        1..=3 if minutes.is_multiple_of(60) => format!("{}h", minutes / 60),
         _ => format!("{minutes}m"),
     };
     if upper {
@@ -1399,7 +1399,7 @@ proptest! {
     ) {
         let _ = steward::cli::application_id_from_token(&input);
         let mut first = base64(id.to_string().as_bytes());
-        while padded && first.len() % 4 != 0 {
+        while padded && !first.len().is_multiple_of(4) {
             first.push('=');
         }
         prop_assert_eq!(

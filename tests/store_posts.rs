@@ -76,6 +76,13 @@ async fn racing_workers_claim_every_due_post_exactly_once() {
                     if batch.is_empty() {
                         break;
                     }
+                    // Never more than asked for, however the workers race (PostgreSQL once
+                    // re-ran the picking subquery and claimed hundreds at once).
+                    assert!(
+                        batch.len() <= 25,
+                        "claimed {} posts for a batch of 25",
+                        batch.len()
+                    );
                     mine.extend(batch.into_iter().map(|p| p.id));
                 }
                 store.close().await;

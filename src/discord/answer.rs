@@ -9,7 +9,7 @@
 
 use super::error::{internal_message, new_error_ref};
 use super::reply::{Reply, Visibility};
-use super::{App, CommandError, Context};
+use super::{CommandError, Context};
 use futures_util::FutureExt;
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -174,10 +174,12 @@ pub async fn interaction<F>(
     let (done, deferred) = match early {
         Some(done) => (done, None),
         None => {
-            if let Err(e) = target.respond(http, deferral.response()).await {
+            // The work goes on while the deferral travels (it may hold a database lock).
+            let (deferred, done) = tokio::join!(target.respond(http, deferral.response()), work);
+            if let Err(e) = deferred {
                 tracing::warn!(error = %e, interaction = what, "could not defer an interaction");
             }
-            (work.await, Some(deferral))
+            (done, Some(deferral))
         }
     };
     let outcome = match done {
@@ -420,9 +422,4 @@ pub async fn finish(ctx: Context<'_>) {
             tracing::warn!(error = %e, "could not close a deferred answer");
         }
     }
-}
-
-/// Whether a slash command was deferred by its timer and is still waiting for its answer.
-pub fn is_in_flight(app: &App, id: u64) -> bool {
-    app.in_flight.state(id).is_some()
 }

@@ -72,6 +72,9 @@ pub async fn mirror_loop(
         if let Err(e) = store.extend_all_horizons(now).await {
             tracing::warn!(error = %e, "could not extend series horizons");
         }
+        if let Err(e) = store.prune_credit_offers(now).await {
+            tracing::warn!(error = %e, "could not forget old credit offers");
+        }
         // A full batch means more work is waiting: take the next one now (rows that just failed wait
         // out their backoff, so each pass moves on), up to a bound.
         for _ in 0..20 {
@@ -153,13 +156,20 @@ pub async fn guild_event(store: &Store, clock: &dyn Clock, event: &serenity::Ful
     }
 }
 
-/// Classifies a failed event request.
-pub fn refusal_of(error: &serenity::Error, had_event: bool) -> Refusal {
+/// Classifies a failed event request (`channel`: the voice channel the event is in, if any).
+pub fn refusal_of(error: &serenity::Error, had_event: bool, channel: Option<u64>) -> Refusal {
     let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) = error else {
         return Refusal::Temporary;
     };
     let code = response.error.code;
     match response.status_code.as_u16() {
+        // In a voice channel, a 403 is about that channel (View Channel and Connect there), not the
+        // server-wide Manage Events: that one gathering waits, the others go on.
+        403 if channel.is_some() => Refusal::Permanent(format!(
+            "I could not put a gathering in <#{}> on the Events tab: I need to view and connect to that \
+             voice channel. I try again every few hours and after each change.",
+            channel.unwrap_or_default()
+        )),
         403 => Refusal::NotAllowed,
         404 if code == 10004 => Refusal::GuildGone,
         404 if had_event => Refusal::EventGone,
@@ -195,6 +205,7 @@ pub struct Pass {
     pub seen: usize,
 }
 
+#[tracing::instrument(skip_all)]
 /// One pass: creates, updates or cancels the events of changed gatherings.
 /// A row that fails waits out its own backoff; a community refused with 403 is paused for an hour; a guild
 /// that removed the bot is left alone; and no guild gets more than its hourly budget of requests.
@@ -225,11 +236,14 @@ pub async fn sync_once(
         match apply(http, item).await {
             Ok(event) => {
                 store.event_synced(item, event).await?;
-                store.set_events_problem(item.community, None).await?;
+                if !store.events_still_failing(item.community, now).await? {
+                    store.set_events_problem(item.community, None).await?;
+                }
                 done += 1;
             }
             Err(e) => {
-                let refusal = refusal_of(&e, item.event_id.is_some());
+                let channel = voice_channel(item.location.as_deref()).map(|c| c.get());
+                let refusal = refusal_of(&e, item.event_id.is_some(), channel);
                 match &refusal {
                     Refusal::NotAllowed => {
                         tracing::warn!(community = %item.community, "missing Manage Events: scheduled events paused for an hour");

@@ -35,9 +35,35 @@ pub struct App {
     pub posts_wake: Arc<tokio::sync::Notify>,
     /// Slash commands being answered, with their deferral timers.
     pub in_flight: answer::InFlight,
+    /// The bot's permissions last seen per channel (to record them only when they change).
+    pub seen_permissions: std::sync::Mutex<std::collections::HashMap<u64, u64>>,
 }
 
 impl App {
+    /// Notes the bot's permissions in `channel` that an interaction announced; a change is recorded in
+    /// the background (never on the interaction's way).
+    pub fn saw_permissions(&self, channel: u64, permissions: Option<serenity::Permissions>) {
+        let Some(bits) = permissions.map(|p| p.bits()) else {
+            return;
+        };
+        let changed = {
+            let mut seen = self
+                .seen_permissions
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            seen.insert(channel, bits) != Some(bits)
+        };
+        if changed {
+            let store = self.store.clone();
+            tokio::spawn(async move {
+                let channel = crate::domain::ids::ChannelRef(channel);
+                if let Err(e) = store.record_bot_permissions(channel, bits).await {
+                    tracing::warn!(error = %e, "could not record the bot's permissions in a channel");
+                }
+            });
+        }
+    }
+
     /// Tells the background tasks that gatherings or settings changed.
     pub fn changed(&self) {
         self.events_wake.notify_one();
@@ -99,6 +125,7 @@ pub async fn run(
                     events_wake: app_wake,
                     posts_wake: app_posts_wake,
                     in_flight: answer::InFlight::default(),
+                    seen_permissions: Default::default(),
                 })
             })
         })

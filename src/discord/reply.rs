@@ -749,7 +749,7 @@ mod tests {
     fn a_card_of_exactly_6000_characters_is_kept_whole() {
         let whole = card(256, 4096, 1000, &[(8, 640)]);
         assert_eq!(whole.text_chars(), MAX_EMBED_TOTAL_CHARS);
-        assert_eq!(fit_cards([whole.clone()]), [whole.clone()]);
+        assert_eq!(fit_cards(vec![whole.clone()]), vec![whole.clone()]);
         let json = message_json(Reply::card(Visibility::Public, whole.clone()));
         assert_eq!(embed_total(&json), 6000);
         assert_eq!(json["embeds"][0]["title"], whole.title.as_str());
@@ -863,7 +863,7 @@ mod tests {
         // 4,096 emoji are 16,384 bytes: still within the description's 4,096 characters.
         let emoji = "🌱".repeat(4096);
         let whole = Card::new("", emoji.clone());
-        assert_eq!(fit_cards([whole.clone()]), [whole.clone()]);
+        assert_eq!(fit_cards(vec![whole.clone()]), vec![whole.clone()]);
         let json = message_json(Reply::card(Visibility::Public, whole));
         assert_eq!(json["embeds"][0]["description"], emoji.as_str());
         let fitted = fit_cards([Card::new("", "🌱".repeat(4097))]);

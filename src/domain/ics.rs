@@ -299,7 +299,7 @@ mod tests {
         assert_eq!(covered_years(zone, &[weekly(None)], &[], now), (2026, 2028));
         let ended = weekly(Some(utc(2026, 12, 1, 0)));
         assert_eq!(
-            covered_years(zone, &[ended.clone()], &[], now),
+            covered_years(zone, std::slice::from_ref(&ended), &[], now),
             (2026, 2026)
         );
         let later = one_off(1, utc(2029, 2, 14, 15), Status::Scheduled);

@@ -87,22 +87,30 @@ pub fn parse_body(input: &str) -> Result<String, InputError> {
     Ok(body.to_owned())
 }
 
-/// Whether `c` may be in a tag: a letter or digit as the full-text index sees them (Unicode general
-/// categories L* and N*, which FTS5's `unicode61` tokenizer keeps in one token), or `-`, `_`. Combining
-/// marks (category M*, e.g. U+0903) are separators to that tokenizer, so they are refused.
-fn is_tag_char(c: char) -> bool {
+/// Whether `tag` is made of letters and digits (Unicode categories L and N), the combining marks that
+/// belong to them (category M, right after a letter, digit or another mark: `योग`, `ক্ষ`), `-` and `_`.
+/// A mark cannot start a tag or follow `-`/`_`. (The search index never sees tag text: it filters by ASCII
+/// tokens made from the tag's bytes, and by the tag again in SQL.)
+fn is_tag(tag: &str) -> bool {
     use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-    c == '-'
-        || c == '_'
-        || matches!(
-            c.general_category_group(),
-            GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
-        )
+    let mut after_letter = false;
+    tag.chars().all(|c| match c.general_category_group() {
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number => {
+            after_letter = true;
+            true
+        }
+        GeneralCategoryGroup::Mark => after_letter,
+        _ if c == '-' || c == '_' => {
+            after_letter = false;
+            true
+        }
+        _ => false,
+    })
 }
 
 /// Normalised tags: NFKC (so `é` typed as `e` + a combining accent becomes one letter), lowercase,
 /// trimmed, `#` dropped, no duplicates; at most 10 of at most 30 characters, each made of letters and
-/// digits as the search index sees them (see [`is_tag_char`]), `-` or `_`.
+/// digits with their combining marks, `-` or `_` (see [`is_tag`]).
 pub fn parse_tags(input: &str) -> Result<Vec<String>, InputError> {
     use unicode_normalization::UnicodeNormalization;
     let mut tags: Vec<String> = Vec::new();
@@ -117,7 +125,7 @@ pub fn parse_tags(input: &str) -> Result<Vec<String>, InputError> {
         if tag.is_empty() {
             continue;
         }
-        if tag.chars().count() > MAX_TAG_CHARS || !tag.chars().all(is_tag_char) {
+        if tag.chars().count() > MAX_TAG_CHARS || !is_tag(&tag) {
             return Err(InputError::new(format!(
                 "`{}` is not a tag: use letters, digits, `-` or `_`, up to {MAX_TAG_CHARS} characters (e.g. `#check-in`).",
                 tag.chars().take(40).collect::<String>().replace('`', "'")
@@ -175,10 +183,13 @@ mod tests {
     }
 
     #[test]
-    fn tags_are_letters_and_digits_as_the_search_index_sees_them() {
-        // U+0903 (a spacing mark) counts as alphabetic in Rust but separates tokens in FTS5.
-        assert!(parse_tags("ab\u{0903}c1").is_err());
-        assert!(parse_tags("c1\u{0301}").is_err());
+    fn tags_are_letters_and_digits_with_their_marks() {
+        // Words of scripts written with combining marks are tags; a mark alone or first is not.
+        assert_eq!(parse_tags("योग ক্ষমা").unwrap(), ["योग", "ক্ষমা"]);
+        assert_eq!(parse_tags("ab\u{0903}c1").unwrap(), ["ab\u{0903}c1"]);
+        assert!(parse_tags("\u{0903}ab").is_err());
+        assert!(parse_tags("ab-\u{0301}").is_err());
+        assert!(parse_tags("\u{0301}").is_err());
         // NFKC composes a letter and its accent; full-width letters become ASCII.
         assert_eq!(parse_tags("Cafe\u{301}").unwrap(), ["café"]);
         assert_eq!(parse_tags("ＣＩＲＣＬＥ").unwrap(), ["circle"]);

@@ -180,7 +180,7 @@ pub fn cut(text: &str, max_chars: usize) -> String {
     }
     let mut out: String = text.chars().take(max_chars - 1).collect();
     // A joiner before the ellipsis would glue it to the cut-off emoji.
-    while out.ends_with(|c: char| c == ZWJ || c == ZWNJ) {
+    while out.ends_with([ZWJ, ZWNJ]) {
         out.pop();
     }
     out.push('…');

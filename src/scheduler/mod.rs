@@ -121,6 +121,7 @@ impl Engine {
             .claim_due_posts(&self.worker, now, lease, BATCH)
             .await?;
         let count = due.len();
+        let due = self.within_channel_caps(due, now).await?;
         let sends = due.into_iter().map(|post| async move {
             if let Err(e) = self.deliver(&post).await {
                 tracing::error!(post = post.id, key = %post.key, error = %e, "post failed; its lease will expire and it is retried");
@@ -130,6 +131,47 @@ impl Engine {
         Ok(count)
     }
 
+    /// The claimed posts that fit their channel's hourly cap; the others are held back (given back to be
+    /// tried in 10 minutes) and logged. One count per community per batch.
+    async fn within_channel_caps(
+        &self,
+        due: Vec<DuePost>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<DuePost>, StoreError> {
+        let cap = i64::from(self.settings.channel_posts_per_hour);
+        let mut left: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+        let mut kept = Vec::with_capacity(due.len());
+        for post in due {
+            if post.kind == PostKind::DmReminder {
+                kept.push(post);
+                continue;
+            }
+            if let std::collections::hash_map::Entry::Vacant(entry) = left.entry(post.community.0) {
+                let sent = self
+                    .store
+                    .channel_posts_since(post.community, now - Duration::hours(1))
+                    .await?;
+                entry.insert(cap - sent);
+            }
+            if let Some(remaining) = left.get_mut(&post.community.0).filter(|r| **r > 0) {
+                *remaining -= 1;
+                kept.push(post);
+                continue;
+            }
+            tracing::warn!(post = post.id, key = %post.key, community = %post.community, cap, "automatic post held back: the channel's hourly cap is reached");
+            self.store
+                .post_retry(
+                    post.id,
+                    &self.worker,
+                    now + Duration::minutes(10),
+                    "held back: hourly cap of the channel",
+                )
+                .await?;
+        }
+        Ok(kept)
+    }
+
+    #[tracing::instrument(skip_all, fields(post = post.id, kind = %post.kind, community = %post.community))]
     async fn deliver(&self, post: &DuePost) -> Result<Outcome, StoreError> {
         let now = self.clock.now();
         let Some(community) = self.store.community(post.community).await? else {
@@ -215,10 +257,33 @@ impl Engine {
         // reached Discord, look for the post in the channel before sending it again.
         let window = Duration::seconds(i64::from(self.settings.nonce_window_seconds));
         if post.attempted_at.is_some_and(|first| now - first >= window) {
-            match self.find_posted(channel, &marker).await {
+            if post.kind != PostKind::DmReminder && !self.may_read_history(community).await? {
+                let problem = format!(
+                    "I need the **Read Message History** permission in <#{}>: when Discord loses its answer \
+                     to a post, I look for the post before sending it again, so that it never appears twice. \
+                     Automatic posts that need that check wait until then.",
+                    community.channel
+                );
+                tracing::warn!(post = post.id, community = %community.id, "cannot look for a post whose answer was lost (no Read Message History): holding it");
+                self.store
+                    .set_posts_problem(community.id, Some(&problem))
+                    .await?;
+                self.store
+                    .post_retry(
+                        post.id,
+                        &self.worker,
+                        now + Duration::hours(1),
+                        "waiting for Read Message History",
+                    )
+                    .await?;
+                return Ok(Outcome::Retry);
+            }
+            let since = post.attempted_at.unwrap_or(now);
+            match self.find_posted(channel, &marker, since).await {
                 Ok(Some(message_id)) => {
                     tracing::info!(post = post.id, key = %post.key, message = message_id, "found already posted after a lost answer; not sent again");
-                    self.mark_sent(post, message_id).await?;
+                    self.after_sent(post, community, gathering, message_id, late)
+                        .await?;
                     return Ok(Outcome::Sent);
                 }
                 Ok(None) => {}
@@ -229,29 +294,6 @@ impl Engine {
                 }
             }
         }
-        if post.kind != PostKind::DmReminder {
-            let cap = i64::from(self.settings.channel_posts_per_hour);
-            let sent = self
-                .store
-                .channel_posts_since(community.id, now - Duration::hours(1))
-                .await?;
-            if sent >= cap {
-                let retry = now + Duration::minutes(10);
-                tracing::warn!(post = post.id, key = %post.key, community = %community.id, sent, cap, "automatic post held back: the channel's hourly cap is reached");
-                self.store
-                    .post_retry(
-                        post.id,
-                        &self.worker,
-                        retry,
-                        "held back: hourly cap of the channel",
-                    )
-                    .await?;
-                return Ok(Outcome::Retry);
-            }
-        }
-        self.store
-            .post_attempting(post.id, &self.worker, now)
-            .await?;
         let sent = match &self.direct {
             Some(direct) => direct.create_message(channel, &message).await,
             None => channel
@@ -262,14 +304,8 @@ impl Engine {
         };
         match sent {
             Ok(message_id) => {
-                self.mark_sent(post, message_id).await?;
-                if post.kind != PostKind::DmReminder {
-                    self.store.set_posts_problem(community.id, None).await?;
-                }
-                tracing::info!(post = post.id, key = %post.key, late, "posted");
-                if post.kind == PostKind::Reminder && community.settings.dm_reminders {
-                    self.plan_dms(post, community, gathering).await?;
-                }
+                self.after_sent(post, community, gathering, message_id, late)
+                    .await?;
                 Ok(Outcome::Sent)
             }
             Err(e) => self.failed(post, community, &e, now).await,
@@ -350,6 +386,27 @@ impl Engine {
         }
     }
 
+    /// What follows a post that is in the channel (sent now, or found there): marked sent, the channel's
+    /// problem cleared, and for a reminder the DMs to those going.
+    async fn after_sent(
+        &self,
+        post: &DuePost,
+        community: &Community,
+        gathering: Option<&Gathering>,
+        message_id: u64,
+        late: bool,
+    ) -> Result<(), StoreError> {
+        self.mark_sent(post, message_id).await?;
+        if post.kind != PostKind::DmReminder {
+            self.store.set_posts_problem(community.id, None).await?;
+        }
+        tracing::info!(post = post.id, key = %post.key, late, "posted");
+        if post.kind == PostKind::Reminder && community.settings.dm_reminders {
+            self.plan_dms(post, community, gathering).await?;
+        }
+        Ok(())
+    }
+
     /// Marks the post sent; a lost lease (another process took the post over) is logged: the other
     /// process's send is absorbed by the nonce or found by its marker.
     async fn mark_sent(&self, post: &DuePost, message_id: u64) -> Result<(), StoreError> {
@@ -363,19 +420,52 @@ impl Engine {
         Ok(())
     }
 
-    /// The bot's recent message in `channel` that carries `marker`, if any.
+    /// Whether the bot may read the channel's history, as far as interactions there have told (unknown
+    /// counts as yes: the look is made).
+    async fn may_read_history(&self, community: &Community) -> Result<bool, StoreError> {
+        Ok(self
+            .store
+            .bot_permissions(community.id)
+            .await?
+            .is_none_or(|bits| {
+                serenity::Permissions::from_bits_truncate(bits).read_message_history()
+            }))
+    }
+
+    /// The bot's own message in `channel` that carries `marker`, among those posted since a minute before
+    /// `since` (the first attempt), reading up to 5 pages of 100 messages.
     async fn find_posted(
         &self,
         channel: serenity::ChannelId,
         marker: &str,
+        since: DateTime<Utc>,
     ) -> Result<Option<u64>, serenity::Error> {
-        let recent = channel
-            .messages(&*self.http, serenity::GetMessages::new().limit(50))
-            .await?;
-        Ok(recent
-            .iter()
-            .find(|m| m.author.bot && carries(m, marker))
-            .map(|m| m.id.get()))
+        let me = match self.http.application_id() {
+            Some(id) => serenity::UserId::new(id.get()),
+            None => self.http.get_current_user().await?.id,
+        };
+        // A snowflake for that moment: milliseconds since Discord's epoch, shifted past the other fields.
+        let from_ms = (since - Duration::minutes(1)).timestamp_millis() - 1_420_070_400_000;
+        let mut after = serenity::MessageId::new(((from_ms.max(1) as u64) << 22).max(1));
+        for _ in 0..5 {
+            let page = channel
+                .messages(
+                    &*self.http,
+                    serenity::GetMessages::new().after(after).limit(100),
+                )
+                .await?;
+            if let Some(found) = page
+                .iter()
+                .find(|m| m.author.id == me && carries(m, marker))
+            {
+                return Ok(Some(found.id.get()));
+            }
+            match page.iter().map(|m| m.id).max() {
+                Some(newest) if page.len() == 100 => after = newest,
+                _ => break,
+            }
+        }
+        Ok(None)
     }
 
     /// Where a post goes: the community's channel, or for a DM the member's DM channel.
@@ -475,18 +565,24 @@ pub fn marker(post: i64) -> String {
     format!("#p{post}")
 }
 
-/// Puts `marker` in the reply's card footer (or, without a card, as a small last line).
+/// Puts `marker` first in the reply's card footer (so that cutting a long card never takes it off), or,
+/// without a card, as a small last line after the text cut to leave room for it.
 pub fn mark(reply: &mut crate::discord::reply::Reply, marker: &str) {
     match reply.card.as_mut() {
         Some(card) => {
             card.footer = Some(match card.footer.take() {
-                Some(footer) if !footer.is_empty() => format!("{footer} · {marker}"),
+                Some(footer) if !footer.is_empty() => format!("{marker} · {footer}"),
                 _ => marker.to_owned(),
             });
         }
         None => {
+            let line = format!("\n-# {marker}");
             let content = reply.content.take().unwrap_or_default();
-            reply.content = Some(format!("{content}\n-# {marker}"));
+            let room = 2000 - line.chars().count();
+            reply.content = Some(format!(
+                "{}{line}",
+                crate::discord::reply::cut(&content, room)
+            ));
         }
     }
 }
@@ -497,7 +593,7 @@ fn carries(message: &serenity::Message, marker: &str) -> bool {
         .embeds
         .first()
         .and_then(|e| e.footer.as_ref())
-        .is_some_and(|f| f.text == marker || f.text.ends_with(&format!(" {marker}")));
+        .is_some_and(|f| f.text == marker || f.text.starts_with(&format!("{marker} ")));
     in_footer || message.content.ends_with(&format!("-# {marker}"))
 }
 

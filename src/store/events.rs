@@ -14,9 +14,14 @@ const WORK: &str = "SELECT g.id, g.community_id, c.guild_id, g.start_at, g.end_a
      AND ((g.event_id IS NULL AND g.status IN ('scheduled', 'moved') \
      AND g.start_at > $1 AND g.start_at <= $2) OR (g.event_id IS NOT NULL AND g.end_at > $1)) \
      ORDER BY g.start_at LIMIT $3";
-const DONE: &str =
-    "UPDATE gatherings SET event_id = $2, event_dirty = 0, event_attempts = 0, event_retry_at = 0 \
-     WHERE id = $1 AND revision = $3";
+// The event id is kept even if the gathering changed meanwhile (so the next pass updates that event
+// instead of creating a second one); it stays dirty then.
+const DONE: &str = "UPDATE gatherings SET event_id = $2, event_dirty = CASE WHEN revision = $3 THEN 0 ELSE 1 END, \
+     event_attempts = 0, event_retry_at = 0 WHERE id = $1 RETURNING event_dirty";
+const LATER: &str = "UPDATE gatherings SET event_retry_at = $2 WHERE id = $1";
+const STILL_FAILING: &str =
+    "SELECT COUNT(*) FROM gatherings WHERE community_id = $1 AND event_dirty = 1 \
+     AND event_attempts > 0 AND end_at > $2";
 const FAILED: &str =
     "UPDATE gatherings SET event_attempts = event_attempts + 1, event_retry_at = $2 WHERE id = $1";
 const BLOCK: &str = "UPDATE communities SET events_blocked_until = $2 WHERE id = $1";
@@ -113,20 +118,44 @@ impl Store {
             .collect()
     }
 
-    /// Records the event now mirroring the gathering; false if the gathering changed meanwhile (it stays
-    /// dirty and is synced again).
+    /// Records the event now mirroring the gathering; false if the gathering changed meanwhile (the event
+    /// id is kept, so the next pass updates that event rather than creating another, and it stays dirty).
     pub async fn event_synced(
         &self,
         work: &EventWork,
         event_id: Option<u64>,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(DONE)
+        let dirty: Option<i64> = sqlx::query_scalar(DONE)
             .bind(work.gathering.0)
             .bind(event_id.map(|e| e as i64))
             .bind(work.version)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(dirty == Some(0))
+    }
+
+    /// Puts a row off until `at` without counting a failure (the guild's hourly budget is spent).
+    pub async fn event_later(&self, work: &EventWork, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query(LATER)
+            .bind(work.gathering.0)
+            .bind(to_unix(at))
             .execute(self.pool())
             .await?;
-        Ok(done.rows_affected() == 1)
+        Ok(())
+    }
+
+    /// Whether some upcoming gathering of the community still fails to sync (its problem stays shown).
+    pub async fn events_still_failing(
+        &self,
+        community: CommunityId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let failing: i64 = sqlx::query_scalar(STILL_FAILING)
+            .bind(community.0)
+            .bind(to_unix(now))
+            .fetch_one(self.pool())
+            .await?;
+        Ok(failing > 0)
     }
 
     /// A failed attempt: the gathering is tried again at `retry_at`, not before.

@@ -23,14 +23,27 @@ const UPDATE: &str = "UPDATE notes SET kind = $3, title = $4, body = $5, tags = 
      scope = $9 WHERE community_id = $1 AND id = $2";
 // The same form submitted again (Discord said "interaction failed" while the database was busy) within
 // `RESUBMIT_SECONDS` archives nothing new.
-const INSERT_ONCE: &str = "INSERT INTO notes (community_id, gathering_id, kind, title, body, tags, author_id, \
+// The same note: same community, author, archiver, gathering, kind, title, text, tags and link.
+macro_rules! same_note {
+    () => {
+        "community_id = $1 AND author_id = $7 AND title = $4 AND body = $5 AND kind = $3 AND tags = $6 \
+         AND (archived_by = $9 OR (archived_by IS NULL AND $9 IS NULL)) \
+         AND (gathering_id = $2 OR (gathering_id IS NULL AND $2 IS NULL)) \
+         AND (source_url = $10 OR (source_url IS NULL AND $10 IS NULL)) AND created_at >= $13"
+    };
+}
+const INSERT_ONCE: &str = concat!(
+    "INSERT INTO notes (community_id, gathering_id, kind, title, body, tags, author_id, \
      author_name, archived_by, source_url, created_at, updated_at, scope) SELECT $1, $2, $3, $4, $5, $6, $7, $8, \
-     $9, $10, $11, $11, $12 WHERE NOT EXISTS (SELECT 1 FROM notes WHERE community_id = $1 AND author_id = $7 \
-     AND title = $4 AND body = $5 AND created_at >= $13 AND (archived_by = $9 OR (archived_by IS NULL AND $9 IS NULL))) \
-     RETURNING id";
-const RESUBMITTED: &str =
-    "SELECT id FROM notes WHERE community_id = $1 AND author_id = $2 AND title = $3 \
-     AND body = $4 AND created_at >= $5 ORDER BY id LIMIT 1";
+     $9, $10, $11, $11, $12 WHERE NOT EXISTS (SELECT 1 FROM notes WHERE ",
+    same_note!(),
+    ") RETURNING id"
+);
+const RESUBMITTED: &str = concat!(
+    "SELECT id FROM notes WHERE $8 = $8 AND $11 = $11 AND $12 = $12 AND ",
+    same_note!(),
+    " ORDER BY id LIMIT 1"
+);
 const RESUBMIT_SECONDS: i64 = 600;
 const OFFER_CREDIT: &str =
     "INSERT INTO note_credit_offers (community_id, offered_to, author_id, author_name, \
@@ -177,8 +190,17 @@ impl Store {
         Ok(NoteId(id))
     }
 
+    /// Forgets credit offers older than 30 days (run in the background, off any interaction's path).
+    pub async fn prune_credit_offers(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let done = sqlx::query(PRUNE_OFFERS)
+            .bind(to_unix(now) - OFFER_DAYS * 86_400)
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Records that `offered_to` may archive a note crediting `author` (the author of the message they
-    /// used the message menu on); forgets offers older than 30 days.
+    /// used the message menu on).
     pub async fn offer_credit(
         &self,
         community: CommunityId,
@@ -187,10 +209,6 @@ impl Store {
         author_name: &str,
         now: DateTime<Utc>,
     ) -> Result<CreditOffer, StoreError> {
-        sqlx::query(PRUNE_OFFERS)
-            .bind(to_unix(now) - OFFER_DAYS * 86_400)
-            .execute(self.pool())
-            .await?;
         let id: i64 = sqlx::query_scalar(OFFER_CREDIT)
             .bind(community.0)
             .bind(offered_to.to_db())
@@ -250,9 +268,17 @@ impl Store {
             None => {
                 let earlier: i64 = sqlx::query_scalar(RESUBMITTED)
                     .bind(community.0)
-                    .bind(note.author.to_db())
+                    .bind(note.gathering.map(|g| g.0))
+                    .bind(note.kind.as_str())
                     .bind(note.title.clone())
                     .bind(note.body.clone())
+                    .bind(stored_tags(&note.tags))
+                    .bind(note.author.to_db())
+                    .bind(note.author_name.clone())
+                    .bind(note.archived_by.map(MemberRef::to_db))
+                    .bind(note.source_url.clone())
+                    .bind(to_unix(now))
+                    .bind(scope_of(community, note))
                     .bind(since)
                     .fetch_one(&mut *tx)
                     .await?;

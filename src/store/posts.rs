@@ -30,13 +30,18 @@ const WITHOUT_PROMPT: &str = "SELECT c.id FROM communities c WHERE c.role_prompt
      AND p.sent_at IS NULL AND p.dropped_at IS NULL) ORDER BY c.id LIMIT $1";
 const DROP_CRON_PROMPT: &str = "DELETE FROM posts WHERE community_id = $1 AND kind = 'role_prompt' \
      AND gathering_id IS NULL AND sent_at IS NULL AND dropped_at IS NULL AND (lease_until IS NULL OR lease_until < $2)";
-const CLAIM_POSTGRES: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1 \
-     WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
-     ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
-     AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
-     RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body, attempted_at";
-const CLAIM_SQLITE: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1 \
-     WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
+// The rows are picked once, in a CTE (PostgreSQL runs a CTE with FOR UPDATE exactly once): in
+// `WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` the planner may run the subquery again per
+// row, and a claim then took ~2,000 rows instead of 10 under two racing processes.
+const CLAIM_POSTGRES: &str = "WITH picked AS (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL \
+     AND due_at <= $3 ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
+     UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = posts.attempts + 1, \
+     attempted_at = COALESCE(posts.attempted_at, $3) FROM picked WHERE posts.id = picked.id \
+     AND posts.sent_at IS NULL AND posts.dropped_at IS NULL AND posts.due_at <= $3 \
+     RETURNING posts.id, posts.community_id, posts.gathering_id, posts.kind, posts.idem_key, posts.planned_at, \
+     posts.attempts, posts.member_id, posts.body, posts.attempted_at";
+const CLAIM_SQLITE: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1, \
+     attempted_at = COALESCE(attempted_at, $3) WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      ORDER BY due_at LIMIT $4) \
      AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body, attempted_at";
@@ -48,11 +53,13 @@ const RETRY: &str =
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
 const DROP: &str = "UPDATE posts SET dropped_at = $3, lease_until = NULL, last_error = $4 \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
-const ATTEMPTING: &str = "UPDATE posts SET attempted_at = COALESCE(attempted_at, $3) \
-     WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
 const SENT_IN_LAST_HOUR: &str =
     "SELECT COUNT(*) FROM posts WHERE community_id = $1 AND sent_at > $2 \
      AND kind <> 'dm_reminder'";
+const RECORD_PERMISSIONS: &str =
+    "UPDATE communities SET bot_permissions = $2 WHERE channel_id = $1 \
+     AND (bot_permissions IS NULL OR bot_permissions <> $2)";
+const BOT_PERMISSIONS: &str = "SELECT bot_permissions FROM communities WHERE id = $1";
 const NEXT_DUE: &str = "SELECT MIN(due_at) FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL";
 const SET_PROBLEM: &str = "UPDATE communities SET posts_problem = $2 WHERE id = $1";
 const CLEAR_PROBLEM: &str =
@@ -80,7 +87,7 @@ pub struct DuePost {
     pub member: Option<MemberRef>,
     /// The fixed text of a change notice (JSON).
     pub body: Option<String>,
-    /// When an earlier attempt may have reached Discord (its answer was lost), if one did.
+    /// When the post was first claimed to be sent: from then on an attempt may have reached Discord.
     pub attempted_at: Option<DateTime<Utc>>,
 }
 
@@ -310,20 +317,27 @@ impl Store {
             .collect()
     }
 
-    /// Records, before a send, that this attempt may reach Discord (kept from the first such attempt).
-    pub async fn post_attempting(
+    /// Records the bot's permissions in a channel, as an interaction there announced them.
+    pub async fn record_bot_permissions(
         &self,
-        id: i64,
-        worker: &str,
-        now: DateTime<Utc>,
+        channel: crate::domain::ids::ChannelRef,
+        bits: u64,
     ) -> Result<(), StoreError> {
-        sqlx::query(ATTEMPTING)
-            .bind(id)
-            .bind(worker.to_owned())
-            .bind(to_unix(now))
+        sqlx::query(RECORD_PERMISSIONS)
+            .bind(channel.to_db())
+            .bind(bits as i64)
             .execute(self.pool())
             .await?;
         Ok(())
+    }
+
+    /// The bot's permissions in the community's channel, if an interaction there announced them.
+    pub async fn bot_permissions(&self, community: CommunityId) -> Result<Option<u64>, StoreError> {
+        let bits: Option<Option<i64>> = sqlx::query_scalar(BOT_PERMISSIONS)
+            .bind(community.0)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(bits.flatten().map(|b| b as u64))
     }
 
     /// How many automatic posts (DMs aside) went to the community's channel since `since`.

@@ -184,7 +184,11 @@ async fn burst_benchmark(count: i64) {
         Arc::new(http),
         Arc::new(SystemClock),
         "bench".into(),
-        PostsConfig::default(),
+        // The burst puts every post in one channel on purpose: lift the hourly cap.
+        PostsConfig {
+            channel_posts_per_hour: 100_000,
+            ..PostsConfig::default()
+        },
     );
     let wait = (due - Utc::now()).to_std().unwrap_or_default();
     tokio::time::sleep(wait).await;

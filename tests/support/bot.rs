@@ -111,6 +111,7 @@ impl Clock for TestClock {
 pub struct ShiftedClock {
     start: DateTime<Utc>,
     real_start: std::time::Instant,
+    jumped: Mutex<chrono::Duration>,
 }
 
 impl ShiftedClock {
@@ -119,11 +120,17 @@ impl ShiftedClock {
         Arc::new(ShiftedClock {
             start,
             real_start: std::time::Instant::now(),
+            jumped: Mutex::new(chrono::Duration::zero()),
         })
+    }
+    /// Moves the clock forward by `by` at once (it runs on at real speed from there).
+    pub fn jump(&self, by: chrono::Duration) {
+        *self.jumped.lock().unwrap() += by;
     }
     /// The real moment this clock will show `t`.
     pub fn real_time_of(&self, t: DateTime<Utc>) -> std::time::SystemTime {
-        let offset = (t - self.start).to_std().unwrap_or_default();
+        let jumped = *self.jumped.lock().unwrap();
+        let offset = (t - self.start - jumped).to_std().unwrap_or_default();
         let elapsed = self.real_start.elapsed();
         std::time::SystemTime::now() - elapsed + offset
     }
@@ -131,6 +138,8 @@ impl ShiftedClock {
 
 impl Clock for ShiftedClock {
     fn now(&self) -> DateTime<Utc> {
-        self.start + chrono::Duration::from_std(self.real_start.elapsed()).unwrap_or_default()
+        self.start
+            + *self.jumped.lock().unwrap()
+            + chrono::Duration::from_std(self.real_start.elapsed()).unwrap_or_default()
     }
 }

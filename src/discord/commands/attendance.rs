@@ -311,22 +311,29 @@ pub(crate) async fn autocomplete_recent(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
+    crate::discord::answer::autocomplete("autocomplete_recent", recent_choices(ctx, partial)).await
+}
+
+async fn recent_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let mut labelled = Vec::new();
     if let Some(community) = community_for_autocomplete(ctx).await {
         let now = ctx.data().clock.now();
         let zone = community.settings.time_zone;
-        if let Ok(recent) = ctx
+        match ctx
             .data()
             .store
             .gatherings_between(community.id, now - Duration::days(90), now)
             .await
         {
-            labelled = recent
-                .iter()
-                .rev()
-                .filter(|g| g.status.is_on())
-                .map(|g| (choice_label(g, zone), g.id.0.to_string()))
-                .collect();
+            Ok(recent) => {
+                labelled = recent
+                    .iter()
+                    .rev()
+                    .filter(|g| g.status.is_on())
+                    .map(|g| (choice_label(g, zone), g.id.0.to_string()))
+                    .collect();
+            }
+            Err(e) => tracing::warn!(error = %e, "recent gathering autocomplete failed"),
         }
     }
     choices(labelled, partial)

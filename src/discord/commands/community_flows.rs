@@ -137,6 +137,7 @@ impl SettingsInput {
 }
 
 /// Changes settings (organizers only); says what changed, privately.
+#[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn settings(
     store: &Store,
     community: &Community,

@@ -125,8 +125,8 @@ async fn organized_here(ctx: Context<'_>) -> Result<Community, CommandError> {
     Ok(community)
 }
 
-/// A place written as a channel mention must be a voice or stage channel of this server: Discord's events
-/// can be held there, and would refuse a text channel when the gathering is mirrored.
+/// A place written as a channel mention must be a voice channel of this server: the gathering is then
+/// mirrored as a voice event there (Discord refuses a text channel; a stage needs a stage instance).
 async fn check_channel_location(
     ctx: Context<'_>,
     location: Option<&str>,
@@ -136,17 +136,14 @@ async fn check_channel_location(
     };
     let refused = || {
         CommandError::user(format!(
-            "<#{id}> is not a voice or stage channel of this server. A gathering's place can be a voice or \
-             stage channel (type `#` and pick it), an address, or a link."
+            "<#{id}> is not a voice channel of this server. A gathering's place can be a voice channel \
+             (type `#` and pick it), an address, or a link."
         ))
     };
     match ctx.http().get_channel(serenity::ChannelId::new(id)).await {
         Ok(serenity::Channel::Guild(channel))
             if Some(channel.guild_id) == ctx.guild_id()
-                && matches!(
-                    channel.kind,
-                    serenity::ChannelType::Voice | serenity::ChannelType::Stage
-                ) =>
+                && channel.kind == serenity::ChannelType::Voice =>
         {
             Ok(())
         }
@@ -408,17 +405,24 @@ async fn autocomplete_series(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
+    crate::discord::answer::autocomplete("autocomplete_series", series_choices(ctx, partial)).await
+}
+
+async fn series_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let mut labelled = Vec::new();
     if let Some(community) = community_for_autocomplete(ctx).await {
-        if let Ok(all) = ctx.data().store.series_of(community.id).await {
-            labelled = all
-                .iter()
-                .filter(|s| s.recurrence.until.is_none())
-                .map(|s| {
-                    let label = format!("{} — {}", s.title, s.summary);
-                    (label.chars().take(100).collect(), s.id.0.to_string())
-                })
-                .collect();
+        match ctx.data().store.series_of(community.id).await {
+            Ok(all) => {
+                labelled = all
+                    .iter()
+                    .filter(|s| s.recurrence.until.is_none())
+                    .map(|s| {
+                        let label = format!("{} — {}", s.title, s.summary);
+                        (label.chars().take(100).collect(), s.id.0.to_string())
+                    })
+                    .collect();
+            }
+            Err(e) => tracing::warn!(error = %e, "series autocomplete failed"),
         }
     }
     choices(labelled, partial)

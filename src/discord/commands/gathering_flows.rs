@@ -52,6 +52,7 @@ pub struct ScheduleInput {
 }
 
 /// Creates a series; public summary with its first six dates.
+#[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn schedule(
     store: &Store,
     community: &Community,
@@ -101,7 +102,9 @@ fn series_card(series: &Series, zone: chrono_tz::Tz) -> Result<Card, CommandErro
     let dates = series
         .recurrence
         .starts_between(first, first + Duration::days(3 * 366), 6)
-        .map_err(|e| CommandError::user(format!("That rule cannot be used: {e}")))?;
+        .map_err(|e| {
+            CommandError::Internal(format!("the stored rule could not be expanded: {e}"))
+        })?;
     let start = series.recurrence.dtstart.time();
     let end = start + series.duration;
     let mut text = format!(
@@ -146,6 +149,7 @@ pub struct AddInput {
 }
 
 /// Adds a one-off gathering; public announcement.
+#[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn add(
     store: &Store,
     community: &Community,
@@ -231,6 +235,7 @@ fn ping_concerned(reply: &mut Reply, concerned: &Concerned) {
     reply.content = (!reply.ping_users.is_empty()).then(|| mention_line(&reply.ping_users));
 }
 
+#[tracing::instrument(skip_all, fields(community = %community.id, gathering = %gathering.id))]
 /// Moves one gathering and plans its public change notice (under `key`), in one transaction; returns
 /// the notice.
 #[allow(clippy::too_many_arguments)]
@@ -287,6 +292,7 @@ pub async fn move_one(
     Ok(reply)
 }
 
+#[tracing::instrument(skip_all, fields(community = %community.id, gathering = %gathering.id))]
 /// Cancels one gathering, frees its roles and plans its public change notice (under `key`), all in one
 /// transaction; returns the notice.
 pub async fn cancel_one(

@@ -83,7 +83,7 @@ pub fn help_reply(commands: &[Command]) -> Reply {
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), CommandError> {
     let reply = help_reply(&ctx.framework().options().commands);
-    ctx.send(reply.into_poise()).await?;
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 

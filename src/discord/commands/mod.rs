@@ -52,10 +52,18 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
                 match event {
                     serenity::FullEvent::InteractionCreate {
                         interaction: serenity::Interaction::Component(click),
-                    } => super::components::handle(ctx, framework.user_data, click).await,
+                    } => {
+                        let app = framework.user_data;
+                        app.saw_permissions(click.channel_id.get(), click.app_permissions);
+                        super::components::handle(ctx, app, click).await
+                    }
                     serenity::FullEvent::InteractionCreate {
                         interaction: serenity::Interaction::Modal(submit),
-                    } => super::note_form::submitted(ctx, framework.user_data, submit).await,
+                    } => {
+                        let app = framework.user_data;
+                        app.saw_permissions(submit.channel_id.get(), submit.app_permissions);
+                        super::note_form::submitted(ctx, app, submit).await
+                    }
                     other => {
                         let app = framework.user_data;
                         super::events::guild_event(&app.store, app.clock.as_ref(), other).await
@@ -73,6 +81,11 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
                     user = %ctx.author().id,
                     "command"
                 );
+                if let poise::Context::Application(app) = ctx {
+                    let channel = app.interaction.channel_id.get();
+                    ctx.data()
+                        .saw_permissions(channel, app.interaction.app_permissions);
+                }
                 super::answer::start(ctx, slow_answer(ctx));
             })
         },
@@ -196,15 +209,26 @@ pub(crate) async fn autocomplete_gathering(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
+    crate::discord::answer::autocomplete("autocomplete_gathering", gathering_choices(ctx, partial))
+        .await
+}
+
+async fn gathering_choices(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
     let mut labelled = Vec::new();
     if let Some(community) = community_for_autocomplete(ctx).await {
         let zone = community.settings.time_zone;
         let now = ctx.data().clock.now();
-        if let Ok(upcoming) = ctx.data().store.upcoming(community.id, now, 100).await {
-            labelled = upcoming
-                .iter()
-                .map(|g| (gathering_render::choice_label(g, zone), g.id.0.to_string()))
-                .collect();
+        match ctx.data().store.upcoming(community.id, now, 100).await {
+            Ok(upcoming) => {
+                labelled = upcoming
+                    .iter()
+                    .map(|g| (gathering_render::choice_label(g, zone), g.id.0.to_string()))
+                    .collect();
+            }
+            Err(e) => tracing::warn!(error = %e, "gathering autocomplete failed"),
         }
     }
     choices(labelled, partial)
@@ -228,12 +252,13 @@ pub(crate) fn choices(
 /// The community of the channel an autocomplete request comes from, if any (autocomplete never errors).
 pub(crate) async fn community_for_autocomplete(ctx: Context<'_>) -> Option<Community> {
     let here = place(ctx).ok()?;
-    ctx.data()
-        .store
-        .community_in_channel(here.channel)
-        .await
-        .ok()
-        .flatten()
+    match ctx.data().store.community_in_channel(here.channel).await {
+        Ok(found) => found,
+        Err(e) => {
+            tracing::warn!(error = %e, "autocomplete could not read the channel's community");
+            None
+        }
+    }
 }
 
 /// The gathering named by the option, or the next one.

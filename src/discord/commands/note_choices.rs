@@ -10,6 +10,10 @@ pub(super) async fn autocomplete_tags(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
+    crate::discord::answer::autocomplete("autocomplete_tags", tags_choices(ctx, partial)).await
+}
+
+async fn tags_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let (done, last) = split_last_tag(partial);
     let needle = last.trim_start_matches('#').to_lowercase();
     let mut labelled = Vec::new();
@@ -53,6 +57,10 @@ pub(super) async fn autocomplete_notes(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
+    crate::discord::answer::autocomplete("autocomplete_notes", notes_choices(ctx, partial)).await
+}
+
+async fn notes_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let mut labelled = Vec::new();
     if let Some(community) = community_for_autocomplete(ctx).await {
         let store = &ctx.data().store;

@@ -86,6 +86,7 @@ pub fn check_may_change(
 
 /// Archives a new note from a checked form; the public card that tells the group.
 #[allow(clippy::too_many_arguments)]
+#[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn archive(
     store: &Store,
     community: &Community,
@@ -133,6 +134,7 @@ pub async fn archive(
 }
 
 /// Replaces a note's content from a checked form, if the sender may.
+#[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn edit(
     store: &Store,
     community: &Community,
@@ -271,15 +273,35 @@ pub async fn export(
     })
     .await
     .map_err(|e| CommandError::Internal(format!("the export task failed: {e}")))??;
-    let messages = files.len().div_ceil(FILES_PER_MESSAGE);
-    let described = match files.len() {
-        1 if files[0].name.ends_with(".gz") => {
-            "compressed with gzip to fit Discord's upload limit".to_owned()
+    let total = files.len();
+    let single_gzip = total == 1 && files[0].name.ends_with(".gz");
+    // Each message holds at most 10 files and at most `limit` bytes in all (Discord's upload limit is
+    // for the whole message).
+    let mut batches: Vec<Vec<Attachment>> = vec![Vec::new()];
+    let mut bytes = 0;
+    for f in files {
+        let full = batches.last().is_some_and(|b| {
+            b.len() == FILES_PER_MESSAGE || (!b.is_empty() && bytes + f.bytes.len() > limit)
+        });
+        if full {
+            batches.push(Vec::new());
+            bytes = 0;
         }
+        bytes += f.bytes.len();
+        if let Some(batch) = batches.last_mut() {
+            batch.push(Attachment {
+                description: format!("Practice notes of {name}"),
+                name: f.name,
+                bytes: f.bytes,
+            });
+        }
+    }
+    let messages = batches.len();
+    let described = match total {
+        1 if single_gzip => "compressed with gzip to fit Discord's upload limit".to_owned(),
         1 => "one file".to_owned(),
         n if messages > 1 => format!(
-            "split into {n} parts to fit Discord's upload limit, sent in {messages} messages of up to \
-             {FILES_PER_MESSAGE} files"
+            "split into {n} parts to fit Discord's upload limit, sent in {messages} messages"
         ),
         n => format!("split into {n} parts to fit Discord's upload limit"),
     };
@@ -295,20 +317,11 @@ pub async fn export(
             ),
         ),
     );
-    let total = files.len();
-    let mut attachments = files.into_iter().map(|f| Attachment {
-        description: format!("Practice notes of {name}"),
-        name: f.name,
-        bytes: f.bytes,
-    });
-    reply.attachments = attachments.by_ref().take(FILES_PER_MESSAGE).collect();
+    let mut batches = batches.into_iter();
+    reply.attachments = batches.next().unwrap_or_default();
     let mut replies = vec![reply];
-    let mut first = FILES_PER_MESSAGE + 1;
-    loop {
-        let batch: Vec<Attachment> = attachments.by_ref().take(FILES_PER_MESSAGE).collect();
-        if batch.is_empty() {
-            break;
-        }
+    let mut first = replies[0].attachments.len() + 1;
+    for batch in batches {
         let last = first + batch.len() - 1;
         let mut more = Reply::private(format!("Parts {first}–{last} of {total}."));
         more.visibility = visibility;

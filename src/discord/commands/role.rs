@@ -209,6 +209,10 @@ async fn autocomplete_role(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
+    crate::discord::answer::autocomplete("autocomplete_role", role_choices(ctx, partial)).await
+}
+
+async fn role_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let labelled = match community_for_autocomplete(ctx).await {
         Some(community) => community
             .template

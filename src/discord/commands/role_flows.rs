@@ -52,6 +52,7 @@ pub async fn agenda_role(
 }
 
 /// Claims `role` for `member`; a refusal says who holds it.
+#[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn claim(
     store: &Store,
     community: &Community,
@@ -82,6 +83,7 @@ pub async fn claim(
 }
 
 /// Gives `role` back: its holder may, and so may organizers.
+#[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn release(
     store: &Store,
     community: &Community,

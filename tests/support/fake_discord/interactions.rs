@@ -16,7 +16,7 @@ pub mod perms {
     /// MEMBER + MANAGE_GUILD
     pub const MANAGER: u64 = MEMBER | (1 << 5);
     /// What the bot has in the channel.
-    pub const APP: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 33);
+    pub const APP: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 33);
 }
 
 /// The member who acts.
@@ -145,7 +145,7 @@ fn build_base(fake: &FakeDiscord, id: u64, member: &Member, guild: u64, channel:
         "guild_locale": "en-US",
         "entitlements": [],
         "attachment_size_limit": fake.state.upload_limit.load(std::sync::atomic::Ordering::Relaxed),
-        "app_permissions": perms::APP.to_string(),
+        "app_permissions": fake.state.app_permissions.load(std::sync::atomic::Ordering::Relaxed).to_string(),
         "authorizing_integration_owners": {"0": guild.to_string()},
         "context": 0,
         "member": {

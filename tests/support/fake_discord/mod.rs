@@ -76,7 +76,17 @@ impl FakeDiscord {
 
     /// Waits until `probe` returns something, or fails the test naming `what`.
     pub async fn wait_for<T>(&self, what: &str, probe: impl Fn(&FakeDiscord) -> Option<T>) -> T {
-        let deadline = tokio::time::Instant::now() + WAIT;
+        self.wait_for_within(WAIT, what, probe).await
+    }
+
+    /// The same with a longer (or shorter) patience than [`WAIT`].
+    pub async fn wait_for_within<T>(
+        &self,
+        patience: Duration,
+        what: &str,
+        probe: impl Fn(&FakeDiscord) -> Option<T>,
+    ) -> T {
+        let deadline = tokio::time::Instant::now() + patience;
         loop {
             let notified = self.state.changed.notified();
             if let Some(found) = probe(self) {
@@ -86,7 +96,7 @@ impl FakeDiscord {
                 if let Some(found) = probe(self) {
                     return found;
                 }
-                panic!("timed out after {WAIT:?} waiting for {what}");
+                panic!("timed out after {patience:?} waiting for {what}");
             }
         }
     }
@@ -342,17 +352,29 @@ impl FakeDiscord {
             .store(window.as_millis() as u64, Ordering::Relaxed);
     }
 
+    /// Sets the bot's permissions that interactions announce (`app_permissions`).
+    pub fn set_app_permissions(&self, bits: u64) {
+        self.state.app_permissions.store(bits, Ordering::Relaxed);
+    }
+
     /// Makes `channel` a voice channel (GET /channels/{id} answers type 2).
     pub fn add_voice_channel(&self, channel: u64) {
         self.state.voice_channels.lock().unwrap().insert(channel);
     }
 
-    /// The files attached to the answer to interaction `id`.
+    /// The files attached to the answer to interaction `id` (its first answer, the deferred answer and
+    /// its follow-ups).
     pub fn files_of(&self, id: u64) -> Vec<(String, Vec<u8>)> {
         let prefix = format!("/interactions/{id}/");
+        let token = format!("/token-{id}");
         self.requests()
             .into_iter()
-            .filter(|r| r.path.starts_with(&prefix))
+            .filter(|r| {
+                r.path.starts_with(&prefix)
+                    || (r.path.starts_with("/webhooks/")
+                        && r.path.contains(&token)
+                        && r.method != "DELETE")
+            })
             .flat_map(|r| r.files)
             .collect()
     }

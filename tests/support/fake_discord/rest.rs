@@ -412,7 +412,7 @@ fn channel_history(state: &State, channel: &str) -> Value {
         .filter(|(_, m)| m["channel_id"] == json!(channel))
         .map(|(id, m)| (*id, m.clone()))
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|m| std::cmp::Reverse(m.0));
     Value::Array(found.into_iter().take(100).map(|(_, m)| m).collect())
 }
 

@@ -81,6 +81,8 @@ pub struct State {
     pub(crate) interactions_sent: Mutex<HashMap<u64, std::time::Instant>>,
     /// Interactions that got their initial callback.
     pub(crate) acknowledged: Mutex<std::collections::HashSet<u64>>,
+    /// The bot's permissions that interactions announce (`app_permissions`).
+    pub(crate) app_permissions: AtomicU64,
     /// Channels that are voice channels (GET /channels/{id} answers type 2 for them, else text: 0).
     pub(crate) voice_channels: Mutex<std::collections::HashSet<u64>>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
@@ -120,6 +122,7 @@ impl State {
             interactions_sent: Mutex::default(),
             acknowledged: Mutex::default(),
             voice_channels: Mutex::default(),
+            app_permissions: AtomicU64::new(super::interactions::perms::APP),
             faults: Mutex::default(),
             gateway: Mutex::default(),
             identifies: AtomicU64::new(0),
