@@ -101,6 +101,7 @@ async fn every_interaction_is_answered_within_three_seconds_while_the_database_i
         ("export", export),
     ] {
         let delay = fake.answer_delay(id).expect("acknowledged");
+        eprintln!("{what}: acknowledged after {delay:?}");
         assert!(
             delay < std::time::Duration::from_secs(3),
             "{what} acknowledged after {delay:?}"
@@ -514,6 +515,9 @@ async fn sixty_failing_rows_in_one_guild_do_not_hold_up_another_guilds_events() 
         .await;
     assert_eq!(created["name"], "Quiet");
     let failing = event_requests(&fake, GUILD);
+    eprintln!(
+        "{failing} requests for the failing guild before the other guild's event was created"
+    );
     assert!(
         failing <= steward::discord::events::GUILD_REQUESTS_PER_HOUR as usize,
         "{failing} requests for the failing guild"

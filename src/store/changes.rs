@@ -75,6 +75,32 @@ async fn plan_notice(
     Ok(())
 }
 
+/// Reads who the change concerns (`holders` as the change left them), writes the notice from it, and
+/// plans the notice in the same transaction, then commits.
+async fn plan_and_commit<F>(
+    mut tx: Tx<'_>,
+    community: CommunityId,
+    gathering: GatheringId,
+    holders: Vec<(String, i64)>,
+    now: DateTime<Utc>,
+    notice: F,
+) -> Result<Concerned, StoreError>
+where
+    F: FnOnce(&Concerned) -> Result<PlannedNotice, StoreError>,
+{
+    let concerned = Concerned {
+        holders: holders
+            .into_iter()
+            .map(|(r, m)| (r, MemberRef::from_db(m)))
+            .collect(),
+        going: going(&mut tx, gathering).await?,
+    };
+    let planned = notice(&concerned)?;
+    plan_notice(&mut tx, community, &planned, now).await?;
+    tx.commit().await?;
+    Ok(concerned)
+}
+
 impl Store {
     /// Cancels a gathering of `community`, drops its pending posts, frees its roles and plans the notice
     /// that `notice` writes from who is concerned — all or nothing. `None` if it was not on (already
@@ -112,17 +138,9 @@ impl Store {
             .bind(gathering.0)
             .fetch_all(&mut *tx)
             .await?;
-        let concerned = Concerned {
-            holders: freed
-                .into_iter()
-                .map(|(r, m)| (r, MemberRef::from_db(m)))
-                .collect(),
-            going: going(&mut tx, gathering).await?,
-        };
-        let planned = notice(&concerned)?;
-        plan_notice(&mut tx, community, &planned, now).await?;
-        tx.commit().await?;
-        Ok(Some(concerned))
+        plan_and_commit(tx, community, gathering, freed, now, notice)
+            .await
+            .map(Some)
     }
 
     /// Moves a gathering of `community` and plans the notice that `notice` writes from who is concerned,
@@ -160,16 +178,8 @@ impl Store {
             .bind(gathering.0)
             .fetch_all(&mut *tx)
             .await?;
-        let concerned = Concerned {
-            holders: holders
-                .into_iter()
-                .map(|(r, m)| (r, MemberRef::from_db(m)))
-                .collect(),
-            going: going(&mut tx, gathering).await?,
-        };
-        let planned = notice(&concerned)?;
-        plan_notice(&mut tx, community, &planned, now).await?;
-        tx.commit().await?;
-        Ok(Some(concerned))
+        plan_and_commit(tx, community, gathering, holders, now, notice)
+            .await
+            .map(Some)
     }
 }

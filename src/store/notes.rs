@@ -247,43 +247,26 @@ impl Store {
         let since = to_unix(now) - RESUBMIT_SECONDS;
         let mut tx = self.begin_write().await?;
         self.serialise(&mut tx, Lock::Notes, community.0).await?;
-        let fresh: Option<i64> = sqlx::query_scalar(INSERT_ONCE)
-            .bind(community.0)
-            .bind(note.gathering.map(|g| g.0))
-            .bind(note.kind.as_str())
-            .bind(note.title.clone())
-            .bind(note.body.clone())
-            .bind(stored_tags(&note.tags))
-            .bind(note.author.to_db())
-            .bind(note.author_name.clone())
-            .bind(note.archived_by.map(MemberRef::to_db))
-            .bind(note.source_url.clone())
-            .bind(to_unix(now))
-            .bind(scope_of(community, note))
-            .bind(since)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let outcome = match fresh {
+        // Both statements take the same 13 values: the note, when, and since when a resubmit counts.
+        let bound = |sql: &'static str| {
+            sqlx::query_scalar::<_, i64>(sql)
+                .bind(community.0)
+                .bind(note.gathering.map(|g| g.0))
+                .bind(note.kind.as_str())
+                .bind(note.title.clone())
+                .bind(note.body.clone())
+                .bind(stored_tags(&note.tags))
+                .bind(note.author.to_db())
+                .bind(note.author_name.clone())
+                .bind(note.archived_by.map(MemberRef::to_db))
+                .bind(note.source_url.clone())
+                .bind(to_unix(now))
+                .bind(scope_of(community, note))
+                .bind(since)
+        };
+        let outcome = match bound(INSERT_ONCE).fetch_optional(&mut *tx).await? {
             Some(id) => (NoteId(id), true),
-            None => {
-                let earlier: i64 = sqlx::query_scalar(RESUBMITTED)
-                    .bind(community.0)
-                    .bind(note.gathering.map(|g| g.0))
-                    .bind(note.kind.as_str())
-                    .bind(note.title.clone())
-                    .bind(note.body.clone())
-                    .bind(stored_tags(&note.tags))
-                    .bind(note.author.to_db())
-                    .bind(note.author_name.clone())
-                    .bind(note.archived_by.map(MemberRef::to_db))
-                    .bind(note.source_url.clone())
-                    .bind(to_unix(now))
-                    .bind(scope_of(community, note))
-                    .bind(since)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                (NoteId(earlier), false)
-            }
+            None => (NoteId(bound(RESUBMITTED).fetch_one(&mut *tx).await?), false),
         };
         tx.commit().await?;
         Ok(outcome)
