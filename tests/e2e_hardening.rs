@@ -434,6 +434,7 @@ async fn refused_event_requests_are_not_retried_on_every_change() {
     }
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     let sent = event_requests(&fake, GUILD);
+    eprintln!("{sent} event requests for 10 changes while Discord refuses them");
     assert!(
         sent <= 2,
         "{sent} event requests for 10 changes while Discord refuses them"
