@@ -168,41 +168,57 @@ pub fn redact_url(url: &str) -> String {
         return redact_query(url);
     };
     // The user info ends at the last `@` before the query; if there is none there but one later, the
-    // password itself holds an unencoded `?` (`user:p?ss@host`) when what comes before that `@` reads
-    // as `user:password`.
+    // password itself may hold an unencoded `?` (`user:p?ss@host`): that is read as user info only when
+    // what stands after the `:` is not a port (`host:5432/db?user=a@b` is a host, a port and a query).
     let before_query = rest.split_once('?').map_or(rest, |(b, _)| b);
     let split = match before_query.rsplit_once('@') {
         Some((userinfo, _)) => Some(userinfo.len()),
         None => rest.rsplit_once('@').and_then(|(candidate, _)| {
-            let user = candidate.split_once(':')?.0;
-            (!user.contains(['/', '?', '#'])).then_some(candidate.len())
+            let (user, password) = candidate.split_once(':')?;
+            let after_port = password.trim_start_matches(|c: char| c.is_ascii_digit());
+            let is_port = after_port.len() < password.len() && after_port.starts_with(['/', '?']);
+            (!user.contains(['/', '?', '#']) && !is_port).then_some(candidate.len())
         }),
     };
-    match split.map(|at| rest.split_at(at)) {
+    let shown = match split.map(|at| rest.split_at(at)) {
         Some((userinfo, at_host)) => {
             let user = match userinfo.split_once(':') {
                 Some((user, _)) => format!("{user}:***"),
                 None => userinfo.to_owned(),
             };
-            format!("{scheme}://{user}{}", redact_query(at_host))
+            format!("{scheme}://{user}{at_host}")
         }
-        None => format!("{scheme}://{}", redact_query(rest)),
-    }
+        None => format!("{scheme}://{rest}"),
+    };
+    redact_query(&shown)
 }
 
-/// `text` with the value of every query parameter whose name contains `password` hidden.
+/// `text` with the value of every `?…password…=` or `&…password…=` parameter hidden, wherever it stands
+/// (up to the next `&`).
 fn redact_query(text: &str) -> String {
-    let Some((head, query)) = text.split_once('?') else {
-        return text.to_owned();
-    };
-    let params: Vec<String> = query
-        .split('&')
-        .map(|param| match param.split_once('=') {
-            Some((key, _)) if key.to_ascii_lowercase().contains("password") => format!("{key}=***"),
-            _ => param.to_owned(),
-        })
-        .collect();
-    format!("{head}?{}", params.join("&"))
+    let mut out = String::with_capacity(text.len());
+    let mut hiding = false;
+    let mut key = String::new();
+    for c in text.chars() {
+        if hiding {
+            if c == '&' {
+                hiding = false;
+                out.push(c);
+                key.clear();
+            }
+            continue;
+        }
+        out.push(c);
+        match c {
+            '?' | '&' => key.clear(),
+            '=' if key.to_ascii_lowercase().contains("password") => {
+                out.push_str("***");
+                hiding = true;
+            }
+            _ => key.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

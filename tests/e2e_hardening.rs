@@ -269,6 +269,12 @@ async fn non_ascii_input_to_every_option_and_form_field_gets_a_private_answer() 
         assert!(!text_of(&answer).trim().is_empty(), "{what}: {answer}");
     }
 
+    let every_second = fake.run(&settings("role_prompt", "* * * * * *")).await;
+    assert!(is_ephemeral(&every_second), "{every_second}");
+    assert!(
+        text_of(&every_second).contains("at most once an hour"),
+        "{every_second}"
+    );
     let form = fake
         .run(&Invocation::new("note add", &member).opt("kind", "story"))
         .await;
@@ -503,7 +509,8 @@ async fn sixty_failing_rows_in_one_guild_do_not_hold_up_another_guilds_events() 
             .unwrap();
         store.close().await;
     }
-    fake.refuse_always("*", &format!("/guilds/{GUILD}/"), 500);
+    // Refused for good (400: Discord will refuse them again until something changes).
+    fake.refuse_always("*", &format!("/guilds/{GUILD}/"), 400);
     let bot = RunningBot::start_with_clock(&fake, db.url(), Arc::new(SystemClock)).await;
     let other_guild_id = other_guild.to_string();
     let created = fake
@@ -523,6 +530,51 @@ async fn sixty_failing_rows_in_one_guild_do_not_hold_up_another_guilds_events() 
         failing <= steward::discord::events::GUILD_REQUESTS_PER_HOUR as usize,
         "{failing} requests for the failing guild"
     );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_server_that_removed_the_bot_is_left_alone_until_it_adds_it_again() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now())).await;
+    community_with_a_gathering(&fake, &bot.store).await;
+    fake.wait_for("the first event", |f| {
+        (!f.scheduled_events().is_empty()).then_some(())
+    })
+    .await;
+    let before = event_requests(&fake, GUILD);
+    fake.dispatch(
+        "GUILD_DELETE",
+        serde_json::json!({"id": GUILD.to_string(), "unavailable": false}),
+    );
+    let pool = sqlx::AnyPool::connect(&format!("{}?mode=rw", db.url()))
+        .await
+        .unwrap();
+    for _ in 0..100 {
+        let gone: i64 = sqlx::query_scalar("SELECT MAX(events_gone) FROM communities")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        if gone == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // A change (which wakes the mirror) finds nothing to do there.
+    let add = Invocation::new("gathering add", &Member::manager(1))
+        .opt("date", "2026-12-11")
+        .opt("start", "1pm")
+        .opt("end", "2pm");
+    fake.run(&add).await;
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(
+        event_requests(&fake, GUILD),
+        before,
+        "no event request for a server that removed the bot"
+    );
+    pool.close().await;
+    fake.assert_spec_clean();
     bot.stop().await;
 }
 
@@ -659,6 +711,8 @@ async fn without_read_message_history_a_post_that_needs_the_check_waits_and_orga
         "the interaction's app_permissions are recorded"
     );
     let posted_before = fake.created_messages().len();
+    // The card's first attempt reaches Discord but its answer is lost: the resend must look first.
+    fake.lose_answer("POST", &format!("/channels/{CHANNEL}/messages"), 500);
     let card = steward::domain::posts::PlannedPost {
         kind: steward::domain::posts::PostKind::AgendaCard,
         key: "held:0".into(),
@@ -693,11 +747,14 @@ async fn without_read_message_history_a_post_that_needs_the_check_waits_and_orga
         .run(&Invocation::new("community info", &Member::manager(1)))
         .await;
     assert!(text_of(&info).contains("Read Message History"), "{info}");
-    assert_eq!(
-        fake.created_messages().len(),
-        posted_before,
-        "the card is not posted blind"
-    );
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let cards = fake
+        .created_messages()
+        .iter()
+        .skip(posted_before)
+        .filter(|(_, body)| body["embeds"].to_string().contains("#p"))
+        .count();
+    assert_eq!(cards, 1, "posted once (the lost answer), not again blind");
     fake.assert_spec_clean();
     bot.stop().await;
 }

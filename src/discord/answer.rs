@@ -176,10 +176,14 @@ pub async fn interaction<F>(
         None => {
             // The work goes on while the deferral travels (it may hold a database lock).
             let (deferred, done) = tokio::join!(target.respond(http, deferral.response()), work);
-            if let Err(e) = deferred {
-                tracing::warn!(error = %e, interaction = what, "could not defer an interaction");
+            match deferred {
+                Ok(()) => (done, Some(deferral)),
+                Err(e) => {
+                    // Answer directly then: it is the interaction's first answer after all.
+                    tracing::warn!(error = %e, interaction = what, "could not defer an interaction");
+                    (done, None)
+                }
             }
-            (done, Some(deferral))
         }
     };
     let outcome = match done {

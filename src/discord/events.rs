@@ -228,9 +228,7 @@ pub async fn sync_once(
         if !budget.take(item.guild.0, now) {
             tracing::warn!(guild = item.guild.0, gathering = %item.gathering, "scheduled-event request held back: the guild's hourly budget is spent");
             // Out of the next passes' way until the budget has had time to refill.
-            store
-                .event_failed(item, now + Duration::minutes(10))
-                .await?;
+            store.event_later(item, now + Duration::minutes(10)).await?;
             continue;
         }
         match apply(http, item).await {
@@ -242,7 +240,17 @@ pub async fn sync_once(
                 done += 1;
             }
             Err(e) => {
-                let channel = voice_channel(item.location.as_deref()).map(|c| c.get());
+                // A 403 on a voice event is about that channel only when the bot is known to hold Manage
+                // Events (interactions announce its permissions); otherwise the community is paused.
+                let may_manage = store
+                    .bot_permissions(item.community)
+                    .await?
+                    .is_some_and(|bits| {
+                        serenity::Permissions::from_bits_truncate(bits).manage_events()
+                    });
+                let channel = voice_channel(item.location.as_deref())
+                    .map(|c| c.get())
+                    .filter(|_| may_manage);
                 let refusal = refusal_of(&e, item.event_id.is_some(), channel);
                 match &refusal {
                     Refusal::NotAllowed => {

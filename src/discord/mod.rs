@@ -36,32 +36,43 @@ pub struct App {
     /// Slash commands being answered, with their deferral timers.
     pub in_flight: answer::InFlight,
     /// The bot's permissions last seen per channel (to record them only when they change).
-    pub seen_permissions: std::sync::Mutex<std::collections::HashMap<u64, u64>>,
+    pub seen_permissions: Arc<std::sync::Mutex<std::collections::HashMap<u64, u64>>>,
 }
 
 impl App {
     /// Notes the bot's permissions in `channel` that an interaction announced; a change is recorded in
-    /// the background (never on the interaction's way).
+    /// the background (never on the interaction's way), and remembered once it is stored (a channel that
+    /// has no community yet is recorded by a later interaction).
     pub fn saw_permissions(&self, channel: u64, permissions: Option<serenity::Permissions>) {
         let Some(bits) = permissions.map(|p| p.bits()) else {
             return;
         };
-        let changed = {
-            let mut seen = self
+        let known = {
+            let seen = self
                 .seen_permissions
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
-            seen.insert(channel, bits) != Some(bits)
+            seen.get(&channel) == Some(&bits)
         };
-        if changed {
-            let store = self.store.clone();
-            tokio::spawn(async move {
-                let channel = crate::domain::ids::ChannelRef(channel);
-                if let Err(e) = store.record_bot_permissions(channel, bits).await {
-                    tracing::warn!(error = %e, "could not record the bot's permissions in a channel");
-                }
-            });
+        if known {
+            return;
         }
+        let store = self.store.clone();
+        let seen = self.seen_permissions.clone();
+        tokio::spawn(async move {
+            let channel_ref = crate::domain::ids::ChannelRef(channel);
+            match store.record_bot_permissions(channel_ref, bits).await {
+                Ok(true) => {
+                    seen.lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .insert(channel, bits);
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not record the bot's permissions in a channel")
+                }
+            }
+        });
     }
 
     /// Tells the background tasks that gatherings or settings changed.

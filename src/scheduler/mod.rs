@@ -47,6 +47,18 @@ pub struct Engine {
     worker: String,
     settings: PostsConfig,
     direct: Option<Arc<DirectPoster>>,
+    /// The bot's own user id (its posts are recognised by it), read once.
+    bot_user: Arc<std::sync::OnceLock<serenity::UserId>>,
+}
+
+/// What looking for an earlier attempt's post found.
+enum Lookup {
+    /// The post is in the channel: this message.
+    Found(u64),
+    /// Every message since the attempt was read: it is not there.
+    NotThere,
+    /// Too many messages to read them all: it may be there.
+    Unsure,
 }
 
 impl Engine {
@@ -65,6 +77,7 @@ impl Engine {
             worker,
             settings,
             direct: None,
+            bot_user: Arc::default(),
         }
     }
 
@@ -280,13 +293,26 @@ impl Engine {
             }
             let since = post.attempted_at.unwrap_or(now);
             match self.find_posted(channel, &marker, since).await {
-                Ok(Some(message_id)) => {
+                Ok(Lookup::Found(message_id)) => {
                     tracing::info!(post = post.id, key = %post.key, message = message_id, "found already posted after a lost answer; not sent again");
                     self.after_sent(post, community, gathering, message_id, late)
                         .await?;
                     return Ok(Outcome::Sent);
                 }
-                Ok(None) => {}
+                Ok(Lookup::NotThere) => {}
+                Ok(Lookup::Unsure) => {
+                    // Too many messages since the first attempt to be sure: never resend blind.
+                    tracing::warn!(post = post.id, key = %post.key, "could not tell whether a post whose answer was lost went out; trying again later");
+                    self.store
+                        .post_retry(
+                            post.id,
+                            &self.worker,
+                            now + Duration::minutes(10),
+                            "not sure it was not posted",
+                        )
+                        .await?;
+                    return Ok(Outcome::Retry);
+                }
                 Err(e) => {
                     return self
                         .failed(post, community, &PostError::from(&e), now)
@@ -294,6 +320,9 @@ impl Engine {
                 }
             }
         }
+        self.store
+            .post_attempting(post.id, &self.worker, now)
+            .await?;
         let sent = match &self.direct {
             Some(direct) => direct.create_message(channel, &message).await,
             None => channel
@@ -439,10 +468,14 @@ impl Engine {
         channel: serenity::ChannelId,
         marker: &str,
         since: DateTime<Utc>,
-    ) -> Result<Option<u64>, serenity::Error> {
-        let me = match self.http.application_id() {
-            Some(id) => serenity::UserId::new(id.get()),
-            None => self.http.get_current_user().await?.id,
+    ) -> Result<Lookup, serenity::Error> {
+        let me = match self.bot_user.get() {
+            Some(id) => *id,
+            None => {
+                let id = self.http.get_current_user().await?.id;
+                self.bot_user.get_or_init(|| id);
+                id
+            }
         };
         // A snowflake for that moment: milliseconds since Discord's epoch, shifted past the other fields.
         let from_ms = (since - Duration::minutes(1)).timestamp_millis() - 1_420_070_400_000;
@@ -458,14 +491,14 @@ impl Engine {
                 .iter()
                 .find(|m| m.author.id == me && carries(m, marker))
             {
-                return Ok(Some(found.id.get()));
+                return Ok(Lookup::Found(found.id.get()));
             }
             match page.iter().map(|m| m.id).max() {
                 Some(newest) if page.len() == 100 => after = newest,
-                _ => break,
+                _ => return Ok(Lookup::NotThere),
             }
         }
-        Ok(None)
+        Ok(Lookup::Unsure)
     }
 
     /// Where a post goes: the community's channel, or for a DM the member's DM channel.
@@ -593,7 +626,12 @@ fn carries(message: &serenity::Message, marker: &str) -> bool {
         .embeds
         .first()
         .and_then(|e| e.footer.as_ref())
-        .is_some_and(|f| f.text == marker || f.text.starts_with(&format!("{marker} ")));
+        .is_some_and(|f| {
+            // First in the footer; at its end in posts made before the mark moved to the front.
+            f.text == marker
+                || f.text.starts_with(&format!("{marker} "))
+                || f.text.ends_with(&format!(" {marker}"))
+        });
     in_footer || message.content.ends_with(&format!("-# {marker}"))
 }
 

@@ -8,11 +8,11 @@ use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::rsvp::Answer;
 use chrono::{DateTime, Utc};
 
-const CANCEL: &str = "UPDATE gatherings SET status = 'cancelled', reason = $2, event_dirty = 1, event_retry_at = 0, \
+const CANCEL: &str = "UPDATE gatherings SET status = 'cancelled', reason = $2, event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
      revision = revision + 1, updated_at = $3 WHERE id = $1 AND community_id = $4 AND status IN ('scheduled', 'moved')";
 const MOVE: &str =
     "UPDATE gatherings SET start_at = $2, end_at = $3, status = 'moved', reason = $4, \
-     event_dirty = 1, event_retry_at = 0, revision = revision + 1, updated_at = $5 \
+     event_dirty = 1, event_retry_at = 0, event_attempts = 0, revision = revision + 1, updated_at = $5 \
      WHERE id = $1 AND community_id = $6 AND status IN ('scheduled', 'moved')";
 const DROP_PENDING: &str =
     "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \

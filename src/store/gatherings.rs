@@ -53,8 +53,8 @@ const ALL: &str = concat!(
     " FROM gatherings g WHERE g.community_id = $1 ORDER BY g.start_at, g.id"
 );
 const MOVE: &str = "UPDATE gatherings SET start_at = $2, end_at = $3, status = 'moved', reason = $4, \
-     event_dirty = 1, event_retry_at = 0, revision = revision + 1, updated_at = $5 WHERE id = $1 AND status IN ('scheduled', 'moved')";
-const CANCEL: &str = "UPDATE gatherings SET status = 'cancelled', reason = $2, event_dirty = 1, event_retry_at = 0, \
+     event_dirty = 1, event_retry_at = 0, event_attempts = 0, revision = revision + 1, updated_at = $5 WHERE id = $1 AND status IN ('scheduled', 'moved')";
+const CANCEL: &str = "UPDATE gatherings SET status = 'cancelled', reason = $2, event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
      revision = revision + 1, updated_at = $3 \
      WHERE id = $1 AND status IN ('scheduled', 'moved')";
 

@@ -41,7 +41,7 @@ const DROP_WITHDRAWN_POSTS: &str =
 const SET_MATERIALIZED: &str = "UPDATE series SET materialized_until = $2 WHERE id = $1";
 const SET_UNTIL: &str = "UPDATE series SET until_at = $2 WHERE id = $1 AND until_at IS NULL";
 const WITHDRAW_FUTURE: &str =
-    "UPDATE gatherings SET status = 'withdrawn', event_dirty = 1, event_retry_at = 0, \
+    "UPDATE gatherings SET status = 'withdrawn', event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
      revision = revision + 1, updated_at = $3 \
      WHERE series_id = $1 AND start_at >= $2 AND status IN ('scheduled', 'moved')";
 

@@ -89,7 +89,17 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
                 super::answer::start(ctx, slow_answer(ctx));
             })
         },
-        post_command: |ctx| Box::pin(super::answer::finish(ctx)),
+        post_command: |ctx| {
+            Box::pin(async move {
+                // Again after the command: `/community setup` has just created the row to record into.
+                if let poise::Context::Application(app) = ctx {
+                    let channel = app.interaction.channel_id.get();
+                    ctx.data()
+                        .saw_permissions(channel, app.interaction.app_permissions);
+                }
+                super::answer::finish(ctx).await
+            })
+        },
         ..Default::default()
     }
 }
