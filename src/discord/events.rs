@@ -158,25 +158,40 @@ pub async fn guild_event(store: &Store, clock: &dyn Clock, event: &serenity::Ful
 
 /// Classifies a failed event request (`channel`: the voice channel the event is in, if any).
 pub fn refusal_of(error: &serenity::Error, had_event: bool, channel: Option<u64>) -> Refusal {
-    let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) = error else {
-        return Refusal::Temporary;
-    };
-    let code = response.error.code;
-    match response.status_code.as_u16() {
-        // In a voice channel, a 403 is about that channel (View Channel and Connect there), not the
-        // server-wide Manage Events: that one gathering waits, the others go on.
-        403 if channel.is_some() => Refusal::Permanent(format!(
-            "I could not put a gathering in <#{}> on the Events tab: I need to view and connect to that \
-             voice channel. I try again every few hours and after each change.",
-            channel.unwrap_or_default()
+    match error {
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) => classify(
+            response.status_code.as_u16(),
+            response.error.code as i64,
+            &response.error.message,
+            had_event,
+            channel,
+        ),
+        _ => Refusal::Temporary,
+    }
+}
+
+/// What Discord's answer (`status`, its JSON error `code` and `message`) means for the mirror.
+pub fn classify(
+    status: u16,
+    code: i64,
+    message: &str,
+    had_event: bool,
+    channel: Option<u64>,
+) -> Refusal {
+    match (status, channel) {
+        // In a voice channel (with Manage Events known to be granted), a 403 is about that channel (View
+        // Channel and Connect there): that one gathering waits, the others go on.
+        (403, Some(channel)) => Refusal::Permanent(format!(
+            "I could not put a gathering in <#{channel}> on the Events tab: I need to view and connect to \
+             that voice channel. I try again every few hours and after each change."
         )),
-        403 => Refusal::NotAllowed,
-        404 if code == 10004 => Refusal::GuildGone,
-        404 if had_event => Refusal::EventGone,
-        400 if code == 30038 => Refusal::Permanent(TOO_MANY_EVENTS.to_owned()),
-        400 | 404 => Refusal::Permanent(format!(
+        (403, None) => Refusal::NotAllowed,
+        (404, _) if code == 10004 => Refusal::GuildGone,
+        (404, _) if had_event => Refusal::EventGone,
+        (400, _) if code == 30038 => Refusal::Permanent(TOO_MANY_EVENTS.to_owned()),
+        (400 | 404, _) => Refusal::Permanent(format!(
             "Discord refused a scheduled event ({}); I try again every few hours and after each change.",
-            crate::discord::reply::cut(&response.error.message, 200)
+            crate::discord::reply::cut(message, 200)
         )),
         _ => Refusal::Temporary,
     }
@@ -400,5 +415,68 @@ pub fn status_of(error: &serenity::Error) -> Option<u16> {
             Some(response.status_code.as_u16())
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_are_classified_by_status_and_code() {
+        assert_eq!(
+            classify(403, 50013, "Missing Permissions", false, None),
+            Refusal::NotAllowed
+        );
+        assert!(matches!(
+            classify(403, 50001, "Missing Access", false, Some(7)),
+            Refusal::Permanent(text) if text.contains("<#7>")
+        ));
+        assert_eq!(
+            classify(404, 10004, "Unknown Guild", true, None),
+            Refusal::GuildGone
+        );
+        assert_eq!(
+            classify(404, 10070, "Unknown Event", true, None),
+            Refusal::EventGone
+        );
+        assert_eq!(
+            classify(400, 30038, "Maximum number", false, None),
+            Refusal::Permanent(TOO_MANY_EVENTS.to_owned())
+        );
+        assert!(matches!(
+            classify(400, 50035, &"x".repeat(500), false, None),
+            Refusal::Permanent(text) if text.chars().count() < 400
+        ));
+        for status in [429, 500, 502, 503] {
+            assert_eq!(classify(status, 0, "", false, None), Refusal::Temporary);
+        }
+    }
+
+    #[test]
+    fn retries_back_off_from_thirty_seconds_to_six_hours() {
+        let temporary = Refusal::Temporary;
+        assert_eq!(retry_after(0, &temporary), Duration::seconds(30));
+        assert_eq!(retry_after(1, &temporary), Duration::seconds(60));
+        assert_eq!(retry_after(5, &temporary), Duration::seconds(960));
+        assert_eq!(retry_after(40, &temporary), Duration::hours(6));
+        assert_eq!(
+            retry_after(0, &Refusal::Permanent(String::new())),
+            Duration::hours(6)
+        );
+    }
+
+    #[test]
+    fn a_guild_gets_at_most_its_hourly_budget_of_requests() {
+        let start = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let mut budget = GuildBudget::default();
+        let sent = (0..100).filter(|_| budget.take(1, start)).count();
+        assert_eq!(sent, GUILD_REQUESTS_PER_HOUR as usize);
+        assert!(budget.take(2, start), "another guild has its own budget");
+        assert!(!budget.take(1, start + Duration::minutes(59)));
+        assert!(
+            budget.take(1, start + Duration::minutes(61)),
+            "the next hour refills it"
+        );
     }
 }
