@@ -419,7 +419,8 @@ async fn refused_event_requests_are_not_retried_on_every_change() {
     let fake = FakeDiscord::start().await;
     fake.refuse_always("POST", &format!("/guilds/{GUILD}/scheduled-events"), 403);
     let db = TestDb::sqlite();
-    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now())).await;
+    let clock = TestClock::at(now());
+    let bot = RunningBot::start_with_clock(&fake, db.url(), clock.clone()).await;
     community_with_a_gathering(&fake, &bot.store).await;
     fake.wait_for("the first refused event", |f| {
         (event_requests(f, GUILD) > 0).then_some(())
@@ -449,6 +450,24 @@ async fn refused_event_requests_are_not_retried_on_every_change() {
         .run(&Invocation::new("community info", &Member::regular(3)))
         .await;
     assert!(text_of(&info).contains("Manage Events"), "{info}");
+
+    // An hour later the next pass probes once; once Discord accepts, the events are created.
+    clock.set(now() + Duration::minutes(61));
+    fake.run(&Invocation::new("community settings", &organizer).opt("reminders", "3d,1d"))
+        .await;
+    let probed = fake
+        .wait_for("the hourly probe", |f| {
+            let now_sent = event_requests(f, GUILD);
+            (now_sent > sent).then_some(now_sent)
+        })
+        .await;
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(
+        event_requests(&fake, GUILD),
+        probed,
+        "one probe, not a retry of every row"
+    );
+    assert_eq!(probed, sent + 1);
     fake.assert_spec_clean();
     bot.stop().await;
 }
