@@ -1,6 +1,7 @@
 //! End to end: what an operator, a hostile member and a busy database do to the bot. Every interaction is
 //! acknowledged within Discord's 3 seconds while another process holds SQLite's write lock; non-ASCII input
-//! to every option and form field gets a private answer; a note never reaches another community's search;
+//! to every option and form field gets a private answer; a note never reaches another community's search
+//! (on SQLite and PostgreSQL);
 //! refused scheduled-event requests are not retried on every change, and one guild's failing rows do not
 //! hold up another's; a post whose answer was lost is not posted twice after the nonce window.
 
@@ -310,100 +311,101 @@ async fn non_ascii_input_to_every_option_and_form_field_gets_a_private_answer() 
 
 #[tokio::test]
 async fn a_note_of_one_community_is_never_found_from_another() {
-    let fake = FakeDiscord::start().await;
-    let db = TestDb::sqlite();
-    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now())).await;
-    for (channel, name) in [(CHANNEL, "Circle"), (OTHER_CHANNEL, "Elsewhere")] {
-        let setup = Invocation::new("community setup", &Member::manager(1))
-            .opt("name", name)
-            .opt("timezone", "Europe/Lisbon")
-            .in_channel(channel);
-        fake.run(&setup).await;
-    }
-    let victim = bot
-        .store
-        .community_in_channel(ChannelRef(CHANNEL))
-        .await
-        .unwrap()
-        .unwrap();
-    let attacker = Member::regular(66);
-    let form = fake
-        .run(
-            &Invocation::new("note add", &attacker)
-                .opt("kind", "story")
-                .in_channel(OTHER_CHANNEL),
-        )
-        .await;
-    let form = form_id(&form);
-    // A tag that FTS5's tokenizer would split into `x` and the victim's community token `c<id>`.
-    let hostile = format!("x\u{0903}c{}", victim.id.0);
-    let tags = format!("{hostile}, secretplan");
-    let fields: Vec<(&str, &str)> = vec![
-        ("title", "Secret plan"),
-        ("kind", "story"),
-        ("tags", tags.as_str()),
-        ("body", "Our secret circle round."),
-        ("link", ""),
-    ];
-    let archived = submit(&fake, &attacker, OTHER_CHANNEL, &form, &fields).await;
-    assert!(text_of(&archived).contains("archived"), "{archived}");
-    // And one stored directly, with a bare `c<id>` tag too.
-    let other = bot
-        .store
-        .community_in_channel(ChannelRef(OTHER_CHANNEL))
-        .await
-        .unwrap()
-        .unwrap();
-    let forged = NewNote {
-        kind: NoteKind::Story,
-        title: "Forged secret".into(),
-        body: "Another secret circle round.".into(),
-        tags: vec![hostile.clone(), format!("c{}", victim.id.0)],
-        author: MemberRef(66),
-        author_name: "x".into(),
-        archived_by: None,
-        gathering: None,
-        source_url: None,
-    };
-    bot.store.add_note(other.id, &forged, now()).await.unwrap();
-
-    let member = Member::regular(2);
-    for query in ["secret", "circle round", "secret plan"] {
-        let found = fake
-            .run(&Invocation::new("note search", &member).opt("query", query))
+    for db in TestDb::both().await {
+        let fake = FakeDiscord::start().await;
+        let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now())).await;
+        for (channel, name) in [(CHANNEL, "Circle"), (OTHER_CHANNEL, "Elsewhere")] {
+            let setup = Invocation::new("community setup", &Member::manager(1))
+                .opt("name", name)
+                .opt("timezone", "Europe/Lisbon")
+                .in_channel(channel);
+            fake.run(&setup).await;
+        }
+        let victim = bot
+            .store
+            .community_in_channel(ChannelRef(CHANNEL))
+            .await
+            .unwrap()
+            .unwrap();
+        let attacker = Member::regular(66);
+        let form = fake
+            .run(
+                &Invocation::new("note add", &attacker)
+                    .opt("kind", "story")
+                    .in_channel(OTHER_CHANNEL),
+            )
             .await;
-        let text = text_of(&found);
-        assert!(
-            !text.contains("Secret plan") && !text.contains("Forged"),
-            "`{query}`: {text}"
-        );
-        assert!(!text.contains("<@66>"), "`{query}`: {text}");
+        let form = form_id(&form);
+        // A tag that FTS5's tokenizer would split into `x` and the victim's community token `c<id>`.
+        let hostile = format!("x\u{0903}c{}", victim.id.0);
+        let tags = format!("{hostile}, secretplan");
+        let fields: Vec<(&str, &str)> = vec![
+            ("title", "Secret plan"),
+            ("kind", "story"),
+            ("tags", tags.as_str()),
+            ("body", "Our secret circle round."),
+            ("link", ""),
+        ];
+        let archived = submit(&fake, &attacker, OTHER_CHANNEL, &form, &fields).await;
+        assert!(text_of(&archived).contains("archived"), "{archived}");
+        // And one stored directly, with a bare `c<id>` tag too.
+        let other = bot
+            .store
+            .community_in_channel(ChannelRef(OTHER_CHANNEL))
+            .await
+            .unwrap()
+            .unwrap();
+        let forged = NewNote {
+            kind: NoteKind::Story,
+            title: "Forged secret".into(),
+            body: "Another secret circle round.".into(),
+            tags: vec![hostile.clone(), format!("c{}", victim.id.0)],
+            author: MemberRef(66),
+            author_name: "x".into(),
+            archived_by: None,
+            gathering: None,
+            source_url: None,
+        };
+        bot.store.add_note(other.id, &forged, now()).await.unwrap();
+
+        let member = Member::regular(2);
+        for query in ["secret", "circle round", "secret plan"] {
+            let found = fake
+                .run(&Invocation::new("note search", &member).opt("query", query))
+                .await;
+            let text = text_of(&found);
+            assert!(
+                !text.contains("Secret plan") && !text.contains("Forged"),
+                "`{query}`: {text}"
+            );
+            assert!(!text.contains("<@66>"), "`{query}`: {text}");
+        }
+        let listed = fake.run(&Invocation::new("note list", &member)).await;
+        assert!(!text_of(&listed).contains("ecret"), "{listed}");
+        let tags = fake
+            .run(
+                &Invocation::new("note add", &member)
+                    .opt("kind", "story")
+                    .autocomplete("tags", "sec"),
+            )
+            .await;
+        assert_eq!(tags["data"]["choices"], serde_json::json!([]), "{tags}");
+        let ids = fake
+            .run(&Invocation::new("note show", &member).autocomplete("id", "secret"))
+            .await;
+        assert_eq!(ids["data"]["choices"], serde_json::json!([]), "{ids}");
+        // The attacker's own community finds it.
+        let theirs = fake
+            .run(
+                &Invocation::new("note search", &attacker)
+                    .opt("query", "secret")
+                    .in_channel(OTHER_CHANNEL),
+            )
+            .await;
+        assert!(text_of(&theirs).contains("Secret plan"), "{theirs}");
+        fake.assert_spec_clean();
+        bot.stop().await;
     }
-    let listed = fake.run(&Invocation::new("note list", &member)).await;
-    assert!(!text_of(&listed).contains("ecret"), "{listed}");
-    let tags = fake
-        .run(
-            &Invocation::new("note add", &member)
-                .opt("kind", "story")
-                .autocomplete("tags", "sec"),
-        )
-        .await;
-    assert_eq!(tags["data"]["choices"], serde_json::json!([]), "{tags}");
-    let ids = fake
-        .run(&Invocation::new("note show", &member).autocomplete("id", "secret"))
-        .await;
-    assert_eq!(ids["data"]["choices"], serde_json::json!([]), "{ids}");
-    // The attacker's own community finds it.
-    let theirs = fake
-        .run(
-            &Invocation::new("note search", &attacker)
-                .opt("query", "secret")
-                .in_channel(OTHER_CHANNEL),
-        )
-        .await;
-    assert!(text_of(&theirs).contains("Secret plan"), "{theirs}");
-    fake.assert_spec_clean();
-    bot.stop().await;
 }
 
 fn event_requests(fake: &FakeDiscord, guild: u64) -> usize {
