@@ -10,6 +10,7 @@ pub mod input;
 pub mod note_draft;
 pub mod note_export;
 pub mod notes;
+pub mod post_key;
 pub mod posts;
 pub mod recurrence;
 pub mod reminders;

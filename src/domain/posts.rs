@@ -3,6 +3,7 @@
 //! after each gathering ends. Pure planning: the store makes each post happen exactly once.
 
 use super::gathering::Gathering;
+use super::post_key::PostKey;
 use super::recurrence::local_to_utc;
 use super::reminders::ReminderOffsets;
 use super::role_prompt::RolePrompt;
@@ -83,14 +84,19 @@ pub fn plan_for_gathering(
     if !gathering.status.is_on() || gathering.end <= now {
         return Vec::new();
     }
-    let (id, start) = (gathering.id.0, gathering.start.timestamp());
+    let start = gathering.start.timestamp();
     let mut posts: Vec<PlannedPost> = reminders
         .durations()
         .map(|offset| (offset, gathering.start - offset))
         .filter(|(_, due)| *due > now)
         .map(|(offset, due)| PlannedPost {
             kind: PostKind::Reminder,
-            key: format!("reminder:{id}:{start}:{}", offset.num_minutes()),
+            key: PostKey::Reminder {
+                gathering: gathering.id,
+                start,
+                offset_minutes: offset.num_minutes(),
+            }
+            .to_string(),
             due,
         })
         .collect();
@@ -100,7 +106,11 @@ pub fn plan_for_gathering(
             if due > now {
                 posts.push(PlannedPost {
                     kind: PostKind::RolePrompt,
-                    key: format!("prompt-offset:{id}:{start}"),
+                    key: PostKey::PromptAtOffset {
+                        gathering: gathering.id,
+                        start,
+                    }
+                    .to_string(),
                     due,
                 });
             }
@@ -108,12 +118,20 @@ pub fn plan_for_gathering(
     }
     posts.push(PlannedPost {
         kind: PostKind::Harvest,
-        key: format!("harvest:{id}:{}", gathering.end.timestamp()),
+        key: PostKey::Harvest {
+            gathering: gathering.id,
+            end: gathering.end.timestamp(),
+        }
+        .to_string(),
         due: gathering.end,
     });
     posts.push(PlannedPost {
         kind: PostKind::AgendaCard,
-        key: format!("card-after:{id}:{}", gathering.end.timestamp()),
+        key: PostKey::CardAfter {
+            gathering: gathering.id,
+            end: gathering.end.timestamp(),
+        }
+        .to_string(),
         due: gathering.end,
     });
     posts
@@ -140,10 +158,11 @@ pub fn next_role_prompt(
         if due > now {
             return Some(PlannedPost {
                 kind: PostKind::RolePrompt,
-                key: format!(
-                    "prompt:{community}:{}",
-                    next_local.format("%Y-%m-%dT%H:%M:%S")
-                ),
+                key: PostKey::PromptOnCron {
+                    community,
+                    local: next_local,
+                }
+                .to_string(),
                 due,
             });
         }
@@ -187,6 +206,50 @@ pub fn backoff(attempts: u32, jitter: f64, base: Duration) -> Duration {
     let factor = 2f64.powi(attempts.clamp(1, 30) as i32 - 1);
     let millis = (base.num_milliseconds() as f64 * factor).min(600_000.0);
     Duration::milliseconds((millis * jitter.clamp(0.5, 1.5)) as i64)
+}
+
+/// The HTTP statuses a failed post is judged by.
+pub mod status {
+    /// The bot may not post there (access lost).
+    pub const FORBIDDEN: u16 = 403;
+    /// The channel (or DM) is gone.
+    pub const NOT_FOUND: u16 = 404;
+    /// Rate limited: Discord says how long to wait.
+    pub const TOO_MANY_REQUESTS: u16 = 429;
+}
+
+/// What to do after a failed attempt to post.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OnFailure {
+    /// A 429: try again after exactly what Discord asked (capped at an hour).
+    WaitAsAsked(Duration),
+    /// A temporary failure (5xx, a timeout, no answer, a 429 without a wait): back off and retry.
+    Backoff,
+    /// A DM that cannot be delivered (closed DMs, error 50007, or any other refusal): noted, not retried.
+    DmUndeliverable,
+    /// The community's channel cannot be posted in (403, 404): drop and tell organizers.
+    ChannelUnreachable,
+    /// Discord refused this post for good (another 4xx): drop it with a log line.
+    Refused,
+}
+
+/// Classifies a failed attempt to post by its kind, the HTTP status (none when no answer came) and the
+/// wait a 429 asked for.
+pub fn on_failure(kind: PostKind, http_status: Option<u16>, retry_after: Option<f64>) -> OnFailure {
+    let refused = |s: u16| (400..500).contains(&s) && s != status::TOO_MANY_REQUESTS;
+    match http_status {
+        Some(s) if kind == PostKind::DmReminder && refused(s) => OnFailure::DmUndeliverable,
+        Some(status::FORBIDDEN | status::NOT_FOUND) => OnFailure::ChannelUnreachable,
+        Some(s) if refused(s) => OnFailure::Refused,
+        Some(status::TOO_MANY_REQUESTS) => match retry_after {
+            Some(seconds) => {
+                let seconds = seconds.clamp(0.0, 3600.0);
+                OnFailure::WaitAsAsked(Duration::milliseconds((seconds * 1000.0).ceil() as i64))
+            }
+            None => OnFailure::Backoff,
+        },
+        _ => OnFailure::Backoff,
+    }
 }
 
 #[cfg(test)]

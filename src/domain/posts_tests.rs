@@ -221,3 +221,50 @@ fn backoff_grows_exponentially_with_jitter_and_is_capped() {
         Duration::milliseconds(200)
     );
 }
+
+#[test]
+fn failures_are_classified_by_kind_status_and_the_wait_asked_for() {
+    use super::{on_failure, OnFailure};
+    let card = PostKind::AgendaCard;
+    let dm = PostKind::DmReminder;
+    assert_eq!(
+        on_failure(card, Some(429), Some(2.5)),
+        OnFailure::WaitAsAsked(Duration::milliseconds(2500))
+    );
+    assert_eq!(
+        on_failure(card, Some(429), Some(1e9)),
+        OnFailure::WaitAsAsked(Duration::hours(1))
+    );
+    assert_eq!(on_failure(card, Some(429), None), OnFailure::Backoff);
+    for status in [None, Some(500), Some(502), Some(503)] {
+        assert_eq!(
+            on_failure(card, status, None),
+            OnFailure::Backoff,
+            "{status:?}"
+        );
+        assert_eq!(
+            on_failure(dm, status, None),
+            OnFailure::Backoff,
+            "{status:?}"
+        );
+    }
+    assert_eq!(
+        on_failure(card, Some(403), None),
+        OnFailure::ChannelUnreachable
+    );
+    assert_eq!(
+        on_failure(card, Some(404), None),
+        OnFailure::ChannelUnreachable
+    );
+    assert_eq!(on_failure(card, Some(400), None), OnFailure::Refused);
+    for status in [400, 403, 404] {
+        assert_eq!(
+            on_failure(dm, Some(status), None),
+            OnFailure::DmUndeliverable
+        );
+    }
+    assert_eq!(
+        on_failure(dm, Some(429), Some(1.0)),
+        OnFailure::WaitAsAsked(Duration::seconds(1))
+    );
+}

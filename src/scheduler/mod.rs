@@ -10,7 +10,8 @@ use crate::discord::http::{DirectPoster, PostError};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::posts::{
-    backoff, delivery, next_role_prompt, plan_for_gathering, Delivery, PostKind,
+    backoff, delivery, next_role_prompt, on_failure, plan_for_gathering, status, Delivery,
+    OnFailure, PostKind,
 };
 use crate::store::{DuePost, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
@@ -348,14 +349,10 @@ impl Engine {
         error: &PostError,
         now: DateTime<Utc>,
     ) -> Result<Outcome, StoreError> {
-        match error.status {
-            // A closed DM (Discord error 50007) or a member we cannot reach: noted, not retried, and not
-            // a problem of the community's channel.
-            Some(status)
-                if post.kind == PostKind::DmReminder
-                    && (400..500).contains(&status)
-                    && status != 429 =>
-            {
+        match on_failure(post.kind, error.status, error.retry_after) {
+            OnFailure::DmUndeliverable => {
+                // Closed DMs (Discord error 50007) or a member we cannot reach: noted, not retried, and
+                // not a problem of the community's channel.
                 tracing::info!(post = post.id, error = %error, "DM not delivered (closed DMs?); not retrying");
                 self.store
                     .post_dropped(
@@ -367,12 +364,16 @@ impl Engine {
                     .await?;
                 Ok(Outcome::Dropped)
             }
-            Some(403) | Some(404) => {
+            OnFailure::ChannelUnreachable => {
                 let problem = format!(
                     "I could not post in <#{}> ({}): check that I can view the channel and send messages \
                      there. Automatic posts are paused until then.",
                     community.channel,
-                    if error.status == Some(403) { "access denied" } else { "channel not found" }
+                    if error.status == Some(status::FORBIDDEN) {
+                        "access denied"
+                    } else {
+                        "channel not found"
+                    }
                 );
                 tracing::warn!(post = post.id, community = %community.id, error = %error, "permanent posting failure");
                 self.store
@@ -383,17 +384,14 @@ impl Engine {
                     .await?;
                 Ok(Outcome::Dropped)
             }
-            Some(status) if (400..500).contains(&status) && status != 429 => {
+            OnFailure::Refused => {
                 tracing::error!(post = post.id, error = %error, "Discord refused the post; not retrying");
                 self.store
                     .post_dropped(post.id, &self.worker, &error.to_string(), now)
                     .await?;
                 Ok(Outcome::Dropped)
             }
-            Some(429) if error.retry_after.is_some() => {
-                // Discord says how long to wait: exactly that (the retry time rounds up to a second).
-                let seconds = error.retry_after.unwrap_or(1.0).clamp(0.0, 3600.0);
-                let wait = Duration::milliseconds((seconds * 1000.0).ceil() as i64);
+            OnFailure::WaitAsAsked(wait) => {
                 tracing::info!(
                     post = post.id,
                     retry_in_ms = wait.num_milliseconds(),
@@ -404,7 +402,7 @@ impl Engine {
                     .await?;
                 Ok(Outcome::Retry)
             }
-            _ => {
+            OnFailure::Backoff => {
                 let wait = self.retry_delay(post.attempts);
                 tracing::info!(post = post.id, error = %error, retry_in_ms = wait.num_milliseconds(), "temporary failure; retrying");
                 self.store

@@ -4,6 +4,7 @@
 use super::{from_unix, to_unix, Backend, Store, StoreError};
 use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::{CommunityId, MemberRef};
+use crate::domain::post_key::PostKey;
 use crate::domain::posts::{PlannedPost, PostKind};
 use chrono::{DateTime, Utc};
 
@@ -157,7 +158,13 @@ impl Store {
             sqlx::query(INSERT_DM)
                 .bind(community.0)
                 .bind(gathering.0)
-                .bind(format!("dm:{reminder_key}:{m}"))
+                .bind(
+                    PostKey::Dm {
+                        reminder: Box::new(PostKey::parse(reminder_key)),
+                        member: *m,
+                    }
+                    .to_string(),
+                )
                 .bind(to_unix(now))
                 .bind(m.to_db())
                 .execute(self.pool())

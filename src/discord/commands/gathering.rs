@@ -9,6 +9,7 @@ use super::{
 use crate::discord::reply::{Notice, Reply};
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
+use crate::domain::post_key::PostKey;
 use crate::domain::recurrence::{Frequency, WeekOfMonth};
 use chrono::Weekday;
 use poise::serenity_prelude as serenity;
@@ -311,7 +312,11 @@ pub async fn move_(
     let store = &ctx.data().store;
     let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
     let times = (start.as_deref(), end.as_deref());
-    let key = format!("notice:move:{}:{}", target.id, ctx.id());
+    let key = PostKey::MoveNotice {
+        gathering: target.id,
+        interaction: ctx.id(),
+    }
+    .to_string();
     let notice = flows::move_one(
         store,
         &community,
@@ -339,7 +344,10 @@ pub async fn cancel(
     let now = ctx.data().clock.now();
     let store = &ctx.data().store;
     let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
-    let key = format!("notice:cancel:{}", target.id);
+    let key = PostKey::CancelNotice {
+        gathering: target.id,
+    }
+    .to_string();
     let notice =
         flows::cancel_one(store, &community, &target, reason.as_deref(), &key, now).await?;
     announce(ctx, &community, notice).await

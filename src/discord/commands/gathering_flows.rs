@@ -90,7 +90,10 @@ pub async fn schedule(
     let series = store.create_series(community.id, &new, now).await?;
     let card = PlannedPost {
         kind: PostKind::AgendaCard,
-        key: format!("card-scheduled:{}", series.id.0),
+        key: crate::domain::post_key::PostKey::CardScheduled {
+            series: series.id.0,
+        }
+        .to_string(),
         due: now,
     };
     store.plan_posts(community.id, None, &[card], now).await?;
