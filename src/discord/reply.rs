@@ -359,13 +359,8 @@ impl Reply {
 
     fn mentions(&self) -> CreateAllowedMentions {
         // Discord refuses duplicates and more than 100 users.
-        let mut users: Vec<u64> = Vec::new();
-        for u in &self.ping_users {
-            if !users.contains(u) && users.len() < 100 {
-                users.push(*u);
-            }
-        }
-        CreateAllowedMentions::new().users(users.into_iter().map(UserId::new))
+        let users = crate::domain::text::unique_in_order(self.ping_users.iter().copied());
+        CreateAllowedMentions::new().users(users.into_iter().take(100).map(UserId::new))
     }
 
     /// The action rows: buttons five to a row, then the last row, then one row per member picker; at

@@ -113,7 +113,7 @@ impl Months {
         let names: Vec<String> = self
             .0
             .iter()
-            .map(|m| capitalize(MONTHS[*m as usize - 1]))
+            .map(|m| super::text::capitalize(MONTHS[*m as usize - 1]))
             .collect();
         names.join(", ")
     }
@@ -152,13 +152,6 @@ fn month(token: &str) -> Result<u32, InputError> {
             super::text::echo(token)
         ))
     })
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-        .unwrap_or_default()
 }
 
 fn weekday_code(day: Weekday) -> &'static str {

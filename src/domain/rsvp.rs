@@ -202,6 +202,15 @@ pub fn report(
     (per_gathering, per_member)
 }
 
+/// The members who answered *going*, in the order they answered.
+pub fn going(answers: &[(MemberRef, Answer)]) -> Vec<MemberRef> {
+    answers
+        .iter()
+        .filter(|(_, a)| *a == Answer::Going)
+        .map(|(m, _)| *m)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,9 +205,38 @@ pub fn echo(input: &str) -> String {
     cut(&shown, ECHO_CHARS)
 }
 
+/// `text` with its first character upper-cased (`monthly` → `Monthly`; `éte` → `Éte`).
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// The items in their first order, each once.
+pub fn unique_in_order<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut unique: Vec<T> = Vec::new();
+    for item in items {
+        if !unique.contains(&item) {
+            unique.push(item);
+        }
+    }
+    unique
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalize_and_unique_in_order_keep_what_they_are_given() {
+        assert_eq!(capitalize("monthly on fridays"), "Monthly on fridays");
+        assert_eq!(capitalize("éte"), "Éte");
+        assert_eq!(capitalize(""), "");
+        assert_eq!(unique_in_order([3, 1, 3, 2, 1]), [3, 1, 2]);
+        assert!(unique_in_order(Vec::<u8>::new()).is_empty());
+    }
 
     #[test]
     fn invisible_only_text_cleans_to_nothing() {

@@ -524,14 +524,7 @@ impl Engine {
         gathering: Option<&Gathering>,
     ) -> Result<(), StoreError> {
         let Some(g) = gathering else { return Ok(()) };
-        let going: Vec<_> = self
-            .store
-            .rsvps(g.id)
-            .await?
-            .into_iter()
-            .filter(|(_, a)| *a == crate::domain::rsvp::Answer::Going)
-            .map(|(m, _)| m)
-            .collect();
+        let going = crate::domain::rsvp::going(&self.store.rsvps(g.id).await?);
         self.store
             .plan_dm_reminders(community.id, g.id, &post.key, &going, self.clock.now())
             .await

@@ -26,13 +26,10 @@ pub async fn render(
             Some(g) => reminder(store, community, g).await.map(Some),
             None => Ok(None),
         },
-        PostKind::AgendaCard => {
-            store.extend_horizon(community.id, now).await?;
-            match store.upcoming(community.id, now, 1).await?.first() {
-                Some(next) => agenda_reply(store, community, next).await.map(Some),
-                None => Ok(None),
-            }
-        }
+        PostKind::AgendaCard => match store.upcoming(community.id, now, 1).await?.first() {
+            Some(next) => agenda_reply(store, community, next).await.map(Some),
+            None => Ok(None),
+        },
         PostKind::ChangeNotice => {
             let Some(body) = post.body.as_deref() else {
                 tracing::error!(post = post.id, key = %post.key, "change notice has no stored text: dropped");
@@ -125,12 +122,8 @@ async fn role_prompt(
             })
         })
         .collect();
-    let mut candidates: Vec<MemberRef> = Vec::new();
-    for h in &history {
-        if !candidates.contains(&h.member) {
-            candidates.push(h.member);
-        }
-    }
+    let candidates: Vec<MemberRef> =
+        crate::domain::text::unique_in_order(history.iter().map(|h| h.member));
     let busy: Vec<MemberRef> = holders.iter().map(|(_, m)| *m).collect();
     let names: Vec<String> = open.iter().map(|(_, r)| escape(r)).collect();
     let mut text = format!(

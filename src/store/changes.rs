@@ -52,11 +52,11 @@ async fn going(tx: &mut Tx<'_>, gathering: GatheringId) -> Result<Vec<MemberRef>
         .bind(gathering.0)
         .fetch_all(&mut **tx)
         .await?;
-    Ok(rows
+    let answers: Vec<(MemberRef, Answer)> = rows
         .into_iter()
-        .filter(|(_, a)| Answer::parse(a) == Some(Answer::Going))
-        .map(|(m, _)| MemberRef::from_db(m))
-        .collect())
+        .filter_map(|(m, a)| Answer::parse(&a).map(|a| (MemberRef::from_db(m), a)))
+        .collect();
+    Ok(crate::domain::rsvp::going(&answers))
 }
 
 async fn plan_notice(

@@ -153,13 +153,16 @@ impl Store {
         Ok(GatheringId(id))
     }
 
-    /// The next `limit` gatherings that have not ended and are not cancelled.
+    /// The next `limit` gatherings that have not ended and are not cancelled (series extended to the
+    /// horizon first).
     pub async fn upcoming(
         &self,
         community: CommunityId,
         now: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<Gathering>, StoreError> {
+        // The rows of a series reach 13 months ahead: extend them first, so no reader forgets to.
+        self.extend_horizon(community, now).await?;
         let rows = sqlx::query_as(UPCOMING)
             .bind(community.0)
             .bind(to_unix(now))
@@ -183,8 +186,12 @@ impl Store {
         row.map(GatheringRow::into_domain).transpose()
     }
 
-    /// A gathering by id, whatever its community (for buttons, which carry only the id).
-    pub async fn gathering_by_id(&self, id: GatheringId) -> Result<Option<Gathering>, StoreError> {
+    /// A gathering by id, whatever its community: for the posts engine, whose posts carry their own
+    /// community. Everything answering a person looks gatherings up by community ([`Store::gathering`]).
+    pub(crate) async fn gathering_by_id(
+        &self,
+        id: GatheringId,
+    ) -> Result<Option<Gathering>, StoreError> {
         let row: Option<GatheringRow> = sqlx::query_as(BY_ID)
             .bind(id.0)
             .fetch_optional(self.pool())

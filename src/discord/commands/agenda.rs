@@ -79,10 +79,9 @@ pub async fn agenda_reply(
 
 /// "Going (2): @a, @b · Maybe: 1 · Can't go: 0" (names for going only; mentions in embeds never ping).
 fn rsvp_line(answers: &[(MemberRef, Answer)]) -> String {
-    let going: Vec<String> = answers
+    let going: Vec<String> = crate::domain::rsvp::going(answers)
         .iter()
-        .filter(|(_, a)| *a == Answer::Going)
-        .map(|(m, _)| format!("<@{m}>"))
+        .map(|m| format!("<@{m}>"))
         .collect();
     let count = |answer: Answer| answers.iter().filter(|(_, a)| *a == answer).count();
     let names = if going.is_empty() {

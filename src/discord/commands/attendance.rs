@@ -237,17 +237,14 @@ fn csv_reply(
     let zone = community.settings.time_zone;
     let mut out = String::from("gathering_date,gathering_title,member_id,going,came,roles\n");
     for g in held {
-        let mut members: Vec<MemberRef> = Vec::new();
-        for (_, m) in going
-            .iter()
-            .chain(came)
-            .chain(roles)
-            .filter(|(id, _)| *id == g.id)
-        {
-            if !members.contains(m) {
-                members.push(*m);
-            }
-        }
+        let members: Vec<MemberRef> = crate::domain::text::unique_in_order(
+            going
+                .iter()
+                .chain(came)
+                .chain(roles)
+                .filter(|(id, _)| *id == g.id)
+                .map(|(_, m)| *m),
+        );
         for m in members {
             let has = |pairs: &Pairs| pairs.iter().any(|(id, who)| *id == g.id && *who == m);
             let role_count = roles

@@ -92,7 +92,6 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
     let store = &ctx.data().store;
     let now = ctx.data().clock.now();
-    store.extend_horizon(community.id, now).await?;
     let next = store.upcoming(community.id, now, 1).await?;
     let problems: Vec<String> = [
         store.posts_problem(community.id).await?,
@@ -115,7 +114,6 @@ pub async fn list(ctx: Context<'_>) -> Result<(), CommandError> {
     let now = ctx.data().clock.now();
     let mut listed = Vec::new();
     for community in store.communities_in_guild(here.guild).await? {
-        store.extend_horizon(community.id, now).await?;
         let next = store
             .upcoming(community.id, now, 1)
             .await?

@@ -112,7 +112,7 @@ fn series_card(series: &Series, zone: chrono_tz::Tz) -> Result<Card, CommandErro
     let end = start + series.duration;
     let mut text = format!(
         "{}, {}–{} ({})",
-        capitalize(&series.summary),
+        crate::domain::text::capitalize(&series.summary),
         start.format("%H:%M"),
         end.format("%H:%M"),
         zone.name()
@@ -127,13 +127,6 @@ fn series_card(series: &Series, zone: chrono_tz::Tz) -> Result<Card, CommandErro
     Ok(Card::new(format!("Scheduled: {}", series.title), text)
         .field("Next dates", lines.join("\n"), false)
         .footer("Dates show in your own time zone · /gathering list shows what is coming up"))
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 /// `/gathering add` as typed.
@@ -408,13 +401,7 @@ fn clean_reason(reason: Option<&str>) -> Result<Option<String>, CommandError> {
 
 /// The line that pings the people a change notice is meant for (mentions inside embeds never ping).
 fn mention_line(users: &[u64]) -> String {
-    let mut unique: Vec<u64> = Vec::new();
-    for u in users {
-        if !unique.contains(u) {
-            unique.push(*u);
-        }
-    }
-    unique
+    crate::domain::text::unique_in_order(users.iter().copied())
         .iter()
         .map(|u| format!("<@{u}>"))
         .collect::<Vec<_>>()

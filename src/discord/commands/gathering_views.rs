@@ -29,7 +29,6 @@ pub async fn list(
     if !(1..=25).contains(&count) {
         return Err(CommandError::user("`count` goes from 1 to 25."));
     }
-    store.extend_horizon(community.id, now).await?;
     let upcoming = store.upcoming(community.id, now, count).await?;
     if upcoming.is_empty() {
         return Ok(Reply::private(
@@ -55,7 +54,6 @@ pub async fn next(
     community: &Community,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
-    store.extend_horizon(community.id, now).await?;
     let next = store.upcoming(community.id, now, 1).await?;
     let g = next.first().ok_or_else(|| {
         CommandError::user(

@@ -282,7 +282,6 @@ pub(crate) async fn target(
     match gathering {
         Some(value) => gathering_flows::resolve_gathering(store, community, value, now).await,
         None => {
-            store.extend_horizon(community.id, now).await?;
             store
                 .upcoming(community.id, now, 1)
                 .await?

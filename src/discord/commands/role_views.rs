@@ -138,12 +138,9 @@ pub fn history(
             format!("`{}` {}", day(a), held.join(" · "))
         })
         .collect();
-    let mut everyone: Vec<MemberRef> = Vec::new();
-    for (_, h) in past.iter().flat_map(|a| a.holders.iter()) {
-        if !everyone.contains(h) {
-            everyone.push(*h);
-        }
-    }
+    let everyone: Vec<MemberRef> = crate::domain::text::unique_in_order(
+        past.iter().flat_map(|a| a.holders.iter()).map(|(_, h)| *h),
+    );
     let not_lately: Vec<String> = community
         .template
         .roles()
