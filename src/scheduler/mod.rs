@@ -174,7 +174,7 @@ impl Engine {
             }
             tracing::warn!(post = post.id, key = %post.key, community = %post.community, cap, "automatic post held back: the channel's hourly cap is reached");
             self.store
-                .post_retry(
+                .post_held(
                     post.id,
                     &self.worker,
                     now + Duration::minutes(10),
@@ -247,7 +247,7 @@ impl Engine {
             Err(e) => {
                 let retry = now + self.retry_delay(post.attempts);
                 self.store
-                    .post_retry(post.id, &self.worker, retry, &e.to_string())
+                    .post_held(post.id, &self.worker, retry, &e.to_string())
                     .await?;
                 return Ok(Outcome::Retry);
             }
@@ -283,7 +283,7 @@ impl Engine {
                     .set_posts_problem(community.id, Some(&problem))
                     .await?;
                 self.store
-                    .post_retry(
+                    .post_held(
                         post.id,
                         &self.worker,
                         now + Duration::hours(1),
@@ -305,7 +305,7 @@ impl Engine {
                     // Too many messages since the first attempt to be sure: never resend blind.
                     tracing::warn!(post = post.id, key = %post.key, "could not tell whether a post whose answer was lost went out; trying again later");
                     self.store
-                        .post_retry(
+                        .post_held(
                             post.id,
                             &self.worker,
                             now + Duration::minutes(10),
@@ -321,9 +321,6 @@ impl Engine {
                 }
             }
         }
-        self.store
-            .post_attempting(post.id, &self.worker, now)
-            .await?;
         let sent = match &self.direct {
             Some(direct) => direct.create_message(channel, &message).await,
             None => channel
@@ -398,7 +395,7 @@ impl Engine {
                     "rate limited; waiting as Discord asks"
                 );
                 self.store
-                    .post_retry(post.id, &self.worker, now + wait, &error.to_string())
+                    .post_held(post.id, &self.worker, now + wait, &error.to_string())
                     .await?;
                 Ok(Outcome::Retry)
             }

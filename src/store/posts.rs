@@ -36,13 +36,13 @@ const DROP_CRON_PROMPT: &str = "DELETE FROM posts WHERE community_id = $1 AND ki
 // row, and a claim then took ~2,000 rows instead of 10 under two racing processes.
 const CLAIM_POSTGRES: &str = "WITH picked AS (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL \
      AND due_at <= $3 ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
-     UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = posts.attempts + 1 \
-     FROM picked WHERE posts.id = picked.id \
+     UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = posts.attempts + 1, \
+     attempted_at = COALESCE(posts.attempted_at, posts.last_claimed_at), last_claimed_at = $3 FROM picked WHERE posts.id = picked.id \
      AND posts.sent_at IS NULL AND posts.dropped_at IS NULL AND posts.due_at <= $3 \
      RETURNING posts.id, posts.community_id, posts.gathering_id, posts.kind, posts.idem_key, posts.planned_at, \
      posts.attempts, posts.member_id, posts.body, posts.attempted_at";
-const CLAIM_SQLITE: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1 \
-     WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
+const CLAIM_SQLITE: &str = "UPDATE posts SET claimed_by = $1, lease_until = $2, due_at = $2, attempts = attempts + 1, \
+     attempted_at = COALESCE(attempted_at, last_claimed_at), last_claimed_at = $3 WHERE id IN (SELECT id FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      ORDER BY due_at LIMIT $4) \
      AND sent_at IS NULL AND dropped_at IS NULL AND due_at <= $3 \
      RETURNING id, community_id, gathering_id, kind, idem_key, planned_at, attempts, member_id, body, attempted_at";
@@ -52,9 +52,10 @@ const SENT: &str =
 const RETRY: &str =
     "UPDATE posts SET due_at = $3, lease_until = NULL, claimed_by = NULL, last_error = $4 \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
-const DROP: &str = "UPDATE posts SET dropped_at = $3, lease_until = NULL, last_error = $4 \
+const HELD: &str =
+    "UPDATE posts SET due_at = $3, lease_until = NULL, claimed_by = NULL, last_error = $4, last_claimed_at = NULL \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
-const ATTEMPTING: &str = "UPDATE posts SET attempted_at = COALESCE(attempted_at, $3) \
+const DROP: &str = "UPDATE posts SET dropped_at = $3, lease_until = NULL, last_error = $4 \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
 const SENT_IN_LAST_HOUR: &str =
     "SELECT COUNT(*) FROM posts WHERE community_id = $1 AND sent_at > $2 \
@@ -90,7 +91,7 @@ pub struct DuePost {
     pub member: Option<MemberRef>,
     /// The fixed text of a change notice (JSON).
     pub body: Option<String>,
-    /// When an earlier attempt was sent (it may have reached Discord with its answer lost), if one was.
+    /// When an earlier claim of this post may have sent it (its answer lost, or the process crashed).
     pub attempted_at: Option<DateTime<Utc>>,
 }
 
@@ -350,22 +351,6 @@ impl Store {
         Ok(bits.flatten().map(|b| b as u64))
     }
 
-    /// Records, just before a send, that this attempt may reach Discord (the first such time is kept).
-    pub async fn post_attempting(
-        &self,
-        id: i64,
-        worker: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        sqlx::query(ATTEMPTING)
-            .bind(id)
-            .bind(worker.to_owned())
-            .bind(to_unix(now))
-            .execute(self.pool())
-            .await?;
-        Ok(())
-    }
-
     /// How many automatic posts (DMs aside) went to the community's channel since `since`.
     pub async fn channel_posts_since(
         &self,
@@ -395,6 +380,28 @@ impl Store {
             .execute(self.pool())
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// Gives the post back to be tried again at `retry_at` after an attempt that certainly did not reach
+    /// Discord (held back by the hourly cap, rate limited, not rendered): it does not count as one that
+    /// may have posted.
+    pub async fn post_held(
+        &self,
+        id: i64,
+        worker: &str,
+        retry_at: DateTime<Utc>,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        // Times are whole seconds: round up, as `post_retry` does.
+        let due = retry_at.timestamp() + i64::from(retry_at.timestamp_subsec_nanos() > 0);
+        sqlx::query(HELD)
+            .bind(id)
+            .bind(worker.to_owned())
+            .bind(due)
+            .bind(error.to_owned())
+            .execute(self.pool())
+            .await?;
+        Ok(())
     }
 
     /// Gives the post back to be tried again at `retry_at`.
