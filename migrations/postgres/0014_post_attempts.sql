@@ -8,4 +8,4 @@ ALTER TABLE posts ADD COLUMN attempted_at BIGINT;
 ALTER TABLE posts ADD COLUMN last_claimed_at BIGINT;
 
 -- Counting a channel's automatic posts of the last hour (the per-channel hourly cap).
-CREATE INDEX posts_sent_by_community ON posts (community_id, sent_at);
+CREATE INDEX posts_sent_by_community ON posts (community_id, sent_at, kind);
