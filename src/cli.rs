@@ -171,22 +171,28 @@ pub fn redact_url(url: &str) -> String {
     // password itself may hold an unencoded `?` (`user:p?ss@host`): that is read as user info only when
     // what stands after the `:` is not a port (`host:5432/db?user=a@b` is a host, a port and a query).
     let before_query = rest.split_once('?').map_or(rest, |(b, _)| b);
-    let split = match before_query.rsplit_once('@') {
-        Some((userinfo, _)) => Some(userinfo.len()),
-        None => rest.rsplit_once('@').and_then(|(candidate, _)| {
+    let split = if before_query.contains('@') {
+        before_query
+            .rsplit_once('@')
+            .map(|(userinfo, _)| userinfo)
+            .and_then(|userinfo| rest.strip_prefix(userinfo).map(|host| (userinfo, host)))
+    } else {
+        rest.rsplit_once('@').and_then(|(candidate, host)| {
             let (user, password) = candidate.split_once(':')?;
             let after_port = password.trim_start_matches(|c: char| c.is_ascii_digit());
             let is_port = after_port.len() < password.len() && after_port.starts_with(['/', '?']);
-            (!user.contains(['/', '?', '#']) && !is_port).then_some(candidate.len())
-        }),
+            (!user.contains(['/', '?', '#']) && !is_port).then_some((candidate, host))
+        })
     };
-    let shown = match split.map(|at| rest.split_at(at)) {
-        Some((userinfo, at_host)) => {
+    let shown = match split {
+        Some((userinfo, host)) => {
             let user = match userinfo.split_once(':') {
                 Some((user, _)) => format!("{user}:***"),
                 None => userinfo.to_owned(),
             };
-            format!("{scheme}://{user}{at_host}")
+            // `host` still starts with the `@` when it came from `strip_prefix`.
+            let host = host.strip_prefix('@').unwrap_or(host);
+            format!("{scheme}://{user}@{host}")
         }
         None => format!("{scheme}://{rest}"),
     };

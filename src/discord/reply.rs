@@ -378,8 +378,7 @@ impl Reply {
                 .max_values(25);
             rows.push(CreateActionRow::SelectMenu(menu));
         }
-        rows.truncate(MAX_ACTION_ROWS);
-        rows
+        rows.into_iter().take(MAX_ACTION_ROWS).collect()
     }
 
     /// The cards as embeds, within every embed limit (see [`fit_cards`]).

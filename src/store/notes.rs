@@ -159,6 +159,29 @@ impl NoteRow {
     }
 }
 
+/// `sql` (returning an id) with a note's 12 values bound as `$1`…`$12`: community, gathering, kind,
+/// title, body, tags, author, author name, archiver, link, time, search scope.
+fn bind_note(
+    sql: &'static str,
+    community: CommunityId,
+    note: &NewNote,
+    now: DateTime<Utc>,
+) -> sqlx::query::QueryScalar<'static, sqlx::Any, i64, sqlx::any::AnyArguments> {
+    sqlx::query_scalar(sql)
+        .bind(community.0)
+        .bind(note.gathering.map(|g| g.0))
+        .bind(note.kind.as_str())
+        .bind(note.title.clone())
+        .bind(note.body.clone())
+        .bind(stored_tags(&note.tags))
+        .bind(note.author.to_db())
+        .bind(note.author_name.clone())
+        .bind(note.archived_by.map(MemberRef::to_db))
+        .bind(note.source_url.clone())
+        .bind(to_unix(now))
+        .bind(scope_of(community, note))
+}
+
 /// Tags as stored: each surrounded by spaces, so that `LIKE '% tag %'` matches exactly one tag.
 fn stored_tags(tags: &[String]) -> String {
     format!(" {} ", tags.join(" "))
@@ -172,19 +195,7 @@ impl Store {
         note: &NewNote,
         now: DateTime<Utc>,
     ) -> Result<NoteId, StoreError> {
-        let id: i64 = sqlx::query_scalar(INSERT)
-            .bind(community.0)
-            .bind(note.gathering.map(|g| g.0))
-            .bind(note.kind.as_str())
-            .bind(note.title.clone())
-            .bind(note.body.clone())
-            .bind(stored_tags(&note.tags))
-            .bind(note.author.to_db())
-            .bind(note.author_name.clone())
-            .bind(note.archived_by.map(MemberRef::to_db))
-            .bind(note.source_url.clone())
-            .bind(to_unix(now))
-            .bind(scope_of(community, note))
+        let id = bind_note(INSERT, community, note, now)
             .fetch_one(self.pool())
             .await?;
         Ok(NoteId(id))
@@ -248,22 +259,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         self.serialise(&mut tx, Lock::Notes, community.0).await?;
         // Both statements take the same 13 values: the note, when, and since when a resubmit counts.
-        let bound = |sql: &'static str| {
-            sqlx::query_scalar::<_, i64>(sql)
-                .bind(community.0)
-                .bind(note.gathering.map(|g| g.0))
-                .bind(note.kind.as_str())
-                .bind(note.title.clone())
-                .bind(note.body.clone())
-                .bind(stored_tags(&note.tags))
-                .bind(note.author.to_db())
-                .bind(note.author_name.clone())
-                .bind(note.archived_by.map(MemberRef::to_db))
-                .bind(note.source_url.clone())
-                .bind(to_unix(now))
-                .bind(scope_of(community, note))
-                .bind(since)
-        };
+        let bound = |sql: &'static str| bind_note(sql, community, note, now).bind(since);
         let outcome = match bound(INSERT_ONCE).fetch_optional(&mut *tx).await? {
             Some(id) => (NoteId(id), true),
             None => (NoteId(bound(RESUBMITTED).fetch_one(&mut *tx).await?), false),

@@ -392,19 +392,10 @@ impl Store {
         retry_at: DateTime<Utc>,
         error: &str,
     ) -> Result<(), StoreError> {
-        // Times are whole seconds: round up, as `post_retry` does.
-        let due = retry_at.timestamp() + i64::from(retry_at.timestamp_subsec_nanos() > 0);
-        sqlx::query(HELD)
-            .bind(id)
-            .bind(worker.to_owned())
-            .bind(due)
-            .bind(error.to_owned())
-            .execute(self.pool())
-            .await?;
-        Ok(())
+        self.give_back(HELD, id, worker, retry_at, error).await
     }
 
-    /// Gives the post back to be tried again at `retry_at`.
+    /// Gives the post back to be tried again at `retry_at` (the attempt may have reached Discord).
     pub async fn post_retry(
         &self,
         id: i64,
@@ -412,9 +403,20 @@ impl Store {
         retry_at: DateTime<Utc>,
         error: &str,
     ) -> Result<(), StoreError> {
+        self.give_back(RETRY, id, worker, retry_at, error).await
+    }
+
+    async fn give_back(
+        &self,
+        sql: &'static str,
+        id: i64,
+        worker: &str,
+        retry_at: DateTime<Utc>,
+        error: &str,
+    ) -> Result<(), StoreError> {
         // Times are whole seconds: round up, or a sub-second retry would be due at once.
         let due = retry_at.timestamp() + i64::from(retry_at.timestamp_subsec_nanos() > 0);
-        sqlx::query(RETRY)
+        sqlx::query(sql)
             .bind(id)
             .bind(worker.to_owned())
             .bind(due)
