@@ -1,11 +1,13 @@
 //! The command line: `steward [--config PATH] [run|check|migrate|invite-url]` (`run` when none is given).
 
-use crate::clock::SystemClock;
-use crate::config::{Config, DiscordConfig};
+use crate::clock::{Clock, SystemClock};
+use crate::config::{Config, DiscordConfig, PostsConfig, Secret};
+use crate::scheduler::Engine;
 use crate::store::{Backend, Store};
 use crate::{discord, telemetry};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use std::future::Future;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -65,7 +67,7 @@ async fn run(config: Config) -> anyhow::Result<()> {
     telemetry::init(&config.log, Some(&token));
     tracing::info!(version = env!("CARGO_PKG_VERSION"), database = %redact_url(&config.database.url), "starting");
     let store = open_store(&config).await?;
-    let outcome = discord::run(
+    let outcome = serve(
         &config.discord,
         config.posts,
         &token,
@@ -77,6 +79,45 @@ async fn run(config: Config) -> anyhow::Result<()> {
     store.close().await;
     tracing::info!("database closed; goodbye");
     outcome.context("the Discord client stopped with an error")
+}
+
+/// Runs the bot until `shutdown` resolves: the Discord client, and beside it the posts engine and the
+/// event mirror, which stop once the gateway has closed.
+pub async fn serve(
+    discord: &DiscordConfig,
+    posts_config: PostsConfig,
+    token: &Secret,
+    store: Store,
+    clock: Arc<dyn Clock>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), discord::ClientError> {
+    let bot = discord::connect(discord, token, store.clone(), clock.clone()).await?;
+    let (stop_tasks, stopped) = tokio::sync::watch::channel(false);
+    let worker = format!("{}-{}", std::process::id(), discord::error::new_error_ref());
+    let engine = Engine::new(
+        store.clone(),
+        bot.http(),
+        clock.clone(),
+        worker,
+        posts_config,
+    )
+    .with_direct_poster(discord::http::DirectPoster::for_config(discord, token)?);
+    let posts = tokio::spawn(engine.run(bot.posts_wake(), stopped.clone()));
+    let mirror = tokio::spawn(discord::events::mirror_loop(
+        bot.http(),
+        store,
+        clock,
+        bot.events_wake(),
+        stopped,
+    ));
+    let outcome = bot.run_gateway(shutdown).await;
+    stop_tasks.send(true).ok();
+    for (name, task) in [("scheduled events", mirror), ("posts", posts)] {
+        if let Err(e) = task.await {
+            tracing::error!(error = %e, task = name, "a background task ended abnormally");
+        }
+    }
+    outcome
 }
 
 async fn check(config: Config) -> anyhow::Result<()> {

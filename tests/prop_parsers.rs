@@ -23,8 +23,8 @@ use proptest::sample::select;
 use std::io::Write;
 
 use steward::discord::custom_id::ButtonAction;
-use steward::discord::note_ids::{NoteButton, NoteForm};
-use steward::discord::reply::{self, Card};
+use steward::discord::format::{self, Card};
+use steward::discord::notes::ids::{NoteButton, NoteForm};
 use steward::domain::community::{self, CommunityName};
 use steward::domain::gathering::{
     self, parse_location, plan_move, Gathering, GatheringId, Status, Title,
@@ -524,8 +524,8 @@ fn feed_every_parser(input: &str, now: DateTime<Utc>) {
     let _ = text::fold_key(input);
     let _ = text::echo(input);
     let _ = text::cut(input, 10);
-    let _ = reply::cut(input, 10);
-    let _ = reply::cut_markdown(input, 30);
+    let _ = format::cut(input, 10);
+    let _ = format::cut_markdown(input, 30);
     let _ = steward::cli::application_id_from_token(input);
     let _ = steward::cli::redact_url(input);
 }
@@ -1179,7 +1179,7 @@ proptest! {
         input in typed(NAMES),
         max in 1usize..200,
     ) {
-        let out = reply::cut(&input, max);
+        let out = format::cut(&input, max);
         prop_assert!(out.chars().count() <= max, "{out:?}");
         if input.chars().count() <= max {
             prop_assert_eq!(&out, &input);
@@ -1207,7 +1207,7 @@ proptest! {
         input in typed(MARKDOWN),
         max in prop_oneof![0usize..64, 0usize..5_000],
     ) {
-        let out = reply::cut_markdown(&input, max);
+        let out = format::cut_markdown(&input, max);
         if input.chars().count() <= max {
             prop_assert_eq!(&out, &input);
         } else {
@@ -1245,20 +1245,20 @@ proptest! {
                 card
             })
             .collect();
-        let fitted = reply::fit_cards(cards);
-        prop_assert!(fitted.len() <= reply::MAX_EMBEDS);
+        let fitted = format::fit_cards(cards);
+        prop_assert!(fitted.len() <= format::MAX_EMBEDS);
         let total: usize = fitted.iter().map(Card::text_chars).sum();
-        prop_assert!(total <= reply::MAX_EMBED_TOTAL_CHARS, "{total}");
+        prop_assert!(total <= format::MAX_EMBED_TOTAL_CHARS, "{total}");
         for card in &fitted {
-            prop_assert!(card.title.chars().count() <= reply::MAX_TITLE_CHARS);
-            prop_assert!(card.description.chars().count() <= reply::MAX_DESCRIPTION_CHARS);
-            prop_assert!(card.fields.len() <= reply::MAX_FIELDS);
-            for (name, value, _) in &card.fields {
-                prop_assert!(name.chars().count() <= reply::MAX_FIELD_NAME_CHARS);
-                prop_assert!(value.chars().count() <= reply::MAX_FIELD_VALUE_CHARS);
+            prop_assert!(card.title.chars().count() <= format::MAX_TITLE_CHARS);
+            prop_assert!(card.description.chars().count() <= format::MAX_DESCRIPTION_CHARS);
+            prop_assert!(card.fields.len() <= format::MAX_FIELDS);
+            for field in &card.fields {
+                prop_assert!(field.name.chars().count() <= format::MAX_FIELD_NAME_CHARS);
+                prop_assert!(field.value.chars().count() <= format::MAX_FIELD_VALUE_CHARS);
             }
             if let Some(footer) = &card.footer {
-                prop_assert!(footer.chars().count() <= reply::MAX_FOOTER_CHARS);
+                prop_assert!(footer.chars().count() <= format::MAX_FOOTER_CHARS);
             }
         }
     }

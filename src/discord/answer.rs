@@ -7,9 +7,9 @@
 //! anything else is logged once with a reference (and its cause chain) that the person also sees; a panic
 //! is an internal error like any other.
 
-use super::error::{internal_message, new_error_ref};
-use super::reply::{Reply, Visibility};
-use super::{CommandError, Context};
+use crate::discord::error::{internal_message, new_error_ref};
+use crate::discord::format::{Reply, Visibility};
+use crate::discord::{CommandError, Context};
 use futures_util::FutureExt;
 use poise::serenity_prelude as serenity;
 use serenity::{

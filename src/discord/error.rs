@@ -1,8 +1,8 @@
 //! One error path for every command: a person's mistake becomes an ephemeral message that says what to
 //! do; anything else is logged with a short reference that the person also sees.
 
-use super::reply::Reply;
-use super::{App, Context};
+use crate::discord::format::Reply;
+use crate::discord::{App, Context};
 use crate::domain::note_export::ExportError;
 use crate::domain::InputError;
 use crate::store::StoreError;
@@ -187,10 +187,10 @@ async fn send(ctx: Context<'_>, reply: Reply) {
         }
         return;
     }
-    if let Err(e) = super::answer::send(ctx, reply).await {
+    if let Err(e) = crate::discord::answer::send(ctx, reply).await {
         tracing::warn!(error = %e, command = %ctx.command().qualified_name, "could not send the error reply");
     }
-    super::answer::finish(ctx).await;
+    crate::discord::answer::finish(ctx).await;
 }
 
 #[cfg(test)]

@@ -191,7 +191,7 @@ pub fn classify(
         (400, _) if code == 30038 => Refusal::Permanent(TOO_MANY_EVENTS.to_owned()),
         (400 | 404, _) => Refusal::Permanent(format!(
             "Discord refused a scheduled event ({}); I try again every few hours and after each change.",
-            crate::discord::reply::cut(message, 200)
+            crate::discord::format::cut(message, 200)
         )),
         _ => Refusal::Temporary,
     }
@@ -362,7 +362,7 @@ fn place_text(item: &EventWork) -> String {
         .location
         .clone()
         .unwrap_or_else(|| "See the community's channel".to_owned());
-    crate::discord::reply::cut(&place, LOCATION_CHARS)
+    crate::discord::format::cut(&place, LOCATION_CHARS)
 }
 
 fn timestamp(t: DateTime<Utc>) -> serenity::Timestamp {

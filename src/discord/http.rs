@@ -38,7 +38,7 @@ pub struct PostError {
 impl From<&serenity::Error> for PostError {
     fn from(error: &serenity::Error) -> Self {
         PostError {
-            status: super::events::status_of(error),
+            status: crate::discord::events::status_of(error),
             retry_after: None,
             text: error.to_string(),
         }

@@ -2,22 +2,25 @@
 //! plain values, call the domain and the store, and render a [`reply::Reply`].
 
 pub mod answer;
-pub(crate) mod commands;
-mod components;
+pub mod commands;
+pub mod community;
+pub mod context;
 pub mod custom_id;
 pub mod error;
 pub mod events;
+pub mod format;
+pub mod gathering;
+pub mod help;
 pub mod http;
-mod note_buttons;
-mod note_form;
-pub mod note_ids;
+pub mod notes;
 pub mod permissions;
-pub mod reply;
+pub mod roles;
+pub mod rsvp;
 
 pub use error::CommandError;
 
 use crate::clock::Clock;
-use crate::config::{DiscordConfig, PostsConfig, Secret};
+use crate::config::{DiscordConfig, Secret};
 use crate::store::Store;
 use poise::serenity_prelude as serenity;
 use std::future::Future;
@@ -107,23 +110,28 @@ impl From<serenity::Error> for ClientError {
     }
 }
 
-/// Runs the bot until `shutdown` resolves, then closes the gateway cleanly.
-pub async fn run(
+/// The Discord side of a running bot: the client (gateway and framework) and the wakers of the
+/// background tasks that follow what commands change. Built by [`connect`]; the run wiring
+/// (`cli::serve`) starts the posts engine and the event mirror beside it.
+pub struct Bot {
+    client: serenity::Client,
+    posts_wake: Arc<tokio::sync::Notify>,
+    events_wake: Arc<tokio::sync::Notify>,
+}
+
+/// Builds the client: HTTP towards `discord`, the framework with every command, and the [`App`] each
+/// handler receives (created when the gateway is ready).
+pub async fn connect(
     discord: &DiscordConfig,
-    posts_config: PostsConfig,
     token: &Secret,
     store: Store,
     clock: Arc<dyn Clock>,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> Result<(), ClientError> {
+) -> Result<Bot, ClientError> {
     let http = http::build(discord, token)?;
     let dev_guild = discord.dev_guild.map(serenity::GuildId::new);
     let events_wake = Arc::new(tokio::sync::Notify::new());
-    let app_store = store.clone();
-    let app_clock = clock.clone();
-    let app_wake = events_wake.clone();
     let posts_wake = Arc::new(tokio::sync::Notify::new());
-    let app_posts_wake = posts_wake.clone();
+    let (app_events_wake, app_posts_wake) = (events_wake.clone(), posts_wake.clone());
     let framework = poise::Framework::builder()
         .options(commands::framework_options())
         .setup(move |ctx, ready, framework| {
@@ -131,9 +139,9 @@ pub async fn run(
                 tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
                 commands::register(ctx, &framework.options().commands, dev_guild).await;
                 Ok(App {
-                    store: app_store,
-                    clock: app_clock,
-                    events_wake: app_wake,
+                    store,
+                    clock,
+                    events_wake: app_events_wake,
                     posts_wake: app_posts_wake,
                     in_flight: answer::InFlight::default(),
                     seen_permissions: Default::default(),
@@ -141,41 +149,45 @@ pub async fn run(
             })
         })
         .build();
-    let mut client = serenity::ClientBuilder::new_with_http(http, intents())
+    let client = serenity::ClientBuilder::new_with_http(http, intents())
         .framework(framework)
         .await?;
-    let (stop_tasks, stopped) = tokio::sync::watch::channel(false);
-    let worker = format!("{}-{}", std::process::id(), error::new_error_ref());
-    let engine = crate::scheduler::Engine::new(
-        store.clone(),
-        client.http.clone(),
-        clock.clone(),
-        worker,
-        posts_config,
-    )
-    .with_direct_poster(http::DirectPoster::for_config(discord, token)?);
-    let posts = tokio::spawn(engine.run(posts_wake, stopped.clone()));
-    let mirror = tokio::spawn(events::mirror_loop(
-        client.http.clone(),
-        store,
-        clock,
+    Ok(Bot {
+        client,
+        posts_wake,
         events_wake,
-        stopped,
-    ));
-    let shards = client.shard_manager.clone();
-    tokio::spawn(async move {
-        shutdown.await;
-        tracing::info!("shutting down: closing the gateway");
-        shards.shutdown_all().await;
-    });
-    let outcome = client.start_autosharded().await;
-    stop_tasks.send(true).ok();
-    for (name, task) in [("scheduled events", mirror), ("posts", posts)] {
-        if let Err(e) = task.await {
-            tracing::error!(error = %e, task = name, "a background task ended abnormally");
-        }
+    })
+}
+
+impl Bot {
+    /// The HTTP client the background tasks send with.
+    pub fn http(&self) -> Arc<serenity::Http> {
+        self.client.http.clone()
     }
-    outcome?;
-    tracing::info!("gateway closed");
-    Ok(())
+
+    /// Woken when something changed that the posts engine plans from.
+    pub fn posts_wake(&self) -> Arc<tokio::sync::Notify> {
+        self.posts_wake.clone()
+    }
+
+    /// Woken when gatherings changed that the event mirror follows.
+    pub fn events_wake(&self) -> Arc<tokio::sync::Notify> {
+        self.events_wake.clone()
+    }
+
+    /// Runs the gateway until `shutdown` resolves, then closes it cleanly.
+    pub async fn run_gateway(
+        mut self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ClientError> {
+        let shards = self.client.shard_manager.clone();
+        tokio::spawn(async move {
+            shutdown.await;
+            tracing::info!("shutting down: closing the gateway");
+            shards.shutdown_all().await;
+        });
+        self.client.start_autosharded().await?;
+        tracing::info!("gateway closed");
+        Ok(())
+    }
 }

@@ -134,23 +134,23 @@ pub struct Series {
 /// One gathering.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gathering {
-    /// Id.
+    /// Steward's id of it.
     pub id: GatheringId,
-    /// Owner.
+    /// The community it belongs to.
     pub community: CommunityId,
-    /// Its series, if any.
+    /// Its series; `None` for a one-off.
     pub series: Option<SeriesId>,
     /// The start its series gave it (for a one-off, its first start).
     pub original_start: DateTime<Utc>,
-    /// Start.
+    /// When it starts (after any move).
     pub start: DateTime<Utc>,
-    /// End.
+    /// When it ends.
     pub end: DateTime<Utc>,
-    /// Title.
+    /// What it is called (a cleaned [`Title`]).
     pub title: String,
-    /// Where.
+    /// Where it happens, if said (a room, an address, a voice channel mention).
     pub location: Option<String>,
-    /// Status.
+    /// Scheduled, moved, cancelled or withdrawn.
     pub status: Status,
     /// Why it was moved or cancelled.
     pub reason: Option<String>,

@@ -2,6 +2,8 @@
 //! every function that needs the time takes `now`.
 
 pub mod access;
+pub mod agenda;
+pub mod change;
 pub mod community;
 pub mod gathering;
 pub mod ics;

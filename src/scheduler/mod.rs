@@ -588,7 +588,7 @@ pub fn marker(post: i64) -> String {
 
 /// Puts `marker` first in the reply's card footer (so that cutting a long card never takes it off), or,
 /// without a card, as a small last line after the text cut to leave room for it.
-pub fn mark(reply: &mut crate::discord::reply::Reply, marker: &str) {
+pub fn mark(reply: &mut crate::discord::format::Reply, marker: &str) {
     match reply.card.as_mut() {
         Some(card) => {
             card.footer = Some(match card.footer.take() {
@@ -602,7 +602,7 @@ pub fn mark(reply: &mut crate::discord::reply::Reply, marker: &str) {
             let room = 2000 - line.chars().count();
             reply.content = Some(format!(
                 "{}{line}",
-                crate::discord::reply::cut(&content, room)
+                crate::discord::format::cut(&content, room)
             ));
         }
     }

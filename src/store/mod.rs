@@ -19,7 +19,7 @@ pub use gatherings::NewOccurrence;
 pub use note_search::{ListingId, NoteFilter, NoteListing, SearchError, LISTING_DAYS};
 pub use notes::{CreditOffer, NewNote, Note, NoteId};
 pub use posts::DuePost;
-pub use roles::{agenda_lines, ClaimOutcome, PastAgenda};
+pub use roles::ClaimOutcome;
 pub use series::NewSeries;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

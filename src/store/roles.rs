@@ -2,6 +2,7 @@
 //! role per gathering, enforced by a unique index so that simultaneous claims cannot both win).
 
 use super::{from_unix, to_unix, Lock, Store, StoreError};
+use crate::domain::agenda::{Agenda, PastAgenda};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::roles::Template;
@@ -47,17 +48,6 @@ pub enum ClaimOutcome {
     Changed,
 }
 
-/// One past gathering and who held which role at it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PastAgenda {
-    /// The gathering.
-    pub gathering: GatheringId,
-    /// When it started.
-    pub start: DateTime<Utc>,
-    /// Role and holder.
-    pub holders: Vec<(String, MemberRef)>,
-}
-
 impl Store {
     /// Saves a community's role template (affects gatherings whose roles are not frozen yet).
     pub async fn save_template(
@@ -98,6 +88,19 @@ impl Store {
             .fetch_one(self.pool())
             .await?;
         Ok(frozen.map_or_else(|| template.clone(), |t| Template::from_stored(&t)))
+    }
+
+    /// What the gathering's card shows: its roles (frozen from `template` the first time) with their
+    /// holders, and the members' answers.
+    pub async fn agenda(
+        &self,
+        gathering: GatheringId,
+        template: &Template,
+    ) -> Result<Agenda, StoreError> {
+        let roles = self.agenda_roles(gathering, template).await?;
+        let holders = self.holders(gathering).await?;
+        let answers = self.rsvps(gathering).await?;
+        Ok(Agenda::new(&roles, &holders, answers))
     }
 
     /// Who holds which role of a gathering, in claim order.
@@ -251,21 +254,4 @@ impl Store {
             })
             .collect()
     }
-}
-
-/// Convenience for the card: roles with their holder, in agenda order.
-pub fn agenda_lines(
-    roles: &Template,
-    holders: &[(String, MemberRef)],
-) -> Vec<(String, Option<MemberRef>)> {
-    roles
-        .roles()
-        .iter()
-        .map(|r| {
-            (
-                r.clone(),
-                holders.iter().find(|(h, _)| h == r).map(|(_, m)| *m),
-            )
-        })
-        .collect()
 }

@@ -61,7 +61,7 @@ impl RunningBot {
             let shutdown = async move {
                 stopped.await.ok();
             };
-            steward::discord::run(&config, posts, &token, bot_store, clock, shutdown)
+            steward::cli::serve(&config, posts, &token, bot_store, clock, shutdown)
                 .await
                 .map_err(|e| e.to_string())
         });

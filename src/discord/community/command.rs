@@ -1,8 +1,8 @@
 //! `/community setup|settings|info|list`: the poise adapters. Each turns options into plain values and
-//! hands them to [`super::community_flows`].
+//! hands them to [`crate::discord::community::flows`].
 
-use super::community_flows::{self as flows, RoleChoice, SettingsInput, SetupInput};
-use super::{actor, community_here, place, Place};
+use crate::discord::community::flows::{self as flows, RoleChoice, SettingsInput, SetupInput};
+use crate::discord::context::{actor, community_here, place, Place};
 use crate::discord::{CommandError, Context};
 use crate::domain::ids::RoleRef;
 use crate::domain::zone;

@@ -2,9 +2,9 @@
 //! with paging buttons, and the delete confirmation. Note text is shown in embeds (which never ping) and
 //! every reply pings nobody; titles, snippets and tags are escaped so user Markdown cannot break the card.
 
-use super::gathering_render::{escape, full};
-use crate::discord::note_ids::NoteButton;
-use crate::discord::reply::{cut, Button, Card, Reply, Tone, Visibility};
+use crate::discord::format::{cut, Button, Card, Reply, Tone, Visibility};
+use crate::discord::format::{escape, full};
+use crate::discord::notes::ids::NoteButton;
 use crate::domain::gathering::Gathering;
 use crate::store::{ListingId, Note, NoteListing};
 

@@ -1,12 +1,12 @@
 //! Clicks on practice-note buttons: paging through results (the message changes in place), "Add practice
 //! note" on a harvest prompt (opens the form), and the delete confirmation.
 
-use super::answer::{self, Deferral, Outcome, Target};
-use super::commands::note_flows::{self, check_may_change};
-use super::note_form::{modal, sender_of};
-use super::note_ids::{NoteButton, NoteForm};
-use super::reply::{Card, Reply, Visibility};
-use super::{App, CommandError};
+use crate::discord::answer::{self, Deferral, Outcome, Target};
+use crate::discord::format::{Card, Reply, Visibility};
+use crate::discord::notes::flows::{self, check_may_change};
+use crate::discord::notes::form::{modal, sender_of};
+use crate::discord::notes::ids::{NoteButton, NoteForm};
+use crate::discord::{App, CommandError};
 use crate::domain::ids::ChannelRef;
 use crate::domain::note_draft::Draft;
 use crate::domain::notes::NoteKind;
@@ -63,7 +63,7 @@ async fn act(
             } else {
                 Visibility::Public
             };
-            let reply = note_flows::page(store, listing_id, &listing, page, visibility).await?;
+            let reply = flows::page(store, listing_id, &listing, page, visibility).await?;
             Ok(Outcome::Update(reply))
         }
         NoteButton::AddFor(gathering) => {
@@ -97,7 +97,7 @@ async fn act(
                 format!("Deleted note #{}", id.0),
                 format!(
                     "“{}” is no longer in the archive.",
-                    super::commands::gathering_render::escape(&note.content.title)
+                    crate::discord::format::escape(&note.content.title)
                 ),
             );
             Ok(Outcome::Update(Reply::card(Visibility::Private, card)))

@@ -1,10 +1,11 @@
 //! What the organizer commands of `/gathering` do, on plain values: schedule a series, add a one-off,
 //! move, cancel, end a series.
 
-use super::super::reply::{Card, Notice, Reply, Visibility};
-use super::super::CommandError;
-use super::gathering_render::{escape, full, local_span, relative};
+use crate::discord::format::{escape, full, relative};
+use crate::discord::format::{Card, Notice, Reply, Visibility};
+use crate::discord::CommandError;
 use crate::domain::access::{organizer_only, Actor};
+use crate::domain::change::{parse_reason, Cancelled, Moved};
 use crate::domain::community::Community;
 use crate::domain::gathering::{
     parse_location, plan_move, Gathering, GatheringId, Series, SeriesId, Title,
@@ -14,7 +15,7 @@ use crate::domain::recurrence::{
     local_to_utc, Frequency, Months, Recurrence, RuleSpec, WeekOfMonth,
 };
 use crate::domain::when::{parse_date, parse_span};
-use crate::store::{Concerned, NewOccurrence, NewSeries, PlannedNotice, Store, StoreError};
+use crate::store::{NewOccurrence, NewSeries, PlannedNotice, Store, StoreError};
 use chrono::{DateTime, Duration, Utc, Weekday};
 
 /// Refuses anyone who is not an organizer of `community`.
@@ -175,8 +176,7 @@ pub async fn add(
     let gathering = store.gathering(community.id, id).await?.ok_or_else(|| {
         CommandError::user("The gathering vanished right after it was added; please try again.")
     })?;
-    let card =
-        super::gathering_render::agenda_card(&gathering, zone, community.settings.name.as_str());
+    let card = crate::discord::gathering::agenda_card::head(community, &gathering);
     Ok(Reply::card(
         Visibility::Public,
         Card {
@@ -224,16 +224,9 @@ fn planned_notice(key: &str, reply: &Reply) -> Result<PlannedNotice, StoreError>
     })
 }
 
-/// The people a change notice pings, and the line that does it (mentions inside embeds never ping).
-fn ping_concerned(reply: &mut Reply, concerned: &Concerned) {
-    reply.ping_users = concerned.holders.iter().map(|(_, m)| m.0).collect();
-    reply.ping_users.extend(concerned.going.iter().map(|m| m.0));
-    reply.content = (!reply.ping_users.is_empty()).then(|| mention_line(&reply.ping_users));
-}
-
 #[tracing::instrument(skip_all, fields(community = %community.id, gathering = %gathering.id))]
-/// Moves one gathering and plans its public change notice (under `key`), in one transaction; returns
-/// the notice.
+/// Moves one gathering and plans its public change notice (said by `notice`, under `key`), in one
+/// transaction.
 #[allow(clippy::too_many_arguments)]
 pub async fn move_one(
     store: &Store,
@@ -244,28 +237,24 @@ pub async fn move_one(
     reason: Option<&str>,
     key: &str,
     now: DateTime<Utc>,
-) -> Result<Reply, CommandError> {
+    notice: impl Fn(&Community, &Moved) -> Reply,
+) -> Result<Moved, CommandError> {
     let zone = community.settings.time_zone;
-    let reason = clean_reason(reason)?;
+    let reason = parse_reason(reason)?;
     let date = parse_date(new_date)?;
     let (start, end) = plan_move(gathering, date, times.0, times.1, zone, now)?;
-    let moved = Gathering {
-        start,
-        end,
-        ..gathering.clone()
+    let mut moved = Moved {
+        from: gathering.clone(),
+        to: Gathering {
+            start,
+            end,
+            ..gathering.clone()
+        },
+        reason,
+        holders: Vec::new(),
+        going: Vec::new(),
     };
-    let mut text = format!(
-        "**{}** moves from {} to {} ({}).\n{}",
-        escape(&gathering.title),
-        full(gathering.start),
-        full(start),
-        relative(start),
-        local_span(&moved, zone)
-    );
-    if let Some(r) = &reason {
-        text.push_str(&format!("\nReason: {}", escape(r)));
-    }
-    let mut reply = Reply::card(Visibility::Public, Card::new("Gathering moved", text));
+    let reason = moved.reason.clone();
     let concerned = store
         .move_with_notice(
             community.id,
@@ -275,8 +264,9 @@ pub async fn move_one(
             reason.as_deref(),
             now,
             |concerned| {
-                ping_concerned(&mut reply, concerned);
-                planned_notice(key, &reply)
+                moved.holders = concerned.holders.clone();
+                moved.going = concerned.going.clone();
+                planned_notice(key, &notice(community, &moved))
             },
         )
         .await?;
@@ -285,12 +275,12 @@ pub async fn move_one(
             "That gathering was cancelled meanwhile; nothing was moved.",
         ));
     }
-    Ok(reply)
+    Ok(moved)
 }
 
 #[tracing::instrument(skip_all, fields(community = %community.id, gathering = %gathering.id))]
-/// Cancels one gathering, frees its roles and plans its public change notice (under `key`), all in one
-/// transaction; returns the notice.
+/// Cancels one gathering, frees its roles and plans its public change notice (said by `notice`, under
+/// `key`), all in one transaction.
 pub async fn cancel_one(
     store: &Store,
     community: &Community,
@@ -298,25 +288,21 @@ pub async fn cancel_one(
     reason: Option<&str>,
     key: &str,
     now: DateTime<Utc>,
-) -> Result<Reply, CommandError> {
-    let reason = clean_reason(reason)?;
+    notice: impl Fn(&Cancelled) -> Reply,
+) -> Result<Cancelled, CommandError> {
+    let reason = parse_reason(reason)?;
     if gathering.end <= now {
         return Err(CommandError::user(
             "That gathering is already over; only upcoming ones can be cancelled.",
         ));
     }
-    let mut text = format!(
-        "**{}** on {} is cancelled.",
-        escape(&gathering.title),
-        full(gathering.start)
-    );
-    if let Some(r) = &reason {
-        text.push_str(&format!("\nReason: {}", escape(r)));
-    }
-    let mut reply = Reply::card(
-        Visibility::Public,
-        Card::new("Gathering cancelled", String::new()),
-    );
+    let mut cancelled = Cancelled {
+        gathering: gathering.clone(),
+        reason,
+        freed_roles: Vec::new(),
+        going: Vec::new(),
+    };
+    let reason = cancelled.reason.clone();
     let concerned = store
         .cancel_with_notice(
             community.id,
@@ -324,30 +310,16 @@ pub async fn cancel_one(
             reason.as_deref(),
             now,
             |concerned| {
-                let mut text = text.clone();
-                if !concerned.holders.is_empty() {
-                    let names: Vec<String> = concerned
-                        .holders
-                        .iter()
-                        .map(|(r, m)| format!("<@{m}> ({})", escape(r)))
-                        .collect();
-                    text.push_str(&format!(
-                        "\nRoles freed: {}. Thank you for stepping up.",
-                        names.join(", ")
-                    ));
-                }
-                if let Some(card) = reply.card.as_mut() {
-                    card.description = text;
-                }
-                ping_concerned(&mut reply, concerned);
-                planned_notice(key, &reply)
+                cancelled.freed_roles = concerned.holders.clone();
+                cancelled.going = concerned.going.clone();
+                planned_notice(key, &notice(&cancelled))
             },
         )
         .await?;
     if concerned.is_none() {
         return Err(CommandError::user("That gathering was already cancelled."));
     }
-    Ok(reply)
+    Ok(cancelled)
 }
 
 /// Ends a series after its last past occurrence; public notice.
@@ -385,25 +357,4 @@ pub async fn resolve_series(
         .into_iter()
         .find(|s| Some(s.id) == id)
         .ok_or_else(|| CommandError::user("No series of this community matches that. Start typing and pick one from the list."))
-}
-
-fn clean_reason(reason: Option<&str>) -> Result<Option<String>, CommandError> {
-    let Some(text) = reason.map(str::trim).filter(|r| !r.is_empty()) else {
-        return Ok(None);
-    };
-    if text.chars().count() > 200 {
-        return Err(CommandError::user(
-            "Keep the reason to 200 characters or fewer.",
-        ));
-    }
-    Ok(Some(text.to_owned()))
-}
-
-/// The line that pings the people a change notice is meant for (mentions inside embeds never ping).
-fn mention_line(users: &[u64]) -> String {
-    crate::domain::text::unique_in_order(users.iter().copied())
-        .iter()
-        .map(|u| format!("<@{u}>"))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

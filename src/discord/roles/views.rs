@@ -1,12 +1,11 @@
 //! What the `/role` commands say: confirmations, the template, and the rotation history.
 
-use super::super::reply::{Card, Reply, Visibility};
-use super::gathering_render::{escape, full};
+use crate::discord::format::{escape, full, mentions, Card, Reply, Visibility};
+use crate::domain::agenda::{not_held_lately, PastAgenda};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
 use crate::domain::roles::Template;
-use crate::store::PastAgenda;
 
 /// "You hold Evaluation for …".
 pub fn claimed(role: &str, gathering: &Gathering) -> Reply {
@@ -81,14 +80,9 @@ pub fn history(
     community: &Community,
     past: &[PastAgenda],
     member: Option<MemberRef>,
-    public: bool,
+    visibility: Visibility,
 ) -> Reply {
     let zone = community.settings.time_zone;
-    let visibility = if public {
-        Visibility::Public
-    } else {
-        Visibility::Private
-    };
     if past.is_empty() {
         return Reply::private("No past gatherings yet: the history fills as gatherings happen.");
     }
@@ -117,16 +111,7 @@ pub fn history(
     let lines: Vec<String> = past
         .iter()
         .map(|a| {
-            let position = |role: &str| {
-                community
-                    .template
-                    .roles()
-                    .iter()
-                    .position(|r| r == role)
-                    .unwrap_or(usize::MAX)
-            };
-            let mut holders = a.holders.clone();
-            holders.sort_by_key(|(r, _)| position(r));
+            let holders = a.holders_in_order(&community.template);
             let held: Vec<String> = if holders.is_empty() {
                 vec!["no roles held".to_owned()]
             } else {
@@ -138,30 +123,15 @@ pub fn history(
             format!("`{}` {}", day(a), held.join(" · "))
         })
         .collect();
-    let everyone: Vec<MemberRef> = crate::domain::text::unique_in_order(
-        past.iter().flat_map(|a| a.holders.iter()).map(|(_, h)| *h),
-    );
-    let not_lately: Vec<String> = community
-        .template
-        .roles()
-        .iter()
-        .map(|role| {
-            let missing: Vec<String> = everyone
-                .iter()
-                .filter(|m| {
-                    !past
-                        .iter()
-                        .any(|a| a.holders.iter().any(|(r, h)| r == role && h == *m))
-                })
-                .take(8)
-                .map(|m| format!("<@{m}>"))
-                .collect();
+    let not_lately: Vec<String> = not_held_lately(&community.template, past, 8)
+        .into_iter()
+        .map(|(role, missing)| {
             let names = if missing.is_empty() {
                 "everyone has".to_owned()
             } else {
-                missing.join(", ")
+                mentions(&missing)
             };
-            format!("**{}**: {names}", escape(role))
+            format!("**{}**: {names}", escape(&role))
         })
         .collect();
     let card = Card::new(

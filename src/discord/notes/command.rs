@@ -1,12 +1,12 @@
 //! `/note` and the message menu **Archive as practice note**: the community's archive of practice.
 
-use super::attendance::{autocomplete_recent, resolve_any};
-use super::note_flows::{self, check_may_change, note_by_typed_id, recent_gathering};
-use super::note_views::{delete_confirmation, note_card};
-use super::{actor, community_here};
-use crate::discord::note_form::modal;
-use crate::discord::note_ids::NoteForm;
-use crate::discord::reply::{Reply, Visibility};
+use crate::discord::context::{actor, community_here};
+use crate::discord::format::{Reply, Visibility};
+use crate::discord::notes::flows::{self, check_may_change, note_by_typed_id, recent_gathering};
+use crate::discord::notes::form::modal;
+use crate::discord::notes::ids::NoteForm;
+use crate::discord::notes::views::{delete_confirmation, note_card};
+use crate::discord::rsvp::command::{autocomplete_recent, resolve_any};
 use crate::discord::{CommandError, Context};
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
@@ -96,7 +96,7 @@ pub async fn add(
     ctx: Context<'_>,
     #[description = "What kind of note"] kind: KindChoice,
     #[description = "Tags, e.g. check-in, openers (up to 10)"]
-    #[autocomplete = "super::note_choices::autocomplete_tags"]
+    #[autocomplete = "crate::discord::notes::choices::autocomplete_tags"]
     #[max_length = 400]
     tags: Option<String>,
     #[description = "The gathering it comes from (default: one that ended in the last 7 days)"]
@@ -216,7 +216,7 @@ async fn first_page(
     let store = &ctx.data().store;
     let id = store.save_listing(&listing, ctx.data().clock.now()).await?;
     let visibility = Visibility::public_if(public.unwrap_or(false));
-    let reply = note_flows::page(store, id, &listing, 0, visibility).await?;
+    let reply = flows::page(store, id, &listing, 0, visibility).await?;
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
@@ -230,7 +230,7 @@ pub async fn search(
     query: String,
     #[description = "Only this kind"] kind: Option<KindChoice>,
     #[description = "Only notes with this tag"]
-    #[autocomplete = "super::note_choices::autocomplete_tags"]
+    #[autocomplete = "crate::discord::notes::choices::autocomplete_tags"]
     #[max_length = 40]
     tag: Option<String>,
     #[description = "Only notes by this member"] author: Option<serenity::User>,
@@ -256,7 +256,7 @@ pub async fn list(
     gathering: Option<String>,
     #[description = "Only this kind"] kind: Option<KindChoice>,
     #[description = "Only notes with this tag"]
-    #[autocomplete = "super::note_choices::autocomplete_tags"]
+    #[autocomplete = "crate::discord::notes::choices::autocomplete_tags"]
     #[max_length = 40]
     tag: Option<String>,
     #[description = "Only notes by this member"] author: Option<serenity::User>,
@@ -280,7 +280,7 @@ pub async fn list(
 pub async fn show(
     ctx: Context<'_>,
     #[description = "The note's number, e.g. 12"]
-    #[autocomplete = "super::note_choices::autocomplete_notes"]
+    #[autocomplete = "crate::discord::notes::choices::autocomplete_notes"]
     #[max_length = 20]
     id: String,
     #[description = "Post it for the channel"] public: Option<bool>,
@@ -312,7 +312,7 @@ async fn note_to_change(ctx: Context<'_>, id: &str) -> Result<Note, CommandError
 pub async fn edit(
     ctx: Context<'_>,
     #[description = "The note's number, e.g. 12"]
-    #[autocomplete = "super::note_choices::autocomplete_notes"]
+    #[autocomplete = "crate::discord::notes::choices::autocomplete_notes"]
     #[max_length = 20]
     id: String,
 ) -> Result<(), CommandError> {
@@ -334,7 +334,7 @@ pub async fn edit(
 pub async fn delete(
     ctx: Context<'_>,
     #[description = "The note's number, e.g. 12"]
-    #[autocomplete = "super::note_choices::autocomplete_notes"]
+    #[autocomplete = "crate::discord::notes::choices::autocomplete_notes"]
     #[max_length = 20]
     id: String,
 ) -> Result<(), CommandError> {
@@ -363,8 +363,7 @@ pub async fn export(
         _ => DEFAULT_UPLOAD_LIMIT,
     };
     let visibility = Visibility::public_if(public.unwrap_or(false));
-    let replies =
-        note_flows::export(&ctx.data().store, &community, format, limit, visibility).await?;
+    let replies = flows::export(&ctx.data().store, &community, format, limit, visibility).await?;
     for reply in replies {
         crate::discord::answer::send(ctx, reply).await?;
     }

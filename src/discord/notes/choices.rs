@@ -1,6 +1,6 @@
 //! Autocomplete for the note commands: the community's tags and its notes.
 
-use super::{choices, community_for_autocomplete};
+use crate::discord::context::{choices, community_for_autocomplete};
 use crate::discord::Context;
 use crate::store::{Note, NoteFilter, SearchError};
 use poise::serenity_prelude as serenity;
@@ -97,7 +97,7 @@ async fn notes_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutoc
             .iter()
             .map(|n| {
                 let label =
-                    crate::discord::reply::cut(&format!("#{} · {}", n.id.0, n.content.title), 100);
+                    crate::discord::format::cut(&format!("#{} · {}", n.id.0, n.content.title), 100);
                 (label, n.id.0.to_string())
             })
             .collect();

@@ -1,8 +1,8 @@
 //! What the note commands, buttons and forms do, apart from Discord: archive from a checked form, edit
 //! with permission, find a page, build the export.
 
-use super::note_views::{note_card, results_page, PAGE_SIZE};
-use crate::discord::reply::{Attachment, Card, Reply, Visibility};
+use crate::discord::format::{Attachment, Card, Reply, Visibility};
+use crate::discord::notes::views::{note_card, results_page, PAGE_SIZE};
 use crate::discord::CommandError;
 use crate::domain::access::Actor;
 use crate::domain::community::Community;
@@ -312,7 +312,7 @@ pub async fn export(
             format!(
                 "{} notes of **{}** as {} ({described}).",
                 count,
-                super::gathering_render::escape(&name.to_string()),
+                crate::discord::format::escape(&name.to_string()),
                 format.extension().to_uppercase()
             ),
         ),

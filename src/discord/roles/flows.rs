@@ -1,38 +1,31 @@
 //! Claiming, releasing and assigning agenda roles, on plain values: shared by the `/role` commands and
 //! the buttons of the agenda card.
 
-use super::super::CommandError;
-use super::gathering_render::{escape, full};
+use crate::discord::format::{escape, full};
+use crate::discord::CommandError;
 use crate::domain::access::Actor;
+use crate::domain::change::{agenda_closed, AgendaClosed};
 use crate::domain::community::Community;
-use crate::domain::gathering::{Gathering, Status};
+use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
 use crate::store::{ClaimOutcome, Store};
 use chrono::{DateTime, Utc};
 
-/// Refuses a gathering whose agenda is closed (cancelled, or already started).
+/// Refuses a gathering whose agenda is closed (cancelled, withdrawn, or already started), saying why.
 pub fn ensure_open(gathering: &Gathering, now: DateTime<Utc>) -> Result<(), CommandError> {
-    let what = format!(
-        "**{}** on {}",
+    let Some(closed) = agenda_closed(gathering, now) else {
+        return Ok(());
+    };
+    let why = match closed {
+        AgendaClosed::Cancelled => "was cancelled",
+        AgendaClosed::Withdrawn => "was taken off the calendar",
+        AgendaClosed::Started => "has already started",
+    };
+    Err(CommandError::user(format!(
+        "**{}** on {} {why}: its agenda is closed.",
         escape(&gathering.title),
         full(gathering.start)
-    );
-    if !gathering.status.is_on() {
-        let why = if gathering.status == Status::Cancelled {
-            "was cancelled"
-        } else {
-            "was taken off the calendar"
-        };
-        return Err(CommandError::user(format!(
-            "{what} {why}: its agenda is closed."
-        )));
-    }
-    if gathering.start <= now {
-        return Err(CommandError::user(format!(
-            "{what} has already started: its agenda is closed."
-        )));
-    }
-    Ok(())
+    )))
 }
 
 /// The role of this gathering's agenda named `name` (ignoring case), as spelled on the agenda.

@@ -1,12 +1,12 @@
 //! `/gathering …`: the poise adapters. Options become plain values; the work is in
-//! [`super::gathering_flows`] and [`super::gathering_views`].
+//! [`crate::discord::gathering::flows`] and [`crate::discord::gathering::views`].
 
-use super::gathering_flows::{self as flows, AddInput, ScheduleInput};
-use super::gathering_views as views;
-use super::{
+use crate::discord::context::{
     actor, autocomplete_gathering, choices, community_for_autocomplete, community_here, place,
 };
-use crate::discord::reply::{Notice, Reply};
+use crate::discord::format::{Notice, Reply, Visibility};
+use crate::discord::gathering::flows::{self as flows, AddInput, ScheduleInput};
+use crate::discord::gathering::views;
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
 use crate::domain::post_key::PostKey;
@@ -278,7 +278,7 @@ pub async fn list(
         &ctx.data().store,
         &community,
         count,
-        public.unwrap_or(false),
+        Visibility::public_if(public.unwrap_or(false)),
         now,
     )
     .await?;
@@ -317,7 +317,7 @@ pub async fn move_(
         interaction: ctx.id(),
     }
     .to_string();
-    let notice = flows::move_one(
+    let moved = flows::move_one(
         store,
         &community,
         &target,
@@ -326,9 +326,10 @@ pub async fn move_(
         reason.as_deref(),
         &key,
         now,
+        views::moved_notice,
     )
     .await?;
-    announce(ctx, &community, notice).await
+    announce(ctx, &community, views::moved_notice(&community, &moved)).await
 }
 
 /// Cancel one gathering (organizers)
@@ -348,9 +349,17 @@ pub async fn cancel(
         gathering: target.id,
     }
     .to_string();
-    let notice =
-        flows::cancel_one(store, &community, &target, reason.as_deref(), &key, now).await?;
-    announce(ctx, &community, notice).await
+    let cancelled = flows::cancel_one(
+        store,
+        &community,
+        &target,
+        reason.as_deref(),
+        &key,
+        now,
+        views::cancelled_notice,
+    )
+    .await?;
+    announce(ctx, &community, views::cancelled_notice(&cancelled)).await
 }
 
 /// Stop a recurring series after its last past gathering (organizers)
@@ -388,7 +397,7 @@ pub async fn calendar(
         &community,
         all.as_deref(),
         year,
-        public.unwrap_or(false),
+        Visibility::public_if(public.unwrap_or(false)),
         now,
     )
     .await?;
@@ -404,7 +413,13 @@ pub async fn export(
 ) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
     let now = ctx.data().clock.now();
-    let reply = views::export(&ctx.data().store, &community, public.unwrap_or(false), now).await?;
+    let reply = views::export(
+        &ctx.data().store,
+        &community,
+        Visibility::public_if(public.unwrap_or(false)),
+        now,
+    )
+    .await?;
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }

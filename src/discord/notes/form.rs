@@ -1,11 +1,11 @@
 //! The note form (a Discord modal): built prefilled, read back when submitted, and what a submission
 //! does. Its custom id says whether it adds or edits and to what, so a form left open survives a restart.
 
-use super::answer::{self, Deferral, Outcome, Target};
-use super::commands::note_flows::{self, Sender};
-use super::note_ids::NoteForm;
-use super::reply::{Card, Reply, Visibility};
-use super::{App, CommandError};
+use crate::discord::answer::{self, Deferral, Outcome, Target};
+use crate::discord::format::{Card, Reply, Visibility};
+use crate::discord::notes::flows::{self, Sender};
+use crate::discord::notes::ids::NoteForm;
+use crate::discord::{App, CommandError};
 use crate::domain::ids::{ChannelRef, MemberRef};
 use crate::domain::note_draft::{Draft, MAX_LINK_CHARS, MAX_TITLE_CHARS};
 use crate::domain::notes::MAX_BODY_CHARS;
@@ -84,7 +84,7 @@ pub fn draft_of(data: &serenity::ModalInteractionData) -> Draft {
 
 /// The person who used an interaction, as the note flows need them.
 pub fn sender_of(user: &serenity::User, member: Option<&serenity::Member>) -> Sender {
-    let actor = super::commands::actor_of_member(member);
+    let actor = crate::discord::context::actor_of_member(member);
     let name = member.map_or_else(
         || user.display_name().to_owned(),
         |m| m.display_name().to_owned(),
@@ -147,7 +147,7 @@ async fn act(
         .store
         .community_in_channel(ChannelRef(submit.channel_id.get()))
         .await?
-        .ok_or_else(|| CommandError::user(super::commands::no_community_message()))?;
+        .ok_or_else(|| CommandError::user(crate::discord::context::no_community_message()))?;
     let checked = draft.check()?;
     let sender = sender_of(&submit.user, submit.member.as_ref());
     let now = app.clock.now();
@@ -167,13 +167,11 @@ async fn act(
                 ),
                 None => None,
             };
-            note_flows::archive(
+            flows::archive(
                 &app.store, &community, checked, gathering, credit, &sender, now,
             )
             .await
         }
-        NoteForm::Edit(id) => {
-            note_flows::edit(&app.store, &community, id, checked, &sender, now).await
-        }
+        NoteForm::Edit(id) => flows::edit(&app.store, &community, id, checked, &sender, now).await,
     }
 }

@@ -1,9 +1,9 @@
 //! What `/community setup|settings|info|list` do, on plain values: parse, check, store, and say.
 
-use super::super::reply::{Card, Reply, Visibility};
-use super::super::CommandError;
-use super::gathering_render::{escape, full, relative};
-use super::Place;
+use crate::discord::context::Place;
+use crate::discord::format::{escape, full, relative};
+use crate::discord::format::{Card, Reply, Visibility};
+use crate::discord::CommandError;
 use crate::domain::access::{organizer_only, Actor};
 use crate::domain::community::{show_role, Community, CommunityName, Settings, SettingsChange};
 use crate::domain::gathering::Gathering;

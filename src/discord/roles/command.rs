@@ -1,11 +1,12 @@
 //! `/role …`: claim, release and assign agenda roles; edit the template; see the rotation history.
 
-use super::gathering_flows::require_organizer;
-use super::role_flows as flows;
-use super::role_views as views;
-use super::{
+use crate::discord::context::{
     actor, autocomplete_gathering, choices, community_for_autocomplete, community_here, target,
 };
+use crate::discord::format::Visibility;
+use crate::discord::gathering::flows::require_organizer;
+use crate::discord::roles::flows;
+use crate::discord::roles::views;
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
@@ -199,7 +200,12 @@ pub async fn history(
     let who = member.map(|m| MemberRef(m.id.get()));
     crate::discord::answer::send(
         ctx,
-        views::history(&community, &past, who, public.unwrap_or(false)),
+        views::history(
+            &community,
+            &past,
+            who,
+            Visibility::public_if(public.unwrap_or(false)),
+        ),
     )
     .await?;
     Ok(())

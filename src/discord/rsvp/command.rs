@@ -1,10 +1,11 @@
 //! `/rsvp` and `/attendance`: who will come, who came, and the participation report.
 
-use super::agenda::attendance_sheet;
-use super::gathering_flows::require_organizer;
-use super::gathering_render::{choice_label, escape};
-use super::{actor, choices, community_for_autocomplete, community_here, target};
-use crate::discord::reply::{Attachment, Card, Reply, Visibility};
+use crate::discord::context::{actor, choices, community_for_autocomplete, community_here, target};
+use crate::discord::format::escape;
+use crate::discord::format::{Attachment, Card, Reply, Visibility};
+use crate::discord::gathering::flows::require_organizer;
+use crate::discord::gathering::views::choice_label;
+use crate::discord::rsvp::views::attendance_sheet;
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId};
@@ -46,7 +47,7 @@ pub async fn rsvp(
     ctx: Context<'_>,
     #[description = "Going, maybe, or no"] answer: AnswerChoice,
     #[description = "Which gathering (default: the next one)"]
-    #[autocomplete = "super::autocomplete_gathering"]
+    #[autocomplete = "crate::discord::context::autocomplete_gathering"]
     gathering: Option<String>,
 ) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
@@ -66,7 +67,7 @@ pub async fn rsvp(
         "Noted: **{}** for **{}** on {}. You can change your answer any time.",
         answer.label(),
         escape(&g.title),
-        super::gathering_render::full(g.start)
+        crate::discord::format::full(g.start)
     );
     crate::discord::answer::send(ctx, Reply::private(text)).await?;
     Ok(())
@@ -95,7 +96,8 @@ pub async fn record(
     require_organizer(&community, &actor(ctx))?;
     let g = resolve_any(ctx, &community, &gathering).await?;
     rsvp::check_record(&g, ctx.data().clock.now())?;
-    let sheet = attendance_sheet(&ctx.data().store, &g, None).await?;
+    let here = ctx.data().store.attendees(g.id).await?;
+    let sheet = attendance_sheet(&g, &here, None);
     crate::discord::answer::send(ctx, sheet).await?;
     Ok(())
 }

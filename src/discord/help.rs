@@ -2,8 +2,8 @@
 //! commands so it never goes stale. Context-menu commands are listed by the name people see in the menu
 //! (right-click → Apps), never as a slash command: they have none.
 
-use super::super::reply::{Card, Reply, Visibility};
-use super::super::{App, CommandError, Context};
+use crate::discord::format::{Card, Reply, Visibility};
+use crate::discord::{App, CommandError, Context};
 
 type Command = poise::Command<App, CommandError>;
 
@@ -85,62 +85,4 @@ pub async fn help(ctx: Context<'_>) -> Result<(), CommandError> {
     let reply = help_reply(&ctx.framework().options().commands);
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every command as the framework holds them once started (qualified names filled in).
-    fn registered() -> Vec<Command> {
-        let mut commands = crate::discord::commands::all();
-        poise::set_qualified_names(&mut commands);
-        commands
-    }
-
-    #[test]
-    fn the_message_menu_is_listed_by_its_menu_name_never_as_a_slash_command() {
-        let commands = registered();
-        let text = command_lines(&commands).join("\n");
-        assert!(
-            text.contains(
-                "message menu **Archive as practice note** (right-click a message → Apps)"
-            ),
-            "{text}"
-        );
-        assert!(!text.contains("/archive_message"), "{text}");
-        assert!(!text.contains("archive_message"), "{text}");
-        for slash in ["`/community setup`", "`/note add`", "`/help`"] {
-            assert!(text.contains(slash), "help lacks {slash}: {text}");
-        }
-
-        let card = help_reply(&commands).card.unwrap_or_default();
-        assert!(
-            card.fields
-                .iter()
-                .all(|(name, value, _)| !name.contains("archive_message")
-                    && !value.contains("archive_message")),
-            "{:?}",
-            card.fields
-        );
-        assert!(
-            card.fields
-                .iter()
-                .any(|(name, value, _)| name == "Message menu"
-                    && value.contains("**Archive as practice note**")),
-            "{:?}",
-            card.fields
-        );
-        // Every slash line names a command that exists as a slash command.
-        for line in text.lines().filter(|l| l.starts_with("`/")) {
-            let name = line
-                .trim_start_matches("`/")
-                .split('`')
-                .next()
-                .unwrap_or_default();
-            let top = name.split(' ').next().unwrap_or_default();
-            let command = commands.iter().find(|c| c.name == top);
-            assert!(command.is_some_and(|c| c.slash_action.is_some()), "{line}");
-        }
-    }
 }

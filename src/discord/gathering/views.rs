@@ -1,28 +1,30 @@
 //! The read-only views of `/gathering`: list, next (the agenda card), calendar, export.
 
-use super::super::reply::{Attachment, Card, Reply, Visibility};
-use super::super::CommandError;
-use super::gathering_render::{calendar_line, list_line};
+use crate::discord::format::{
+    escape, full, local_span, relative, short_time, Attachment, Card, Reply, Visibility,
+};
+use crate::discord::gathering::agenda_card::agenda_card;
+use crate::discord::CommandError;
+use crate::domain::change::{concerned, Cancelled, Moved};
 use crate::domain::community::Community;
+use crate::domain::gathering::{Gathering, Status};
 use crate::domain::ics;
+use crate::domain::ids::MemberRef;
 use crate::domain::recurrence::local_to_utc;
 use crate::store::Store;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::Tz;
 use std::collections::HashMap;
 
 /// Most lines one calendar reply shows (Discord caps a message's embeds at 6,000 characters).
 const MAX_CALENDAR_LINES: usize = 60;
-
-fn visibility(public: bool) -> Visibility {
-    Visibility::public_if(public)
-}
 
 /// `/gathering list [count]`.
 pub async fn list(
     store: &Store,
     community: &Community,
     count: Option<i64>,
-    public: bool,
+    visibility: Visibility,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
     let count = count.unwrap_or(5);
@@ -45,7 +47,7 @@ pub async fn list(
         "Times show in your own zone · the community meets in {}",
         community.settings.time_zone
     ));
-    Ok(Reply::card(visibility(public), card))
+    Ok(Reply::card(visibility, card))
 }
 
 /// `/gathering next`: the public agenda card of the next gathering.
@@ -60,7 +62,8 @@ pub async fn next(
             "No gathering is coming up. Organizers can schedule one with `/gathering schedule`.",
         )
     })?;
-    super::agenda::agenda_reply(store, community, g).await
+    let agenda = store.agenda(g.id, &community.template).await?;
+    Ok(agenda_card(community, g, &agenda))
 }
 
 /// `/gathering calendar [year] [scope]`: every date of the year, one line each.
@@ -69,7 +72,7 @@ pub async fn calendar(
     community: &Community,
     guild_communities: Option<&[Community]>,
     year: Option<i32>,
-    public: bool,
+    visibility: Visibility,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
     let zone = community.settings.time_zone;
@@ -153,7 +156,7 @@ pub async fn calendar(
     }
     cards.push(chunk);
     let title = format!("{year} calendar — {scope} ({} dates)", gatherings.len());
-    let mut reply = Reply::card(visibility(public), Card::new(title, cards.remove(0)));
+    let mut reply = Reply::card(visibility, Card::new(title, cards.remove(0)));
     reply.extra_cards = cards.into_iter().map(|c| Card::new("", c)).collect();
     Ok(reply)
 }
@@ -162,7 +165,7 @@ pub async fn calendar(
 pub async fn export(
     store: &Store,
     community: &Community,
-    public: bool,
+    visibility: Visibility,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
     store.extend_horizon(community.id, now).await?;
@@ -192,11 +195,107 @@ pub async fn export(
         "The calendar of **{}**: import it into Google Calendar, Outlook or Apple Calendar.",
         community.settings.name
     ));
-    reply.visibility = visibility(public);
+    reply.visibility = visibility;
     reply.attachments.push(Attachment {
         name: format!("{}.ics", slug.trim_matches('-')),
         description: format!("Calendar of {} (iCalendar)", community.settings.name),
         bytes: text.into_bytes(),
     });
     Ok(reply)
+}
+/// A gathering as a choice in autocomplete: "Fri 6 Mar 2026 13:00 — Monthly session".
+pub fn choice_label(g: &Gathering, zone: Tz) -> String {
+    let start = g.start.with_timezone(&zone);
+    let label = format!("{} — {}", start.format("%a %-d %b %Y %H:%M"), g.title);
+    label.chars().take(100).collect()
+}
+
+/// One line of `/gathering list`.
+pub fn list_line(g: &Gathering) -> String {
+    let mut line = format!(
+        "{} ({}) — **{}**",
+        full(g.start),
+        relative(g.start),
+        escape(&g.title)
+    );
+    if let Some(location) = &g.location {
+        line.push_str(&format!(" · {}", escape(location)));
+    }
+    if g.status == Status::Moved {
+        line.push_str(" · *moved*");
+    }
+    line
+}
+
+/// One line of `/gathering calendar`, optionally prefixed with the community's name.
+pub fn calendar_line(g: &Gathering, zone: Tz, community: Option<&str>) -> String {
+    let day = g.start.with_timezone(&zone).format("%a %d %b");
+    let mut line = format!("`{day}` {}–{} ", short_time(g.start), short_time(g.end));
+    if let Some(name) = community {
+        line.push_str(&format!("[{}] ", escape(name)));
+    }
+    line.push_str(&escape(&g.title));
+    match g.status {
+        Status::Cancelled => format!("~~{line}~~ *cancelled*"),
+        Status::Moved => format!("{line} *moved*"),
+        _ => line,
+    }
+}
+
+/// The public notice of a move: from when to when (and in the community's wall clock), why, and a line
+/// that pings the role holders and those going (mentions inside embeds never ping).
+pub fn moved_notice(community: &Community, moved: &Moved) -> Reply {
+    let mut text = format!(
+        "**{}** moves from {} to {} ({}).\n{}",
+        escape(&moved.from.title),
+        full(moved.from.start),
+        full(moved.to.start),
+        relative(moved.to.start),
+        local_span(&moved.to, community.settings.time_zone)
+    );
+    if let Some(r) = &moved.reason {
+        text.push_str(&format!("\nReason: {}", escape(r)));
+    }
+    let reply = Reply::card(Visibility::Public, Card::new("Gathering moved", text));
+    pinging(reply, &concerned(&moved.holders, &moved.going))
+}
+
+/// The public notice of a cancel: which date, why, the roles it freed, and a line that pings those
+/// holders and those going.
+pub fn cancelled_notice(cancelled: &Cancelled) -> Reply {
+    let g = &cancelled.gathering;
+    let mut text = format!(
+        "**{}** on {} is cancelled.",
+        escape(&g.title),
+        full(g.start)
+    );
+    if let Some(r) = &cancelled.reason {
+        text.push_str(&format!("\nReason: {}", escape(r)));
+    }
+    if !cancelled.freed_roles.is_empty() {
+        let names: Vec<String> = cancelled
+            .freed_roles
+            .iter()
+            .map(|(r, m)| format!("<@{m}> ({})", escape(r)))
+            .collect();
+        text.push_str(&format!(
+            "\nRoles freed: {}. Thank you for stepping up.",
+            names.join(", ")
+        ));
+    }
+    let reply = Reply::card(Visibility::Public, Card::new("Gathering cancelled", text));
+    pinging(reply, &concerned(&cancelled.freed_roles, &cancelled.going))
+}
+
+/// `reply` with a first line that mentions `members`, and allowed to ping exactly them.
+fn pinging(mut reply: Reply, members: &[MemberRef]) -> Reply {
+    reply.ping_users = members.iter().map(|m| m.0).collect();
+    reply.content = (!members.is_empty()).then(|| {
+        members
+            .iter()
+            .map(|m| format!("<@{m}>"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    reply
 }

@@ -1,0 +1,207 @@
+//! The list of commands registered with poise, the framework options (one error hook, the answer timer,
+//! the events that are not commands) and registration. It imports the features; none imports it.
+
+use crate::discord::{community, gathering, help, notes, roles, rsvp, App, CommandError, Context};
+use poise::serenity_prelude as serenity;
+
+/// Every command, in the order `/help` lists them.
+pub fn all() -> Vec<poise::Command<App, CommandError>> {
+    vec![
+        community::command::community(),
+        gathering::command::gathering(),
+        roles::command::role(),
+        rsvp::command::rsvp(),
+        rsvp::command::attendance(),
+        notes::command::note(),
+        notes::command::archive_message(),
+        help::help(),
+    ]
+}
+
+/// Framework options: slash commands only, replies ping nobody, errors go through one hook.
+pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
+    poise::FrameworkOptions {
+        commands: all(),
+        on_error: |error| Box::pin(crate::discord::error::on_error(error)),
+        allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
+        initialize_owners: false,
+        event_handler: |framework, event| {
+            Box::pin(async move {
+                let ctx = framework.serenity_context;
+                match event {
+                    serenity::FullEvent::InteractionCreate {
+                        interaction: serenity::Interaction::Component(click),
+                    } => {
+                        let app = framework.user_data;
+                        app.saw_permissions(click.channel_id.get(), click.app_permissions);
+                        clicked(ctx, app, click).await
+                    }
+                    serenity::FullEvent::InteractionCreate {
+                        interaction: serenity::Interaction::Modal(submit),
+                    } => {
+                        let app = framework.user_data;
+                        app.saw_permissions(submit.channel_id.get(), submit.app_permissions);
+                        crate::discord::notes::form::submitted(ctx, app, submit).await
+                    }
+                    other => {
+                        let app = framework.user_data;
+                        crate::discord::events::guild_event(&app.store, app.clock.as_ref(), other)
+                            .await
+                    }
+                }
+                Ok(())
+            })
+        },
+        pre_command: |ctx| {
+            Box::pin(async move {
+                tracing::info!(
+                    command = %ctx.command().qualified_name,
+                    guild = ?ctx.guild_id().map(|g| g.get()),
+                    channel = %ctx.channel_id(),
+                    user = %ctx.author().id,
+                    "command"
+                );
+                if let poise::Context::Application(app) = ctx {
+                    let channel = app.interaction.channel_id.get();
+                    ctx.data()
+                        .saw_permissions(channel, app.interaction.app_permissions);
+                }
+                crate::discord::answer::start(ctx, slow_answer(ctx));
+            })
+        },
+        post_command: |ctx| {
+            Box::pin(async move {
+                // Again after the command: `/community setup` has just created the row to record into.
+                if let poise::Context::Application(app) = ctx {
+                    let channel = app.interaction.channel_id.get();
+                    ctx.data()
+                        .saw_permissions(channel, app.interaction.app_permissions);
+                }
+                crate::discord::answer::finish(ctx).await
+            })
+        },
+        ..Default::default()
+    }
+}
+
+/// A click on one of the bot's buttons: note buttons carry their own ids, every other one a
+/// [`ButtonAction`](crate::discord::custom_id::ButtonAction).
+async fn clicked(ctx: &serenity::Context, app: &App, click: &serenity::ComponentInteraction) {
+    match notes::ids::NoteButton::parse(&click.data.custom_id) {
+        Some(button) => notes::buttons::clicked(ctx, app, click, button).await,
+        None => gathering::clicks::handle(ctx, app, click).await,
+    }
+}
+
+/// Commands whose answer is a public card (the others answer privately unless `public:true`).
+const ANSWER_PUBLICLY: [&str; 6] = [
+    "community setup",
+    "gathering schedule",
+    "gathering add",
+    "gathering next",
+    "gathering end-series",
+    "role assign",
+];
+
+/// Commands whose answer is a form (a deferral would rule it out).
+const OPEN_A_FORM: [&str; 3] = ["note add", "note edit", "archive_message"];
+
+/// How a command is acknowledged if its work takes longer than the answer budget.
+fn slow_answer(ctx: Context<'_>) -> crate::discord::answer::SlowAnswer {
+    use crate::discord::answer::SlowAnswer;
+    use crate::discord::format::Visibility;
+    let name: &str = &ctx.command().qualified_name;
+    if OPEN_A_FORM.contains(&name) {
+        return SlowAnswer::OpensForm;
+    }
+    let asked_public = match ctx {
+        poise::Context::Application(app) => app.args.iter().any(|o| {
+            o.name == "public" && matches!(o.value, serenity::ResolvedValue::Boolean(true))
+        }),
+        poise::Context::Prefix(_) => false,
+    };
+    SlowAnswer::Defer(Visibility::public_if(
+        asked_public || ANSWER_PUBLICLY.contains(&name),
+    ))
+}
+
+/// Registers the commands in the dev guild, or globally. A failure is logged, not fatal: Discord keeps
+/// the previously registered commands.
+pub async fn register(
+    ctx: &serenity::Context,
+    commands: &[poise::Command<App, CommandError>],
+    dev_guild: Option<serenity::GuildId>,
+) {
+    let result = match dev_guild {
+        Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await,
+        None => poise::builtins::register_globally(ctx, commands).await,
+    };
+    match result {
+        Ok(()) => {
+            tracing::info!(count = commands.len(), guild = ?dev_guild.map(|g| g.get()), "commands registered")
+        }
+        Err(e) => tracing::error!(error = %e, "could not register commands"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! `/help` read against the real list of commands (here, where the list lives).
+    use super::all;
+    use crate::discord::help::{command_lines, help_reply};
+    use crate::discord::{App, CommandError};
+
+    type Command = poise::Command<App, CommandError>;
+
+    /// Every command as the framework holds them once started (qualified names filled in).
+    fn registered() -> Vec<Command> {
+        let mut commands = all();
+        poise::set_qualified_names(&mut commands);
+        commands
+    }
+
+    #[test]
+    fn the_message_menu_is_listed_by_its_menu_name_never_as_a_slash_command() {
+        let commands = registered();
+        let text = command_lines(&commands).join("\n");
+        assert!(
+            text.contains(
+                "message menu **Archive as practice note** (right-click a message → Apps)"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("/archive_message"), "{text}");
+        assert!(!text.contains("archive_message"), "{text}");
+        for slash in ["`/community setup`", "`/note add`", "`/help`"] {
+            assert!(text.contains(slash), "help lacks {slash}: {text}");
+        }
+
+        let card = help_reply(&commands).card.unwrap_or_default();
+        assert!(
+            card.fields.iter().all(
+                |f| !f.name.contains("archive_message") && !f.value.contains("archive_message")
+            ),
+            "{:?}",
+            card.fields
+        );
+        assert!(
+            card.fields
+                .iter()
+                .any(|f| f.name == "Message menu"
+                    && f.value.contains("**Archive as practice note**")),
+            "{:?}",
+            card.fields
+        );
+        // Every slash line names a command that exists as a slash command.
+        for line in text.lines().filter(|l| l.starts_with("`/")) {
+            let name = line
+                .trim_start_matches("`/")
+                .split('`')
+                .next()
+                .unwrap_or_default();
+            let top = name.split(' ').next().unwrap_or_default();
+            let command = commands.iter().find(|c| c.name == top);
+            assert!(command.is_some_and(|c| c.slash_action.is_some()), "{line}");
+        }
+    }
+}

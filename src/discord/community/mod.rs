@@ -1,0 +1,4 @@
+//! Communities: `/community` (setup, settings, info, list).
+
+pub mod command;
+pub mod flows;

@@ -1,0 +1,151 @@
+//! What every handler needs: where it was used, who acted, the community of the channel, and the
+//! autocomplete helpers (choices by label, upcoming gatherings).
+
+use crate::discord::gathering::{flows as gathering_flows, views};
+use crate::discord::{CommandError, Context};
+use crate::domain::access::Actor;
+use crate::domain::community::Community;
+use crate::domain::gathering::Gathering;
+use crate::domain::ids::{ChannelRef, GuildRef, RoleRef};
+use poise::serenity_prelude as serenity;
+
+/// Where a command was used.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// The guild.
+    pub guild: GuildRef,
+    /// The channel.
+    pub channel: ChannelRef,
+}
+
+/// The guild and channel of a guild-only command.
+pub fn place(ctx: Context<'_>) -> Result<Place, CommandError> {
+    let guild = ctx
+        .guild_id()
+        .ok_or_else(|| CommandError::user("Use this command in a server channel."))?;
+    Ok(Place {
+        guild: GuildRef(guild.get()),
+        channel: ChannelRef(ctx.channel_id().get()),
+    })
+}
+
+/// What Discord says about the member who used the command.
+pub fn actor(ctx: Context<'_>) -> Actor {
+    let member = match ctx {
+        poise::Context::Application(app) => app.interaction.member.as_deref(),
+        poise::Context::Prefix(_) => None,
+    };
+    actor_of_member(member)
+}
+
+/// What Discord says about a member in an interaction (command, click or form): Manage Server and roles.
+pub(crate) fn actor_of_member(member: Option<&serenity::Member>) -> Actor {
+    member.map_or_else(Actor::default, |m| {
+        let perms = m.permissions.unwrap_or_default();
+        Actor {
+            manages_server: perms.manage_guild() || perms.administrator(),
+            roles: m.roles.iter().map(|r| RoleRef(r.get())).collect(),
+        }
+    })
+}
+
+/// The community of this channel, or the message that says how to set one up.
+pub async fn community_here(ctx: Context<'_>) -> Result<Community, CommandError> {
+    let here = place(ctx)?;
+    ctx.data()
+        .store
+        .community_in_channel(here.channel)
+        .await?
+        .ok_or_else(|| CommandError::user(no_community_message()))
+}
+
+/// Said when a command needs a community and the channel has none.
+pub fn no_community_message() -> String {
+    "This channel has no community yet. A member with Manage Server can create one here with \
+     `/community setup name timezone` (for example `/community setup name:Facilitation Circle \
+     timezone:America/Phoenix`), or use this command in your community's channel."
+        .to_owned()
+}
+
+/// Autocomplete for a `gathering` option: upcoming gatherings of this channel's community, by date and
+/// title; the value is the gathering's id.
+pub(crate) async fn autocomplete_gathering(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    crate::discord::answer::autocomplete("autocomplete_gathering", gathering_choices(ctx, partial))
+        .await
+}
+
+async fn gathering_choices(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let mut labelled = Vec::new();
+    if let Some(community) = community_for_autocomplete(ctx).await {
+        let zone = community.settings.time_zone;
+        let now = ctx.data().clock.now();
+        match ctx.data().store.upcoming(community.id, now, 100).await {
+            Ok(upcoming) => {
+                labelled = upcoming
+                    .iter()
+                    .map(|g| (views::choice_label(g, zone), g.id.0.to_string()))
+                    .collect();
+            }
+            Err(e) => tracing::warn!(error = %e, "gathering autocomplete failed"),
+        }
+    }
+    choices(labelled, partial)
+}
+
+/// Up to 25 autocomplete choices (label, value) whose label contains what was typed, ignoring case.
+pub(crate) fn choices(
+    labelled: Vec<(String, String)>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let needle = partial.trim().to_lowercase();
+    let picked = labelled
+        .into_iter()
+        .filter(|(label, _)| label.to_lowercase().contains(&needle))
+        .take(25)
+        .map(|(label, value)| serenity::AutocompleteChoice::new(label, value))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(picked)
+}
+
+/// The community of the channel an autocomplete request comes from, if any (autocomplete never errors).
+pub(crate) async fn community_for_autocomplete(ctx: Context<'_>) -> Option<Community> {
+    let here = place(ctx).ok()?;
+    match ctx.data().store.community_in_channel(here.channel).await {
+        Ok(found) => found,
+        Err(e) => {
+            tracing::warn!(error = %e, "autocomplete could not read the channel's community");
+            None
+        }
+    }
+}
+
+/// The gathering named by the option, or the next one.
+pub(crate) async fn target(
+    ctx: Context<'_>,
+    community: &Community,
+    gathering: Option<&str>,
+) -> Result<Gathering, CommandError> {
+    let store = &ctx.data().store;
+    let now = ctx.data().clock.now();
+    match gathering {
+        Some(value) => gathering_flows::resolve_gathering(store, community, value, now).await,
+        None => {
+            store
+                .upcoming(community.id, now, 1)
+                .await?
+                .into_iter()
+                .next()
+                .ok_or_else(|| {
+                    CommandError::user(
+                        "No gathering is coming up yet. Organizers can add one with `/gathering schedule` or `/gathering add`.",
+                    )
+                })
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Clicks on the agenda card (Claim, Release, Going / Maybe / Can't go) and on the other cards whose
+//! buttons carry a [`ButtonAction`]. A click that succeeds changes the card in place (UPDATE_MESSAGE); a
+//! refused one answers the clicker privately and leaves the card as it is. Every click is looked up by
+//! the channel it came from: a button pasted into another community's channel finds nothing.
+
+use super::agenda_card::agenda_card;
+use crate::discord::answer::{self, Deferral, Outcome, Target};
+use crate::discord::context::actor_of_member;
+use crate::discord::custom_id::ButtonAction;
+use crate::discord::format::Reply;
+use crate::discord::roles::flows as role_flows;
+use crate::discord::rsvp::clicks as attendance_clicks;
+use crate::discord::{App, CommandError};
+use crate::domain::community::Community;
+use crate::domain::gathering::Gathering;
+use crate::domain::ids::{ChannelRef, MemberRef};
+use crate::domain::rsvp;
+use poise::serenity_prelude as serenity;
+
+/// Handles one click on a button with a [`ButtonAction`].
+pub async fn handle(ctx: &serenity::Context, app: &App, click: &serenity::ComponentInteraction) {
+    let what = format!("button {}", click.data.custom_id);
+    let work = async { act(app, click).await.map(Outcome::Update) };
+    answer::interaction(
+        &ctx.http,
+        Target::Click(click),
+        Deferral::Silently,
+        &what,
+        work,
+    )
+    .await
+}
+
+/// Said when a button no longer matches anything (an old card, a pasted button).
+fn stale() -> CommandError {
+    CommandError::user(
+        "This button belongs to an older card. Use `/gathering next` for a fresh one.",
+    )
+}
+
+async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply, CommandError> {
+    let action = ButtonAction::parse(&click.data.custom_id).ok_or_else(stale)?;
+    let community = app
+        .store
+        .community_in_channel(ChannelRef(click.channel_id.get()))
+        .await?
+        .ok_or_else(stale)?;
+    let gathering = app
+        .store
+        .gathering(community.id, action.gathering())
+        .await?
+        .ok_or_else(stale)?;
+    let now = app.clock.now();
+    let member = MemberRef(click.user.id.get());
+    match action {
+        ButtonAction::Claim(_, index) | ButtonAction::Release(_, index) => {
+            let claim = matches!(action, ButtonAction::Claim(..));
+            role_clicked(app, click, &community, &gathering, index, claim).await
+        }
+        ButtonAction::Rsvp(_, answer) => {
+            rsvp::check_rsvp(&gathering, now)?;
+            app.store
+                .answer_rsvp(gathering.id, member, answer, now)
+                .await?;
+            card_now(app, &community, &gathering).await
+        }
+        ButtonAction::Here(_)
+        | ButtonAction::AttendanceAdd(_)
+        | ButtonAction::AttendanceRemove(_) => {
+            let actor = actor_of_member(click.member.as_ref());
+            attendance_clicks::act(app, click, &community, &gathering, action, &actor).await
+        }
+    }
+}
+
+/// Claim or Release of the role at `index` of the card.
+async fn role_clicked(
+    app: &App,
+    click: &serenity::ComponentInteraction,
+    community: &Community,
+    gathering: &Gathering,
+    index: usize,
+    claim: bool,
+) -> Result<Reply, CommandError> {
+    let now = app.clock.now();
+    let store = &app.store;
+    let member = MemberRef(click.user.id.get());
+    role_flows::ensure_open(gathering, now)?;
+    let roles = store
+        .agenda_roles(gathering.id, &community.template)
+        .await?;
+    let role = roles
+        .roles()
+        .get(index)
+        .cloned()
+        .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))?;
+    if claim {
+        role_flows::claim(store, community, gathering, &role, member, now).await?;
+    } else {
+        let actor = actor_of_member(click.member.as_ref());
+        role_flows::release(store, community, gathering, &role, member, &actor, now).await?;
+    }
+    card_now(app, community, gathering).await
+}
+
+/// The card as it is now.
+async fn card_now(
+    app: &App,
+    community: &Community,
+    gathering: &Gathering,
+) -> Result<Reply, CommandError> {
+    let agenda = app.store.agenda(gathering.id, &community.template).await?;
+    Ok(agenda_card(community, gathering, &agenda))
+}

@@ -1,0 +1,9 @@
+//! Gatherings: `/gathering` (schedule, add, next, list, calendar, move, cancel, end-series, export), the
+//! agenda card (one file: [`agenda_card`]) and the clicks on it ([`clicks`]).
+
+pub mod agenda_card;
+pub mod clicks;
+pub mod command;
+pub mod flows;
+pub mod reminder;
+pub mod views;

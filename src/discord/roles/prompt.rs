@@ -1,0 +1,39 @@
+//! The role prompt: the open roles of the next gathering, a suggestion of who has not held each lately,
+//! and a Claim button per open role (the same buttons as the agenda card's).
+
+use crate::discord::format::{escape, full, mentions, Reply, Visibility};
+use crate::discord::gathering::agenda_card::claim_button;
+use crate::domain::agenda::{suggestions, Agenda, PastAgenda};
+use crate::domain::gathering::Gathering;
+
+/// How many members a prompt suggests for each open role.
+const SUGGESTED_PER_ROLE: usize = 3;
+
+/// The prompt for `gathering`, or `None` when every role is held (nothing worth saying).
+pub fn role_prompt(gathering: &Gathering, agenda: &Agenda, past: &[PastAgenda]) -> Option<Reply> {
+    let open: Vec<(usize, &str)> = agenda.open().collect();
+    if open.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = open.iter().map(|(_, r)| escape(r)).collect();
+    let mut text = format!(
+        "Still open for **{}** on {}: {}.",
+        escape(&gathering.title),
+        full(gathering.start),
+        names.join(", ")
+    );
+    for (role, who) in suggestions(agenda, past, SUGGESTED_PER_ROLE) {
+        text.push_str(&format!(
+            "\n• {}: perhaps {}? (has not held it lately)",
+            escape(&role),
+            mentions(&who)
+        ));
+    }
+    let mut reply = Reply::private(text);
+    reply.visibility = Visibility::Public;
+    reply.buttons = open
+        .iter()
+        .map(|(i, role)| claim_button(gathering.id, *i, role))
+        .collect();
+    Some(reply)
+}
