@@ -552,6 +552,7 @@ async fn sixty_failing_rows_in_one_guild_do_not_hold_up_another_guilds_events() 
         "{failing} requests for the failing guild"
     );
     bot.stop().await;
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]

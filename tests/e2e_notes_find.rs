@@ -4,6 +4,8 @@
 
 mod support;
 
+use support::app::TestApp;
+
 use chrono::{Duration, TimeZone, Utc};
 use steward::domain::ids::{ChannelRef, MemberRef};
 use steward::domain::note_export::ExportNote;
@@ -460,20 +462,16 @@ fn choice_values(answer: &serde_json::Value) -> Vec<String> {
 
 #[tokio::test]
 async fn tags_and_note_ids_autocomplete_from_this_community_only() {
-    let fake = FakeDiscord::start().await;
-    let db = TestDb::sqlite();
-    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(Utc::now())).await;
-    two_communities(&fake).await;
-    archive(&bot.store, CHANNEL, 4, "Circle tip", "Opening rounds.").await; // tags: circle on 0 and 3
-    archive(&bot.store, OTHER_CHANNEL, 1, "Secret", "Theirs.").await; // tags: circle
-    let tags = |typed: &'static str| {
-        let fake = &fake;
-        async move {
-            let ask = Invocation::new("note add", &Member::regular(2))
-                .opt("kind", "story")
-                .autocomplete("tags", typed);
-            choice_values(&fake.run(&ask).await)
-        }
+    let app = TestApp::sqlite_at(Utc::now()).await;
+    let fake = &app.fake;
+    two_communities(fake).await;
+    archive(app.store(), CHANNEL, 4, "Circle tip", "Opening rounds.").await; // tags: circle on 0 and 3
+    archive(app.store(), OTHER_CHANNEL, 1, "Secret", "Theirs.").await; // tags: circle
+    let tags = |typed: &'static str| async move {
+        let ask = Invocation::new("note add", &Member::regular(2))
+            .opt("kind", "story")
+            .autocomplete("tags", typed);
+        choice_values(&fake.run(&ask).await)
     };
     assert_eq!(tags("ci").await, ["circle"]);
     assert_eq!(tags("#CI").await, ["circle"], "ignores # and case");
@@ -484,12 +482,9 @@ async fn tags_and_note_ids_autocomplete_from_this_community_only() {
     );
     assert!(tags("zzz").await.is_empty());
 
-    let ids = |typed: &'static str| {
-        let fake = &fake;
-        async move {
-            let ask = Invocation::new("note show", &Member::regular(2)).autocomplete("id", typed);
-            choice_values(&fake.run(&ask).await)
-        }
+    let ids = |typed: &'static str| async move {
+        let ask = Invocation::new("note show", &Member::regular(2)).autocomplete("id", typed);
+        choice_values(&fake.run(&ask).await)
     };
     assert_eq!(
         ids("").await,
@@ -498,5 +493,5 @@ async fn tags_and_note_ids_autocomplete_from_this_community_only() {
     );
     assert_eq!(ids("rounds").await.len(), 4, "by words of the notes");
     assert!(ids("theirs").await.is_empty());
-    bot.stop().await;
+    app.finish().await;
 }

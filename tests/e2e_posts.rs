@@ -238,6 +238,7 @@ async fn a_403_stops_retries_and_is_shown_to_organizers_in_community_info() {
         "{info}"
     );
     bot.stop().await;
+    fake.assert_spec_clean();
 }
 
 #[tokio::test]

@@ -4,7 +4,8 @@
 mod support;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use serde_json::Value;
+use serde_json::{json, Value};
+use support::app::TestApp;
 use support::bot::{RunningBot, TestClock};
 use support::db::TestDb;
 use support::fake_discord::interactions::CHANNEL;
@@ -262,32 +263,30 @@ async fn role_commands_claim_release_and_assign_with_the_right_pings() {
 
 #[tokio::test]
 async fn one_role_per_member_when_the_community_says_so() {
-    let fake = FakeDiscord::start().await;
-    let db = TestDb::sqlite();
-    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now())).await;
-    community_with_a_gathering(&fake).await;
-    fake.run(&Invocation::new("role claim", &Member::regular(40)).opt("role", "Opener"))
+    let app = TestApp::sqlite_at(now()).await;
+    community_with_a_gathering(&app.fake).await;
+    app.member_runs(40, "role claim", &[("role", json!("Opener"))])
         .await;
-    let second = fake
-        .run(&Invocation::new("role claim", &Member::regular(40)).opt("role", "Closing"))
+    let second = app
+        .member_runs(40, "role claim", &[("role", json!("Closing"))])
         .await;
     assert!(
         text_of(&second).contains("You hold **Closing**"),
         "several roles are fine by default"
     );
-    fake.run(
-        &Invocation::new("community settings", &Member::manager(1))
-            .opt("one_role_per_member", true),
+    app.organizer_runs(
+        "community settings",
+        &[("one_role_per_member", json!(true))],
     )
     .await;
-    let third = fake
-        .run(&Invocation::new("role claim", &Member::regular(40)).opt("role", "Evaluation"))
+    let third = app
+        .member_runs(40, "role claim", &[("role", json!("Evaluation"))])
         .await;
     assert!(
         text_of(&third).contains("at most one role per gathering"),
         "{third}"
     );
-    bot.stop().await;
+    app.finish().await;
 }
 
 #[tokio::test]

@@ -504,7 +504,7 @@ fn feed_every_parser(input: &str, now: DateTime<Utc>) {
     let _ = NoteKind::parse(input);
     let _ = notes::parse_body(input);
     let _ = notes::parse_tags(input);
-    let _ = notes::fts5_query(input);
+    let _ = steward::store::fts5_query(input);
     let _ = note_draft::parse_title(input);
     let _ = note_draft::parse_link(input);
     let _ = note_draft::parse_kind(input);
@@ -1036,7 +1036,7 @@ proptest! {
 
     #[test]
     fn search_queries_never_panic_and_quote_every_word(input in typed(SEARCHES)) {
-        if let Ok(query) = notes::fts5_query(&input) {
+        if let Ok(query) = steward::store::fts5_query(&input) {
             for word in query.split(' ') {
                 prop_assert!(
                     word.len() >= 3 && word.starts_with('"') && word.ends_with('"'),

@@ -122,6 +122,7 @@ async fn moved_and_cancelled_occurrences_keep_their_rows_through_re_materialisat
         let new_start = utc(2026, 12, 1, 23);
         assert!(store
             .move_gathering(
+                community,
                 first.id,
                 new_start,
                 new_start + Duration::minutes(90),
@@ -130,14 +131,20 @@ async fn moved_and_cancelled_occurrences_keep_their_rows_through_re_materialisat
             )
             .await
             .unwrap());
-        assert!(store.cancel_gathering(second.id, None, now).await.unwrap());
+        assert!(store
+            .cancel_gathering(community, second.id, None, now)
+            .await
+            .unwrap());
         assert!(
-            !store.cancel_gathering(second.id, None, now).await.unwrap(),
+            !store
+                .cancel_gathering(community, second.id, None, now)
+                .await
+                .unwrap(),
             "cancelling twice does nothing"
         );
         assert!(
             !store
-                .move_gathering(second.id, new_start, new_start, None, now)
+                .move_gathering(community, second.id, new_start, new_start, None, now)
                 .await
                 .unwrap(),
             "a cancelled one cannot move"
@@ -258,6 +265,7 @@ async fn event_sync_is_guarded_against_changes_made_meanwhile_and_problems_are_t
         assert_eq!(work[0].gathering, id);
         store
             .move_gathering(
+                community,
                 id,
                 start + Duration::hours(1),
                 start + Duration::hours(2),
@@ -285,7 +293,10 @@ async fn event_sync_is_guarded_against_changes_made_meanwhile_and_problems_are_t
             "{}",
             db.label()
         );
-        store.cancel_gathering(id, None, now).await.unwrap();
+        store
+            .cancel_gathering(community, id, None, now)
+            .await
+            .unwrap();
         let cancel = store
             .event_work(now, now + Duration::days(35), 50)
             .await

@@ -29,6 +29,15 @@ pub enum PostKind {
 }
 
 impl PostKind {
+    /// The kinds planned from a gathering's time: planned again after a move, dropped on a cancel
+    /// (a DM reminder checks the gathering when it is sent; a change notice is about the change).
+    pub const REPLANNED: [PostKind; 4] = [
+        PostKind::Reminder,
+        PostKind::RolePrompt,
+        PostKind::Harvest,
+        PostKind::AgendaCard,
+    ];
+
     /// Stored form.
     pub fn as_str(self) -> &'static str {
         match self {

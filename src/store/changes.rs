@@ -2,31 +2,36 @@
 //! statement anywhere in between leaves everything as it was (no roles held on a cancelled gathering, no
 //! moved gathering without its notice).
 
+use super::posts::INSERT_NOTICE;
 use super::{to_unix, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::rsvp::Answer;
 use chrono::{DateTime, Utc};
 
-const CANCEL: &str = "UPDATE gatherings SET status = 'cancelled', reason = $2, event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
-     revision = revision + 1, updated_at = $3 WHERE id = $1 AND community_id = $4 AND status IN ('scheduled', 'moved')";
-const MOVE: &str =
-    "UPDATE gatherings SET start_at = $2, end_at = $3, status = 'moved', reason = $4, \
+pub(super) const CANCEL: &str = concat!(
+    "UPDATE gatherings SET status = ",
+    sql_status!(cancelled),
+    ", reason = $2, event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
+     revision = revision + 1, updated_at = $3 WHERE id = $1 AND community_id = $4 AND status IN ",
+    sql_status!(on)
+);
+pub(super) const MOVE: &str =
+    concat!("UPDATE gatherings SET start_at = $2, end_at = $3, status = ", sql_status!(moved), ", reason = $4, \
      event_dirty = 1, event_retry_at = 0, event_attempts = 0, revision = revision + 1, updated_at = $5 \
-     WHERE id = $1 AND community_id = $6 AND status IN ('scheduled', 'moved')";
-const DROP_PENDING: &str =
+     WHERE id = $1 AND community_id = $6 AND status IN ", sql_status!(on));
+const DROP_PENDING: &str = concat!(
     "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
      AND (lease_until IS NULL OR lease_until < $2) \
-     AND kind IN ('reminder', 'role_prompt', 'harvest', 'agenda_card')";
+     AND kind IN ",
+    sql_kind!(replanned)
+);
 const RELEASE_ALL: &str =
     "DELETE FROM role_claims WHERE gathering_id = $1 RETURNING role, member_id";
 const HOLDERS: &str =
     "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
 const ANSWERS: &str =
     "SELECT member_id, answer FROM rsvps WHERE gathering_id = $1 ORDER BY answered_at, id";
-const INSERT_NOTICE: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
-     created_at, body) VALUES ($1, NULL, 'change_notice', $2, $3, $3, $3, $4) ON CONFLICT (idem_key) DO NOTHING";
-
 /// Who a change concerns: the role holders (freed, for a cancel) and those who answered going.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Concerned {

@@ -8,12 +8,12 @@ use chrono::{DateTime, Utc};
 
 // Rows waiting out a backoff, communities paused after a 403 and guilds that removed the bot are left
 // out here, so that no failing row or guild holds up the others.
-const WORK: &str = "SELECT g.id, g.community_id, c.guild_id, g.start_at, g.end_at, g.title, g.location, \
+const WORK: &str = concat!("SELECT g.id, g.community_id, c.guild_id, g.start_at, g.end_at, g.title, g.location, \
      g.status, g.event_id, g.revision, g.event_attempts FROM gatherings g JOIN communities c ON c.id = g.community_id \
      WHERE g.event_dirty = 1 AND g.event_retry_at <= $1 AND c.events_blocked_until <= $1 AND c.events_gone = 0 \
-     AND ((g.event_id IS NULL AND g.status IN ('scheduled', 'moved') \
+     AND ((g.event_id IS NULL AND g.status IN ", sql_status!(on), " \
      AND g.start_at > $1 AND g.start_at <= $2) OR (g.event_id IS NOT NULL AND g.end_at > $1)) \
-     ORDER BY g.start_at LIMIT $3";
+     ORDER BY g.start_at LIMIT $3");
 // The event id is kept even if the gathering changed meanwhile (so the next pass updates that event
 // instead of creating a second one); it stays dirty then.
 const DONE: &str = "UPDATE gatherings SET event_id = $2, event_dirty = CASE WHEN revision = $3 THEN 0 ELSE 1 END, \

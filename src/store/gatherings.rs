@@ -14,20 +14,28 @@ macro_rules! columns {
     };
 }
 
-const INSERT_OCCURRENCE: &str =
+const INSERT_OCCURRENCE: &str = concat!(
     "INSERT INTO gatherings (community_id, series_id, original_start, start_at, \
      end_at, title, location, status, event_dirty, created_at, updated_at) \
-     VALUES ($1, $2, $3, $3, $4, $5, $6, 'scheduled', 1, $7, $7) \
-     ON CONFLICT (series_id, original_start) DO NOTHING";
-const INSERT_ONE_OFF: &str =
+     VALUES ($1, $2, $3, $3, $4, $5, $6, ",
+    sql_status!(scheduled),
+    ", 1, $7, $7) \
+     ON CONFLICT (series_id, original_start) DO NOTHING"
+);
+const INSERT_ONE_OFF: &str = concat!(
     "INSERT INTO gatherings (community_id, series_id, original_start, start_at, end_at, \
      title, location, status, event_dirty, created_at, updated_at) \
-     VALUES ($1, NULL, $2, $2, $3, $4, $5, 'scheduled', 1, $6, $6) RETURNING id";
+     VALUES ($1, NULL, $2, $2, $3, $4, $5, ",
+    sql_status!(scheduled),
+    ", 1, $6, $6) RETURNING id"
+);
 const UPCOMING: &str = concat!(
     "SELECT ",
     columns!(),
     " FROM gatherings g WHERE g.community_id = $1 AND g.end_at > $2 \
-     AND g.status IN ('scheduled', 'moved') ORDER BY g.start_at, g.id LIMIT $3"
+     AND g.status IN ",
+    sql_status!(on),
+    " ORDER BY g.start_at, g.id LIMIT $3"
 );
 const BY_ID: &str = concat!("SELECT ", columns!(), " FROM gatherings g WHERE g.id = $1");
 const ONE: &str = concat!(
@@ -39,24 +47,23 @@ const BETWEEN: &str = concat!(
     "SELECT ",
     columns!(),
     " FROM gatherings g WHERE g.community_id = $1 AND g.start_at >= $2 AND g.start_at < $3 \
-     AND g.status <> 'withdrawn' ORDER BY g.start_at, g.id"
+     AND g.status <> ",
+    sql_status!(withdrawn),
+    " ORDER BY g.start_at, g.id"
 );
 const BETWEEN_IN_GUILD: &str = concat!(
     "SELECT ",
     columns!(),
     " FROM gatherings g JOIN communities c ON c.id = g.community_id WHERE c.guild_id = $1 \
-     AND g.start_at >= $2 AND g.start_at < $3 AND g.status <> 'withdrawn' ORDER BY g.start_at, g.id"
+     AND g.start_at >= $2 AND g.start_at < $3 AND g.status <> ",
+    sql_status!(withdrawn),
+    " ORDER BY g.start_at, g.id"
 );
 const ALL: &str = concat!(
     "SELECT ",
     columns!(),
     " FROM gatherings g WHERE g.community_id = $1 ORDER BY g.start_at, g.id"
 );
-const MOVE: &str = "UPDATE gatherings SET start_at = $2, end_at = $3, status = 'moved', reason = $4, \
-     event_dirty = 1, event_retry_at = 0, event_attempts = 0, revision = revision + 1, updated_at = $5 WHERE id = $1 AND status IN ('scheduled', 'moved')";
-const CANCEL: &str = "UPDATE gatherings SET status = 'cancelled', reason = $2, event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
-     revision = revision + 1, updated_at = $3 \
-     WHERE id = $1 AND status IN ('scheduled', 'moved')";
 
 /// An occurrence about to be stored.
 #[derive(Debug, Clone)]
@@ -243,37 +250,43 @@ impl Store {
         all_into_domain(rows)
     }
 
-    /// Moves a gathering (keeping its row); false if it was cancelled meanwhile.
+    /// Moves a gathering of `community` (keeping its row) without a notice; false if it was cancelled
+    /// meanwhile (or is not the community's).
     pub async fn move_gathering(
         &self,
+        community: CommunityId,
         id: GatheringId,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(MOVE)
+        let done = sqlx::query(super::changes::MOVE)
             .bind(id.0)
             .bind(to_unix(start))
             .bind(to_unix(end))
             .bind(reason.map(str::to_owned))
             .bind(to_unix(now))
+            .bind(community.0)
             .execute(self.pool())
             .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    /// Cancels a gathering; false if it was already cancelled.
+    /// Cancels a gathering of `community` without a notice (its roles stay); false if it was already
+    /// cancelled (or is not the community's).
     pub async fn cancel_gathering(
         &self,
+        community: CommunityId,
         id: GatheringId,
         reason: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(CANCEL)
+        let done = sqlx::query(super::changes::CANCEL)
             .bind(id.0)
             .bind(reason.map(str::to_owned))
             .bind(to_unix(now))
+            .bind(community.0)
             .execute(self.pool())
             .await?;
         Ok(done.rows_affected() == 1)

@@ -1,6 +1,53 @@
 //! Persistence with sqlx's `Any` driver: one set of SQL (in `const`s, `$N` placeholders) for SQLite and
 //! PostgreSQL, one migration folder per backend, embedded and chosen at run time. One file per aggregate.
 
+// The stored forms of statuses, kinds and answers, for the SQL consts: one spelling, checked against
+// the domain enums' `as_str` by the tests at the end of this file (a renamed variant fails them).
+
+/// A gathering status as SQL text; `on` is every status of a gathering still happening
+/// ([`Status::is_on`](crate::domain::gathering::Status::is_on)).
+macro_rules! sql_status {
+    (scheduled) => {
+        "'scheduled'"
+    };
+    (moved) => {
+        "'moved'"
+    };
+    (cancelled) => {
+        "'cancelled'"
+    };
+    (withdrawn) => {
+        "'withdrawn'"
+    };
+    (on) => {
+        "('scheduled', 'moved')"
+    };
+}
+
+/// A post kind as SQL text; `replanned` is every kind planned from a gathering's time
+/// ([`PostKind::REPLANNED`](crate::domain::posts::PostKind::REPLANNED)).
+macro_rules! sql_kind {
+    (role_prompt) => {
+        "'role_prompt'"
+    };
+    (dm_reminder) => {
+        "'dm_reminder'"
+    };
+    (change_notice) => {
+        "'change_notice'"
+    };
+    (replanned) => {
+        "('reminder', 'role_prompt', 'harvest', 'agenda_card')"
+    };
+}
+
+/// An RSVP answer as SQL text.
+macro_rules! sql_answer {
+    (going) => {
+        "'going'"
+    };
+}
+
 mod changes;
 mod communities;
 mod events;
@@ -16,7 +63,7 @@ pub use changes::{Concerned, PlannedNotice};
 pub use communities::CommunityConflict;
 pub use events::EventWork;
 pub use gatherings::NewOccurrence;
-pub use note_search::{ListingId, NoteFilter, NoteListing, SearchError, LISTING_DAYS};
+pub use note_search::{fts5_query, ListingId, NoteFilter, NoteListing, SearchError, LISTING_DAYS};
 pub use notes::{CreditOffer, NewNote, Note, NoteId};
 pub use posts::DuePost;
 pub use roles::ClaimOutcome;
@@ -225,4 +272,55 @@ pub(crate) fn to_unix(t: chrono::DateTime<chrono::Utc>) -> i64 {
 pub(crate) fn from_unix(seconds: i64) -> Result<chrono::DateTime<chrono::Utc>, StoreError> {
     chrono::DateTime::from_timestamp(seconds, 0)
         .ok_or_else(|| StoreError::Corrupt(format!("time {seconds} is out of range")))
+}
+
+#[cfg(test)]
+mod stored_forms {
+    use crate::domain::gathering::Status;
+    use crate::domain::posts::PostKind;
+    use crate::domain::rsvp::Answer;
+
+    fn quoted(s: &str) -> String {
+        format!("'{s}'")
+    }
+
+    fn list(items: impl IntoIterator<Item = &'static str>) -> String {
+        let quoted: Vec<String> = items.into_iter().map(quoted).collect();
+        format!("({})", quoted.join(", "))
+    }
+
+    #[test]
+    fn the_sql_spells_statuses_kinds_and_answers_as_the_enums_store_them() {
+        assert_eq!(sql_status!(scheduled), quoted(Status::Scheduled.as_str()));
+        assert_eq!(sql_status!(moved), quoted(Status::Moved.as_str()));
+        assert_eq!(sql_status!(cancelled), quoted(Status::Cancelled.as_str()));
+        assert_eq!(sql_status!(withdrawn), quoted(Status::Withdrawn.as_str()));
+        let on = [
+            Status::Scheduled,
+            Status::Moved,
+            Status::Cancelled,
+            Status::Withdrawn,
+        ]
+        .into_iter()
+        .filter(|s| s.is_on())
+        .map(Status::as_str);
+        assert_eq!(sql_status!(on), list(on));
+        assert_eq!(
+            sql_kind!(role_prompt),
+            quoted(PostKind::RolePrompt.as_str())
+        );
+        assert_eq!(
+            sql_kind!(dm_reminder),
+            quoted(PostKind::DmReminder.as_str())
+        );
+        assert_eq!(
+            sql_kind!(change_notice),
+            quoted(PostKind::ChangeNotice.as_str())
+        );
+        assert_eq!(
+            sql_kind!(replanned),
+            list(PostKind::REPLANNED.into_iter().map(PostKind::as_str))
+        );
+        assert_eq!(sql_answer!(going), quoted(Answer::Going.as_str()));
+    }
 }

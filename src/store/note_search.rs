@@ -6,21 +6,18 @@ use super::notes::{note_columns, NewNote, Note, NoteRow};
 use super::{to_unix, Backend, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
-use crate::domain::notes::{fts5_query, NoteKind};
+use crate::domain::notes::{search_words, NoteKind};
 use crate::domain::InputError;
 use chrono::{DateTime, Duration, Utc};
 
-/// `$3` kind, `$4` tag pattern, `$5` author, `$6` gathering.
+/// `$3` kind, `$4` tag pattern, `$5` author, `$6` gathering; each `NULL` for "any". The casts give
+/// PostgreSQL the parameters' types and are no-ops on SQLite, so both backends share the text.
 macro_rules! filters {
     () => {
-        " AND ($3 IS NULL OR n.kind = $3) AND ($4 IS NULL OR n.tags LIKE $4 ESCAPE '\\') \
-          AND ($5 IS NULL OR n.author_id = $5) AND ($6 IS NULL OR n.gathering_id = $6)"
-    };
-}
-macro_rules! pg_filters {
-    () => {
-        " AND ($3::text IS NULL OR n.kind = $3) AND ($4::text IS NULL OR n.tags LIKE $4 ESCAPE '\\') \
-          AND ($5::bigint IS NULL OR n.author_id = $5) AND ($6::bigint IS NULL OR n.gathering_id = $6)"
+        " AND (CAST($3 AS TEXT) IS NULL OR n.kind = $3) \
+          AND (CAST($4 AS TEXT) IS NULL OR n.tags LIKE $4 ESCAPE '\\') \
+          AND (CAST($5 AS BIGINT) IS NULL OR n.author_id = $5) \
+          AND (CAST($6 AS BIGINT) IS NULL OR n.gathering_id = $6)"
     };
 }
 
@@ -44,25 +41,18 @@ const SEARCH_SQLITE: &str = concat!(
 const SEARCH_POSTGRES: &str = concat!(
     "WITH best AS (SELECT n.id, ts_rank(n.search, q) AS score FROM notes n, websearch_to_tsquery('english', $1) q \
      WHERE n.search @@ q AND n.community_id = $2",
-    pg_filters!(),
+    filters!(),
     " ORDER BY score DESC, n.id DESC LIMIT $7 OFFSET $8) SELECT ",
     note_columns!(),
     ", ts_headline('english', n.body, websearch_to_tsquery('english', $1), \
      'StartSel=⟦, StopSel=⟧, MaxWords=24, MinWords=8') AS snippet \
      FROM best JOIN notes n ON n.id = best.id ORDER BY best.score DESC, n.id DESC"
 );
-const LIST_SQLITE: &str = concat!(
+const LIST: &str = concat!(
     "SELECT ",
     note_columns!(),
-    ", '' AS snippet FROM notes n WHERE $1 IS NULL AND n.community_id = $2",
+    ", '' AS snippet FROM notes n WHERE CAST($1 AS TEXT) IS NULL AND n.community_id = $2",
     filters!(),
-    " ORDER BY n.created_at DESC, n.id DESC LIMIT $7 OFFSET $8"
-);
-const LIST_POSTGRES: &str = concat!(
-    "SELECT ",
-    note_columns!(),
-    ", '' AS snippet FROM notes n WHERE $1::text IS NULL AND n.community_id = $2",
-    pg_filters!(),
     " ORDER BY n.created_at DESC, n.id DESC LIMIT $7 OFFSET $8"
 );
 const SAVE_LISTING: &str =
@@ -70,6 +60,17 @@ const SAVE_LISTING: &str =
      created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 const LISTING: &str = "SELECT community_id, words, kind, tag, author_id, gathering_id FROM note_listings WHERE id = $1 AND community_id = $2";
 const PRUNE_LISTINGS: &str = "DELETE FROM note_listings WHERE created_at < $1";
+
+/// The words of a search as an FTS5 query in which every word is a quoted string, so nothing a person
+/// types can act as query syntax; all words must match.
+pub fn fts5_query(input: &str) -> Result<String, InputError> {
+    let words = search_words(input)?;
+    Ok(words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" "))
+}
 
 /// How long paging buttons of a search or listing keep working.
 pub const LISTING_DAYS: i64 = 30;
@@ -255,12 +256,8 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<Note>, StoreError> {
-        let sql = match self.backend() {
-            Backend::Sqlite => LIST_SQLITE,
-            Backend::Postgres => LIST_POSTGRES,
-        };
         let found = self
-            .find_notes(sql, None, community, filter, limit, offset)
+            .find_notes(LIST, None, community, filter, limit, offset)
             .await?;
         Ok(found.into_iter().map(|(n, _)| n).collect())
     }
@@ -333,5 +330,23 @@ impl Store {
                 gathering: r.gathering_id.map(GatheringId),
             },
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_words_are_quoted_so_no_query_syntax_gets_through() {
+        assert_eq!(
+            fts5_query("check-in circle").unwrap(),
+            r#""check" "in" "circle""#
+        );
+        assert_eq!(
+            fts5_query(r#"a" OR 1=1; -- NEAR(x y) title:*"#).unwrap(),
+            r#""a" "or" "1" "1" "near" "x" "y" "title""#
+        );
+        assert!(fts5_query(r#" "*:-() "#).is_err());
     }
 }

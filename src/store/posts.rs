@@ -10,27 +10,44 @@ use chrono::{DateTime, Utc};
 
 const INSERT: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
      VALUES ($1, $2, $3, $4, $5, $5, $6) ON CONFLICT (idem_key) DO NOTHING";
-const INSERT_DM: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
-     created_at, member_id) VALUES ($1, $2, 'dm_reminder', $3, $4, $4, $4, $5) ON CONFLICT (idem_key) DO NOTHING";
-const INSERT_NOTICE: &str = "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
-     created_at, body) VALUES ($1, NULL, 'change_notice', $2, $3, $3, $3, $4) ON CONFLICT (idem_key) DO NOTHING";
+const INSERT_DM: &str = concat!(
+    "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
+     created_at, member_id) VALUES ($1, $2, ",
+    sql_kind!(dm_reminder),
+    ", $3, $4, $4, $4, $5) ON CONFLICT (idem_key) DO NOTHING"
+);
+pub(super) const INSERT_NOTICE: &str = concat!(
+    "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
+     created_at, body) VALUES ($1, NULL, ",
+    sql_kind!(change_notice),
+    ", $2, $3, $3, $3, $4) ON CONFLICT (idem_key) DO NOTHING"
+);
 // Only what the planner made is replaced; DMs already handed out stay (a DM for a gathering that is no
 // longer on renders to nothing and is dropped quietly).
-const DROP_PENDING: &str =
+const DROP_PENDING: &str = concat!(
     "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
      AND (lease_until IS NULL OR lease_until < $2) \
-     AND kind IN ('reminder', 'role_prompt', 'harvest', 'agenda_card')";
+     AND kind IN ",
+    sql_kind!(replanned)
+);
 const MARK_PLANNED: &str = "UPDATE gatherings SET posts_planned = revision + 1 WHERE id = $1";
-const UNPLANNED: &str =
-    "SELECT g.id FROM gatherings g WHERE g.status IN ('scheduled', 'moved') AND g.end_at > $1 \
-     AND g.start_at <= $2 AND g.posts_planned <> g.revision + 1 ORDER BY g.start_at LIMIT $3";
+const UNPLANNED: &str = concat!(
+    "SELECT g.id FROM gatherings g WHERE g.status IN ",
+    sql_status!(on),
+    " AND g.end_at > $1 \
+     AND g.start_at <= $2 AND g.posts_planned <> g.revision + 1 ORDER BY g.start_at LIMIT $3"
+);
 const RESET_PLANNED: &str =
     "UPDATE gatherings SET posts_planned = 0 WHERE community_id = $1 AND end_at > $2";
-const WITHOUT_PROMPT: &str = "SELECT c.id FROM communities c WHERE c.role_prompt <> 'off' AND NOT EXISTS \
-     (SELECT 1 FROM posts p WHERE p.community_id = c.id AND p.kind = 'role_prompt' AND p.gathering_id IS NULL \
-     AND p.sent_at IS NULL AND p.dropped_at IS NULL) ORDER BY c.id LIMIT $1";
-const DROP_CRON_PROMPT: &str = "DELETE FROM posts WHERE community_id = $1 AND kind = 'role_prompt' \
-     AND gathering_id IS NULL AND sent_at IS NULL AND dropped_at IS NULL AND (lease_until IS NULL OR lease_until < $2)";
+const WITHOUT_PROMPT: &str = concat!(
+    "SELECT c.id FROM communities c WHERE c.role_prompt <> 'off' AND NOT EXISTS \
+     (SELECT 1 FROM posts p WHERE p.community_id = c.id AND p.kind = ",
+    sql_kind!(role_prompt),
+    " AND p.gathering_id IS NULL \
+     AND p.sent_at IS NULL AND p.dropped_at IS NULL) ORDER BY c.id LIMIT $1"
+);
+const DROP_CRON_PROMPT: &str = concat!("DELETE FROM posts WHERE community_id = $1 AND kind = ", sql_kind!(role_prompt), " \
+     AND gathering_id IS NULL AND sent_at IS NULL AND dropped_at IS NULL AND (lease_until IS NULL OR lease_until < $2)");
 // The rows are picked once, in a CTE (PostgreSQL runs a CTE with FOR UPDATE exactly once): in
 // `WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` the planner may run the subquery again per
 // row, and a claim then took ~2,000 rows instead of 10 under two racing processes.
@@ -57,9 +74,11 @@ const HELD: &str =
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
 const DROP: &str = "UPDATE posts SET dropped_at = $3, lease_until = NULL, last_error = $4 \
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
-const SENT_IN_LAST_HOUR: &str =
+const SENT_IN_LAST_HOUR: &str = concat!(
     "SELECT COUNT(*) FROM posts WHERE community_id = $1 AND sent_at > $2 \
-     AND kind <> 'dm_reminder'";
+     AND kind <> ",
+    sql_kind!(dm_reminder)
+);
 const RECORD_PERMISSIONS: &str =
     "UPDATE communities SET bot_permissions = $2 WHERE channel_id = $1 \
      AND (bot_permissions IS NULL OR bot_permissions <> $2)";

@@ -28,12 +28,20 @@ const ASSIGN: &str =
     "INSERT INTO role_claims (gathering_id, role, member_id, assigned_by, claimed_at) \
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (gathering_id, role) \
      DO UPDATE SET member_id = $3, assigned_by = $4, claimed_at = $5";
-const PAST_WITH_CLAIMS: &str = "SELECT g.id, g.start_at, c.role, c.member_id FROM gatherings g \
+const PAST_WITH_CLAIMS: &str = concat!(
+    "SELECT g.id, g.start_at, c.role, c.member_id FROM gatherings g \
      JOIN role_claims c ON c.gathering_id = g.id \
      WHERE g.id IN (SELECT id FROM gatherings WHERE community_id = $1 AND end_at <= $2 \
-     AND status IN ('scheduled', 'moved') ORDER BY start_at DESC LIMIT $3) ORDER BY g.start_at DESC";
-const PAST: &str = "SELECT id, start_at FROM gatherings WHERE community_id = $1 AND end_at <= $2 \
-     AND status IN ('scheduled', 'moved') ORDER BY start_at DESC LIMIT $3";
+     AND status IN ",
+    sql_status!(on),
+    " ORDER BY start_at DESC LIMIT $3) ORDER BY g.start_at DESC"
+);
+const PAST: &str = concat!(
+    "SELECT id, start_at FROM gatherings WHERE community_id = $1 AND end_at <= $2 \
+     AND status IN ",
+    sql_status!(on),
+    " ORDER BY start_at DESC LIMIT $3"
+);
 
 /// What a claim did.
 #[derive(Debug, Clone, PartialEq, Eq)]

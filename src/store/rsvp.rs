@@ -18,9 +18,11 @@ const CAME: &str =
 const NOT_CAME: &str = "DELETE FROM attendance WHERE gathering_id = $1 AND member_id = $2";
 const ATTENDEES: &str =
     "SELECT member_id FROM attendance WHERE gathering_id = $1 ORDER BY recorded_at, id";
-const WINDOW_GOING: &str =
+const WINDOW_GOING: &str = concat!(
     "SELECT r.gathering_id, r.member_id FROM rsvps r JOIN gatherings g ON g.id = r.gathering_id \
-     WHERE g.community_id = $1 AND g.start_at >= $2 AND g.start_at < $3 AND r.answer = 'going'";
+     WHERE g.community_id = $1 AND g.start_at >= $2 AND g.start_at < $3 AND r.answer = ",
+    sql_answer!(going)
+);
 const WINDOW_CAME: &str = "SELECT a.gathering_id, a.member_id FROM attendance a JOIN gatherings g ON g.id = a.gathering_id \
      WHERE g.community_id = $1 AND g.start_at >= $2 AND g.start_at < $3";
 const WINDOW_ROLES: &str = "SELECT c.gathering_id, c.member_id FROM role_claims c JOIN gatherings g ON g.id = c.gathering_id \

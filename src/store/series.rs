@@ -35,15 +35,22 @@ const ALL_BEHIND_HORIZON: &str = concat!(
     columns!(),
     " FROM series WHERE materialized_until < $1 AND (until_at IS NULL OR until_at > materialized_until) LIMIT 500"
 );
-const DROP_WITHDRAWN_POSTS: &str =
+const DROP_WITHDRAWN_POSTS: &str = concat!(
     "DELETE FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL \
-     AND gathering_id IN (SELECT id FROM gatherings WHERE series_id = $1 AND status = 'withdrawn')";
+     AND gathering_id IN (SELECT id FROM gatherings WHERE series_id = $1 AND status = ",
+    sql_status!(withdrawn),
+    ")"
+);
 const SET_MATERIALIZED: &str = "UPDATE series SET materialized_until = $2 WHERE id = $1";
 const SET_UNTIL: &str = "UPDATE series SET until_at = $2 WHERE id = $1 AND until_at IS NULL";
-const WITHDRAW_FUTURE: &str =
-    "UPDATE gatherings SET status = 'withdrawn', event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
+const WITHDRAW_FUTURE: &str = concat!(
+    "UPDATE gatherings SET status = ",
+    sql_status!(withdrawn),
+    ", event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
      revision = revision + 1, updated_at = $3 \
-     WHERE series_id = $1 AND start_at >= $2 AND status IN ('scheduled', 'moved')";
+     WHERE series_id = $1 AND start_at >= $2 AND status IN ",
+    sql_status!(on)
+);
 
 /// A series about to be stored.
 #[derive(Debug, Clone)]

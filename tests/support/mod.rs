@@ -1,6 +1,7 @@
 //! Shared test support: the fake Discord, databases on both backends, and a bot harness.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod bot;
 pub mod db;
 pub mod fake_discord;

@@ -12,7 +12,7 @@ use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
 use crate::domain::note_draft::Draft;
 use crate::domain::note_export::ExportFormat;
-use crate::domain::notes::{fts5_query, parse_tags, NoteKind};
+use crate::domain::notes::{parse_tags, search_words, NoteKind};
 use crate::store::{Note, NoteFilter, NoteListing};
 use poise::serenity_prelude as serenity;
 use std::sync::atomic::Ordering;
@@ -237,7 +237,7 @@ pub async fn search(
     #[description = "Post the answer for the channel"] public: Option<bool>,
 ) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
-    fts5_query(&query)?;
+    search_words(&query)?;
     let filter = filter_of(kind, tag.as_deref(), author.as_ref())?;
     let listing = NoteListing {
         community: community.id,
