@@ -24,7 +24,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// The subcommands.
+/// What the binary can do: run the bot, check the setup, migrate, or print the invite URL.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the bot (needs DISCORD_TOKEN).
@@ -120,6 +120,20 @@ pub async fn serve(
     outcome
 }
 
+/// What `steward check` says about the shard plan.
+fn shards_line(plan: crate::config::ShardPlan) -> String {
+    match plan {
+        crate::config::ShardPlan::Auto => {
+            "auto (this process runs every shard Discord recommends)".to_owned()
+        }
+        crate::config::ShardPlan::Range { first, last, total } => format!(
+            "{plan}: this process runs shards {first} to {last} of {total}; run other processes with \
+             the same total and disjoint ranges covering 0-{}",
+            total - 1
+        ),
+    }
+}
+
 async fn check(config: Config) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
     let backend = store.backend();
@@ -135,8 +149,14 @@ async fn check(config: Config) -> anyhow::Result<()> {
     };
     writeln!(
         std::io::stdout(),
-        "configuration OK\ndatabase: {} ({backend:?}), schema up to date\ndiscord: {discord}; DISCORD_TOKEN {token}",
-        redact_url(&config.database.url)
+        "configuration OK\ndatabase: {} ({backend:?}), schema up to date\ndiscord: {discord}; DISCORD_TOKEN {token}\nshards: {}\nhttp: {}",
+        redact_url(&config.database.url),
+        shards_line(config.discord.shards),
+        config
+            .http
+            .listen
+            .as_deref()
+            .map_or_else(|| "off".to_owned(), |a| format!("listening on {a}")),
     )?;
     Ok(())
 }

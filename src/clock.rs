@@ -4,11 +4,11 @@ use chrono::{DateTime, Utc};
 
 /// Something that tells the time.
 pub trait Clock: Send + Sync {
-    /// The current time.
+    /// The current instant, in UTC (the tests' clocks can be set and moved).
     fn now(&self) -> DateTime<Utc>;
 }
 
-/// The system clock.
+/// The clock of the machine the bot runs on (`Utc::now`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SystemClock;
 

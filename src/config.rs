@@ -1,6 +1,7 @@
 //! Typed configuration: `config/steward.toml` (every key documented there), overridden by `STEWARD_*`
 //! environment variables; the bot token comes from `DISCORD_TOKEN` only and is never printed.
 
+pub use crate::config_ops::{HttpConfig, ShardPlan};
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,8 @@ pub struct Config {
     pub log: LogConfig,
     /// How automatic posts are retried and shared between processes.
     pub posts: PostsConfig,
+    /// The HTTP listener for health and metrics.
+    pub http: HttpConfig,
 }
 
 /// `[posts]`
@@ -66,6 +69,8 @@ pub struct DiscordConfig {
     pub api_url: Option<String>,
     /// Register commands in this guild only (instant updates while developing).
     pub dev_guild: Option<u64>,
+    /// Which gateway shards this process runs (`auto`, or `FIRST-LAST/TOTAL`).
+    pub shards: ShardPlan,
     /// The bot token; only ever set from `DISCORD_TOKEN`.
     #[serde(skip)]
     pub token: Option<Secret>,
@@ -118,6 +123,7 @@ impl fmt::Debug for DiscordConfig {
         f.debug_struct("DiscordConfig")
             .field("api_url", &self.api_url)
             .field("dev_guild", &self.dev_guild)
+            .field("shards", &self.shards)
             .field("token", &self.token.as_ref().map(|_| "[redacted]"))
             .finish()
     }
@@ -147,15 +153,15 @@ pub enum ConfigError {
     /// The file named by `--config` could not be read.
     #[error("cannot read config file {path}: {source}")]
     Read {
-        /// The file.
+        /// The config file that was asked for.
         path: PathBuf,
-        /// The cause.
+        /// Why it could not be read (missing, no permission, …).
         source: std::io::Error,
     },
     /// The file is not valid TOML for Steward.
     #[error("config file {path} is invalid: {message}")]
     Parse {
-        /// The file.
+        /// The config file that failed to parse.
         path: PathBuf,
         /// What the parser said.
         message: String,
@@ -221,6 +227,16 @@ impl Config {
         }
         if let Some(v) = set("STEWARD_DISCORD_API_URL") {
             self.discord.api_url = Some(v);
+        }
+        if let Some(v) = set("STEWARD_DISCORD_SHARDS") {
+            self.discord.shards =
+                ShardPlan::parse(&v).map_err(|m| invalid("STEWARD_DISCORD_SHARDS", &m))?;
+        }
+        if let Some(v) = set("STEWARD_HTTP_LISTEN") {
+            self.http.listen = Some(v);
+        }
+        if let Some(v) = set("STEWARD_HTTP_PUBLIC_URL") {
+            self.http.public_url = Some(v);
         }
         if let Some(v) = set("STEWARD_DISCORD_DEV_GUILD") {
             self.discord.dev_guild = Some(v.trim().parse().map_err(|_| {
@@ -305,6 +321,17 @@ impl Config {
                 "posts.nonce_window_seconds",
                 "must be from 0 to 600 (default 120; Discord keeps a nonce for a few minutes)",
             ));
+        }
+        self.http
+            .listen_addr()
+            .map_err(|m| invalid("http.listen", &m))?;
+        if let Some(url) = self.http.public_url.as_deref() {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(invalid(
+                    "http.public_url",
+                    "must start with http:// or https:// (e.g. https://steward.example.org)",
+                ));
+            }
         }
         if !(1..=100_000).contains(&self.posts.channel_posts_per_hour) {
             return Err(invalid(

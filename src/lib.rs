@@ -5,13 +5,21 @@
 //! - [`config`]: typed configuration from `config/steward.toml` and `STEWARD_*` variables.
 //! - [`telemetry`]: tracing set-up, with the bot token redacted from every log line.
 //! - [`clock`]: the one place that reads the system time.
-//! - [`domain`]: pure rules — communities, time zones, reminder offsets, role prompts, access.
+//! - [`domain`]: pure rules — communities, gatherings and their changes, recurrence, agenda roles and
+//!   rotation, reminders and posts, RSVP, practice notes, access. No serenity, sqlx or clock.
 //! - [`store`]: sqlx on SQLite or PostgreSQL, one file per aggregate, embedded migrations.
-//! - [`discord`]: the poise commands, their replies and the serenity client.
+//! - [`discord`]: the edge — one room per feature (gathering, roles, rsvp, notes, community), what the
+//!   bot says ([`discord::format`]), the one answer path, the serenity client.
+//! - [`scheduler`]: the posts engine — plans reminders, cards, prompts and notices, claims what is due
+//!   and sends it exactly once.
+//!
+//! Arrows go one way: `cli` → `scheduler` → `discord` → `store` → `domain` (checked by
+//! `tests/layers.rs`).
 
 pub mod cli;
 pub mod clock;
 pub mod config;
+mod config_ops;
 pub mod discord;
 pub mod domain;
 pub mod scheduler;

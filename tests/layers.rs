@@ -18,7 +18,7 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The top-level module a file belongs to (`src/discord/gathering/card.rs` → `discord`).
+/// The top-level module a file belongs to (`src/discord/gathering/agenda_card.rs` → `discord`).
 fn module_of(path: &Path, src: &Path) -> String {
     let rel = path.strip_prefix(src).expect("under src");
     let first = rel.components().next().expect("a component");
@@ -29,7 +29,8 @@ fn module_of(path: &Path, src: &Path) -> String {
         .to_owned()
 }
 
-/// Every `crate::<module>` a file names, with the rest of the path after it.
+/// Every `crate::<module>` a file names, with the rest of the path after it; a group
+/// (`use crate::{discord::x, store::y}`) counts each of its members.
 fn crate_paths(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;
@@ -39,9 +40,24 @@ fn crate_paths(text: &str) -> Vec<String> {
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
             .collect();
-        found.push(path);
+        if path.is_empty() && rest.starts_with('{') {
+            let group: String = rest[1..].chars().take_while(|c| *c != '}').collect();
+            found.extend(group.split(',').map(|p| p.trim().to_owned()));
+        } else {
+            found.push(path);
+        }
     }
     found
+}
+
+/// Paths written from a parent (`super::super::x`) are not read: a file deep in a layer reaches only
+/// its own layer that way, which cannot go against the arrows.
+#[test]
+fn groups_are_read_member_by_member() {
+    assert_eq!(
+        crate_paths("use crate::{discord::x, store::y};"),
+        ["discord::x", "store::y"]
+    );
 }
 
 fn all_sources() -> Vec<(PathBuf, String, String)> {

@@ -1191,7 +1191,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Replies within Discord's limits (discord::reply)
+// Replies within Discord's limits (discord::format)
 // ---------------------------------------------------------------------------------------------
 
 /// Text for a card part: usually short, sometimes thousands of characters.
@@ -1265,7 +1265,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Custom ids (discord::custom_id, discord::note_ids)
+// Custom ids (discord::custom_id, discord::notes::ids)
 // ---------------------------------------------------------------------------------------------
 
 proptest! {

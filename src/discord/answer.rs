@@ -98,7 +98,7 @@ pub fn failure_reply(what: &str, error: CommandError) -> Reply {
 pub enum Target<'a> {
     /// A button or select menu.
     Click(&'a serenity::ComponentInteraction),
-    /// A submitted form.
+    /// A form (modal) the person filled in and submitted, e.g. the note form.
     Form(&'a serenity::ModalInteraction),
 }
 
@@ -265,7 +265,7 @@ enum Ack {
     Deferred(Visibility),
     /// The timer told the person the bot was busy (a command that opens a form cannot be deferred).
     Busy,
-    /// Answered.
+    /// An answer (or a form) was sent; the deferral timer now does nothing.
     Answered,
 }
 

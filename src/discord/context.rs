@@ -5,16 +5,17 @@ use crate::discord::gathering::{flows as gathering_flows, views};
 use crate::discord::{CommandError, Context};
 use crate::domain::access::Actor;
 use crate::domain::community::Community;
-use crate::domain::gathering::Gathering;
+use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::{ChannelRef, GuildRef, RoleRef};
+use chrono::Duration;
 use poise::serenity_prelude as serenity;
 
 /// Where a command was used.
 #[derive(Debug, Clone, Copy)]
 pub struct Place {
-    /// The guild.
+    /// The server the command was typed in.
     pub guild: GuildRef,
-    /// The channel.
+    /// The channel it was typed in, which finds the community (one per channel).
     pub channel: ChannelRef,
 }
 
@@ -147,5 +148,78 @@ pub(crate) async fn target(
                     )
                 })
         }
+    }
+}
+
+/// A gathering of this community by autocomplete value (id) or typed date, past or future.
+pub(crate) async fn resolve_any(
+    ctx: Context<'_>,
+    community: &Community,
+    value: &str,
+) -> Result<Gathering, CommandError> {
+    let store = &ctx.data().store;
+    let not_found = || {
+        CommandError::user(
+            "No gathering of this community matches that. Start typing and pick one from the list.",
+        )
+    };
+    if let Ok(id) = value.trim().parse::<i64>() {
+        return store
+            .gathering(community.id, GatheringId(id))
+            .await?
+            .ok_or_else(not_found);
+    }
+    let date = crate::domain::when::parse_date(value)?;
+    let zone = community.settings.time_zone;
+    let from = crate::domain::recurrence::local_to_utc(date.and_time(chrono::NaiveTime::MIN), zone);
+    let found = store
+        .gatherings_between(community.id, from, from + Duration::days(1))
+        .await?;
+    found
+        .into_iter()
+        .find(|g| g.status.is_on())
+        .ok_or_else(not_found)
+}
+
+pub(crate) async fn autocomplete_recent(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    crate::discord::answer::autocomplete("autocomplete_recent", recent_choices(ctx, partial)).await
+}
+
+async fn recent_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let mut labelled = Vec::new();
+    if let Some(community) = community_for_autocomplete(ctx).await {
+        let now = ctx.data().clock.now();
+        let zone = community.settings.time_zone;
+        match ctx
+            .data()
+            .store
+            .gatherings_between(community.id, now - Duration::days(90), now)
+            .await
+        {
+            Ok(recent) => {
+                labelled = recent
+                    .iter()
+                    .rev()
+                    .filter(|g| g.status.is_on())
+                    .map(|g| (views::choice_label(g, zone), g.id.0.to_string()))
+                    .collect();
+            }
+            Err(e) => tracing::warn!(error = %e, "recent gathering autocomplete failed"),
+        }
+    }
+    choices(labelled, partial)
+}
+
+/// Refuses anyone who is not an organizer of `community`, saying who is.
+pub fn require_organizer(community: &Community, actor: &Actor) -> Result<(), CommandError> {
+    if actor.is_organizer(community.settings.organizer_role) {
+        Ok(())
+    } else {
+        Err(CommandError::user(crate::domain::access::organizer_only(
+            community.settings.organizer_role,
+        )))
     }
 }

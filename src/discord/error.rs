@@ -17,7 +17,7 @@ pub enum CommandError {
     /// The person can fix it; the text says how.
     #[error("{0}")]
     User(String),
-    /// The database failed.
+    /// The database failed; the person sees an internal error with a reference.
     #[error(transparent)]
     Store(#[from] StoreError),
     /// Discord refused or could not be reached.

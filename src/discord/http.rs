@@ -31,7 +31,7 @@ pub struct PostError {
     pub status: Option<u16>,
     /// Seconds to wait before trying again (429 only).
     pub retry_after: Option<f64>,
-    /// What happened.
+    /// What went wrong, as serenity describes it, for the log and the posts table.
     pub text: String,
 }
 

@@ -1,5 +1,5 @@
 //! The Discord edge: a poise framework on a serenity client. Commands are thin: they turn options into
-//! plain values, call the domain and the store, and render a [`reply::Reply`].
+//! plain values, call the domain and the store, and render a [`format::Reply`].
 
 pub mod answer;
 pub mod commands;
@@ -20,7 +20,7 @@ pub mod rsvp;
 pub use error::CommandError;
 
 use crate::clock::Clock;
-use crate::config::{DiscordConfig, Secret};
+use crate::config::{DiscordConfig, Secret, ShardPlan};
 use crate::store::Store;
 use poise::serenity_prelude as serenity;
 use std::future::Future;
@@ -28,9 +28,9 @@ use std::sync::Arc;
 
 /// What every command can reach.
 pub struct App {
-    /// The database.
+    /// The database: communities, gatherings, claims, RSVPs, notes and planned posts.
     pub store: Store,
-    /// The time source.
+    /// Where handlers get `now` (the system clock; a controllable one in tests).
     pub clock: Arc<dyn Clock>,
     /// Wakes the task that mirrors gatherings as Discord events.
     pub events_wake: Arc<tokio::sync::Notify>,
@@ -115,6 +115,7 @@ impl From<serenity::Error> for ClientError {
 /// (`cli::serve`) starts the posts engine and the event mirror beside it.
 pub struct Bot {
     client: serenity::Client,
+    shards: ShardPlan,
     posts_wake: Arc<tokio::sync::Notify>,
     events_wake: Arc<tokio::sync::Notify>,
 }
@@ -154,6 +155,7 @@ pub async fn connect(
         .await?;
     Ok(Bot {
         client,
+        shards: discord.shards,
         posts_wake,
         events_wake,
     })
@@ -175,7 +177,13 @@ impl Bot {
         self.events_wake.clone()
     }
 
-    /// Runs the gateway until `shutdown` resolves, then closes it cleanly.
+    /// The shard manager (to read each shard's connection stage).
+    pub fn shard_manager(&self) -> Arc<serenity::ShardManager> {
+        self.client.shard_manager.clone()
+    }
+
+    /// Runs the gateway (every shard Discord recommends, or the configured range) until `shutdown`
+    /// resolves, then closes it cleanly.
     pub async fn run_gateway(
         mut self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -186,7 +194,19 @@ impl Bot {
             tracing::info!("shutting down: closing the gateway");
             shards.shutdown_all().await;
         });
-        self.client.start_autosharded().await?;
+        match self.shards {
+            ShardPlan::Auto => self.client.start_autosharded().await?,
+            ShardPlan::Range { first, last, total } => {
+                tracing::info!(
+                    first,
+                    last,
+                    total,
+                    "running a range of the gateway's shards"
+                );
+                // serenity's range end is inclusive ("up to and including").
+                self.client.start_shard_range(first..last, total).await?
+            }
+        }
         tracing::info!("gateway closed");
         Ok(())
     }

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 /// One role on a gathering's agenda.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaLine {
-    /// The role's name.
+    /// The role's name as spelled in the template, e.g. `Opener`.
     pub role: String,
     /// Who holds it; `None` while it is open.
     pub holder: Option<MemberRef>,
@@ -76,11 +76,11 @@ impl Agenda {
 /// One past gathering and who held which role at it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PastAgenda {
-    /// The gathering.
+    /// The past gathering these holders are from.
     pub gathering: GatheringId,
     /// When it started.
     pub start: DateTime<Utc>,
-    /// Role and holder.
+    /// Each role held at it, with the member who held it.
     pub holders: Vec<(String, MemberRef)>,
 }
 

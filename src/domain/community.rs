@@ -50,7 +50,7 @@ impl fmt::Display for CommunityName {
 /// The settings an organizer can change with `/community settings`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
-    /// The community's name.
+    /// What the community is called on its cards and in lists.
     pub name: CommunityName,
     /// Its IANA time zone.
     pub time_zone: Tz,
@@ -81,10 +81,10 @@ impl Settings {
     }
 }
 
-/// A stored community.
+/// A community of practice as stored: its channel, settings and agenda template.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Community {
-    /// Steward's id.
+    /// Steward's id of the community (not a Discord id).
     pub id: CommunityId,
     /// The guild it lives in.
     pub guild: GuildRef,
@@ -101,15 +101,15 @@ pub struct Community {
 /// A validated `/community settings` call: `None` leaves a setting as it is.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SettingsChange {
-    /// New name.
+    /// The new name; `None` keeps it.
     pub name: Option<CommunityName>,
-    /// New time zone.
+    /// The new IANA time zone; `None` keeps it.
     pub time_zone: Option<Tz>,
     /// New organizer role; `Some(None)` removes it.
     pub organizer_role: Option<Option<RoleRef>>,
-    /// New reminder offsets.
+    /// When reminders go out from now on; `None` keeps them.
     pub reminders: Option<ReminderOffsets>,
-    /// New role-prompt schedule.
+    /// The new role-prompt cron, or off; `None` keeps it.
     pub role_prompt: Option<RolePrompt>,
     /// DM reminders on or off.
     pub dm_reminders: Option<bool>,

@@ -10,9 +10,9 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::fmt;
 
-/// The longest title.
+/// Most characters a gathering's title may have.
 pub const MAX_TITLE_CHARS: usize = 100;
-/// The longest location.
+/// Most characters a gathering's location (an address or a link) may have.
 pub const MAX_LOCATION_CHARS: usize = 200;
 /// How far ahead occurrences of a series are kept as rows.
 pub const HORIZON_DAYS: i64 = 396;
@@ -52,7 +52,7 @@ impl Title {
         }
         Ok(Title(text))
     }
-    /// The text.
+    /// The cleaned title as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -75,7 +75,7 @@ pub fn parse_location(input: Option<&str>) -> Result<Option<String>, InputError>
 /// Where a gathering stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// As planned.
+    /// On, at the time its series or `/gathering add` gave it.
     Scheduled,
     /// Moved to another time.
     Moved,
@@ -86,7 +86,7 @@ pub enum Status {
 }
 
 impl Status {
-    /// Stored form.
+    /// As stored in the database: `scheduled`, `moved`, `cancelled` or `withdrawn`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Scheduled => "scheduled",
@@ -106,7 +106,7 @@ impl Status {
         .into_iter()
         .find(|s| s.as_str() == text)
     }
-    /// Still happening.
+    /// Scheduled or moved: still on (neither cancelled nor withdrawn).
     pub fn is_on(self) -> bool {
         matches!(self, Status::Scheduled | Status::Moved)
     }
@@ -115,23 +115,23 @@ impl Status {
 /// A series of gatherings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
-    /// Id.
+    /// Steward's id of the series.
     pub id: SeriesId,
-    /// Owner.
+    /// The community whose calendar it is on.
     pub community: CommunityId,
     /// Title of each gathering.
     pub title: String,
-    /// Where.
+    /// Where its gatherings happen, if said (a room, an address, a voice channel mention).
     pub location: Option<String>,
-    /// The rule.
+    /// How it repeats: the RRULE, its first local start and the zone it is read in.
     pub recurrence: Recurrence,
     /// Length of each gathering.
     pub duration: Duration,
-    /// The rule in words.
+    /// The rule in words, e.g. `monthly on the first Friday`.
     pub summary: String,
 }
 
-/// One gathering.
+/// One gathering: a dated occurrence of a series, or a one-off.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gathering {
     /// Steward's id of it.

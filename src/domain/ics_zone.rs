@@ -22,7 +22,7 @@ const DAY_SECONDS: i64 = 86_400;
 struct Transition {
     /// The first second (Unix time) of the new offset.
     at: i64,
-    /// The offset before.
+    /// The offset in effect just before `at`.
     from: TzOffset,
     /// The offset from `at` on.
     to: TzOffset,
@@ -37,7 +37,7 @@ struct Observance {
     from: i32,
     /// TZOFFSETTO in seconds east of UTC.
     to: i32,
-    /// TZNAME.
+    /// TZNAME: the abbreviation (`EST`, `+03`), numeric when the tz database has none.
     name: String,
 }
 

@@ -33,9 +33,9 @@ snowflake! {
     GuildRef,
     /// A Discord text channel.
     ChannelRef,
-    /// A Discord role.
+    /// A Discord role's id (e.g. a community's organizer role).
     RoleRef,
-    /// A Discord user.
+    /// A Discord user's id: a member who answers, holds roles or writes notes.
     MemberRef,
 }
 

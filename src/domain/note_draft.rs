@@ -12,30 +12,30 @@ pub const MAX_LINK_CHARS: usize = 512;
 /// The form's fields as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Draft {
-    /// Title.
+    /// The title as typed (checked by [`parse_title`]).
     pub title: String,
     /// Kind, as a word ("best practice").
     pub kind: String,
     /// Tags, separated by commas or spaces.
     pub tags: String,
-    /// Body.
+    /// The note's text as typed.
     pub body: String,
-    /// Optional link.
+    /// A source link as typed; empty when left blank.
     pub link: String,
 }
 
 /// A draft that passed every check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedDraft {
-    /// Kind.
+    /// Which kind of note the form chose.
     pub kind: NoteKind,
     /// Title, one line.
     pub title: String,
-    /// Body.
+    /// The note's text exactly as typed: not empty, at most 4,000 characters.
     pub body: String,
-    /// Normalised tags.
+    /// Its tags normalised: lowercase, no `#`, no duplicates, at most 10.
     pub tags: Vec<String>,
-    /// Source link.
+    /// An `http(s)` link to the source, if one was given.
     pub link: Option<String>,
 }
 

@@ -13,7 +13,7 @@ pub enum ExportError {
     /// A note could not be written as JSON.
     #[error("could not write a note as JSON: {0}")]
     Json(#[from] serde_json::Error),
-    /// Compressing failed.
+    /// Gzip compression of a file too large to send as is failed.
     #[error("could not compress the export: {0}")]
     Compress(#[from] std::io::Error),
 }
@@ -30,7 +30,7 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    /// The file extension.
+    /// The file extension without the dot: `md`, `csv` or `json`.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Markdown => "md",
@@ -43,9 +43,9 @@ impl ExportFormat {
 /// The gathering a note came from, as the export names it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExportGathering {
-    /// Steward's id.
+    /// Steward's id of the gathering.
     pub id: i64,
-    /// Its title.
+    /// The gathering's title.
     pub title: String,
     /// Its date in the community's zone.
     pub date: NaiveDate,
@@ -58,11 +58,11 @@ pub struct ExportNote {
     pub id: i64,
     /// Kind, as people read it ("best practice").
     pub kind: String,
-    /// Title.
+    /// The note's title (one line).
     pub title: String,
     /// Body, exactly as archived.
     pub body: String,
-    /// Tags.
+    /// Its normalised tags, without `#`.
     pub tags: Vec<String>,
     /// The credited author's Discord id (a string: ids do not fit a JSON double).
     pub author_id: String,
@@ -224,9 +224,9 @@ impl Chunks {
 /// A file ready to attach.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportFile {
-    /// File name.
+    /// File name with its extension, e.g. `practice-notes.md.gz` or `…-part1of3.csv`.
     pub name: String,
-    /// Content.
+    /// The file's bytes: plain text, or gzip when `name` ends in `.gz`.
     pub bytes: Vec<u8>,
 }
 

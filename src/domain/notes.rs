@@ -7,13 +7,13 @@ use super::InputError;
 pub const MAX_BODY_CHARS: usize = 4000;
 /// Most tags on one note.
 pub const MAX_TAGS: usize = 10;
-/// The longest tag.
+/// Most characters one tag may have.
 pub const MAX_TAG_CHARS: usize = 30;
 
 /// What a note is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NoteKind {
-    /// A best practice.
+    /// A best practice: a way of working the community recommends.
     BestPractice,
     /// A (monthly) query.
     Query,
@@ -25,7 +25,7 @@ pub enum NoteKind {
     Challenge,
     /// A resource or tool.
     Resource,
-    /// An evaluation.
+    /// An evaluation: what worked and what did not.
     Evaluation,
 }
 
@@ -51,7 +51,7 @@ impl NoteKind {
         NoteKind::Evaluation,
     ];
 
-    /// Stored form.
+    /// As stored in the database, e.g. `best_practice`.
     pub fn as_str(self) -> &'static str {
         KINDS.iter().find(|k| k.0 == self).map_or("story", |k| k.1)
     }

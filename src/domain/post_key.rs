@@ -14,7 +14,7 @@ const LOCAL: &str = "%Y-%m-%dT%H:%M:%S";
 pub enum PostKey {
     /// A reminder `offset_minutes` before the gathering that starts at `start` (unix seconds).
     Reminder {
-        /// The gathering.
+        /// The gathering it reminds members of.
         gathering: GatheringId,
         /// Its start when planned (a moved gathering gets new keys).
         start: i64,
@@ -23,54 +23,54 @@ pub enum PostKey {
     },
     /// The role prompt at the first reminder offset.
     PromptAtOffset {
-        /// The gathering.
+        /// The gathering whose open roles it asks about.
         gathering: GatheringId,
-        /// Its start when planned.
+        /// Its start when planned (unix seconds); a move gives new keys.
         start: i64,
     },
     /// The role prompt at a fire time of the community's cron (local wall-clock time).
     PromptOnCron {
-        /// The community (its id).
+        /// Steward's id of the community whose cron fired.
         community: i64,
         /// The fire time on the community's wall clock.
         local: NaiveDateTime,
     },
     /// The harvest prompt when the gathering ends at `end`.
     Harvest {
-        /// The gathering.
+        /// The gathering whose attendance it asks about.
         gathering: GatheringId,
-        /// Its end when planned.
+        /// Its end when planned (unix seconds).
         end: i64,
     },
     /// The next gathering's agenda card when this one ends at `end`.
     CardAfter {
         /// The gathering that ends.
         gathering: GatheringId,
-        /// Its end when planned.
+        /// Its end when planned (unix seconds).
         end: i64,
     },
     /// The agenda card right after a series is scheduled.
     CardScheduled {
-        /// The series (its id).
+        /// Steward's id of the series just scheduled.
         series: i64,
     },
     /// The notice of a move, made by one organizer command (`interaction`).
     MoveNotice {
-        /// The gathering.
+        /// The gathering that was moved.
         gathering: GatheringId,
         /// The interaction that moved it.
         interaction: u64,
     },
     /// The notice of a cancellation (a gathering is cancelled once).
     CancelNotice {
-        /// The gathering.
+        /// The gathering that was cancelled.
         gathering: GatheringId,
     },
     /// A reminder's DM to one member who answered going.
     Dm {
-        /// The reminder's key.
+        /// The key of the channel reminder this DM goes with.
         reminder: Box<PostKey>,
-        /// The member.
+        /// The member it goes to (one who answered going).
         member: MemberRef,
     },
     /// A key this version does not know (planned by tests, or by a later version): kept as it is.

@@ -38,7 +38,7 @@ impl PostKind {
         PostKind::AgendaCard,
     ];
 
-    /// Stored form.
+    /// As stored in the database, e.g. `role_prompt`.
     pub fn as_str(self) -> &'static str {
         match self {
             PostKind::Reminder => "reminder",
@@ -73,7 +73,7 @@ impl fmt::Display for PostKind {
 /// A post to make, identified by a key that is unique per (kind, gathering, offset or fire time).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedPost {
-    /// What it is.
+    /// What kind of post: reminder, role prompt, agenda card, harvest, DM or notice.
     pub kind: PostKind,
     /// Idempotency key: planning the same post twice yields one row.
     pub key: String,

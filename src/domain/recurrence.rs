@@ -13,9 +13,9 @@ use rrule::RRuleSet;
 /// How often a series repeats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frequency {
-    /// Every week.
+    /// Every week on the chosen weekday.
     Weekly,
-    /// Every other week.
+    /// Every other week, counted from the first date.
     EveryTwoWeeks,
     /// Every month (with a week of the month).
     Monthly,
@@ -26,15 +26,15 @@ pub enum Frequency {
 /// Which weekday of the month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WeekOfMonth {
-    /// The 1st.
+    /// The first such weekday of the month (days 1–7).
     First,
-    /// The 2nd.
+    /// The second such weekday of the month (days 8–14).
     Second,
-    /// The 3rd.
+    /// The third such weekday of the month (days 15–21).
     Third,
-    /// The 4th.
+    /// The fourth such weekday of the month (days 22–28).
     Fourth,
-    /// The last.
+    /// The last such weekday of the month (in some months also the fourth).
     Last,
 }
 
@@ -104,7 +104,7 @@ impl Months {
         Ok(Months(months))
     }
 
-    /// The month numbers.
+    /// The months it runs in, 1 = January, in the order given.
     pub fn numbers(&self) -> &[u32] {
         &self.0
     }

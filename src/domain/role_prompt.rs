@@ -16,13 +16,13 @@ const EXAMPLE: &str = "Use 6 cron fields, seconds first, in the community's time
 /// When the bot nudges about unclaimed roles.
 #[derive(Debug, Clone)]
 pub enum RolePrompt {
-    /// Never.
+    /// No role prompts at all, neither on a cron nor before gatherings (typed `off`).
     Off,
-    /// On this schedule.
+    /// Prompts at the first reminder offset and at each fire time of this cron.
     Cron {
         /// The expression as the organizer typed it (normalised spaces).
         expression: String,
-        /// The parsed schedule.
+        /// The expression parsed, read in the community's time zone.
         schedule: Box<Schedule>,
     },
 }

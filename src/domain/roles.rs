@@ -40,7 +40,7 @@ pub fn parse_role_name(input: &str) -> Result<String, InputError> {
 pub struct Template(Vec<String>);
 
 impl Template {
-    /// The default template.
+    /// The template a new community starts with (see [`DEFAULT_TEMPLATE`]).
     pub fn default_roles() -> Template {
         Template(DEFAULT_TEMPLATE.iter().map(|r| (*r).to_owned()).collect())
     }
@@ -128,7 +128,7 @@ impl Template {
 pub struct Holding {
     /// How many gatherings ago (0 = the latest past gathering).
     pub gatherings_ago: usize,
-    /// The role.
+    /// The role, by name as it was held.
     pub role: String,
     /// Who held it.
     pub member: MemberRef,

@@ -9,16 +9,16 @@ use chrono::{DateTime, Duration, Utc};
 /// A member's answer for one gathering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Answer {
-    /// Going.
+    /// Will come (members going get change notices and, if enabled, DM reminders).
     Going,
-    /// Maybe.
+    /// Might come; not counted as going.
     Maybe,
     /// Can't go.
     No,
 }
 
 impl Answer {
-    /// Stored form.
+    /// As stored in the database: `going`, `maybe` or `no`.
     pub fn as_str(self) -> &'static str {
         match self {
             Answer::Going => "going",
@@ -132,11 +132,11 @@ pub fn tier(attended: usize, held: usize) -> Option<Tier> {
 /// One gathering's line in the report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GatheringFigures {
-    /// The gathering.
+    /// The gathering this line is about.
     pub gathering: GatheringId,
-    /// When.
+    /// When it started (after any move).
     pub start: DateTime<Utc>,
-    /// Title.
+    /// What it is called.
     pub title: String,
     /// Members who answered going.
     pub going: usize,
@@ -147,11 +147,11 @@ pub struct GatheringFigures {
 /// One member's line in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemberFigures {
-    /// The member.
+    /// The member this line is about (anyone who came or held a role).
     pub member: MemberRef,
-    /// Gatherings attended.
+    /// How many of the window's gatherings they came to.
     pub attended: usize,
-    /// Roles held.
+    /// How many agenda roles they held over the window.
     pub roles: usize,
     /// Where they stand.
     pub tier: Option<Tier>,

@@ -2,7 +2,9 @@
 //! statement anywhere in between leaves everything as it was (no roles held on a cancelled gathering, no
 //! moved gathering without its notice).
 
-use super::posts::INSERT_NOTICE;
+use super::posts::{DROP_PENDING, INSERT_NOTICE};
+use super::roles::CLAIMS as HOLDERS;
+use super::rsvp::ANSWERS;
 use super::{to_unix, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
@@ -20,18 +22,8 @@ pub(super) const MOVE: &str =
     concat!("UPDATE gatherings SET start_at = $2, end_at = $3, status = ", sql_status!(moved), ", reason = $4, \
      event_dirty = 1, event_retry_at = 0, event_attempts = 0, revision = revision + 1, updated_at = $5 \
      WHERE id = $1 AND community_id = $6 AND status IN ", sql_status!(on));
-const DROP_PENDING: &str = concat!(
-    "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
-     AND (lease_until IS NULL OR lease_until < $2) \
-     AND kind IN ",
-    sql_kind!(replanned)
-);
 const RELEASE_ALL: &str =
     "DELETE FROM role_claims WHERE gathering_id = $1 RETURNING role, member_id";
-const HOLDERS: &str =
-    "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
-const ANSWERS: &str =
-    "SELECT member_id, answer FROM rsvps WHERE gathering_id = $1 ORDER BY answered_at, id";
 /// Who a change concerns: the role holders (freed, for a cancel) and those who answered going.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Concerned {

@@ -43,21 +43,21 @@ const PROBLEM: &str = "SELECT events_problem FROM communities WHERE id = $1";
 /// A gathering whose Discord event must be created, updated or cancelled.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventWork {
-    /// The gathering.
+    /// The gathering the event mirrors.
     pub gathering: GatheringId,
-    /// Its community.
+    /// Its community, where a problem such as missing Manage Events is reported.
     pub community: CommunityId,
     /// The guild the event lives in.
     pub guild: GuildRef,
-    /// Start.
+    /// When the gathering starts now (after any move): the event's start.
     pub start: DateTime<Utc>,
-    /// End.
+    /// When it ends: the event's end.
     pub end: DateTime<Utc>,
-    /// Title.
+    /// The gathering's title, used as the event's name.
     pub title: String,
-    /// Where.
+    /// Where it happens, if said; a voice channel mention makes it a voice event.
     pub location: Option<String>,
-    /// Status now.
+    /// Its status now; a cancelled or withdrawn gathering has its event cancelled.
     pub status: Status,
     /// The existing event, if any.
     pub event_id: Option<u64>,

@@ -70,13 +70,13 @@ const ALL: &str = concat!(
 pub struct NewOccurrence {
     /// Its series (None for a one-off).
     pub series: Option<SeriesId>,
-    /// Start.
+    /// When it starts; also stored as its original start, which a later move keeps.
     pub start: DateTime<Utc>,
-    /// End.
+    /// When it ends (at most 24 hours after the start).
     pub end: DateTime<Utc>,
-    /// Title.
+    /// What it is called: a cleaned title of 1–100 characters.
     pub title: String,
-    /// Where.
+    /// Where it happens, if said (a room, an address, a voice channel mention).
     pub location: Option<String>,
 }
 

@@ -98,7 +98,7 @@ pub enum StoreError {
     /// The database refused or failed.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
-    /// A migration failed.
+    /// The embedded migrations could not bring the schema up to date.
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// A stored value no longer makes sense (e.g. a time zone removed from the tz database).

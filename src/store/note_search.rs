@@ -91,11 +91,11 @@ pub struct NoteFilter {
 /// A search (with words) or a listing (without), as saved for its paging buttons.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoteListing {
-    /// Its community.
+    /// The community whose notes it covers (its paging buttons work only there).
     pub community: CommunityId,
     /// The search words; `None` lists newest first.
     pub words: Option<String>,
-    /// Filters.
+    /// Kind, tag, author and gathering it is narrowed to (all `None`: every note).
     pub filter: NoteFilter,
 }
 
@@ -109,7 +109,7 @@ pub enum SearchError {
     /// Nothing searchable was typed.
     #[error(transparent)]
     Input(#[from] InputError),
-    /// The database failed.
+    /// The database failed while searching (not the person's doing).
     #[error(transparent)]
     Store(#[from] StoreError),
 }

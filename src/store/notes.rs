@@ -78,13 +78,13 @@ pub struct NoteId(pub i64);
 /// A note about to be archived (or its new content).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewNote {
-    /// What it is.
+    /// Which kind of practice note it is (best practice, query, story, …).
     pub kind: NoteKind,
-    /// Its title.
+    /// Its title: one line, at most 100 characters.
     pub title: String,
-    /// Its text.
+    /// Its text, kept exactly as typed (at most 4,000 characters).
     pub body: String,
-    /// Normalised tags.
+    /// Its tags, normalised (lowercase, no `#`, no duplicates; at most 10).
     pub tags: Vec<String>,
     /// Whom it credits: who wrote it (for an archived message, that message's author).
     pub author: MemberRef,
@@ -105,16 +105,16 @@ impl NewNote {
     }
 }
 
-/// An archived note.
+/// A practice note in the community's archive, as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
-    /// Id.
+    /// Steward's id of the note (the `#12` of `/note show`).
     pub id: NoteId,
-    /// Its community.
+    /// The community whose archive holds it.
     pub community: CommunityId,
     /// What was archived.
     pub content: NewNote,
-    /// When.
+    /// When it was archived (an edit keeps this time).
     pub created_at: DateTime<Utc>,
 }
 

@@ -24,7 +24,7 @@ pub(super) const INSERT_NOTICE: &str = concat!(
 );
 // Only what the planner made is replaced; DMs already handed out stay (a DM for a gathering that is no
 // longer on renders to nothing and is dropped quietly).
-const DROP_PENDING: &str = concat!(
+pub(super) const DROP_PENDING: &str = concat!(
     "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
      AND (lease_until IS NULL OR lease_until < $2) \
      AND kind IN ",
@@ -98,9 +98,9 @@ pub struct DuePost {
     pub community: CommunityId,
     /// The gathering it is about, if any.
     pub gathering: Option<GatheringId>,
-    /// What it is.
+    /// What kind of post: reminder, role prompt, agenda card, harvest, DM or notice.
     pub kind: PostKind,
-    /// Its idempotency key.
+    /// Its idempotency key as stored, e.g. `reminder:7:1796400000:1440` (see `PostKey`).
     pub key: String,
     /// When it was meant to go out.
     pub planned_at: DateTime<Utc>,

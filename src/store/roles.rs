@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 const SAVE_TEMPLATE: &str = "UPDATE communities SET role_template = $2 WHERE id = $1";
 const FREEZE: &str = "UPDATE gatherings SET roles = $2 WHERE id = $1 AND roles IS NULL";
 const FROZEN: &str = "SELECT roles FROM gatherings WHERE id = $1";
-const CLAIMS: &str =
+pub(super) const CLAIMS: &str =
     "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
 const CLAIM: &str = "INSERT INTO role_claims (gathering_id, role, member_id, claimed_at) \
      SELECT $1, $2, $3, $4 WHERE $5 = 0 OR NOT EXISTS \

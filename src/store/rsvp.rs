@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 const ANSWER: &str =
     "INSERT INTO rsvps (gathering_id, member_id, answer, answered_at) VALUES ($1, $2, $3, $4) \
      ON CONFLICT (gathering_id, member_id) DO UPDATE SET answer = $3, answered_at = $4";
-const ANSWERS: &str =
+pub(super) const ANSWERS: &str =
     "SELECT member_id, answer FROM rsvps WHERE gathering_id = $1 ORDER BY answered_at, id";
 const CAME: &str =
     "INSERT INTO attendance (gathering_id, member_id, source, recorded_by, recorded_at) \

@@ -57,13 +57,13 @@ const WITHDRAW_FUTURE: &str = concat!(
 pub struct NewSeries {
     /// Title of each gathering.
     pub title: String,
-    /// Where.
+    /// Where each gathering happens, if said (a room, an address, a voice channel mention).
     pub location: Option<String>,
-    /// The rule.
+    /// How it repeats: the RRULE, its first local start and the zone it is read in.
     pub recurrence: Recurrence,
     /// Length of each gathering.
     pub duration: Duration,
-    /// The rule in words.
+    /// The rule in words, e.g. `monthly on the first Friday`.
     pub summary: String,
 }
 

@@ -52,6 +52,7 @@ impl RunningBot {
         let config = DiscordConfig {
             api_url: Some(fake.api_url()),
             dev_guild: None,
+            shards: Default::default(),
             token: Some(Secret::new(TOKEN)),
         };
         let (stop, stopped) = oneshot::channel::<()>();

@@ -4,7 +4,7 @@ use crate::discord::context::Place;
 use crate::discord::format::{escape, full, relative};
 use crate::discord::format::{Card, Reply, Visibility};
 use crate::discord::CommandError;
-use crate::domain::access::{organizer_only, Actor};
+use crate::domain::access::Actor;
 use crate::domain::community::{show_role, Community, CommunityName, Settings, SettingsChange};
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::RoleRef;
@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 /// A role picked in a role option: a real role, or the server's @everyone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoleChoice {
-    /// A specific role.
+    /// A real role of the server, picked in the option.
     Role(RoleRef),
     /// @everyone (its id is the guild's).
     Everyone,
@@ -27,15 +27,15 @@ pub enum RoleChoice {
 /// `/community setup` as typed.
 #[derive(Debug, Clone)]
 pub struct SetupInput {
-    /// Where.
+    /// The server and channel it was typed in; the channel becomes the community's home.
     pub place: Place,
-    /// Who.
+    /// The member who typed it; only one with Manage Server may set up a community.
     pub actor: Actor,
-    /// `name`.
+    /// `name`: what the community is called, as typed (cleaned and checked here).
     pub name: String,
-    /// `timezone`.
+    /// `timezone`: an IANA zone as typed, e.g. `America/Phoenix`; gatherings are read in it.
     pub timezone: String,
-    /// `organizer_role`.
+    /// `organizer_role`: whose members organize (besides Manage Server); `None` if left out.
     pub organizer_role: Option<RoleChoice>,
 }
 
@@ -94,19 +94,19 @@ pub async fn setup(
 /// `/community settings` as typed (`None` = leave as is).
 #[derive(Debug, Clone, Default)]
 pub struct SettingsInput {
-    /// `name`.
+    /// `name`: the community's new name, as typed.
     pub name: Option<String>,
-    /// `timezone`.
+    /// `timezone`: the new IANA time zone as typed, e.g. `Europe/Berlin`.
     pub timezone: Option<String>,
     /// `organizer_role` (@everyone removes it).
     pub organizer_role: Option<RoleChoice>,
-    /// `reminders`.
+    /// `reminders`: when reminders go out before a gathering, e.g. `1d,2h`, or `off`.
     pub reminders: Option<String>,
-    /// `role_prompt`.
+    /// `role_prompt`: a 6-field cron in the community's zone, or `off`, as typed.
     pub role_prompt: Option<String>,
-    /// `dm_reminders`.
+    /// `dm_reminders`: whether members who answered going also get reminders by DM.
     pub dm_reminders: Option<bool>,
-    /// `one_role_per_member`.
+    /// `one_role_per_member`: whether a member may hold at most one role per gathering.
     pub one_role_per_member: Option<bool>,
 }
 
@@ -145,11 +145,7 @@ pub async fn settings(
     input: SettingsInput,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
-    if !actor.is_organizer(community.settings.organizer_role) {
-        return Err(CommandError::user(organizer_only(
-            community.settings.organizer_role,
-        )));
-    }
+    crate::discord::context::require_organizer(community, actor)?;
     let change = input.parse(now)?;
     if change.is_empty() {
         return Err(CommandError::user(

@@ -49,14 +49,14 @@ pub struct Card {
     pub description: String,
     /// Fields under the description, in order.
     pub fields: Vec<EmbedField>,
-    /// Small print.
+    /// Small print at the bottom (e.g. a time-zone hint); `None` shows none.
     pub footer: Option<String>,
 }
 
 /// One field of an embed: a name over its value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EmbedField {
-    /// The bold line.
+    /// The field's bold heading, e.g. `Next dates`.
     pub name: String,
     /// The text under it.
     pub value: String,

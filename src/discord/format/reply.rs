@@ -40,9 +40,9 @@ impl Visibility {
 /// notice): title, text, the mention line and who it may ping.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
-    /// Card title.
+    /// The bold title of the card the notice posts, fixed when the change was made.
     pub title: String,
-    /// Card text.
+    /// The card's text: what changed, and why if the organizer said.
     pub text: String,
     /// Plain content (the mention line).
     pub content: Option<String>,
@@ -78,18 +78,18 @@ pub struct Attachment {
     pub name: String,
     /// What it is (shown as alt text).
     pub description: String,
-    /// The content.
+    /// The file's bytes as sent (e.g. the `.ics` text, or a gzip file).
     pub bytes: Vec<u8>,
 }
 
 /// A command's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
-    /// Who sees it.
+    /// Who sees it: only the person who asked, or everyone in the channel.
     pub visibility: Visibility,
-    /// Plain text.
+    /// Plain message text above any cards (cut to 2,000 characters); `None` for none.
     pub content: Option<String>,
-    /// An embed.
+    /// The main card, shown as an embed; `None` for a text-only reply.
     pub card: Option<Card>,
     /// More embeds after the first (long calendars).
     pub extra_cards: Vec<Card>,
@@ -110,9 +110,9 @@ pub struct Reply {
 pub struct Button {
     /// What it acts on (see `custom_id`).
     pub custom_id: String,
-    /// Its label.
+    /// The text on the button (cut to 80 characters).
     pub label: String,
-    /// Its colour.
+    /// Its colour: how much it stands out, and whether it warns (see [`Tone`]).
     pub tone: Tone,
 }
 
@@ -121,7 +121,7 @@ pub struct Button {
 pub enum Tone {
     /// Blurple: the action most people want.
     Primary,
-    /// Grey.
+    /// Grey: an ordinary choice that need not stand out (e.g. Maybe, Can't go).
     Secondary,
     /// Red: cannot be undone.
     Danger,
@@ -139,7 +139,15 @@ impl Tone {
 }
 
 impl Reply {
-    /// A text only the asker sees.
+    /// Plain text the whole channel sees.
+    pub fn public(text: impl Into<String>) -> Self {
+        Reply {
+            visibility: Visibility::Public,
+            ..Reply::private(text)
+        }
+    }
+
+    /// Plain text only the user who acted sees.
     pub fn private(text: impl Into<String>) -> Self {
         Reply {
             visibility: Visibility::Private,

@@ -5,8 +5,8 @@
 
 use crate::discord::custom_id::ButtonAction;
 use crate::discord::format::{
-    escape, full, local_span, relative, short_time, Button, Card, Reply, Tone, Visibility,
-    MAX_BUTTON_LABEL_CHARS,
+    escape, full, local_span, mentions, relative, short_time, Button, Card, Reply, Tone,
+    Visibility, MAX_BUTTON_LABEL_CHARS,
 };
 use crate::domain::agenda::Agenda;
 use crate::domain::community::Community;
@@ -72,11 +72,11 @@ fn label(text: String) -> String {
 
 /// "Going (2): @a, @b · Maybe: 1 · Can't go: 0" (names for going only; mentions in embeds never ping).
 fn rsvp_line(agenda: &Agenda) -> String {
-    let going: Vec<String> = agenda.going().iter().map(|m| format!("<@{m}>")).collect();
+    let going = agenda.going();
     let names = if going.is_empty() {
         String::new()
     } else {
-        format!(": {}", going.join(", "))
+        format!(": {}", mentions(&going))
     };
     format!(
         "Going ({}){names} · Maybe: {} · Can't go: {}",

@@ -17,16 +17,16 @@ use poise::serenity_prelude as serenity;
 /// How often (`frequency`).
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum FrequencyChoice {
-    /// weekly
+    /// `weekly`: every week on the chosen day.
     #[name = "weekly"]
     Weekly,
-    /// every-2-weeks
+    /// `every-2-weeks`: every other week, counted from the first date.
     #[name = "every-2-weeks"]
     EveryTwoWeeks,
-    /// monthly
+    /// `monthly`: once a month, on the chosen weekday of the chosen week.
     #[name = "monthly"]
     Monthly,
-    /// yearly
+    /// `yearly`: every year in the given months, on the chosen weekday of the chosen week.
     #[name = "yearly"]
     Yearly,
 }
@@ -34,19 +34,19 @@ pub enum FrequencyChoice {
 /// Which week of the month (`week`).
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum WeekChoice {
-    /// first
+    /// `first`: the first such weekday of the month.
     #[name = "first"]
     First,
-    /// second
+    /// `second`: the second such weekday of the month.
     #[name = "second"]
     Second,
-    /// third
+    /// `third`: the third such weekday of the month.
     #[name = "third"]
     Third,
-    /// fourth
+    /// `fourth`: the fourth such weekday of the month.
     #[name = "fourth"]
     Fourth,
-    /// last
+    /// `last`: the last such weekday of the month (sometimes the fourth).
     #[name = "last"]
     Last,
 }
@@ -54,25 +54,25 @@ pub enum WeekChoice {
 /// Which weekday (`day`).
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum DayChoice {
-    /// monday
+    /// `monday`: the gatherings fall on Mondays.
     #[name = "monday"]
     Monday,
-    /// tuesday
+    /// `tuesday`: the gatherings fall on Tuesdays.
     #[name = "tuesday"]
     Tuesday,
-    /// wednesday
+    /// `wednesday`: the gatherings fall on Wednesdays.
     #[name = "wednesday"]
     Wednesday,
-    /// thursday
+    /// `thursday`: the gatherings fall on Thursdays.
     #[name = "thursday"]
     Thursday,
-    /// friday
+    /// `friday`: the gatherings fall on Fridays.
     #[name = "friday"]
     Friday,
-    /// saturday
+    /// `saturday`: the gatherings fall on Saturdays.
     #[name = "saturday"]
     Saturday,
-    /// sunday
+    /// `sunday`: the gatherings fall on Sundays.
     #[name = "sunday"]
     Sunday,
 }
@@ -80,10 +80,10 @@ pub enum DayChoice {
 /// Whose calendar (`scope`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
 pub enum ScopeChoice {
-    /// community
+    /// `community`: only the gatherings of this channel's community.
     #[name = "community"]
     Community,
-    /// guild
+    /// `guild`: the gatherings of every community of this server.
     #[name = "guild"]
     Guild,
 }
@@ -122,7 +122,7 @@ fn weekday(d: DayChoice) -> Weekday {
 /// The community here, after checking the member organizes it.
 async fn organized_here(ctx: Context<'_>) -> Result<Community, CommandError> {
     let community = community_here(ctx).await?;
-    flows::require_organizer(&community, &actor(ctx))?;
+    crate::discord::context::require_organizer(&community, &actor(ctx))?;
     Ok(community)
 }
 

@@ -4,7 +4,6 @@
 use crate::discord::format::{escape, full, relative};
 use crate::discord::format::{Card, Notice, Reply, Visibility};
 use crate::discord::CommandError;
-use crate::domain::access::{organizer_only, Actor};
 use crate::domain::change::{parse_reason, Cancelled, Moved};
 use crate::domain::community::Community;
 use crate::domain::gathering::{
@@ -18,37 +17,26 @@ use crate::domain::when::{parse_date, parse_span};
 use crate::store::{NewOccurrence, NewSeries, PlannedNotice, Store, StoreError};
 use chrono::{DateTime, Duration, Utc, Weekday};
 
-/// Refuses anyone who is not an organizer of `community`.
-pub fn require_organizer(community: &Community, actor: &Actor) -> Result<(), CommandError> {
-    if actor.is_organizer(community.settings.organizer_role) {
-        Ok(())
-    } else {
-        Err(CommandError::user(organizer_only(
-            community.settings.organizer_role,
-        )))
-    }
-}
-
 /// `/gathering schedule` as typed.
 #[derive(Debug, Clone)]
 pub struct ScheduleInput {
-    /// `title`.
+    /// `title`: what each gathering is called, as typed (checked by `Title::parse`).
     pub title: String,
-    /// `frequency`.
+    /// `frequency`: how often it repeats.
     pub frequency: Frequency,
-    /// `day`.
+    /// `day`: the weekday its gatherings fall on.
     pub day: Weekday,
-    /// `start`.
+    /// `start`: local start time as typed (`13:00`, `1:00pm`), in the community's zone.
     pub start: String,
-    /// `end`.
+    /// `end`: local end time as typed; `01:00+1` ends the next day.
     pub end: String,
-    /// `week`.
+    /// `week`: which week of the month, for monthly and yearly series.
     pub week: Option<WeekOfMonth>,
-    /// `months`.
+    /// `months`: only these months, as typed (`oct,jan,apr`, `sep-may`); `None` for all.
     pub months: Option<String>,
-    /// `first_date`.
+    /// `first_date`: `YYYY-MM-DD` to start from, as typed; `None` starts today.
     pub first_date: Option<String>,
-    /// `location`.
+    /// `location`: where, as typed (an address, a link, a voice channel); blank is none.
     pub location: Option<String>,
 }
 
@@ -133,15 +121,15 @@ fn series_card(series: &Series, zone: chrono_tz::Tz) -> Result<Card, CommandErro
 /// `/gathering add` as typed.
 #[derive(Debug, Clone)]
 pub struct AddInput {
-    /// `date`.
+    /// `date`: the day as typed, `YYYY-MM-DD`, in the community's time zone.
     pub date: String,
-    /// `start`.
+    /// `start`: local start time as typed (`13:00`, `1:00pm`).
     pub start: String,
-    /// `end`.
+    /// `end`: local end time as typed; `01:00+1` ends the next day.
     pub end: String,
-    /// `title`.
+    /// `title`: what it is called; `None` gives `<community name> gathering`.
     pub title: Option<String>,
-    /// `location`.
+    /// `location`: where, as typed (an address, a link, a voice channel); blank is none.
     pub location: Option<String>,
 }
 

@@ -1,12 +1,12 @@
 //! `/note` and the message menu **Archive as practice note**: the community's archive of practice.
 
 use crate::discord::context::{actor, community_here};
+use crate::discord::context::{autocomplete_recent, resolve_any};
 use crate::discord::format::{Reply, Visibility};
 use crate::discord::notes::flows::{self, check_may_change, note_by_typed_id, recent_gathering};
 use crate::discord::notes::form::modal;
 use crate::discord::notes::ids::NoteForm;
 use crate::discord::notes::views::{delete_confirmation, note_card};
-use crate::discord::rsvp::command::{autocomplete_recent, resolve_any};
 use crate::discord::{CommandError, Context};
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
@@ -20,28 +20,28 @@ use std::sync::atomic::Ordering;
 /// Discord's upload limit for a server without boosts (used when Discord does not say).
 const DEFAULT_UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
 
-/// `kind`.
+/// The `kind` option of the `/note` commands: which kind of practice note.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum KindChoice {
-    /// best practice
+    /// `best practice`: a best practice the community wants to keep.
     #[name = "best practice"]
     BestPractice,
-    /// query
+    /// `query`: a question put to the community (e.g. the monthly query).
     #[name = "query"]
     Query,
-    /// discovery
+    /// `discovery`: a daily discovery, something learnt in practice.
     #[name = "discovery"]
     Discovery,
-    /// story
+    /// `story`: a story from practice.
     #[name = "story"]
     Story,
-    /// challenge
+    /// `challenge`: a challenge met, and how.
     #[name = "challenge"]
     Challenge,
-    /// resource
+    /// `resource`: a resource or tool worth knowing.
     #[name = "resource"]
     Resource,
-    /// evaluation
+    /// `evaluation`: an evaluation of what worked and what did not.
     #[name = "evaluation"]
     Evaluation,
 }
@@ -52,16 +52,16 @@ impl KindChoice {
     }
 }
 
-/// `format`.
+/// The `format` option of `/note export`: the file type of the archive.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum ExportChoice {
-    /// markdown
+    /// `markdown`: a `.md` file grouped by gathering (the default).
     #[name = "markdown"]
     Markdown,
-    /// csv
+    /// `csv`: a spreadsheet file, one row per note.
     #[name = "csv"]
     Csv,
-    /// json
+    /// `json`: a `.json` array of notes, for other tools.
     #[name = "json"]
     Json,
 }

@@ -19,9 +19,9 @@ pub const RECENT_DAYS: i64 = 7;
 
 /// Who sends a form: their id, name as shown, and what Discord says of their permissions.
 pub struct Sender {
-    /// Member.
+    /// The member who submitted the form.
     pub member: MemberRef,
-    /// Display name.
+    /// Their name as the server shows it (kept with the note for exports).
     pub name: String,
     /// Permissions and roles.
     pub actor: Actor,

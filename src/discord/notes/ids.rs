@@ -4,7 +4,7 @@
 use crate::domain::gathering::GatheringId;
 use crate::store::{CreditOffer, ListingId, NoteId};
 
-/// A note button.
+/// A button under a note, a search page or a harvest prompt, as its custom id says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteButton {
     /// Show this page (from 0) of a saved search or listing.

@@ -1,10 +1,10 @@
 //! `/role …`: claim, release and assign agenda roles; edit the template; see the rotation history.
 
+use crate::discord::context::require_organizer;
 use crate::discord::context::{
     actor, autocomplete_gathering, choices, community_for_autocomplete, community_here, target,
 };
 use crate::discord::format::Visibility;
-use crate::discord::gathering::flows::require_organizer;
 use crate::discord::roles::flows;
 use crate::discord::roles::views;
 use crate::discord::{CommandError, Context};

@@ -1,7 +1,7 @@
 //! The role prompt: the open roles of the next gathering, a suggestion of who has not held each lately,
 //! and a Claim button per open role (the same buttons as the agenda card's).
 
-use crate::discord::format::{escape, full, mentions, Reply, Visibility};
+use crate::discord::format::{escape, full, mentions, Reply};
 use crate::discord::gathering::agenda_card::claim_button;
 use crate::domain::agenda::{suggestions, Agenda, PastAgenda};
 use crate::domain::gathering::Gathering;
@@ -29,8 +29,7 @@ pub fn role_prompt(gathering: &Gathering, agenda: &Agenda, past: &[PastAgenda]) 
             mentions(&who)
         ));
     }
-    let mut reply = Reply::private(text);
-    reply.visibility = Visibility::Public;
+    let mut reply = Reply::public(text);
     reply.buttons = open
         .iter()
         .map(|(i, role)| claim_button(gathering.id, *i, role))

@@ -5,7 +5,7 @@ use super::views::{attendance_sheet, harvest_prompt};
 use crate::discord::custom_id::ButtonAction;
 use crate::discord::format::Reply;
 use crate::discord::{App, CommandError};
-use crate::domain::access::{organizer_only, Actor};
+use crate::domain::access::Actor;
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
@@ -32,11 +32,7 @@ pub async fn act(
         let here = store.attendees(gathering.id).await?;
         return Ok(harvest_prompt(gathering, &here));
     }
-    if !actor.is_organizer(community.settings.organizer_role) {
-        return Err(CommandError::user(organizer_only(
-            community.settings.organizer_role,
-        )));
-    }
+    crate::discord::context::require_organizer(community, actor)?;
     rsvp::check_record(gathering, now)?;
     let picked: Vec<MemberRef> = match &click.data.kind {
         serenity::ComponentInteractionDataKind::UserSelect { values } => {

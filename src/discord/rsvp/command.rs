@@ -1,10 +1,9 @@
 //! `/rsvp` and `/attendance`: who will come, who came, and the participation report.
 
-use crate::discord::context::{actor, choices, community_for_autocomplete, community_here, target};
+use crate::discord::context::require_organizer;
+use crate::discord::context::{actor, autocomplete_recent, community_here, resolve_any, target};
 use crate::discord::format::escape;
 use crate::discord::format::{Attachment, Card, Reply, Visibility};
-use crate::discord::gathering::flows::require_organizer;
-use crate::discord::gathering::views::choice_label;
 use crate::discord::rsvp::views::attendance_sheet;
 use crate::discord::{CommandError, Context};
 use crate::domain::community::Community;
@@ -12,31 +11,29 @@ use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::MemberRef;
 use crate::domain::note_export::csv_field;
 use crate::domain::rsvp::{self, report, Answer};
-use crate::domain::when::parse_date;
 use chrono::Duration;
-use poise::serenity_prelude as serenity;
 
-/// `answer`.
+/// The `answer` option of `/rsvp`: whether the member will come.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum AnswerChoice {
-    /// going
+    /// `going`: the member will come.
     #[name = "going"]
     Going,
-    /// maybe
+    /// `maybe`: the member might come.
     #[name = "maybe"]
     Maybe,
-    /// no
+    /// `no`: the member can't go.
     #[name = "no"]
     No,
 }
 
-/// `format`.
+/// The `format` option of `/attendance report`: how the report is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
 pub enum FormatChoice {
-    /// embed
+    /// `embed`: a card to read in Discord (the default).
     #[name = "embed"]
     Embed,
-    /// csv
+    /// `csv`: a spreadsheet file, one row per gathering and member.
     #[name = "csv"]
     Csv,
 }
@@ -274,66 +271,4 @@ fn csv_reply(
         bytes: out.into_bytes(),
     });
     reply
-}
-
-/// A gathering of this community by autocomplete value (id) or typed date, past or future.
-pub(crate) async fn resolve_any(
-    ctx: Context<'_>,
-    community: &Community,
-    value: &str,
-) -> Result<Gathering, CommandError> {
-    let store = &ctx.data().store;
-    let not_found = || {
-        CommandError::user(
-            "No gathering of this community matches that. Start typing and pick one from the list.",
-        )
-    };
-    if let Ok(id) = value.trim().parse::<i64>() {
-        return store
-            .gathering(community.id, GatheringId(id))
-            .await?
-            .ok_or_else(not_found);
-    }
-    let date = parse_date(value)?;
-    let zone = community.settings.time_zone;
-    let from = crate::domain::recurrence::local_to_utc(date.and_time(chrono::NaiveTime::MIN), zone);
-    let found = store
-        .gatherings_between(community.id, from, from + Duration::days(1))
-        .await?;
-    found
-        .into_iter()
-        .find(|g| g.status.is_on())
-        .ok_or_else(not_found)
-}
-
-pub(crate) async fn autocomplete_recent(
-    ctx: Context<'_>,
-    partial: &str,
-) -> serenity::CreateAutocompleteResponse {
-    crate::discord::answer::autocomplete("autocomplete_recent", recent_choices(ctx, partial)).await
-}
-
-async fn recent_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let mut labelled = Vec::new();
-    if let Some(community) = community_for_autocomplete(ctx).await {
-        let now = ctx.data().clock.now();
-        let zone = community.settings.time_zone;
-        match ctx
-            .data()
-            .store
-            .gatherings_between(community.id, now - Duration::days(90), now)
-            .await
-        {
-            Ok(recent) => {
-                labelled = recent
-                    .iter()
-                    .rev()
-                    .filter(|g| g.status.is_on())
-                    .map(|g| (choice_label(g, zone), g.id.0.to_string()))
-                    .collect();
-            }
-            Err(e) => tracing::warn!(error = %e, "recent gathering autocomplete failed"),
-        }
-    }
-    choices(labelled, partial)
 }

@@ -2,7 +2,7 @@
 //! buttons to say so and to add a practice note) and the organizer's attendance sheet.
 
 use crate::discord::custom_id::ButtonAction;
-use crate::discord::format::{escape, full, Button, Reply, Tone, Visibility};
+use crate::discord::format::{escape, full, mentions, Button, Reply, Tone};
 use crate::discord::notes::ids::NoteButton;
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
@@ -15,11 +15,9 @@ pub fn harvest_prompt(gathering: &Gathering, here: &[MemberRef]) -> Reply {
         escape(&gathering.title)
     );
     if !here.is_empty() {
-        let names: Vec<String> = here.iter().map(|m| format!("<@{m}>")).collect();
-        text.push_str(&format!("\nThere ({}): {}", here.len(), names.join(", ")));
+        text.push_str(&format!("\nThere ({}): {}", here.len(), mentions(here)));
     }
-    let mut reply = Reply::private(text);
-    reply.visibility = Visibility::Public;
+    let mut reply = Reply::public(text);
     reply.buttons = vec![
         Button {
             custom_id: NoteButton::AddFor(gathering.id).encode(),
@@ -37,16 +35,15 @@ pub fn harvest_prompt(gathering: &Gathering, here: &[MemberRef]) -> Reply {
 
 /// The organizer's attendance sheet: who is recorded, and member pickers to add or remove people.
 pub fn attendance_sheet(gathering: &Gathering, here: &[MemberRef], note: Option<String>) -> Reply {
-    let names: Vec<String> = here.iter().map(|m| format!("<@{m}>")).collect();
     let mut text = format!(
         "Attendance for **{}** on {}: {} recorded{}",
         escape(&gathering.title),
         full(gathering.start),
         here.len(),
-        if names.is_empty() {
+        if here.is_empty() {
             ".".to_owned()
         } else {
-            format!(": {}.", names.join(", "))
+            format!(": {}.", mentions(here))
         }
     );
     if let Some(note) = note {

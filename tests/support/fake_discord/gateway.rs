@@ -1,7 +1,8 @@
 //! The WebSocket gateway: HELLO, IDENTIFY → READY, heartbeats, dispatches pushed by the test, and a way to
-//! drop the connection. Every frame is recorded.
+//! drop the connection. Every frame is recorded. Like Discord, each session runs the shard it identified
+//! with, and a dispatch goes to every session of its guild's shard.
 
-use super::state::{GatewayCommand, State};
+use super::state::{GatewayCommand, Session, State};
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use futures_util::{SinkExt, StreamExt};
@@ -37,9 +38,21 @@ async fn connection(state: Arc<State>, socket: WebSocket) {
                             Some(1) => Some(json!({"op": 11, "s": null, "t": null, "d": null})),
                             Some(2) => {
                                 state.identifies.fetch_add(1, Ordering::SeqCst);
-                                *state.gateway.lock().unwrap() = Some(tx.clone());
+                                let shard = &frame["d"]["shard"];
+                                let session = Session {
+                                    shard: shard[0].as_u64().unwrap_or(0),
+                                    total: shard[1].as_u64().unwrap_or(1),
+                                    tx: tx.clone(),
+                                };
+                                let ready = ready_payload(&state, &session);
+                                {
+                                    let mut sessions = state.sessions.lock().unwrap();
+                                    sessions.retain(|s| !s.tx.same_channel(&tx));
+                                    sessions.push(session);
+                                }
+                                state.changed.notify_waiters();
                                 seq += 1;
-                                Some(dispatch(seq, "READY", ready_payload(&state)))
+                                Some(dispatch(seq, "READY", ready))
                             }
                             // No sessions to resume here: make the shard identify again.
                             Some(6) => Some(json!({"op": 9, "s": null, "t": null, "d": false})),
@@ -68,11 +81,11 @@ async fn connection(state: Arc<State>, socket: WebSocket) {
             }
         }
     }
-    let mut current = state.gateway.lock().unwrap();
-    if current.as_ref().is_some_and(|c| c.same_channel(&tx)) {
-        *current = None;
-    }
-    drop(current);
+    state
+        .sessions
+        .lock()
+        .unwrap()
+        .retain(|s| !s.tx.same_channel(&tx));
     state.changed.notify_waiters();
 }
 
@@ -89,14 +102,14 @@ async fn send(
     sink.send(Message::Text(frame.to_string().into())).await
 }
 
-fn ready_payload(state: &State) -> Value {
+fn ready_payload(state: &State, session: &Session) -> Value {
     json!({
         "v": 10,
         "user": super::bot_user(state),
         "guilds": [],
         "session_id": format!("fake-session-{}", state.identifies.load(Ordering::SeqCst)),
         "resume_gateway_url": format!("ws://127.0.0.1:{}/ws", state.port),
-        "shard": [0, 1],
+        "shard": [session.shard, session.total],
         "application": {"id": state.application_id.to_string(), "flags": 0},
         "private_channels": [],
     })

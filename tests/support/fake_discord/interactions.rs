@@ -129,7 +129,8 @@ pub fn build(fake: &FakeDiscord, id: u64, inv: &Invocation) -> Value {
     payload
 }
 
-fn build_base(fake: &FakeDiscord, id: u64, member: &Member, guild: u64, channel: u64) -> Value {
+fn build_base(fake: &FakeDiscord, id: u64, member: &Member, _guild: u64, channel: u64) -> Value {
+    let guild = fake.guild_of(channel);
     let user = json!({"id": member.id.to_string(), "username": member.name, "discriminator": "0",
                       "global_name": null, "avatar": null});
     json!({
@@ -294,7 +295,7 @@ pub fn message_menu(
     let target = message["id"].as_str().expect("message id").to_owned();
     let mut payload = build_base(fake, id, member, GUILD, channel);
     payload["data"] = json!({
-        "id": registered["id"], "name": name, "type": 3, "target_id": target, "guild_id": GUILD.to_string(),
+        "id": registered["id"], "name": name, "type": 3, "target_id": target, "guild_id": fake.guild_of(channel).to_string(),
         "resolved": {"messages": {target.clone(): message}},
     });
     payload

@@ -105,7 +105,7 @@ impl FakeDiscord {
     pub async fn wait_ready(&self) -> Vec<Value> {
         self.wait_for("the bot to identify and register its commands", |f| {
             let identified = f.state.identifies.load(Ordering::SeqCst) > 0
-                && f.state.gateway.lock().unwrap().is_some();
+                && !f.state.sessions.lock().unwrap().is_empty();
             let commands = f.commands();
             (identified && !commands.is_empty()).then_some(commands)
         })
@@ -172,7 +172,7 @@ impl FakeDiscord {
 
     /// Whether a gateway connection is open.
     pub fn connected(&self) -> bool {
-        self.state.gateway.lock().unwrap().is_some()
+        !self.state.sessions.lock().unwrap().is_empty()
     }
 
     /// Answers the next matching request with `status` (429 uses `retry_after` seconds).
@@ -209,21 +209,60 @@ impl FakeDiscord {
         });
     }
 
-    /// Sends a dispatch event on the open gateway connection.
+    /// Sends a dispatch event as Discord does: to every open session of the shard its guild falls on
+    /// (`(guild_id >> 22) % total`; shard 0 when it has no guild).
     pub fn dispatch(&self, kind: &str, data: Value) {
-        let gateway = self.state.gateway.lock().unwrap();
-        let sender = gateway
-            .as_ref()
-            .expect("no gateway connection to dispatch on");
-        sender
-            .send(GatewayCommand::Dispatch(kind.to_owned(), data))
-            .expect("gateway connection open");
+        let guild = data["guild_id"]
+            .as_str()
+            .and_then(|g| g.parse::<u64>().ok());
+        let sessions = self.state.sessions.lock().unwrap();
+        let receivers: Vec<&state::Session> =
+            sessions.iter().filter(|s| s.receives(guild)).collect();
+        assert!(
+            !receivers.is_empty(),
+            "no gateway session for the shard of guild {guild:?} to dispatch {kind} on"
+        );
+        for session in receivers {
+            session
+                .tx
+                .send(GatewayCommand::Dispatch(kind.to_owned(), data.clone()))
+                .expect("gateway connection open");
+        }
     }
 
-    /// Drops the gateway connection without a close frame (the bot should reconnect).
+    /// The open gateway sessions as (shard, total), in the order they identified.
+    pub fn sessions(&self) -> Vec<(u64, u64)> {
+        let sessions = self.state.sessions.lock().unwrap();
+        sessions.iter().map(|s| (s.shard, s.total)).collect()
+    }
+
+    /// Waits until `count` gateway sessions are open.
+    pub async fn wait_sessions(&self, count: usize) {
+        self.wait_for(&format!("{count} gateway sessions"), |f| {
+            (f.sessions().len() >= count).then_some(())
+        })
+        .await
+    }
+
+    /// Puts `channel` in `guild` (interactions from it carry that guild; the default guild otherwise).
+    pub fn put_channel_in_guild(&self, channel: u64, guild: u64) {
+        self.state
+            .channel_guilds
+            .lock()
+            .unwrap()
+            .insert(channel, guild);
+    }
+
+    /// The guild `channel` is in.
+    pub fn guild_of(&self, channel: u64) -> u64 {
+        let guilds = self.state.channel_guilds.lock().unwrap();
+        guilds.get(&channel).copied().unwrap_or(interactions::GUILD)
+    }
+
+    /// Drops every gateway connection without a close frame (the bot should reconnect).
     pub fn drop_gateway(&self) {
-        if let Some(sender) = self.state.gateway.lock().unwrap().as_ref() {
-            sender.send(GatewayCommand::Drop).ok();
+        for session in self.state.sessions.lock().unwrap().iter() {
+            session.tx.send(GatewayCommand::Drop).ok();
         }
     }
 

@@ -253,8 +253,15 @@ fn route(
             } else {
                 0
             };
+            let guild = state
+                .channel_guilds
+                .lock()
+                .unwrap()
+                .get(&id)
+                .copied()
+                .unwrap_or(super::interactions::GUILD);
             ok(
-                json!({"id": channel, "type": kind, "guild_id": super::interactions::GUILD.to_string(),
+                json!({"id": channel, "type": kind, "guild_id": guild.to_string(),
                       "name": format!("channel-{id}"), "position": 0, "permission_overwrites": []}),
             )
         }

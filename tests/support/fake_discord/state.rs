@@ -86,10 +86,32 @@ pub struct State {
     /// Channels that are voice channels (GET /channels/{id} answers type 2 for them, else text: 0).
     pub(crate) voice_channels: Mutex<std::collections::HashSet<u64>>,
     pub(crate) faults: Mutex<VecDeque<Fault>>,
-    pub(crate) gateway: Mutex<Option<mpsc::UnboundedSender<GatewayCommand>>>,
+    /// Open gateway sessions: each with the shard it identified for (`[id, total]`).
+    pub(crate) sessions: Mutex<Vec<Session>>,
+    /// Channels placed in another guild than the default one (for guilds on several shards).
+    pub(crate) channel_guilds: Mutex<HashMap<u64, u64>>,
     pub(crate) identifies: AtomicU64,
     pub(crate) changed: Notify,
     next_id: AtomicU64,
+}
+
+/// One open gateway connection and the shard it runs.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The shard id it identified with.
+    pub shard: u64,
+    /// The number of shards it said there are.
+    pub total: u64,
+    pub(crate) tx: mpsc::UnboundedSender<GatewayCommand>,
+}
+
+impl Session {
+    /// Whether Discord would deliver `guild`'s events to this session: `(guild_id >> 22) % total`;
+    /// events without a guild go to shard 0.
+    pub fn receives(&self, guild: Option<u64>) -> bool {
+        let total = self.total.max(1);
+        guild.map_or(0, |g| (g >> 22) % total) == self.shard
+    }
 }
 
 /// What the test side asks the gateway connection to do.
@@ -124,7 +146,8 @@ impl State {
             voice_channels: Mutex::default(),
             app_permissions: AtomicU64::new(super::interactions::perms::APP),
             faults: Mutex::default(),
-            gateway: Mutex::default(),
+            sessions: Mutex::default(),
+            channel_guilds: Mutex::default(),
             identifies: AtomicU64::new(0),
             changed: Notify::new(),
             next_id: AtomicU64::new(1_100_000_000_000_000_000),
