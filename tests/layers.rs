@@ -149,3 +149,57 @@ fn the_domain_knows_no_serenity_sqlx_or_clock() {
         wrong.join("\n")
     );
 }
+
+#[test]
+fn the_feature_rooms_of_the_edge_import_each_other_without_a_circle() {
+    const ROOMS: [&str; 6] = [
+        "gathering",
+        "roles",
+        "rsvp",
+        "notes",
+        "community",
+        "context",
+    ];
+    let room_of = |path: &str| {
+        let rest = path.strip_prefix("discord::")?;
+        let first = rest.split("::").next()?;
+        ROOMS.iter().find(|r| **r == first).copied()
+    };
+    let mut edges: Vec<(&str, &str)> = Vec::new();
+    for (file, module, text) in all_sources() {
+        if module != "discord" {
+            continue;
+        }
+        let name = file.to_string_lossy().replace('\\', "/");
+        let Some(own) = ROOMS.iter().copied().find(|r| {
+            name.contains(&format!("src/discord/{r}/"))
+                || name.ends_with(&format!("src/discord/{r}.rs"))
+        }) else {
+            continue;
+        };
+        for path in crate_paths(&text) {
+            if let Some(other) = room_of(&path) {
+                if other != own && !edges.contains(&(own, other)) {
+                    edges.push((own, other));
+                }
+            }
+        }
+    }
+    // A room that reaches itself through others is a circle.
+    for start in ROOMS {
+        let mut seen = vec![start];
+        let mut frontier = vec![start];
+        while let Some(room) = frontier.pop() {
+            for (from, to) in &edges {
+                if *from != room {
+                    continue;
+                }
+                assert_ne!(*to, start, "a circle through {start}: {edges:?}");
+                if !seen.contains(to) {
+                    seen.push(to);
+                    frontier.push(to);
+                }
+            }
+        }
+    }
+}

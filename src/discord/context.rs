@@ -1,13 +1,15 @@
 //! What every handler needs: where it was used, who acted, the community of the channel, and the
 //! autocomplete helpers (choices by label, upcoming gatherings).
 
-use crate::discord::gathering::{flows as gathering_flows, views};
 use crate::discord::{CommandError, Context};
 use crate::domain::access::Actor;
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::{ChannelRef, GuildRef, RoleRef};
-use chrono::Duration;
+use crate::domain::when::parse_date;
+use crate::store::Store;
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use poise::serenity_prelude as serenity;
 
 /// Where a command was used.
@@ -90,7 +92,7 @@ async fn gathering_choices(
             Ok(upcoming) => {
                 labelled = upcoming
                     .iter()
-                    .map(|g| (views::choice_label(g, zone), g.id.0.to_string()))
+                    .map(|g| (choice_label(g, zone), g.id.0.to_string()))
                     .collect();
             }
             Err(e) => tracing::warn!(error = %e, "gathering autocomplete failed"),
@@ -135,7 +137,7 @@ pub(crate) async fn target(
     let store = &ctx.data().store;
     let now = ctx.data().clock.now();
     match gathering {
-        Some(value) => gathering_flows::resolve_gathering(store, community, value, now).await,
+        Some(value) => resolve_gathering(store, community, value, now).await,
         None => {
             store
                 .upcoming(community.id, now, 1)
@@ -169,7 +171,7 @@ pub(crate) async fn resolve_any(
             .await?
             .ok_or_else(not_found);
     }
-    let date = crate::domain::when::parse_date(value)?;
+    let date = parse_date(value)?;
     let zone = community.settings.time_zone;
     let from = crate::domain::recurrence::local_to_utc(date.and_time(chrono::NaiveTime::MIN), zone);
     let found = store
@@ -204,7 +206,7 @@ async fn recent_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAuto
                     .iter()
                     .rev()
                     .filter(|g| g.status.is_on())
-                    .map(|g| (views::choice_label(g, zone), g.id.0.to_string()))
+                    .map(|g| (choice_label(g, zone), g.id.0.to_string()))
                     .collect();
             }
             Err(e) => tracing::warn!(error = %e, "recent gathering autocomplete failed"),
@@ -222,4 +224,39 @@ pub fn require_organizer(community: &Community, actor: &Actor) -> Result<(), Com
             community.settings.organizer_role,
         )))
     }
+}
+
+/// A gathering as a choice in autocomplete: "Fri 6 Mar 2026 13:00 — Monthly session".
+pub fn choice_label(g: &Gathering, zone: Tz) -> String {
+    let start = g.start.with_timezone(&zone);
+    let label = format!("{} — {}", start.format("%a %-d %b %Y %H:%M"), g.title);
+    label.chars().take(100).collect()
+}
+
+/// Finds an upcoming gathering from an autocomplete value (its id) or a typed date.
+pub async fn resolve_gathering(
+    store: &Store,
+    community: &Community,
+    value: &str,
+    now: DateTime<Utc>,
+) -> Result<Gathering, CommandError> {
+    let not_found = || {
+        CommandError::user(format!(
+            "No gathering of this community matches `{}`. Start typing and pick one from the list.",
+            value.chars().take(40).collect::<String>().replace('`', "'")
+        ))
+    };
+    if let Ok(id) = value.trim().parse::<i64>() {
+        return store
+            .gathering(community.id, GatheringId(id))
+            .await?
+            .ok_or_else(not_found);
+    }
+    let date = parse_date(value).map_err(|_| not_found())?;
+    let zone = community.settings.time_zone;
+    let upcoming = store.upcoming(community.id, now, 200).await?;
+    upcoming
+        .into_iter()
+        .find(|g| g.start.with_timezone(&zone).date_naive() == date)
+        .ok_or_else(not_found)
 }

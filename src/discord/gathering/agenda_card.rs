@@ -8,9 +8,10 @@ use crate::discord::format::{
     escape, full, local_span, mentions, relative, short_time, Button, Card, Reply, Tone,
     Visibility, MAX_BUTTON_LABEL_CHARS,
 };
+use crate::discord::roles::claim_button;
 use crate::domain::agenda::Agenda;
 use crate::domain::community::Community;
-use crate::domain::gathering::{Gathering, GatheringId, Status};
+use crate::domain::gathering::{Gathering, Status};
 use crate::domain::rsvp::Answer;
 
 /// The card of `gathering` with its `agenda`.
@@ -55,15 +56,6 @@ pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda
         })
         .collect();
     reply
-}
-
-/// The Claim button of the role at `index` (the card's, and the role prompt's).
-pub fn claim_button(gathering: GatheringId, index: usize, role: &str) -> Button {
-    Button {
-        custom_id: ButtonAction::Claim(gathering, index).encode(),
-        label: label(format!("Claim {role}")),
-        tone: Tone::Primary,
-    }
 }
 
 fn label(text: String) -> String {

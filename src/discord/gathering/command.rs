@@ -310,7 +310,8 @@ pub async fn move_(
     let community = organized_here(ctx).await?;
     let now = ctx.data().clock.now();
     let store = &ctx.data().store;
-    let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
+    let target =
+        crate::discord::context::resolve_gathering(store, &community, &gathering, now).await?;
     let times = (start.as_deref(), end.as_deref());
     let key = PostKey::MoveNotice {
         gathering: target.id,
@@ -344,7 +345,8 @@ pub async fn cancel(
     let community = organized_here(ctx).await?;
     let now = ctx.data().clock.now();
     let store = &ctx.data().store;
-    let target = flows::resolve_gathering(store, &community, &gathering, now).await?;
+    let target =
+        crate::discord::context::resolve_gathering(store, &community, &gathering, now).await?;
     let key = PostKey::CancelNotice {
         gathering: target.id,
     }

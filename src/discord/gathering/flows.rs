@@ -6,9 +6,7 @@ use crate::discord::format::{Card, Notice, Reply, Visibility};
 use crate::discord::CommandError;
 use crate::domain::change::{parse_reason, Cancelled, Moved};
 use crate::domain::community::Community;
-use crate::domain::gathering::{
-    parse_location, plan_move, Gathering, GatheringId, Series, SeriesId, Title,
-};
+use crate::domain::gathering::{parse_location, plan_move, Gathering, Series, SeriesId, Title};
 use crate::domain::posts::{PlannedPost, PostKind};
 use crate::domain::recurrence::{
     local_to_utc, Frequency, Months, Recurrence, RuleSpec, WeekOfMonth,
@@ -172,34 +170,6 @@ pub async fn add(
             ..card
         },
     ))
-}
-
-/// Finds an upcoming gathering from an autocomplete value (its id) or a typed date.
-pub async fn resolve_gathering(
-    store: &Store,
-    community: &Community,
-    value: &str,
-    now: DateTime<Utc>,
-) -> Result<Gathering, CommandError> {
-    let not_found = || {
-        CommandError::user(format!(
-            "No gathering of this community matches `{}`. Start typing and pick one from the list.",
-            value.chars().take(40).collect::<String>().replace('`', "'")
-        ))
-    };
-    if let Ok(id) = value.trim().parse::<i64>() {
-        return store
-            .gathering(community.id, GatheringId(id))
-            .await?
-            .ok_or_else(not_found);
-    }
-    let date = parse_date(value).map_err(|_| not_found())?;
-    let zone = community.settings.time_zone;
-    let upcoming = store.upcoming(community.id, now, 200).await?;
-    upcoming
-        .into_iter()
-        .find(|g| g.start.with_timezone(&zone).date_naive() == date)
-        .ok_or_else(not_found)
 }
 
 /// The change notice of `reply`, ready to be planned with the change (`key` makes it unique).

@@ -203,13 +203,6 @@ pub async fn export(
     });
     Ok(reply)
 }
-/// A gathering as a choice in autocomplete: "Fri 6 Mar 2026 13:00 — Monthly session".
-pub fn choice_label(g: &Gathering, zone: Tz) -> String {
-    let start = g.start.with_timezone(&zone);
-    let label = format!("{} — {}", start.format("%a %-d %b %Y %H:%M"), g.title);
-    label.chars().take(100).collect()
-}
-
 /// One line of `/gathering list`.
 pub fn list_line(g: &Gathering) -> String {
     let mut line = format!(

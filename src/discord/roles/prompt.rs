@@ -1,8 +1,8 @@
 //! The role prompt: the open roles of the next gathering, a suggestion of who has not held each lately,
 //! and a Claim button per open role (the same buttons as the agenda card's).
 
+use super::claim_button;
 use crate::discord::format::{escape, full, mentions, Reply};
-use crate::discord::gathering::agenda_card::claim_button;
 use crate::domain::agenda::{suggestions, Agenda, PastAgenda};
 use crate::domain::gathering::Gathering;
 
