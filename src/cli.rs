@@ -1,7 +1,7 @@
 //! The command line: `steward [--config PATH] [run|check|migrate|invite-url]` (`run` when none is given).
 
 use crate::clock::{Clock, SystemClock};
-use crate::config::{Config, DiscordConfig, PostsConfig, Secret};
+use crate::config::{Config, DiscordConfig, HttpConfig, PostsConfig, Secret};
 use crate::scheduler::Engine;
 use crate::store::{Backend, Store};
 use crate::{discord, telemetry};
@@ -69,6 +69,7 @@ async fn run(config: Config) -> anyhow::Result<()> {
     let store = open_store(&config).await?;
     let outcome = serve(
         &config.discord,
+        &config.http,
         config.posts,
         &token,
         store.clone(),
@@ -85,14 +86,34 @@ async fn run(config: Config) -> anyhow::Result<()> {
 /// event mirror, which stop once the gateway has closed.
 pub async fn serve(
     discord: &DiscordConfig,
+    http: &HttpConfig,
     posts_config: PostsConfig,
     token: &Secret,
     store: Store,
     clock: Arc<dyn Clock>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), discord::ClientError> {
+    let listener =
+        match http.listen_addr() {
+            Ok(Some(addr)) => Some(tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+                discord::ClientError::Listen(format!("cannot listen on {addr}: {e}"))
+            })?),
+            Ok(None) => None,
+            Err(message) => return Err(discord::ClientError::Listen(message)),
+        };
     let bot = discord::connect(discord, token, store.clone(), clock.clone()).await?;
     let (stop_tasks, stopped) = tokio::sync::watch::channel(false);
+    let listening = listener.map(|listener| {
+        if let Ok(addr) = listener.local_addr() {
+            tracing::info!(%addr, "HTTP listener: /healthz and /metrics");
+        }
+        let watched = crate::listener::Watched {
+            store: store.clone(),
+            shards: bot.shard_manager(),
+            clock: clock.clone(),
+        };
+        tokio::spawn(crate::listener::serve(listener, watched, stopped.clone()))
+    });
     let worker = format!("{}-{}", std::process::id(), discord::error::new_error_ref());
     let engine = Engine::new(
         store.clone(),
@@ -112,7 +133,10 @@ pub async fn serve(
     ));
     let outcome = bot.run_gateway(shutdown).await;
     stop_tasks.send(true).ok();
-    for (name, task) in [("scheduled events", mirror), ("posts", posts)] {
+    let tasks = [("scheduled events", mirror), ("posts", posts)]
+        .into_iter()
+        .chain(listening.map(|l| ("HTTP listener", l)));
+    for (name, task) in tasks {
         if let Err(e) = task.await {
             tracing::error!(error = %e, task = name, "a background task ended abnormally");
         }

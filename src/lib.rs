@@ -22,6 +22,8 @@ pub mod config;
 mod config_ops;
 pub mod discord;
 pub mod domain;
+pub mod listener;
+pub mod metrics;
 pub mod scheduler;
 pub mod store;
 pub mod telemetry;

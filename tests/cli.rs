@@ -152,3 +152,44 @@ fn invite_url_names_scopes_and_exact_permissions() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--application-id"));
 }
+
+#[test]
+fn check_reads_the_shard_plan_and_refuses_a_range_outside_its_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = steward(
+        dir.path(),
+        &["check"],
+        &[
+            ("STEWARD_DISCORD_SHARDS", "2-3/4"),
+            ("STEWARD_HTTP_LISTEN", "127.0.0.1:8088"),
+        ],
+    );
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let out = stdout(&ok);
+    assert!(out.contains("shards 2 to 3 of 4"), "{out}");
+    assert!(out.contains("listening on 127.0.0.1:8088"), "{out}");
+    for (plan, says) in [
+        ("2-5/4", "outside 0..4"),
+        ("1-0/2", "backwards"),
+        ("half", "not a shard plan"),
+    ] {
+        let bad = steward(dir.path(), &["check"], &[("STEWARD_DISCORD_SHARDS", plan)]);
+        assert!(!bad.status.success(), "{plan} was accepted");
+        let err = stderr(&bad);
+        assert!(
+            err.contains("STEWARD_DISCORD_SHARDS") && err.contains(says),
+            "{plan}: {err}"
+        );
+    }
+    let bad_listen = steward(
+        dir.path(),
+        &["check"],
+        &[("STEWARD_HTTP_LISTEN", "localhost")],
+    );
+    assert!(!bad_listen.status.success());
+    assert!(
+        stderr(&bad_listen).contains("http.listen"),
+        "{}",
+        stderr(&bad_listen)
+    );
+}

@@ -4,38 +4,15 @@
 mod support;
 
 use std::collections::HashSet;
-use std::process::Stdio;
-use support::bot::TOKEN;
 use support::db::TestDb;
 use support::fake_discord::interactions::CHANNEL;
 use support::fake_discord::FakeDiscord;
 use support::fixtures::burst;
-use tokio::process::{Child, Command};
+use support::process::spawn_steward;
+use tokio::process::Child;
 
 fn spawn_bot(fake: &FakeDiscord, db_url: &str, dir: &std::path::Path, lease: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_steward"))
-        .arg("run")
-        .current_dir(dir)
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("STEWARD_DISCORD_API_URL", fake.api_url())
-        .env("STEWARD_DATABASE_URL", db_url)
-        .env("STEWARD_POSTS_LEASE_SECONDS", lease)
-        .env("STEWARD_POSTS_RETRY_BASE_MS", "100")
-        // These bursts put hundreds of posts in one channel on purpose: lift the hourly cap.
-        .env("STEWARD_POSTS_CHANNEL_POSTS_PER_HOUR", "100000")
-        .env(
-            "RUST_LOG",
-            std::env::var("STEWARD_TEST_BOT_LOG").unwrap_or_else(|_| "warn".into()),
-        )
-        .stdout(Stdio::null())
-        .stderr(if std::env::var("STEWARD_TEST_BOT_STDERR").is_ok() {
-            Stdio::inherit()
-        } else {
-            Stdio::null()
-        })
-        .kill_on_drop(true)
-        .spawn()
-        .expect("steward starts")
+    spawn_steward(fake, db_url, dir, &[("STEWARD_POSTS_LEASE_SECONDS", lease)])
 }
 
 fn card_nonces(fake: &FakeDiscord) -> Vec<String> {

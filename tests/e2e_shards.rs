@@ -8,17 +8,15 @@ mod support;
 
 use chrono::{Duration, Utc};
 use serde_json::Value;
-use std::process::Stdio;
-use steward::domain::community::{CommunityName, Settings};
-use steward::domain::ids::{ChannelRef, GuildRef};
-use steward::domain::posts::{PlannedPost, PostKind};
+use steward::domain::ids::ChannelRef;
 use steward::store::Store;
-use support::bot::TOKEN;
 use support::db::TestDb;
 use support::fake_discord::interactions::{CHANNEL, GUILD};
 use support::fake_discord::{FakeDiscord, Invocation, Member};
+use support::fixtures::plan_burst_in;
 use support::notes::{button, form_id, submit};
-use tokio::process::{Child, Command};
+use support::process::spawn_steward;
+use tokio::process::Child;
 
 /// A guild on the other shard of two than [`GUILD`] (one more in the bits Discord shards by).
 const OTHER_GUILD: u64 = GUILD + (1 << 22);
@@ -30,29 +28,15 @@ const BURST_CHANNEL: u64 = CHANNEL + 33;
 const POSTS: usize = 2000;
 
 fn spawn_bot(fake: &FakeDiscord, db_url: &str, dir: &std::path::Path, shards: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_steward"))
-        .arg("run")
-        .current_dir(dir)
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("STEWARD_DISCORD_API_URL", fake.api_url())
-        .env("STEWARD_DISCORD_SHARDS", shards)
-        .env("STEWARD_DATABASE_URL", db_url)
-        .env("STEWARD_POSTS_LEASE_SECONDS", "30")
-        .env("STEWARD_POSTS_RETRY_BASE_MS", "100")
-        .env("STEWARD_POSTS_CHANNEL_POSTS_PER_HOUR", "100000")
-        .env(
-            "RUST_LOG",
-            std::env::var("STEWARD_TEST_BOT_LOG").unwrap_or_else(|_| "warn".into()),
-        )
-        .stdout(Stdio::null())
-        .stderr(if std::env::var("STEWARD_TEST_BOT_STDERR").is_ok() {
-            Stdio::inherit()
-        } else {
-            Stdio::null()
-        })
-        .kill_on_drop(true)
-        .spawn()
-        .expect("steward starts")
+    spawn_steward(
+        fake,
+        db_url,
+        dir,
+        &[
+            ("STEWARD_DISCORD_SHARDS", shards),
+            ("STEWARD_POSTS_LEASE_SECONDS", "30"),
+        ],
+    )
 }
 
 /// How many callbacks (initial answers) Discord received for interaction `id`.
@@ -145,40 +129,6 @@ async fn work_in(fake: &FakeDiscord, channel: u64, name: &str) {
     once(fake, &cancel).await;
 }
 
-/// A community in [`BURST_CHANNEL`] with one upcoming gathering and [`POSTS`] agenda cards due now.
-async fn plan_burst(store: &Store) {
-    let now = Utc::now();
-    let settings = Settings::new(
-        CommunityName::parse("Burst circle").unwrap(),
-        chrono_tz::Europe::London,
-        None,
-    );
-    let c = store
-        .create_community(GuildRef(GUILD), ChannelRef(BURST_CHANNEL), &settings, now)
-        .await
-        .unwrap()
-        .unwrap();
-    let start = now + Duration::days(40);
-    let occurrence = steward::store::NewOccurrence {
-        series: None,
-        start,
-        end: start + Duration::hours(1),
-        title: "Burst".into(),
-        location: None,
-    };
-    store.add_gathering(c.id, &occurrence, now).await.unwrap();
-    let posts: Vec<PlannedPost> = (0..POSTS)
-        .map(|i| PlannedPost {
-            kind: PostKind::AgendaCard,
-            key: format!("shard-burst:{i}"),
-            due: now - Duration::seconds(1),
-        })
-        .collect();
-    for chunk in posts.chunks(500) {
-        store.plan_posts(c.id, None, chunk, now).await.unwrap();
-    }
-}
-
 async fn store_of(db: &TestDb) -> Store {
     Store::open(db.url(), 2).await.expect("store opens")
 }
@@ -190,7 +140,13 @@ async fn split_shards_handle_everything_once(db: TestDb) {
     // A burst of due posts in a third channel, shared between the two processes over the database
     // while they answer the interactions below.
     let store = store_of(&db).await;
-    plan_burst(&store).await;
+    plan_burst_in(
+        &store,
+        BURST_CHANNEL,
+        POSTS,
+        Utc::now() - Duration::seconds(1),
+    )
+    .await;
     let mut a = spawn_bot(&fake, db.url(), dir.path(), "0-0/2");
     let mut b = spawn_bot(&fake, db.url(), dir.path(), "1-1/2");
     fake.wait_sessions(2).await;
@@ -220,16 +176,6 @@ async fn split_shards_handle_everything_once(db: TestDb) {
         let notes = store.all_notes(community.id).await.unwrap();
         assert_eq!(notes.len(), 1, "one note in {channel} ({})", db.label());
     }
-    // One cancel notice per community, posted by whichever process claimed it.
-    fake.wait_for("both cancel notices", |f| {
-        let notices = f
-            .created_messages()
-            .iter()
-            .filter(|(_, body)| body["embeds"][0]["title"] == "Gathering cancelled")
-            .count();
-        (notices >= 2).then_some(())
-    })
-    .await;
 
     let cards = |f: &FakeDiscord| {
         f.created_messages()
@@ -242,6 +188,17 @@ async fn split_shards_handle_everything_once(db: TestDb) {
         "every burst post",
         |f| (cards(f) >= POSTS).then_some(()),
     )
+    .await;
+    // One cancel notice per community, posted by whichever process claimed it (after the burst,
+    // which was due first).
+    fake.wait_for("both cancel notices", |f| {
+        let notices = f
+            .created_messages()
+            .iter()
+            .filter(|(_, body)| body["embeds"][0]["title"] == "Gathering cancelled")
+            .count();
+        (notices >= 2).then_some(())
+    })
     .await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     assert_eq!(cards(&fake), POSTS, "each post once ({})", db.label());

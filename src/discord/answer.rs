@@ -164,6 +164,7 @@ pub async fn interaction<F>(
 ) where
     F: Future<Output = Result<Outcome, CommandError>>,
 {
+    let started = std::time::Instant::now();
     let work = AssertUnwindSafe(work).catch_unwind();
     let mut work = std::pin::pin!(work);
     let early = tokio::select! {
@@ -191,9 +192,25 @@ pub async fn interaction<F>(
         Ok(Err(error)) => Outcome::Message(failure_reply(what, error)),
         Err(payload) => Outcome::Message(Reply::private(panicked(what, payload.as_ref()))),
     };
+    let (kind, channel, guild) = match target {
+        Target::Click(c) => ("click", c.channel_id, c.guild_id),
+        Target::Form(f) => ("form", f.channel_id, f.guild_id),
+    };
+    let was_deferred = deferred.is_some();
     if let Err(e) = deliver(http, target, deferred, outcome).await {
         tracing::warn!(error = %e, interaction = what, "could not answer an interaction");
     }
+    let elapsed = started.elapsed();
+    crate::metrics::METRICS.answered(kind, elapsed);
+    tracing::info!(
+        kind,
+        interaction = what,
+        guild = ?guild.map(|g| g.get()),
+        channel = %channel,
+        deferred = was_deferred,
+        latency_ms = elapsed.as_millis() as u64,
+        "interaction answered"
+    );
 }
 
 async fn deliver(
@@ -244,7 +261,10 @@ pub async fn autocomplete<F>(what: &str, work: F) -> serenity::CreateAutocomplet
 where
     F: Future<Output = serenity::CreateAutocompleteResponse>,
 {
-    match tokio::time::timeout(BUDGET, work).await {
+    let started = std::time::Instant::now();
+    let answer = tokio::time::timeout(BUDGET, work).await;
+    crate::metrics::METRICS.answered("autocomplete", started.elapsed());
+    match answer {
         Ok(choices) => choices,
         Err(_) => {
             tracing::warn!(
@@ -272,6 +292,7 @@ enum Ack {
 struct Entry {
     state: Arc<tokio::sync::Mutex<Ack>>,
     timer: tokio::task::JoinHandle<()>,
+    started: std::time::Instant,
 }
 
 /// The slash commands in flight, by interaction id.
@@ -342,7 +363,14 @@ pub fn start(ctx: Context<'_>, slow: SlowAnswer) {
         .entries
         .lock()
         .unwrap_or_else(|p| p.into_inner());
-    entries.insert(id, Entry { state, timer });
+    entries.insert(
+        id,
+        Entry {
+            state,
+            timer,
+            started: std::time::Instant::now(),
+        },
+    );
 }
 
 /// Sends a slash command's answer (a person's mistake included): directly, or in place of the deferral.
@@ -416,6 +444,17 @@ pub async fn finish(ctx: Context<'_>) {
     };
     entry.timer.abort();
     let ack = *entry.state.lock().await;
+    let elapsed = entry.started.elapsed();
+    crate::metrics::METRICS.answered("command", elapsed);
+    tracing::info!(
+        kind = "command",
+        command = %ctx.command().qualified_name,
+        guild = ?ctx.guild_id().map(|g| g.get()),
+        channel = %ctx.channel_id(),
+        deferred = matches!(ack, Ack::Deferred(_)),
+        latency_ms = elapsed.as_millis() as u64,
+        "interaction answered"
+    );
     if let Ack::Deferred(_) = ack {
         let done = EditInteractionResponse::new().content("Done.");
         if let Err(e) = app

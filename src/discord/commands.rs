@@ -43,6 +43,12 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
                         app.saw_permissions(submit.channel_id.get(), submit.app_permissions);
                         crate::discord::notes::form::submitted(ctx, app, submit).await
                     }
+                    serenity::FullEvent::Ready { .. } | serenity::FullEvent::Resume { .. } => {
+                        gateway_session(
+                            ctx.shard_id.0,
+                            matches!(event, serenity::FullEvent::Resume { .. }),
+                        );
+                    }
                     other => {
                         let app = framework.user_data;
                         crate::discord::events::guild_event(&app.store, app.clock.as_ref(), other)
@@ -81,6 +87,26 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
             })
         },
         ..Default::default()
+    }
+}
+
+/// Counts a gateway session that starts again: a RESUMED, or a READY after the shard's first.
+fn gateway_session(shard: u32, resumed: bool) {
+    static SEEN: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+    let again = resumed || {
+        let mut seen = SEEN.lock().unwrap_or_else(|p| p.into_inner());
+        let again = seen.contains(&shard);
+        if !again {
+            seen.push(shard);
+        }
+        again
+    };
+    if again {
+        tracing::info!(shard, resumed, "gateway session started again");
+        crate::metrics::METRICS
+            .gateway_reconnects
+            .with_label_values(&[&shard.to_string()])
+            .inc();
     }
 }
 

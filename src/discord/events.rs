@@ -69,6 +69,7 @@ pub async fn mirror_loop(
     let mut budget = GuildBudget::default();
     loop {
         let now = clock.now();
+        crate::metrics::EVENT_MIRROR.beat(now.timestamp());
         if let Err(e) = store.extend_all_horizons(now).await {
             tracing::warn!(error = %e, "could not extend series horizons");
         }
@@ -255,6 +256,7 @@ pub async fn sync_once(
                 done += 1;
             }
             Err(e) => {
+                crate::metrics::METRICS.mirror_failures.inc();
                 // A 403 on a voice event is about that channel only when the bot is known to hold Manage
                 // Events (interactions announce its permissions); otherwise the community is paused.
                 let may_manage = store

@@ -99,6 +99,9 @@ pub enum ClientError {
     /// The HTTP client could not be built.
     #[error("cannot build the HTTP client: {0}")]
     Http(#[from] reqwest::Error),
+    /// The HTTP listener could not start (address taken, not an address).
+    #[error("{0}")]
+    Listen(String),
     /// serenity gave up (bad token, gateway unreachable, …).
     #[error("Discord client error: {0}")]
     Discord(Box<serenity::Error>),

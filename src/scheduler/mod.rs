@@ -13,6 +13,7 @@ use crate::domain::posts::{
     backoff, delivery, next_role_prompt, on_failure, plan_for_gathering, status, Delivery,
     OnFailure, PostKind,
 };
+use crate::metrics::METRICS;
 use crate::store::{DuePost, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use poise::serenity_prelude as serenity;
@@ -130,10 +131,15 @@ impl Engine {
     /// Claims one batch of due posts and sends them concurrently. Returns how many were claimed.
     pub async fn run_due(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
         let lease = now + Duration::seconds(i64::from(self.settings.lease_seconds));
+        let claiming = std::time::Instant::now();
         let due = self
             .store
             .claim_due_posts(&self.worker, now, lease, BATCH)
             .await?;
+        METRICS
+            .db_query_seconds
+            .with_label_values(&["claim_due_posts"])
+            .observe(claiming.elapsed().as_secs_f64());
         let count = due.len();
         let due = self.within_channel_caps(due, now).await?;
         let sends = due.into_iter().map(|post| async move {
@@ -181,6 +187,7 @@ impl Engine {
                     "held back: hourly cap of the channel",
                 )
                 .await?;
+            METRICS.post("held");
         }
         Ok(kept)
     }
@@ -192,6 +199,7 @@ impl Engine {
             self.store
                 .post_dropped(post.id, &self.worker, "community gone", now)
                 .await?;
+            METRICS.post("dropped");
             return Ok(Outcome::Dropped);
         };
         let gathering = match post.gathering {
@@ -212,6 +220,7 @@ impl Engine {
                         now,
                     )
                     .await?;
+                METRICS.post("dropped");
                 return Ok(Outcome::Dropped);
             }
             Delivery::Send { late } => late,
@@ -219,6 +228,22 @@ impl Engine {
         let outcome = self
             .send(post, &community, gathering.as_ref(), late, now)
             .await?;
+        let result = match outcome {
+            Outcome::Sent if late => "late",
+            Outcome::Sent => "sent",
+            Outcome::Retry => "retried",
+            Outcome::Dropped => "dropped",
+        };
+        METRICS.post(result);
+        tracing::info!(
+            post = post.id,
+            kind = %post.kind,
+            community = %post.community,
+            gathering = ?post.gathering.map(|g| g.0),
+            result,
+            delay_ms = (self.clock.now() - post.planned_at).num_milliseconds(),
+            "automatic post"
+        );
         if post.kind == PostKind::RolePrompt
             && post.gathering.is_none()
             && outcome != Outcome::Retry
@@ -546,6 +571,7 @@ impl Engine {
     pub async fn run(self, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
         loop {
             let now = self.clock.now();
+            crate::metrics::POSTS_ENGINE.beat(now.timestamp());
             if let Err(e) = self.plan(now).await {
                 tracing::warn!(error = %e, "could not plan posts");
             }

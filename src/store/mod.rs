@@ -54,6 +54,7 @@ mod events;
 mod gatherings;
 mod note_search;
 mod notes;
+mod ops;
 mod posts;
 mod roles;
 mod rsvp;

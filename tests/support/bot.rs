@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use std::sync::Mutex;
 use steward::clock::{Clock, SystemClock};
-use steward::config::{DiscordConfig, Secret};
+use steward::config::{DiscordConfig, HttpConfig, Secret};
 use steward::store::Store;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -48,6 +48,17 @@ impl RunningBot {
         clock: Arc<dyn Clock>,
         posts: steward::config::PostsConfig,
     ) -> RunningBot {
+        Self::start_with(fake, db_url, clock, posts, HttpConfig::default()).await
+    }
+
+    /// The same with the HTTP listener's settings given too.
+    pub async fn start_with(
+        fake: &FakeDiscord,
+        db_url: &str,
+        clock: Arc<dyn Clock>,
+        posts: steward::config::PostsConfig,
+        http: HttpConfig,
+    ) -> RunningBot {
         let store = Store::open(db_url, 5).await.expect("store opens");
         let config = DiscordConfig {
             api_url: Some(fake.api_url()),
@@ -62,7 +73,7 @@ impl RunningBot {
             let shutdown = async move {
                 stopped.await.ok();
             };
-            steward::cli::serve(&config, posts, &token, bot_store, clock, shutdown)
+            steward::cli::serve(&config, &http, posts, &token, bot_store, clock, shutdown)
                 .await
                 .map_err(|e| e.to_string())
         });

@@ -17,6 +17,11 @@ pub async fn burst(db_url: &str, count: usize) {
 
 /// In `store`: a community with one upcoming gathering and `count` agenda-card posts due at `due`.
 pub async fn plan_burst(store: &Store, count: usize, due: DateTime<Utc>) {
+    plan_burst_in(store, CHANNEL, count, due).await;
+}
+
+/// The same in the community of `channel` (created here, in the default guild).
+pub async fn plan_burst_in(store: &Store, channel: u64, count: usize, due: DateTime<Utc>) {
     let now = Utc::now();
     let settings = Settings::new(
         CommunityName::parse("Circle").unwrap(),
@@ -24,7 +29,7 @@ pub async fn plan_burst(store: &Store, count: usize, due: DateTime<Utc>) {
         None,
     );
     let c = store
-        .create_community(GuildRef(GUILD), ChannelRef(CHANNEL), &settings, now)
+        .create_community(GuildRef(GUILD), ChannelRef(channel), &settings, now)
         .await
         .unwrap()
         .unwrap();

@@ -7,4 +7,5 @@ pub mod db;
 pub mod fake_discord;
 pub mod fixtures;
 pub mod notes;
+pub mod process;
 pub mod replies;
