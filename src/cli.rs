@@ -33,6 +33,17 @@ pub enum Command {
     Check,
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Copy the SQLite database to PATH while the bot runs (for PostgreSQL, use pg_dump).
+    Backup {
+        /// The new file to write, e.g. steward-2026-12-01.db.
+        path: PathBuf,
+    },
+    /// Print everything Steward holds about one server as JSON on standard output.
+    Export {
+        /// The server (guild) id.
+        #[arg(long)]
+        guild: u64,
+    },
     /// Print the URL that invites the bot to a server with the permissions it needs.
     InviteUrl {
         /// The application id (Developer Portal → General Information); taken from DISCORD_TOKEN if omitted.
@@ -52,6 +63,27 @@ pub fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Check => runtime()?.block_on(check(config)),
         Command::Migrate => runtime()?.block_on(migrate(config)),
         Command::InviteUrl { application_id } => invite_url(&config.discord, application_id),
+        Command::Backup { path } => runtime()?.block_on(async {
+            let store = open_store(&config).await?;
+            let done = crate::cli_data::backup(&store, &path).await;
+            store.close().await;
+            done?;
+            writeln!(std::io::stdout(), "backup written to {}", path.display())?;
+            Ok(())
+        }),
+        Command::Export { guild } => runtime()?.block_on(async {
+            let store = open_store(&config).await?;
+            let exported = crate::cli_data::export_guild(
+                &store,
+                crate::domain::ids::GuildRef(guild),
+                crate::clock::Clock::now(&SystemClock),
+            )
+            .await;
+            store.close().await;
+            let text = serde_json::to_string_pretty(&exported?)?;
+            writeln!(std::io::stdout(), "{text}")?;
+            Ok(())
+        }),
     }
 }
 

@@ -17,6 +17,7 @@
 //! `tests/layers.rs`).
 
 pub mod cli;
+mod cli_data;
 pub mod clock;
 pub mod config;
 mod config_ops;

@@ -14,6 +14,8 @@ pub fn all() -> Vec<poise::Command<App, CommandError>> {
         rsvp::command::attendance(),
         notes::command::note(),
         notes::command::archive_message(),
+        community::privacy::privacy(),
+        community::privacy::forget_me(),
         help::help(),
     ]
 }
@@ -113,7 +115,11 @@ fn gateway_session(shard: u32, resumed: bool) {
 /// A click on one of the bot's buttons: note buttons carry their own ids, every other one a
 /// [`ButtonAction`](crate::discord::custom_id::ButtonAction).
 async fn clicked(ctx: &serenity::Context, app: &App, click: &serenity::ComponentInteraction) {
-    match notes::ids::NoteButton::parse(&click.data.custom_id) {
+    let id = &click.data.custom_id;
+    if let Some(button) = community::privacy::CareButton::parse(id) {
+        return community::privacy::clicked(ctx, app, click, button).await;
+    }
+    match notes::ids::NoteButton::parse(id) {
         Some(button) => notes::buttons::clicked(ctx, app, click, button).await,
         None => gathering::clicks::handle(ctx, app, click).await,
     }

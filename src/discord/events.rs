@@ -76,6 +76,14 @@ pub async fn mirror_loop(
         if let Err(e) = store.prune_credit_offers(now).await {
             tracing::warn!(error = %e, "could not forget old credit offers");
         }
+        match store.purge_removed(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                communities = n,
+                "deleted the data of servers that removed the bot"
+            ),
+            Err(e) => tracing::warn!(error = %e, "could not delete the data of removed servers"),
+        }
         // A full batch means more work is waiting: take the next one now (rows that just failed wait
         // out their backoff, so each pass moves on), up to a bound.
         for _ in 0..20 {
@@ -137,14 +145,15 @@ pub async fn guild_event(store: &Store, clock: &dyn Clock, event: &serenity::Ful
         serenity::FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
             tracing::info!(
                 guild = incomplete.id.get(),
-                "removed from a guild: its events are left alone"
+                days = crate::store::REMOVED_GRACE_DAYS,
+                "removed from a guild: its work stops, its data is kept for the grace period"
             );
             store
-                .set_guild_gone(GuildRef(incomplete.id.get()), true)
+                .guild_removed(GuildRef(incomplete.id.get()), clock.now())
                 .await
         }
         serenity::FullEvent::GuildCreate { guild, .. } => {
-            store.set_guild_gone(GuildRef(guild.id.get()), false).await
+            store.guild_present(GuildRef(guild.id.get())).await
         }
         serenity::FullEvent::GuildRoleUpdate { new, .. } => {
             probe_soon(store, GuildRef(new.guild_id.get()), clock.now()).await;
@@ -285,7 +294,7 @@ pub async fn sync_once(
                             guild = item.guild.0,
                             "the bot is no longer in this guild: its events are left alone"
                         );
-                        store.set_guild_gone(item.guild, true).await?;
+                        store.guild_removed(item.guild, now).await?;
                         gone.insert(item.guild.0);
                     }
                     Refusal::EventGone => {

@@ -1,7 +1,13 @@
 //! Practice notes: the community's shared repertoire (best practices, queries, discoveries, stories,
 //! challenges, resources, evaluations), with tags and a safe full-text query.
 
+use super::ids::MemberRef;
 use super::InputError;
+
+/// The author of a note whose member asked to be forgotten (`/forget-me`): no Discord id is 0.
+pub const FORMER_MEMBER: MemberRef = MemberRef(0);
+/// How such a note is credited.
+pub const FORMER_MEMBER_NAME: &str = "a former member";
 
 /// The longest note body.
 pub const MAX_BODY_CHARS: usize = 4000;

@@ -48,6 +48,7 @@ macro_rules! sql_answer {
     };
 }
 
+mod care;
 mod changes;
 mod communities;
 mod events;
@@ -60,6 +61,7 @@ mod roles;
 mod rsvp;
 mod series;
 
+pub use care::{Forgotten, REMOVED_GRACE_DAYS};
 pub use changes::{Concerned, PlannedNotice};
 pub use communities::CommunityConflict;
 pub use events::EventWork;

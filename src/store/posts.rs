@@ -30,17 +30,20 @@ pub(super) const DROP_PENDING: &str = concat!(
      AND kind IN ",
     sql_kind!(replanned)
 );
+const STILL_THERE: &str = "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL";
+const STILL_THERE_LOCKED: &str =
+    "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL FOR SHARE";
 const MARK_PLANNED: &str = "UPDATE gatherings SET posts_planned = revision + 1 WHERE id = $1";
 const UNPLANNED: &str = concat!(
-    "SELECT g.id FROM gatherings g WHERE g.status IN ",
+    "SELECT g.id FROM gatherings g JOIN communities c ON c.id = g.community_id WHERE g.status IN ",
     sql_status!(on),
-    " AND g.end_at > $1 \
+    " AND g.end_at > $1 AND c.removed_at IS NULL \
      AND g.start_at <= $2 AND g.posts_planned <> g.revision + 1 ORDER BY g.start_at LIMIT $3"
 );
 const RESET_PLANNED: &str =
     "UPDATE gatherings SET posts_planned = 0 WHERE community_id = $1 AND end_at > $2";
 const WITHOUT_PROMPT: &str = concat!(
-    "SELECT c.id FROM communities c WHERE c.role_prompt <> 'off' AND NOT EXISTS \
+    "SELECT c.id FROM communities c WHERE c.role_prompt <> 'off' AND c.removed_at IS NULL AND NOT EXISTS \
      (SELECT 1 FROM posts p WHERE p.community_id = c.id AND p.kind = ",
     sql_kind!(role_prompt),
     " AND p.gathering_id IS NULL \
@@ -220,6 +223,21 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
+        // A server that removed the bot gets no new posts. On PostgreSQL the community's row is locked
+        // for this transaction, so a removal committing meanwhile is either seen here or sees (and
+        // drops) what this plans.
+        let still_there = match self.backend() {
+            Backend::Sqlite => STILL_THERE,
+            Backend::Postgres => STILL_THERE_LOCKED,
+        };
+        let present: Option<i64> = sqlx::query_scalar(still_there)
+            .bind(gathering.community.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if present.is_none() {
+            tx.commit().await?;
+            return Ok(());
+        }
         sqlx::query(DROP_PENDING)
             .bind(gathering.id.0)
             .bind(to_unix(now))

@@ -52,6 +52,11 @@ impl TestApp {
         &self.bot.as_ref().expect("the bot is running").store
     }
 
+    /// The test's database.
+    pub fn db(&self) -> &TestDb {
+        &self.db
+    }
+
     /// `sqlite` or `postgres`, for messages.
     pub fn backend(&self) -> &'static str {
         self.db.label()

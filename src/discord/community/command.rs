@@ -1,7 +1,8 @@
-//! `/community setup|settings|info|list`: the poise adapters. Each turns options into plain values and
+//! `/community setup|settings|info|list|delete`: the poise adapters. Each turns options into plain values and
 //! hands them to [`crate::discord::community::flows`].
 
 use crate::discord::community::flows::{self as flows, RoleChoice, SettingsInput, SetupInput};
+use crate::discord::community::privacy::delete;
 use crate::discord::context::{actor, community_here, place, Place};
 use crate::discord::{CommandError, Context};
 use crate::domain::ids::RoleRef;
@@ -12,7 +13,7 @@ use poise::serenity_prelude as serenity;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("setup", "settings", "info", "list"),
+    subcommands("setup", "settings", "info", "list", "delete"),
     subcommand_required
 )]
 pub async fn community(_ctx: Context<'_>) -> Result<(), CommandError> {

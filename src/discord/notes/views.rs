@@ -6,6 +6,7 @@ use crate::discord::format::{cut, Button, Card, Reply, Tone, Visibility};
 use crate::discord::format::{escape, full};
 use crate::discord::notes::ids::NoteButton;
 use crate::domain::gathering::Gathering;
+use crate::domain::notes::{FORMER_MEMBER, FORMER_MEMBER_NAME};
 use crate::store::{ListingId, Note, NoteListing};
 
 /// Notes per page.
@@ -27,6 +28,9 @@ fn tags_line(note: &Note) -> String {
 
 fn credit(note: &Note) -> String {
     let c = &note.content;
+    if c.author == FORMER_MEMBER {
+        return FORMER_MEMBER_NAME.to_owned();
+    }
     match c.archived_by {
         Some(by) if by != c.author => format!("<@{}> (archived by <@{by}>)", c.author),
         _ => format!("<@{}>", c.author),

@@ -1,0 +1,206 @@
+//! What Steward keeps and how to be rid of it: `/privacy`, `/forget-me` and `/community delete`, the two
+//! removals behind a confirm button (an ephemeral message only the person who asked sees; the click is
+//! checked again: the same person, the same channel's community, Manage Server for a delete).
+
+use crate::discord::answer::{self, Deferral, Outcome, Target};
+use crate::discord::context::{actor_of_member, community_here, place};
+use crate::discord::format::{escape, Button, Reply, Tone};
+use crate::discord::{App, CommandError, Context};
+use crate::domain::ids::{ChannelRef, CommunityId, GuildRef, MemberRef};
+use crate::store::REMOVED_GRACE_DAYS;
+use poise::serenity_prelude as serenity;
+
+/// A confirm button of a removal, encoded in its custom id (`sc:…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CareButton {
+    /// Delete this community and everything it holds.
+    DeleteCommunity(CommunityId),
+    /// Forget this member in this server.
+    ForgetMe(MemberRef),
+}
+
+impl CareButton {
+    /// `sc:delete:<community>` or `sc:forget:<member>`.
+    pub fn encode(self) -> String {
+        match self {
+            CareButton::DeleteCommunity(c) => format!("sc:delete:{}", c.0),
+            CareButton::ForgetMe(m) => format!("sc:forget:{}", m.0),
+        }
+    }
+
+    /// Reads a custom id back; `None` for anything else.
+    pub fn parse(custom_id: &str) -> Option<CareButton> {
+        let mut parts = custom_id.split(':');
+        if parts.next()? != "sc" {
+            return None;
+        }
+        let kind = parts.next()?;
+        let id = parts.next()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        match kind {
+            "delete" => Some(CareButton::DeleteCommunity(CommunityId(id.parse().ok()?))),
+            "forget" => Some(CareButton::ForgetMe(MemberRef(id.parse().ok()?))),
+            _ => None,
+        }
+    }
+}
+
+/// What Steward stores about you and this server, and for how long
+#[poise::command(slash_command, guild_only)]
+pub async fn privacy(ctx: Context<'_>) -> Result<(), CommandError> {
+    let text = format!(
+        "**What Steward keeps** (in its own database, for this server only):\n\
+         • each community's settings, gatherings, agenda roles and who held them;\n\
+         • your answers (going, maybe, can't go) and whether you came;\n\
+         • the practice notes people archive, with their author's id and display name;\n\
+         • the automatic posts it has sent (to send each once).\n\
+         It keeps no messages it is not given, no e-mail and nothing from other servers.\n\n\
+         **For how long**: until it is removed. `/forget-me` removes your answers, attendance and role \
+         history in this server now (your notes stay, credited to \"a former member\"; delete them first \
+         with `/note delete` if you want them gone). A member with Manage Server can remove a whole \
+         community with `/community delete`. If the bot is removed from the server, all its work stops at \
+         once and the server's data is deleted after {REMOVED_GRACE_DAYS} days."
+    );
+    answer::send(ctx, Reply::private(text)).await
+}
+
+/// Remove your answers, attendance and role history in this server
+#[poise::command(slash_command, guild_only, rename = "forget-me")]
+pub async fn forget_me(ctx: Context<'_>) -> Result<(), CommandError> {
+    place(ctx)?;
+    let member = MemberRef(ctx.author().id.get());
+    let mut reply = Reply::private(
+        "This removes **your answers (going, maybe, can't go), your attendance and your role history** \
+         in every community of this server, for good. Your practice notes stay, credited to \"a former \
+         member\" (delete them first with `/note delete` if you want them gone). Press the button to go \
+         on; otherwise, just dismiss this message.",
+    );
+    reply.buttons = vec![Button {
+        custom_id: CareButton::ForgetMe(member).encode(),
+        label: "Forget me in this server".to_owned(),
+        tone: Tone::Danger,
+    }];
+    answer::send(ctx, reply).await
+}
+
+/// Delete this channel's community and all its data (needs Manage Server)
+#[poise::command(slash_command, guild_only)]
+pub async fn delete(ctx: Context<'_>) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    if !crate::discord::context::actor(ctx).manages_server {
+        return Err(CommandError::user(
+            "Only a member with Manage Server can delete a community. Ask one of your server's admins.",
+        ));
+    }
+    let mut reply = Reply::private(format!(
+        "This deletes **{}** for good: its settings, every gathering and series, agenda roles, answers, \
+         attendance and all {} practice notes. Scheduled events already on Discord stay (delete them \
+         there if you like). Press the button to go on; otherwise, just dismiss this message.",
+        escape(community.settings.name.as_str()),
+        ctx.data().store.all_notes(community.id).await?.len()
+    ));
+    reply.buttons = vec![Button {
+        custom_id: CareButton::DeleteCommunity(community.id).encode(),
+        label: "Delete this community".to_owned(),
+        tone: Tone::Danger,
+    }];
+    answer::send(ctx, reply).await
+}
+
+/// A click on a confirm button.
+pub async fn clicked(
+    ctx: &serenity::Context,
+    app: &App,
+    click: &serenity::ComponentInteraction,
+    button: CareButton,
+) {
+    let what = format!("confirm button {}", click.data.custom_id);
+    let work = async { confirm(app, click, button).await.map(Outcome::Update) };
+    answer::interaction(
+        &ctx.http,
+        Target::Click(click),
+        Deferral::Silently,
+        &what,
+        work,
+    )
+    .await
+}
+
+async fn confirm(
+    app: &App,
+    click: &serenity::ComponentInteraction,
+    button: CareButton,
+) -> Result<Reply, CommandError> {
+    let guild = click
+        .guild_id
+        .ok_or_else(|| CommandError::user("Use this in a server channel."))?;
+    let clicker = MemberRef(click.user.id.get());
+    match button {
+        CareButton::ForgetMe(member) => {
+            if member != clicker {
+                return Err(CommandError::user(
+                    "This button is for the member who asked. Use `/forget-me` yourself.",
+                ));
+            }
+            let done = app
+                .store
+                .forget_member(GuildRef(guild.get()), member)
+                .await?;
+            app.changed();
+            Ok(Reply::private(format!(
+                "Done: {} answers, {} attendance records and {} role claims of yours were removed in \
+                 this server; {} of your notes stay, credited to \"a former member\".",
+                done.answers, done.attendance, done.roles, done.notes_kept
+            )))
+        }
+        CareButton::DeleteCommunity(id) => {
+            if !actor_of_member(click.member.as_ref()).manages_server {
+                return Err(CommandError::user(
+                    "Only a member with Manage Server can delete a community.",
+                ));
+            }
+            let here = app
+                .store
+                .community_in_channel(ChannelRef(click.channel_id.get()))
+                .await?;
+            let Some(community) = here.filter(|c| c.id == id) else {
+                return Err(CommandError::user(
+                    "This community is already gone (or the button belongs to another channel).",
+                ));
+            };
+            app.store.delete_community(community.id).await?;
+            app.changed();
+            Ok(Reply::private(format!(
+                "**{}** and all its data are deleted. Set up a new community here any time with \
+                 `/community setup`.",
+                escape(community.settings.name.as_str())
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confirm_ids_round_trip_and_reject_strangers() {
+        for button in [
+            CareButton::DeleteCommunity(CommunityId(42)),
+            CareButton::ForgetMe(MemberRef(u64::MAX)),
+        ] {
+            assert_eq!(CareButton::parse(&button.encode()), Some(button));
+        }
+        for bad in [
+            "",
+            "sc:delete:x",
+            "sc:drop:1",
+            "st:delete:1",
+            "sc:delete:1:2",
+        ] {
+            assert_eq!(CareButton::parse(bad), None, "{bad}");
+        }
+    }
+}
