@@ -147,6 +147,12 @@ pub async fn serve(
         tokio::spawn(crate::listener::serve(listener, watched, stopped.clone()))
     });
     let worker = format!("{}-{}", std::process::id(), discord::error::new_error_ref());
+    let shard_watch = tokio::spawn(crate::listener::watch_shards(
+        store.clone(),
+        worker.clone(),
+        clock.clone(),
+        stopped.clone(),
+    ));
     let engine = Engine::new(
         store.clone(),
         bot.http(),
@@ -165,9 +171,13 @@ pub async fn serve(
     ));
     let outcome = bot.run_gateway(shutdown).await;
     stop_tasks.send(true).ok();
-    let tasks = [("scheduled events", mirror), ("posts", posts)]
-        .into_iter()
-        .chain(listening.map(|l| ("HTTP listener", l)));
+    let tasks = [
+        ("scheduled events", mirror),
+        ("posts", posts),
+        ("shard watch", shard_watch),
+    ]
+    .into_iter()
+    .chain(listening.map(|l| ("HTTP listener", l)));
     for (name, task) in tasks {
         if let Err(e) = task.await {
             tracing::error!(error = %e, task = name, "a background task ended abnormally");

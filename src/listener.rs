@@ -71,6 +71,13 @@ pub async fn problems(watched: &Watched) -> Vec<String> {
         .db_query_seconds
         .with_label_values(&["health_probe"])
         .observe(started.elapsed().as_secs_f64());
+    problems.extend(
+        crate::metrics::SHARD_CONFLICTS
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .cloned(),
+    );
     let now = watched.clock.now().timestamp();
     for (name, beat) in [
         ("posts engine", &POSTS_ENGINE),
@@ -144,6 +151,78 @@ async fn metrics(State(watched): State<Watched>) -> Response {
         .into_response()
 }
 
+/// How often a process records its shards and looks at the others'.
+const SHARD_LOOK: Duration = Duration::from_secs(30);
+
+/// What is wrong with the split of the gateway between this process (`mine`: shard, total) and the
+/// others seen lately (shard, total, process): a shard run twice, or another total.
+pub fn shard_conflicts(mine: &[(u32, u32)], others: &[crate::store::OtherShard]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (shard, total, worker) in others {
+        if let Some((_, my_total)) = mine.first().filter(|(_, t)| i64::from(*t) != *total) {
+            found.push(format!(
+                "gateway: process {worker} runs {total} shards in all, this one {my_total}: give every \
+                 process the same total"
+            ));
+        } else if mine.iter().any(|(s, _)| i64::from(*s) == *shard) {
+            found.push(format!(
+                "gateway: shard {shard} is also run by process {worker}: its servers' interactions are \
+                 handled twice; give each process a range of its own"
+            ));
+        }
+    }
+    found.dedup();
+    found
+}
+
+/// Records this process's shards every 30 s, and warns (log and `/healthz`) when another live process
+/// runs one of them or counts another total. Forgets this process's records when `stop` turns true.
+pub async fn watch_shards(
+    store: Store,
+    worker: String,
+    clock: Arc<dyn Clock>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        let mine: Vec<(u32, u32)> = crate::metrics::SHARDS
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .map(|(s, t)| (*s, *t))
+            .collect();
+        if !mine.is_empty() {
+            let now = clock.now();
+            let since = now - chrono::Duration::seconds(3 * SHARD_LOOK.as_secs() as i64);
+            match store.shard_seen(&worker, &mine, now, since).await {
+                Ok(others) => {
+                    let conflicts = shard_conflicts(&mine, &others);
+                    for conflict in &conflicts {
+                        tracing::error!(%conflict, "the gateway is split wrongly between processes");
+                    }
+                    *crate::metrics::SHARD_CONFLICTS
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner()) = conflicts;
+                }
+                Err(e) => tracing::warn!(error = %e, "could not record this process's shards"),
+            }
+        }
+        // Until the first shard is READY, look again soon.
+        let pause = if mine.is_empty() {
+            Duration::from_secs(1)
+        } else {
+            SHARD_LOOK
+        };
+        tokio::select! {
+            () = tokio::time::sleep(pause) => {}
+            _ = stop.changed() => break,
+        }
+    }
+    let before = clock.now() - chrono::Duration::hours(1);
+    if let Err(e) = store.shards_gone(&worker, before).await {
+        tracing::warn!(error = %e, "could not forget this process's shards");
+    }
+}
+
 /// Serves the routes on `listener` until `stop` turns true.
 pub async fn serve(
     listener: tokio::net::TcpListener,
@@ -162,5 +241,27 @@ pub async fn serve(
         .await
     {
         tracing::error!(error = %e, "the HTTP listener stopped");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shard_run_twice_or_another_total_is_named() {
+        let mine = [(0, 2)];
+        assert!(shard_conflicts(&mine, &[(1, 2, "b".into())]).is_empty());
+        let twice = shard_conflicts(&mine, &[(0, 2, "b".into())]);
+        assert_eq!(twice.len(), 1);
+        assert!(
+            twice[0].contains("shard 0 is also run by process b"),
+            "{twice:?}"
+        );
+        let totals = shard_conflicts(&mine, &[(3, 4, "c".into())]);
+        assert!(
+            totals[0].contains("runs 4 shards in all, this one 2"),
+            "{totals:?}"
+        );
     }
 }

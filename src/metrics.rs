@@ -178,6 +178,12 @@ impl Heartbeat {
     }
 }
 
+/// The gateway shards this process has been READY on: shard → total.
+pub static SHARDS: std::sync::Mutex<std::collections::BTreeMap<u32, u32>> =
+    std::sync::Mutex::new(std::collections::BTreeMap::new());
+/// What the last look at other processes found wrong with the shard split (read by `/healthz`).
+pub static SHARD_CONFLICTS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 /// The posts engine's heartbeat.
 pub static POSTS_ENGINE: Heartbeat = Heartbeat(AtomicI64::new(0));
 /// The scheduled-event mirror's heartbeat.

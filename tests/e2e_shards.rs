@@ -226,3 +226,60 @@ async fn two_processes_on_split_shards_handle_everything_once_on_postgres() {
         split_shards_handle_everything_once(db).await;
     }
 }
+
+/// A free port on 127.0.0.1.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+#[tokio::test]
+async fn two_processes_on_the_same_shard_are_told_by_healthz() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let dir = tempfile::tempdir().unwrap();
+    let ports = [free_port(), free_port()];
+    // Migrated once before both start (two processes migrating one new SQLite file would race).
+    store_of(&db).await.close().await;
+    let mut bots = Vec::new();
+    for port in ports {
+        let listen = format!("127.0.0.1:{port}");
+        bots.push(spawn_steward(
+            &fake,
+            db.url(),
+            dir.path(),
+            &[
+                ("STEWARD_DISCORD_SHARDS", "0/1"),
+                ("STEWARD_HTTP_LISTEN", listen.as_str()),
+            ],
+        ));
+    }
+    fake.wait_sessions(2).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(45);
+    let told = loop {
+        let mut found = None;
+        for port in ports {
+            if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await {
+                let status = r.status().as_u16();
+                let body = r.text().await.unwrap_or_default();
+                if status == 503 && body.contains("also run by process") {
+                    found = Some(body);
+                }
+            }
+        }
+        if let Some(body) = found {
+            break body;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no process reported the shared shards"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    };
+    assert!(told.contains("shard 0"), "{told}");
+    for mut bot in bots {
+        bot.kill().await.ok();
+    }
+}

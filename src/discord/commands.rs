@@ -45,7 +45,16 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
                         app.saw_permissions(submit.channel_id.get(), submit.app_permissions);
                         crate::discord::notes::form::submitted(ctx, app, submit).await
                     }
-                    serenity::FullEvent::Ready { .. } | serenity::FullEvent::Resume { .. } => {
+                    serenity::FullEvent::Ready { data_about_bot } => {
+                        if let Some(info) = data_about_bot.shard {
+                            crate::metrics::SHARDS
+                                .lock()
+                                .unwrap_or_else(|p| p.into_inner())
+                                .insert(info.id.0, info.total);
+                        }
+                        gateway_session(ctx.shard_id.0, false);
+                    }
+                    serenity::FullEvent::Resume { .. } => {
                         gateway_session(
                             ctx.shard_id.0,
                             matches!(event, serenity::FullEvent::Resume { .. }),

@@ -276,10 +276,8 @@ impl Store {
 fn without_member(body: &str, member: MemberRef) -> String {
     fn walk(value: &mut serde_json::Value, mention: &str, id: u64) {
         match value {
-            serde_json::Value::String(s) => {
-                if s.contains(mention) {
-                    *s = s.replace(mention, FORMER_MEMBER_NAME);
-                }
+            serde_json::Value::String(s) if s.contains(mention) => {
+                *s = s.replace(mention, FORMER_MEMBER_NAME);
             }
             serde_json::Value::Array(items) => {
                 items.retain(|v| v.as_u64() != Some(id));

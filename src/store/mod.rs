@@ -68,6 +68,7 @@ pub use events::EventWork;
 pub use gatherings::NewOccurrence;
 pub use note_search::{fts5_query, ListingId, NoteFilter, NoteListing, SearchError, LISTING_DAYS};
 pub use notes::{CreditOffer, NewNote, Note, NoteId};
+pub use ops::OtherShard;
 pub use posts::DuePost;
 pub use roles::ClaimOutcome;
 pub use series::NewSeries;
