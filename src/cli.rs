@@ -133,6 +133,7 @@ pub async fn serve(
             Ok(None) => None,
             Err(message) => return Err(discord::ClientError::Listen(message)),
         };
+    std::sync::LazyLock::force(&crate::metrics::METRICS);
     let bot = discord::connect(discord, token, store.clone(), clock.clone()).await?;
     let (stop_tasks, stopped) = tokio::sync::watch::channel(false);
     let listening = listener.map(|listener| {
@@ -143,6 +144,7 @@ pub async fn serve(
             store: store.clone(),
             shards: bot.shard_manager(),
             clock: clock.clone(),
+            plan: discord.shards,
         };
         tokio::spawn(crate::listener::serve(listener, watched, stopped.clone()))
     });

@@ -29,6 +29,8 @@ pub struct Watched {
     pub shards: Arc<serenity::ShardManager>,
     /// The time source (for the loops' heartbeats).
     pub clock: Arc<dyn Clock>,
+    /// The shards this process should run.
+    pub plan: crate::config::ShardPlan,
 }
 
 /// The listener's routes.
@@ -52,6 +54,21 @@ pub async fn problems(watched: &Watched) -> Vec<String> {
             .map(|(id, info)| (id.0, info.stage))
             .collect();
         stages.sort_by_key(|(id, _)| *id);
+        // serenity starts shards one after another: one not started yet (or that failed to) is missing.
+        let expected = match watched.plan.shards() {
+            Some(range) => range.collect::<Vec<u32>>(),
+            None => crate::metrics::SHARDS
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .values()
+                .next()
+                .map_or_else(Vec::new, |total| (0..*total).collect()),
+        };
+        for shard in expected {
+            if !stages.iter().any(|(id, _)| *id == shard) {
+                problems.push(format!("gateway: shard {shard} has not started"));
+            }
+        }
         for (id, stage) in stages {
             if stage != serenity::ConnectionStage::Connected {
                 problems.push(format!("gateway: shard {id} is {stage}"));
@@ -171,6 +188,7 @@ pub fn shard_conflicts(mine: &[(u32, u32)], others: &[crate::store::OtherShard])
             ));
         }
     }
+    found.sort();
     found.dedup();
     found
 }
@@ -183,6 +201,9 @@ pub async fn watch_shards(
     clock: Arc<dyn Clock>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
+    // Records older than this process's first one may be a crashed predecessor's: only another process
+    // that refreshed its record since then counts.
+    let mut first_record: Option<chrono::DateTime<chrono::Utc>> = None;
     loop {
         let mine: Vec<(u32, u32)> = crate::metrics::SHARDS
             .lock()
@@ -192,7 +213,8 @@ pub async fn watch_shards(
             .collect();
         if !mine.is_empty() {
             let now = clock.now();
-            let since = now - chrono::Duration::seconds(3 * SHARD_LOOK.as_secs() as i64);
+            let recent = now - chrono::Duration::seconds(3 * SHARD_LOOK.as_secs() as i64);
+            let since = (*first_record.get_or_insert(now)).max(recent);
             match store.shard_seen(&worker, &mine, now, since).await {
                 Ok(others) => {
                     let conflicts = shard_conflicts(&mine, &others);

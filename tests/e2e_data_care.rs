@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Data care, on SQLite and PostgreSQL: `/forget-me` and `/community delete` leave no row of that member
 //! or community behind (checked table by table) and touch nobody else's; a server that removes the bot
 //! stops all work and is deleted after the grace period; `steward backup` copies a database that a
@@ -12,7 +13,7 @@ use steward::domain::gathering::GatheringId;
 use steward::domain::ids::{ChannelRef, CommunityId, GuildRef, MemberRef};
 use steward::domain::notes::NoteKind;
 use steward::domain::rsvp::Answer;
-use steward::store::{NewNote, Store};
+use steward::store::{NewNote, NoteFilter, NoteListing, Store};
 use support::app::TestApp;
 use support::db::TestDb;
 use support::fake_discord::interactions::{CHANNEL, GUILD};
@@ -102,7 +103,28 @@ async fn a_busy_server(app: &TestApp) -> (CommunityId, GatheringId) {
         store
             .record_attendance(g.id, MemberRef(STAYER + 7), Some(MemberRef(LEAVER)), now)
             .await
+            .unwrap(); // A credit offered to the leaver, one crediting them, and a saved listing of their notes.
+        store
+            .offer_credit(c.id, MemberRef(LEAVER), MemberRef(STAYER), "s", now)
+            .await
             .unwrap();
+        store
+            .offer_credit(c.id, MemberRef(STAYER), MemberRef(LEAVER), "l", now)
+            .await
+            .unwrap();
+        store
+            .offer_credit(c.id, MemberRef(STAYER), MemberRef(STAYER + 9), "x", now)
+            .await
+            .unwrap();
+        let listing = NoteListing {
+            community: c.id,
+            words: None,
+            filter: NoteFilter {
+                author: Some(MemberRef(LEAVER)),
+                ..NoteFilter::default()
+            },
+        };
+        store.save_listing(&listing, now).await.unwrap();
     }
     let store = app.store();
     let c = store
@@ -153,7 +175,7 @@ async fn rows_naming(pool: &AnyPool, member: i64) -> Vec<(String, i64)> {
         ),
         (
             "note_credit_offers",
-            "SELECT COUNT(*) FROM note_credit_offers WHERE author_id = $1",
+            "SELECT COUNT(*) FROM note_credit_offers WHERE author_id = $1 OR offered_to = $1",
         ),
     ];
     let mut found = Vec::new();
@@ -168,10 +190,14 @@ async fn forget_me_leaves_no_row_of_the_member(db: TestDb) {
     let app = TestApp::on(db, Utc::now()).await;
     a_busy_server(&app).await;
     let pool = pool(app.db()).await;
-    assert!(rows_naming(&pool, LEAVER as i64)
-        .await
-        .iter()
-        .any(|(_, n)| *n > 0));
+    for (table, rows) in rows_naming(&pool, LEAVER as i64).await {
+        if table != "posts (DMs)" {
+            assert!(
+                rows > 0,
+                "the fixture gives the leaver rows in {table} ({label})"
+            );
+        }
+    }
     let stayer_before = rows_naming(&pool, STAYER as i64).await;
 
     let asked = app.member_runs(LEAVER, "forget-me", &[]).await;
@@ -187,11 +213,17 @@ async fn forget_me_leaves_no_row_of_the_member(db: TestDb) {
     for (table, rows) in rows_naming(&pool, LEAVER as i64).await {
         assert_eq!(rows, 0, "{table} still names the member ({label})");
     }
-    assert_eq!(
-        rows_naming(&pool, STAYER as i64).await,
-        stayer_before,
-        "{label}"
-    );
+    // The stayer keeps every row that did not also name the leaver: of the credit offers, the one
+    // between the stayer and a third member in each community.
+    let stayer_after = rows_naming(&pool, STAYER as i64).await;
+    for ((table, after), (_, before)) in stayer_after.iter().zip(&stayer_before) {
+        let expected = if table == "note_credit_offers" {
+            2
+        } else {
+            *before
+        };
+        assert_eq!(*after, expected, "{table} of the stayer ({label})");
+    }
     // Their notes stay, credited to a former member, and are still found.
     let kept = count(&pool, "SELECT COUNT(*) FROM notes WHERE author_id = $1", 0).await;
     assert_eq!(kept, 2, "{label}");
@@ -316,16 +348,29 @@ async fn a_removed_server_stops_and_is_deleted_after_the_grace_period(db: TestDb
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let unsent = "SELECT COUNT(*) FROM posts WHERE community_id = $1 AND sent_at IS NULL AND dropped_at IS NULL";
     while count(&pool, unsent, community.0).await > 0 {
-        if std::time::Instant::now() >= deadline {
-            let rows: Vec<(String, Option<String>, Option<i64>)> = sqlx::query_as("SELECT kind, claimed_by, lease_until FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL")
-                .fetch_all(&pool).await.unwrap();
-            let removed: Vec<Option<i64>> =
-                sqlx::query_scalar("SELECT removed_at FROM communities")
-                    .fetch_all(&pool)
-                    .await
-                    .unwrap();
-            panic!("posts still pending after removal ({label}): {rows:?} removed {removed:?}");
-        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "posts still pending after removal ({label})"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Invited back: its posts are planned anew; removed again: they go again.
+    app.fake.dispatch("GUILD_CREATE", guild_create());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while count(&pool, unsent, community.0).await == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no post planned after the return ({label})"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.fake
+        .dispatch("GUILD_DELETE", json!({"id": GUILD.to_string()}));
+    while count(&pool, unsent, community.0).await > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "posts pending after the second removal"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(
@@ -364,6 +409,23 @@ async fn a_removed_server_stops_and_is_deleted_after_the_grace_period(db: TestDb
     );
     pool.close().await;
     app.finish().await;
+}
+
+/// A minimal GUILD_CREATE for the default guild (what the gateway sends when the bot is in it).
+fn guild_create() -> serde_json::Value {
+    json!({
+        "id": GUILD.to_string(), "name": "Guild", "icon": null, "splash": null, "discovery_splash": null,
+        "owner_id": "1", "afk_channel_id": null, "afk_timeout": 300, "verification_level": 0,
+        "default_message_notifications": 0, "explicit_content_filter": 0, "roles": [], "emojis": [],
+        "features": [], "mfa_level": 0, "application_id": null, "system_channel_id": null,
+        "system_channel_flags": 0, "rules_channel_id": null, "vanity_url_code": null,
+        "description": null, "banner": null, "premium_tier": 0, "preferred_locale": "en-US",
+        "public_updates_channel_id": null, "nsfw_level": 0, "premium_progress_bar_enabled": false,
+        "joined_at": "2026-01-01T00:00:00.000000+00:00", "large": false, "member_count": 2,
+        "members": [], "channels": [], "threads": [], "voice_states": [], "presences": [],
+        "stage_instances": [], "guild_scheduled_events": [], "stickers": [], "unavailable": false,
+        "max_members": 500000, "safety_alerts_channel_id": null, "incidents_data": null
+    })
 }
 
 #[tokio::test]

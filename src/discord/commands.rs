@@ -63,7 +63,15 @@ pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
                     other => {
                         let app = framework.user_data;
                         crate::discord::events::guild_event(&app.store, app.clock.as_ref(), other)
-                            .await
+                            .await;
+                        // A server that returned gets its posts planned anew; one that left, none.
+                        if matches!(
+                            other,
+                            serenity::FullEvent::GuildCreate { .. }
+                                | serenity::FullEvent::GuildDelete { .. }
+                        ) {
+                            app.changed();
+                        }
                     }
                 }
                 Ok(())

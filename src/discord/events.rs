@@ -16,6 +16,9 @@ use tokio::sync::{watch, Notify};
 pub const WINDOW_DAYS: i64 = 35;
 /// How often the task looks again without being woken.
 pub const RECHECK: std::time::Duration = std::time::Duration::from_secs(300);
+/// How long after start the data of removed servers may be deleted (the gateway announces the servers
+/// the bot is in first, so a server that invited it back meanwhile is not taken for gone).
+const PURGE_AFTER_START: Duration = Duration::minutes(15);
 /// What organizers are told when the bot may not manage events.
 pub const MISSING_PERMISSION: &str = "I could not add your gatherings to the server's Events tab: I need the \
      **Manage Events** permission. Give it to my role (Server Settings → Roles), and the events appear within \
@@ -67,6 +70,8 @@ pub async fn mirror_loop(
     mut stop: watch::Receiver<bool>,
 ) {
     let mut budget = GuildBudget::default();
+    let started = clock.now();
+    let mut last_purge: Option<DateTime<Utc>> = None;
     loop {
         let now = clock.now();
         crate::metrics::EVENT_MIRROR.beat(now.timestamp());
@@ -76,13 +81,21 @@ pub async fn mirror_loop(
         if let Err(e) = store.prune_credit_offers(now).await {
             tracing::warn!(error = %e, "could not forget old credit offers");
         }
-        match store.purge_removed(now).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(
-                communities = n,
-                "deleted the data of servers that removed the bot"
-            ),
-            Err(e) => tracing::warn!(error = %e, "could not delete the data of removed servers"),
+        // Not right after start (the gateway first announces the servers the bot is in), and hourly.
+        if now - started > PURGE_AFTER_START
+            && last_purge.is_none_or(|t| now - t > Duration::hours(1))
+        {
+            last_purge = Some(now);
+            match store.purge_removed(now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(
+                    communities = n,
+                    "deleted the data of servers that removed the bot"
+                ),
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not delete the data of removed servers")
+                }
+            }
         }
         // A full batch means more work is waiting: take the next one now (rows that just failed wait
         // out their backoff, so each pass moves on), up to a bound.

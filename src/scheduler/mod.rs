@@ -576,6 +576,7 @@ impl Engine {
                 tracing::warn!(error = %e, "could not plan posts");
             }
             loop {
+                crate::metrics::POSTS_ENGINE.beat(self.clock.now().timestamp());
                 match self.run_due(self.clock.now()).await {
                     Ok(n) if n as i64 == BATCH => continue,
                     Ok(_) => break,

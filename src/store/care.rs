@@ -74,7 +74,7 @@ const FORGET_MEMBER: [&str; 9] = [
         of_guild!()
     ),
     concat!(
-        "DELETE FROM note_credit_offers WHERE author_id = $2 AND ",
+        "DELETE FROM note_credit_offers WHERE (author_id = $2 OR offered_to = $2) AND ",
         of_guild!()
     ),
     concat!(
@@ -98,13 +98,26 @@ const SET_BODY: &str = "UPDATE posts SET body = $2 WHERE id = $1";
 const REMOVED: &str =
     "UPDATE communities SET removed_at = COALESCE(removed_at, $2), events_gone = 1 \
      WHERE guild_id = $1";
-const DROP_UNSENT: &str = concat!(
-    "UPDATE posts SET dropped_at = $2, last_error = 'the bot was removed from the server', \
-     lease_until = NULL WHERE sent_at IS NULL AND dropped_at IS NULL AND ",
+// What the planner made is deleted (it plans it anew if the bot returns); notices and DMs, fixed when
+// they were planned, are dropped. A post being sent right now (leased) finishes.
+const DELETE_PLANNED: &str = concat!(
+    "DELETE FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL \
+     AND (lease_until IS NULL OR lease_until < $2) AND kind IN ",
+    sql_kind!(replanned),
+    " AND ",
     of_guild!()
 );
+const DROP_UNSENT: &str = concat!(
+    "UPDATE posts SET dropped_at = $2, last_error = 'the bot was removed from the server' \
+     WHERE sent_at IS NULL AND dropped_at IS NULL AND (lease_until IS NULL OR lease_until < $2) AND ",
+    of_guild!()
+);
+// `events_gone` alone is how a removal was recorded before `removed_at` existed.
+const AWAY: &str = "SELECT id FROM communities WHERE guild_id = $1 \
+     AND (removed_at IS NOT NULL OR events_gone <> 0) LIMIT 1";
 const RETURNED: &str =
-    "UPDATE communities SET removed_at = NULL, events_gone = 0 WHERE guild_id = $1 AND removed_at IS NOT NULL";
+    "UPDATE communities SET removed_at = NULL, events_gone = 0 WHERE guild_id = $1 \
+     AND (removed_at IS NOT NULL OR events_gone <> 0)";
 const REPLAN_RETURNED: &str = concat!(
     "UPDATE gatherings SET posts_planned = 0 WHERE ",
     "community_id IN (SELECT id FROM communities WHERE guild_id = $1)"
@@ -202,7 +215,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        for sql in [REMOVED, DROP_UNSENT] {
+        for sql in [REMOVED, DELETE_PLANNED, DROP_UNSENT] {
             sqlx::query(sql)
                 .bind(guild.to_db())
                 .bind(to_unix(now))
@@ -215,6 +228,14 @@ impl Store {
 
     /// The bot is in `guild` (again): removed communities come back and their posts are planned anew.
     pub async fn guild_present(&self, guild: GuildRef) -> Result<(), StoreError> {
+        // Every gateway connection announces every server: read first, write only for one that was away.
+        let away: Option<i64> = sqlx::query_scalar(AWAY)
+            .bind(guild.to_db())
+            .fetch_optional(self.pool())
+            .await?;
+        if away.is_none() {
+            return Ok(());
+        }
         let mut tx = self.begin_write().await?;
         let back = sqlx::query(RETURNED)
             .bind(guild.to_db())

@@ -3,6 +3,7 @@
 
 use crate::discord::community::flows::{self as flows, RoleChoice, SettingsInput, SetupInput};
 use crate::discord::community::privacy::delete;
+use crate::discord::community::views;
 use crate::discord::context::{actor, community_here, place, Place};
 use crate::discord::{CommandError, Context};
 use crate::domain::ids::RoleRef;
@@ -41,7 +42,8 @@ pub async fn setup(
         organizer_role: organizer_role.map(|r| role_choice(here, &r)),
     };
     let now = ctx.data().clock.now();
-    let reply = flows::setup(&ctx.data().store, input, now).await?;
+    let community = flows::setup(&ctx.data().store, input, now).await?;
+    let reply = views::welcome(&community, now);
     ctx.data().changed();
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
@@ -79,7 +81,8 @@ pub async fn settings(
         one_role_per_member,
     };
     let now = ctx.data().clock.now();
-    let reply = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
+    let done = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
+    let reply = views::settings_changed(&done);
     // An organizer who fixed the bot's permissions often changes a setting next: try the events again.
     crate::discord::events::probe_soon(&ctx.data().store, community.guild, now).await;
     ctx.data().changed();
@@ -102,7 +105,7 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     .flatten()
     .collect();
     let problem = (!problems.is_empty()).then(|| problems.join("\n"));
-    let reply = flows::info(&community, next.first(), problem.as_deref(), now);
+    let reply = views::info(&community, next.first(), problem.as_deref(), now);
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
@@ -122,7 +125,7 @@ pub async fn list(ctx: Context<'_>) -> Result<(), CommandError> {
             .next();
         listed.push((community, next));
     }
-    crate::discord::answer::send(ctx, flows::list(&listed)).await?;
+    crate::discord::answer::send(ctx, views::list(&listed)).await?;
     Ok(())
 }
 

@@ -4,3 +4,4 @@
 pub mod command;
 pub mod flows;
 pub mod privacy;
+pub mod views;

@@ -237,8 +237,9 @@ pub async fn schedule(
         first_date,
         location,
     };
-    let reply =
+    let series =
         flows::schedule(&ctx.data().store, &community, input, ctx.data().clock.now()).await?;
+    let reply = views::scheduled(&series, community.settings.time_zone)?;
     after_change(ctx, &community, reply).await
 }
 
@@ -261,8 +262,9 @@ pub async fn add(
         title,
         location,
     };
-    let reply = flows::add(&ctx.data().store, &community, input, ctx.data().clock.now()).await?;
-    after_change(ctx, &community, reply).await
+    let gathering =
+        flows::add(&ctx.data().store, &community, input, ctx.data().clock.now()).await?;
+    after_change(ctx, &community, views::added(&community, &gathering)).await
 }
 
 /// Upcoming gatherings of this community
@@ -375,8 +377,8 @@ pub async fn end_series(
     let community = organized_here(ctx).await?;
     let store = &ctx.data().store;
     let target = flows::resolve_series(store, &community, &series).await?;
-    let reply = flows::end_series(store, &target, ctx.data().clock.now()).await?;
-    after_change(ctx, &community, reply).await
+    let withdrawn = flows::end_series(store, &target, ctx.data().clock.now()).await?;
+    after_change(ctx, &community, views::series_ended(&target, withdrawn)).await
 }
 
 /// Every date of a year, one line each

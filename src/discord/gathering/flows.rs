@@ -1,8 +1,7 @@
 //! What the organizer commands of `/gathering` do, on plain values: schedule a series, add a one-off,
 //! move, cancel, end a series.
 
-use crate::discord::format::{escape, full, relative};
-use crate::discord::format::{Card, Notice, Reply, Visibility};
+use crate::discord::format::{Notice, Reply};
 use crate::discord::CommandError;
 use crate::domain::change::{parse_reason, Cancelled, Moved};
 use crate::domain::community::Community;
@@ -13,7 +12,7 @@ use crate::domain::recurrence::{
 };
 use crate::domain::when::{parse_date, parse_span};
 use crate::store::{NewOccurrence, NewSeries, PlannedNotice, Store, StoreError};
-use chrono::{DateTime, Duration, Utc, Weekday};
+use chrono::{DateTime, Utc, Weekday};
 
 /// `/gathering schedule` as typed.
 #[derive(Debug, Clone)]
@@ -38,14 +37,14 @@ pub struct ScheduleInput {
     pub location: Option<String>,
 }
 
-/// Creates a series; public summary with its first six dates.
+/// Creates a series (and plans its first agenda card); returns it.
 #[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn schedule(
     store: &Store,
     community: &Community,
     input: ScheduleInput,
     now: DateTime<Utc>,
-) -> Result<Reply, CommandError> {
+) -> Result<Series, CommandError> {
     let zone = community.settings.time_zone;
     let title = Title::parse(&input.title)?;
     let location = parse_location(input.location.as_deref())?;
@@ -84,36 +83,7 @@ pub async fn schedule(
         due: now,
     };
     store.plan_posts(community.id, None, &[card], now).await?;
-    Ok(Reply::card(Visibility::Public, series_card(&series, zone)?))
-}
-
-fn series_card(series: &Series, zone: chrono_tz::Tz) -> Result<Card, CommandError> {
-    let first = local_to_utc(series.recurrence.dtstart, zone);
-    let dates = series
-        .recurrence
-        .starts_between(first, first + Duration::days(3 * 366), 6)
-        .map_err(|e| {
-            CommandError::Internal(format!("the stored rule could not be expanded: {e}"))
-        })?;
-    let start = series.recurrence.dtstart.time();
-    let end = start + series.duration;
-    let mut text = format!(
-        "{}, {}–{} ({})",
-        crate::domain::text::capitalize(&series.summary),
-        start.format("%H:%M"),
-        end.format("%H:%M"),
-        zone.name()
-    );
-    if let Some(location) = &series.location {
-        text.push_str(&format!("\n📍 {}", escape(location)));
-    }
-    let lines: Vec<String> = dates
-        .iter()
-        .map(|d| format!("{} ({})", full(*d), relative(*d)))
-        .collect();
-    Ok(Card::new(format!("Scheduled: {}", series.title), text)
-        .field("Next dates", lines.join("\n"), false)
-        .footer("Dates show in your own time zone · /gathering list shows what is coming up"))
+    Ok(series)
 }
 
 /// `/gathering add` as typed.
@@ -131,14 +101,14 @@ pub struct AddInput {
     pub location: Option<String>,
 }
 
-/// Adds a one-off gathering; public announcement.
+/// Adds a one-off gathering; returns it as stored.
 #[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn add(
     store: &Store,
     community: &Community,
     input: AddInput,
     now: DateTime<Utc>,
-) -> Result<Reply, CommandError> {
+) -> Result<Gathering, CommandError> {
     let zone = community.settings.time_zone;
     let date = parse_date(&input.date)?;
     let (start_time, length) = parse_span(&input.start, &input.end)?;
@@ -159,17 +129,9 @@ pub async fn add(
         location,
     };
     let id = store.add_gathering(community.id, &new, now).await?;
-    let gathering = store.gathering(community.id, id).await?.ok_or_else(|| {
+    store.gathering(community.id, id).await?.ok_or_else(|| {
         CommandError::user("The gathering vanished right after it was added; please try again.")
-    })?;
-    let card = crate::discord::gathering::agenda_card::head(community, &gathering);
-    Ok(Reply::card(
-        Visibility::Public,
-        Card {
-            title: format!("Added: {}", gathering.title),
-            ..card
-        },
-    ))
+    })
 }
 
 /// The change notice of `reply`, ready to be planned with the change (`key` makes it unique).
@@ -280,26 +242,16 @@ pub async fn cancel_one(
     Ok(cancelled)
 }
 
-/// Ends a series after its last past occurrence; public notice.
+/// Ends a series after its last past occurrence; returns how many upcoming dates were taken off.
 pub async fn end_series(
     store: &Store,
     series: &Series,
     now: DateTime<Utc>,
-) -> Result<Reply, CommandError> {
+) -> Result<u64, CommandError> {
     if series.recurrence.until.is_some() {
         return Err(CommandError::user("That series has already ended."));
     }
-    let withdrawn = store.end_series(series.id, now).await?;
-    let text = format!(
-        "**{}** ({}) ends here: {withdrawn} upcoming date(s) are taken off the calendar. Past gatherings and \
-         their notes stay.",
-        escape(&series.title),
-        series.summary
-    );
-    Ok(Reply::card(
-        Visibility::Public,
-        Card::new("Series ended", text),
-    ))
+    Ok(store.end_series(series.id, now).await?)
 }
 
 /// Finds a series of the community from its autocomplete value (the id).

@@ -7,7 +7,7 @@ use crate::discord::gathering::agenda_card::agenda_card;
 use crate::discord::CommandError;
 use crate::domain::change::{concerned, Cancelled, Moved};
 use crate::domain::community::Community;
-use crate::domain::gathering::{Gathering, Status};
+use crate::domain::gathering::{Gathering, Series, Status};
 use crate::domain::ics;
 use crate::domain::ids::MemberRef;
 use crate::domain::recurrence::local_to_utc;
@@ -291,4 +291,62 @@ fn pinging(mut reply: Reply, members: &[MemberRef]) -> Reply {
             .join(" ")
     });
     reply
+}
+
+/// The public card of a new series: its rhythm in words, its times in the community's zone, and its
+/// next six dates.
+pub fn scheduled(series: &Series, zone: Tz) -> Result<Reply, CommandError> {
+    Ok(Reply::card(Visibility::Public, series_card(series, zone)?))
+}
+
+fn series_card(series: &Series, zone: Tz) -> Result<Card, CommandError> {
+    let first = local_to_utc(series.recurrence.dtstart, zone);
+    let dates = series
+        .recurrence
+        .starts_between(first, first + chrono::Duration::days(3 * 366), 6)
+        .map_err(|e| {
+            CommandError::Internal(format!("the stored rule could not be expanded: {e}"))
+        })?;
+    let start = series.recurrence.dtstart.time();
+    let end = start + series.duration;
+    let mut text = format!(
+        "{}, {}–{} ({})",
+        crate::domain::text::capitalize(&series.summary),
+        start.format("%H:%M"),
+        end.format("%H:%M"),
+        zone.name()
+    );
+    if let Some(location) = &series.location {
+        text.push_str(&format!("\n📍 {}", escape(location)));
+    }
+    let lines: Vec<String> = dates
+        .iter()
+        .map(|d| format!("{} ({})", full(*d), relative(*d)))
+        .collect();
+    Ok(Card::new(format!("Scheduled: {}", series.title), text)
+        .field("Next dates", lines.join("\n"), false)
+        .footer("Dates show in your own time zone · /gathering list shows what is coming up"))
+}
+
+/// The public announcement of a one-off gathering: its card's head, titled "Added".
+pub fn added(community: &Community, gathering: &Gathering) -> Reply {
+    let card = super::agenda_card::head(community, gathering);
+    Reply::card(
+        Visibility::Public,
+        Card {
+            title: format!("Added: {}", gathering.title),
+            ..card
+        },
+    )
+}
+
+/// The public notice that a series ends, with how many upcoming dates were taken off.
+pub fn series_ended(series: &Series, withdrawn: u64) -> Reply {
+    let text = format!(
+        "**{}** ({}) ends here: {withdrawn} upcoming date(s) are taken off the calendar. Past gatherings and \
+         their notes stay.",
+        escape(&series.title),
+        series.summary
+    );
+    Reply::card(Visibility::Public, Card::new("Series ended", text))
 }

@@ -2,7 +2,7 @@
 //! with permission, find a page, build the export.
 
 use crate::discord::format::{Attachment, Card, Reply, Visibility};
-use crate::discord::notes::views::{note_card, results_page, PAGE_SIZE};
+use crate::discord::notes::views::{results_page, PAGE_SIZE};
 use crate::discord::CommandError;
 use crate::domain::access::Actor;
 use crate::domain::community::Community;
@@ -84,7 +84,16 @@ pub fn check_may_change(
     }
 }
 
-/// Archives a new note from a checked form; the public card that tells the group.
+/// What archiving a form did.
+#[derive(Debug, Clone)]
+pub enum Archived {
+    /// A new note, with the gathering it belongs to.
+    New(Box<Note>, Option<Gathering>),
+    /// The same form was sent twice: the note already archived.
+    Already(NoteId),
+}
+
+/// Archives a new note from a checked form (once, however often the form is sent).
 #[allow(clippy::too_many_arguments)]
 #[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn archive(
@@ -95,7 +104,7 @@ pub async fn archive(
     credit: Option<(MemberRef, String)>,
     sender: &Sender,
     now: DateTime<Utc>,
-) -> Result<Reply, CommandError> {
+) -> Result<Archived, CommandError> {
     let gathering = match gathering {
         Some(id) => store.gathering(community.id, id).await?,
         None => None,
@@ -114,10 +123,7 @@ pub async fn archive(
     };
     let (id, fresh) = store.archive_note_once(community.id, &note, now).await?;
     if !fresh {
-        return Ok(Reply::private(format!(
-            "This note is already in the archive as #{} (the form was sent twice); nothing was added.",
-            id.0
-        )));
+        return Ok(Archived::Already(id));
     }
     let saved = Note {
         id,
@@ -125,15 +131,11 @@ pub async fn archive(
         content: note,
         created_at: now,
     };
-    let mut reply = Reply::card(Visibility::Public, note_card(&saved, gathering.as_ref()));
-    reply.content = Some(format!(
-        "📚 Practice note #{} archived by <@{}>.",
-        id.0, sender.member
-    ));
-    Ok(reply)
+    Ok(Archived::New(Box::new(saved), gathering))
 }
 
-/// Replaces a note's content from a checked form, if the sender may.
+/// Replaces a note's content from a checked form, if the sender may; returns the note as it now is
+/// with its gathering.
 #[tracing::instrument(skip_all, fields(community = %community.id))]
 pub async fn edit(
     store: &Store,
@@ -142,7 +144,7 @@ pub async fn edit(
     form: CheckedDraft,
     sender: &Sender,
     now: DateTime<Utc>,
-) -> Result<Reply, CommandError> {
+) -> Result<(Note, Option<Gathering>), CommandError> {
     let gone = || CommandError::user(format!("Note #{} no longer exists.", id.0));
     let note = store.note(community.id, id).await?.ok_or_else(gone)?;
     check_may_change(&note, community, sender.member, &sender.actor)?;
@@ -161,10 +163,7 @@ pub async fn edit(
         Some(g) => store.gathering(community.id, g).await?,
         None => None,
     };
-    let updated = Note { content, ..note };
-    let mut reply = Reply::card(Visibility::Private, note_card(&updated, gathering.as_ref()));
-    reply.content = Some(format!("Note #{} updated.", id.0));
-    Ok(reply)
+    Ok((Note { content, ..note }, gathering))
 }
 
 /// One page of a saved search or listing.

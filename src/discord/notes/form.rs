@@ -167,11 +167,22 @@ async fn act(
                 ),
                 None => None,
             };
-            flows::archive(
+            let archived = flows::archive(
                 &app.store, &community, checked, gathering, credit, &sender, now,
             )
-            .await
+            .await?;
+            Ok(crate::discord::notes::views::archived(
+                &archived,
+                sender.member,
+            ))
         }
-        NoteForm::Edit(id) => flows::edit(&app.store, &community, id, checked, &sender, now).await,
+        NoteForm::Edit(id) => {
+            let (note, gathering) =
+                flows::edit(&app.store, &community, id, checked, &sender, now).await?;
+            Ok(crate::discord::notes::views::edited(
+                &note,
+                gathering.as_ref(),
+            ))
+        }
     }
 }

@@ -6,6 +6,7 @@ use crate::discord::format::{cut, Button, Card, Reply, Tone, Visibility};
 use crate::discord::format::{escape, full};
 use crate::discord::notes::ids::NoteButton;
 use crate::domain::gathering::Gathering;
+use crate::domain::ids::MemberRef;
 use crate::domain::notes::{FORMER_MEMBER, FORMER_MEMBER_NAME};
 use crate::store::{ListingId, Note, NoteListing};
 
@@ -202,6 +203,31 @@ pub fn delete_confirmation(note: &Note) -> Reply {
             tone: Tone::Secondary,
         },
     ];
+    reply
+}
+
+/// What the group sees when a note is archived (or the sender alone, when the form came twice).
+pub fn archived(archived: &super::flows::Archived, by: MemberRef) -> Reply {
+    match archived {
+        super::flows::Archived::Already(id) => Reply::private(format!(
+            "This note is already in the archive as #{} (the form was sent twice); nothing was added.",
+            id.0
+        )),
+        super::flows::Archived::New(note, gathering) => {
+            let mut reply = Reply::card(Visibility::Public, note_card(note, gathering.as_ref()));
+            reply.content = Some(format!(
+                "📚 Practice note #{} archived by <@{by}>.",
+                note.id.0
+            ));
+            reply
+        }
+    }
+}
+
+/// What the editor sees after an edit.
+pub fn edited(note: &Note, gathering: Option<&Gathering>) -> Reply {
+    let mut reply = Reply::card(Visibility::Private, note_card(note, gathering));
+    reply.content = Some(format!("Note #{} updated.", note.id.0));
     reply
 }
 

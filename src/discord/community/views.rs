@@ -1,0 +1,152 @@
+//! What `/community` says: the welcome card, what a settings change did, `/community info` and
+//! `/community list`.
+
+use super::flows::SettingsChanged;
+use crate::discord::format::{escape, full, relative};
+use crate::discord::format::{Card, Reply, Visibility};
+use crate::domain::community::{show_role, Community};
+use crate::domain::gathering::Gathering;
+use crate::domain::roles::Template;
+use chrono::{DateTime, Utc};
+
+/// The public welcome card of a new community.
+pub fn welcome(community: &Community, now: DateTime<Utc>) -> Reply {
+    let card = Card::new(
+        format!("{} is set up in this channel", community.settings.name),
+        format!(
+            "This channel is now the home of **{}**, a community of practice that meets in the \
+             **{}** time zone. Steward will keep its calendar, get agenda roles claimed, remind \
+             people and archive what you learn.",
+            community.settings.name, community.settings.time_zone
+        ),
+    );
+    Reply::card(
+        Visibility::Public,
+        settings_fields(card, community, now).footer(
+            "Organizers can adjust this with /community settings · /help lists every command",
+        ),
+    )
+}
+
+/// Privately, what a settings change did.
+pub fn settings_changed(done: &SettingsChanged) -> Reply {
+    if done.changed.is_empty() {
+        return Reply::private("Nothing changed: those are already the settings.");
+    }
+    Reply::private(format!(
+        "Settings of **{}** updated:\n• {}",
+        done.name,
+        done.changed.join("\n• ")
+    ))
+}
+
+/// `/community info`: settings, role template, next gathering, and any problem organizers should fix.
+pub fn info(
+    community: &Community,
+    next: Option<&Gathering>,
+    problem: Option<&str>,
+    now: DateTime<Utc>,
+) -> Reply {
+    let card = Card::new(
+        community.settings.name.to_string(),
+        format!("Community of practice of <#{}>.", community.channel),
+    );
+    let mut card =
+        settings_fields(card, community, now).field("Next gathering", next_line(next), false);
+    if let Some(problem) = problem {
+        card = card.field("⚠️ Needs attention", problem, false);
+    }
+    let footer = format!("Set up on {}", community.created_at.format("%Y-%m-%d"));
+    Reply::card(Visibility::Private, card.footer(footer))
+}
+
+fn next_line(next: Option<&Gathering>) -> String {
+    match next {
+        Some(g) => format!(
+            "**{}** — {} ({})",
+            escape(&g.title),
+            full(g.start),
+            relative(g.start)
+        ),
+        None => "None scheduled yet: organizers can set the rhythm with `/gathering schedule`."
+            .to_owned(),
+    }
+}
+
+/// `/community list`: every community of the guild with its channel and next gathering.
+pub fn list(communities: &[(Community, Option<Gathering>)]) -> Reply {
+    if communities.is_empty() {
+        return Reply::private(
+            "No communities in this server yet. A member with Manage Server can set one up in any channel \
+             with `/community setup name timezone`.",
+        );
+    }
+    let lines: Vec<String> = communities
+        .iter()
+        .map(|(c, next)| {
+            let next = match next {
+                Some(g) => format!("next: {} ({})", full(g.start), relative(g.start)),
+                None => "no gathering scheduled".to_owned(),
+            };
+            let name = escape(c.settings.name.as_str());
+            format!(
+                "**{name}** — <#{}> · {} · {next}",
+                c.channel, c.settings.time_zone
+            )
+        })
+        .collect();
+    let card = Card::new(
+        format!("Communities in this server ({})", communities.len()),
+        lines.join("\n"),
+    );
+    Reply::card(Visibility::Private, card)
+}
+
+fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Card {
+    let s = &community.settings;
+    let local = now.with_timezone(&s.time_zone).format("%H:%M");
+    let organizers = match s.organizer_role {
+        Some(_) => format!(
+            "{} and members with Manage Server",
+            show_role(s.organizer_role)
+        ),
+        None => "Members with Manage Server".to_owned(),
+    };
+    let reminders = if s.reminders.is_off() {
+        "Off".to_owned()
+    } else {
+        format!("`{}` before each gathering", s.reminders)
+    };
+    let prompt = match s.role_prompt.next_after(now, s.time_zone) {
+        Some(next) => format!("`{}` (next <t:{}:F>)", s.role_prompt, next.timestamp()),
+        None => "Off".to_owned(),
+    };
+    card.field(
+        "Time zone",
+        format!("{} (it is {local} there now)", s.time_zone),
+        true,
+    )
+    .field("Organizers", organizers, true)
+    .field("Reminders", reminders, true)
+    .field("Role prompts", prompt, true)
+    .field(
+        "DM reminders",
+        if s.dm_reminders { "On" } else { "Off" },
+        true,
+    )
+    .field(
+        "One role per member",
+        if s.one_role_per_member { "On" } else { "Off" },
+        true,
+    )
+    .field("Agenda roles", roles_text(&community.template), false)
+}
+
+fn roles_text(template: &Template) -> String {
+    if template.roles().is_empty() {
+        "None: organizers can add some with `/role template add`.".to_owned()
+    } else {
+        let names: Vec<String> = template.roles().iter().map(|r| escape(r)).collect();
+        names.join(", ")
+    }
+}
