@@ -157,6 +157,7 @@ fn follow_up_of(reply: Reply) -> CreateInteractionResponseFollowup {
 /// or returns the error; internal errors and panics are logged with a reference that the person sees.
 pub async fn interaction<F>(
     http: &Http,
+    store: &crate::store::Store,
     target: Target<'_>,
     deferral: Deferral,
     what: &str,
@@ -192,25 +193,65 @@ pub async fn interaction<F>(
         Ok(Err(error)) => Outcome::Message(failure_reply(what, error)),
         Err(payload) => Outcome::Message(Reply::private(panicked(what, payload.as_ref()))),
     };
-    let (kind, channel, guild) = match target {
-        Target::Click(c) => ("click", c.channel_id, c.guild_id),
-        Target::Form(f) => ("form", f.channel_id, f.guild_id),
+    let (kind, channel, guild, custom_id) = match target {
+        Target::Click(c) => ("click", c.channel_id, c.guild_id, c.data.custom_id.as_str()),
+        Target::Form(f) => ("form", f.channel_id, f.guild_id, f.data.custom_id.as_str()),
     };
+    let gathering =
+        crate::discord::custom_id::ButtonAction::parse(custom_id).map(|a| a.gathering().0);
     let was_deferred = deferred.is_some();
     if let Err(e) = deliver(http, target, deferred, outcome).await {
         tracing::warn!(error = %e, interaction = what, "could not answer an interaction");
     }
     let elapsed = started.elapsed();
     crate::metrics::METRICS.answered(kind, elapsed);
-    tracing::info!(
-        kind,
-        interaction = what,
-        guild = ?guild.map(|g| g.get()),
-        channel = %channel,
-        deferred = was_deferred,
-        latency_ms = elapsed.as_millis() as u64,
-        "interaction answered"
+    log_answered(
+        store,
+        Answered {
+            kind,
+            what: what.to_owned(),
+            guild: guild.map(|g| g.get()),
+            channel: channel.get(),
+            gathering,
+            deferred: was_deferred,
+            elapsed,
+        },
     );
+}
+
+/// One answered interaction, for its log line.
+struct Answered {
+    kind: &'static str,
+    what: String,
+    guild: Option<u64>,
+    channel: u64,
+    gathering: Option<i64>,
+    deferred: bool,
+    elapsed: std::time::Duration,
+}
+
+/// Logs `answered` once, with the community of its channel, looked up after the answer is sent (never
+/// on the interaction's way).
+fn log_answered(store: &crate::store::Store, answered: Answered) {
+    let store = store.clone();
+    tokio::spawn(async move {
+        let channel = crate::domain::ids::ChannelRef(answered.channel);
+        let community = match store.community_in_channel(channel).await {
+            Ok(found) => found.map(|c| c.id.0),
+            Err(_) => None,
+        };
+        tracing::info!(
+            kind = answered.kind,
+            interaction = %answered.what,
+            guild = ?answered.guild,
+            channel = answered.channel,
+            community = ?community,
+            gathering = ?answered.gathering,
+            deferred = answered.deferred,
+            latency_ms = answered.elapsed.as_millis() as u64,
+            "interaction answered"
+        );
+    });
 }
 
 async fn deliver(
@@ -446,14 +487,21 @@ pub async fn finish(ctx: Context<'_>) {
     let ack = *entry.state.lock().await;
     let elapsed = entry.started.elapsed();
     crate::metrics::METRICS.answered("command", elapsed);
-    tracing::info!(
-        kind = "command",
-        command = %ctx.command().qualified_name,
-        guild = ?ctx.guild_id().map(|g| g.get()),
-        channel = %ctx.channel_id(),
-        deferred = matches!(ack, Ack::Deferred(_)),
-        latency_ms = elapsed.as_millis() as u64,
-        "interaction answered"
+    let gathering = app.args.iter().find_map(|o| match (o.name, &o.value) {
+        ("gathering", serenity::ResolvedValue::String(v)) => v.trim().parse::<i64>().ok(),
+        _ => None,
+    });
+    log_answered(
+        &ctx.data().store,
+        Answered {
+            kind: "command",
+            what: ctx.command().qualified_name.to_string(),
+            guild: ctx.guild_id().map(|g| g.get()),
+            channel: ctx.channel_id().get(),
+            gathering,
+            deferred: matches!(ack, Ack::Deferred(_)),
+            elapsed,
+        },
     );
     if let Ack::Deferred(_) = ack {
         let done = EditInteractionResponse::new().content("Done.");

@@ -23,6 +23,7 @@ pub async fn clicked(
     let target = Target::Click(click);
     answer::interaction(
         &ctx.http,
+        &app.store,
         target,
         Deferral::Silently,
         &what,
