@@ -2,7 +2,12 @@
 //! processes share the work, none twice), sends each with a nonce, and marks it sent. A task sleeps until
 //! the next post is due or until woken by a new plan; a safety re-check runs every few minutes.
 
+mod failure;
+mod posted;
 mod render;
+
+use posted::Lookup;
+pub use posted::{mark, marker};
 
 use crate::clock::Clock;
 use crate::config::PostsConfig;
@@ -10,8 +15,7 @@ use crate::discord::http::{DirectPoster, PostError};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::posts::{
-    backoff, delivery, next_role_prompt, on_failure, plan_for_gathering, status, Delivery,
-    OnFailure, PostKind,
+    backoff, delivery, next_role_prompt, plan_for_gathering, Delivery, PostKind,
 };
 use crate::metrics::METRICS;
 use crate::store::{DuePost, Store, StoreError};
@@ -51,16 +55,6 @@ pub struct Engine {
     direct: Option<Arc<DirectPoster>>,
     /// The bot's own user id (its posts are recognised by it), read once.
     bot_user: Arc<std::sync::OnceLock<serenity::UserId>>,
-}
-
-/// What looking for an earlier attempt's post found.
-enum Lookup {
-    /// The post is in the channel: this message.
-    Found(u64),
-    /// Every message since the attempt was read: it is not there.
-    NotThere,
-    /// Too many messages to read them all: it may be there.
-    Unsure,
 }
 
 impl Engine {
@@ -364,77 +358,6 @@ impl Engine {
         }
     }
 
-    async fn failed(
-        &self,
-        post: &DuePost,
-        community: &Community,
-        error: &PostError,
-        now: DateTime<Utc>,
-    ) -> Result<Outcome, StoreError> {
-        match on_failure(post.kind, error.status, error.retry_after) {
-            OnFailure::DmUndeliverable => {
-                // Closed DMs (Discord error 50007) or a member we cannot reach: noted, not retried, and
-                // not a problem of the community's channel.
-                tracing::info!(post = post.id, error = %error, "DM not delivered (closed DMs?); not retrying");
-                self.store
-                    .post_dropped(
-                        post.id,
-                        &self.worker,
-                        &format!("DM not delivered: {error}"),
-                        now,
-                    )
-                    .await?;
-                Ok(Outcome::Dropped)
-            }
-            OnFailure::ChannelUnreachable => {
-                let problem = format!(
-                    "I could not post in <#{}> ({}): check that I can view the channel and send messages \
-                     there. Automatic posts are paused until then.",
-                    community.channel,
-                    if error.status == Some(status::FORBIDDEN) {
-                        "access denied"
-                    } else {
-                        "channel not found"
-                    }
-                );
-                tracing::warn!(post = post.id, community = %community.id, error = %error, "permanent posting failure");
-                self.store
-                    .set_posts_problem(community.id, Some(&problem))
-                    .await?;
-                self.store
-                    .post_dropped(post.id, &self.worker, &error.to_string(), now)
-                    .await?;
-                Ok(Outcome::Dropped)
-            }
-            OnFailure::Refused => {
-                tracing::error!(post = post.id, error = %error, "Discord refused the post; not retrying");
-                self.store
-                    .post_dropped(post.id, &self.worker, &error.to_string(), now)
-                    .await?;
-                Ok(Outcome::Dropped)
-            }
-            OnFailure::WaitAsAsked(wait) => {
-                tracing::info!(
-                    post = post.id,
-                    retry_in_ms = wait.num_milliseconds(),
-                    "rate limited; waiting as Discord asks"
-                );
-                self.store
-                    .post_held(post.id, &self.worker, now + wait, &error.to_string())
-                    .await?;
-                Ok(Outcome::Retry)
-            }
-            OnFailure::Backoff => {
-                let wait = self.retry_delay(post.attempts);
-                tracing::info!(post = post.id, error = %error, retry_in_ms = wait.num_milliseconds(), "temporary failure; retrying");
-                self.store
-                    .post_retry(post.id, &self.worker, now + wait, &error.to_string())
-                    .await?;
-                Ok(Outcome::Retry)
-            }
-        }
-    }
-
     /// What follows a post that is in the channel (sent now, or found there): marked sent, the channel's
     /// problem cleared, and for a reminder the DMs to those going.
     async fn after_sent(
@@ -467,58 +390,6 @@ impl Engine {
             tracing::warn!(post = post.id, key = %post.key, message = message_id, "posted, but this process's lease had been taken over");
         }
         Ok(())
-    }
-
-    /// Whether the bot may read the channel's history, as far as interactions there have told (unknown
-    /// counts as yes: the look is made).
-    async fn may_read_history(&self, community: &Community) -> Result<bool, StoreError> {
-        Ok(self
-            .store
-            .bot_permissions(community.id)
-            .await?
-            .is_none_or(|bits| {
-                serenity::Permissions::from_bits_truncate(bits).read_message_history()
-            }))
-    }
-
-    /// The bot's own message in `channel` that carries `marker`, among those posted since a minute before
-    /// `since` (the first attempt), reading up to 5 pages of 100 messages.
-    async fn find_posted(
-        &self,
-        channel: serenity::ChannelId,
-        marker: &str,
-        since: DateTime<Utc>,
-    ) -> Result<Lookup, serenity::Error> {
-        let me = match self.bot_user.get() {
-            Some(id) => *id,
-            None => {
-                let id = self.http.get_current_user().await?.id;
-                self.bot_user.get_or_init(|| id);
-                id
-            }
-        };
-        // A snowflake for that moment: milliseconds since Discord's epoch, shifted past the other fields.
-        let from_ms = (since - Duration::minutes(1)).timestamp_millis() - 1_420_070_400_000;
-        let mut after = serenity::MessageId::new(((from_ms.max(1) as u64) << 22).max(1));
-        for _ in 0..5 {
-            let page = channel
-                .messages(
-                    &*self.http,
-                    serenity::GetMessages::new().after(after).limit(100),
-                )
-                .await?;
-            if let Some(found) = page
-                .iter()
-                .find(|m| m.author.id == me && carries(m, marker))
-            {
-                return Ok(Lookup::Found(found.id.get()));
-            }
-            match page.iter().map(|m| m.id).max() {
-                Some(newest) if page.len() == 100 => after = newest,
-                _ => return Ok(Lookup::NotThere),
-            }
-        }
-        Ok(Lookup::Unsure)
     }
 
     /// Where a post goes: the community's channel, or for a DM the member's DM channel.
@@ -605,49 +476,6 @@ impl Engine {
             }
         }
     }
-}
-
-/// The mark an automatic post carries (in its card's footer, or its last line), so that a resend past
-/// Discord's nonce window can find it in the channel.
-pub fn marker(post: i64) -> String {
-    format!("#p{post}")
-}
-
-/// Puts `marker` first in the reply's card footer (so that cutting a long card never takes it off), or,
-/// without a card, as a small last line after the text cut to leave room for it.
-pub fn mark(reply: &mut crate::discord::format::Reply, marker: &str) {
-    match reply.card.as_mut() {
-        Some(card) => {
-            card.footer = Some(match card.footer.take() {
-                Some(footer) if !footer.is_empty() => format!("{marker} · {footer}"),
-                _ => marker.to_owned(),
-            });
-        }
-        None => {
-            let line = format!("\n-# {marker}");
-            let content = reply.content.take().unwrap_or_default();
-            let room = 2000 - line.chars().count();
-            reply.content = Some(format!(
-                "{}{line}",
-                crate::discord::format::cut(&content, room)
-            ));
-        }
-    }
-}
-
-/// Whether a message carries `marker` where [`mark`] puts it.
-fn carries(message: &serenity::Message, marker: &str) -> bool {
-    let in_footer = message
-        .embeds
-        .first()
-        .and_then(|e| e.footer.as_ref())
-        .is_some_and(|f| {
-            // First in the footer; at its end in posts made before the mark moved to the front.
-            f.text == marker
-                || f.text.starts_with(&format!("{marker} "))
-                || f.text.ends_with(&format!(" {marker}"))
-        });
-    in_footer || message.content.ends_with(&format!("-# {marker}"))
 }
 
 /// A jitter factor in [0.5, 1.5).
