@@ -138,6 +138,38 @@ async fn timezone_option_autocompletes_iana_names() {
     assert_eq!(choices.first(), Some(&"America/Phoenix"), "{choices:?}");
     assert!(choices.len() <= 25);
 
+    // What people type for Ontario's time: canonical zones only, labelled with city and offset.
+    for typed in ["est", "eastern", "toronto"] {
+        let invocation = Invocation::new("community setup", &Member::manager(12))
+            .opt("name", "Circle")
+            .autocomplete("timezone", typed);
+        let answer = fake.run(&invocation).await;
+        let choices = answer["data"]["choices"]
+            .as_array()
+            .expect("choices")
+            .clone();
+        let values: Vec<&str> = choices
+            .iter()
+            .map(|c| c["value"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            values.first(),
+            Some(&"America/Toronto"),
+            "{typed}: {values:?}"
+        );
+        for legacy in ["EST", "EST5EDT", "US/Eastern", "Canada/Eastern"] {
+            assert!(!values.contains(&legacy), "{typed} offers {legacy}");
+        }
+        let label = choices[0]["name"].as_str().unwrap();
+        assert!(
+            label.starts_with("Toronto · America/Toronto · UTC-0"),
+            "{label}"
+        );
+        assert!(choices
+            .iter()
+            .all(|c| c["name"].as_str().unwrap().chars().count() <= 100));
+    }
+
     bot.stop().await;
     fake.assert_spec_clean();
 }

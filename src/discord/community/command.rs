@@ -130,12 +130,15 @@ pub async fn list(ctx: Context<'_>) -> Result<(), CommandError> {
 }
 
 async fn autocomplete_timezone(
-    _ctx: Context<'_>,
+    ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
+    let now = ctx.data().clock.now();
+    // Labelled with the city and the offset now; the value stays the IANA name.
     let choices = zone::suggest(partial, 25)
         .into_iter()
-        .map(serenity::AutocompleteChoice::from)
+        .filter_map(|name| zone::parse(name).ok().map(|tz| (name, tz)))
+        .map(|(name, tz)| serenity::AutocompleteChoice::new(zone::label(tz, now), name))
         .collect();
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
