@@ -479,10 +479,15 @@ async fn a_backup_taken_while_a_writer_is_busy_opens_and_holds_every_committed_r
         .unwrap()
         .unwrap();
     let committed = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    // The writer keeps adding notes until the backup is done.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer = {
-        let (store, committed) = (store.clone(), committed.clone());
+        let (store, committed, stop) = (store.clone(), committed.clone(), stop.clone());
         tokio::spawn(async move {
-            for i in 0..400 {
+            for i in 0..100_000 {
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
                 store
                     .add_note(c.id, &note(7, &format!("busy {i}")), Utc::now())
                     .await
@@ -509,11 +514,13 @@ async fn a_backup_taken_while_a_writer_is_busy_opens_and_holds_every_committed_r
         String::from_utf8_lossy(&out.stderr)
     );
     let during = committed.load(std::sync::atomic::Ordering::SeqCst);
-    assert!(
-        during < 400,
-        "the writer was still busy during the backup ({during})"
-    );
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
     writer.await.unwrap();
+    assert!(
+        during > before,
+        "the writer kept committing during the backup ({before} → {during})"
+    );
+    let total = committed.load(std::sync::atomic::Ordering::SeqCst);
 
     let copy_url = format!("sqlite://{}", copy.display());
     let backup = Store::open(&copy_url, 1).await.expect("the backup opens");
@@ -556,7 +563,7 @@ async fn a_backup_taken_while_a_writer_is_busy_opens_and_holds_every_committed_r
     assert_eq!(json["communities"][0]["name"], "Circle");
     assert_eq!(
         json["communities"][0]["notes"].as_array().map(Vec::len),
-        Some(400)
+        Some(total)
     );
     check.close().await;
     backup.close().await;
