@@ -134,17 +134,25 @@ pub async fn serve(
             Err(message) => return Err(discord::ClientError::Listen(message)),
         };
     std::sync::LazyLock::force(&crate::metrics::METRICS);
-    let bot = discord::connect(discord, token, store.clone(), clock.clone()).await?;
+    let bot = discord::connect(
+        discord,
+        token,
+        store.clone(),
+        clock.clone(),
+        http.public_url.clone(),
+    )
+    .await?;
     let (stop_tasks, stopped) = tokio::sync::watch::channel(false);
     let listening = listener.map(|listener| {
         if let Ok(addr) = listener.local_addr() {
-            tracing::info!(%addr, "HTTP listener: /healthz and /metrics");
+            tracing::info!(%addr, "HTTP listener: /healthz, /metrics, calendar feeds and public pages");
         }
         let watched = crate::listener::Watched {
             store: store.clone(),
             shards: bot.shard_manager(),
             clock: clock.clone(),
             plan: discord.shards,
+            public_url: http.public_url.clone(),
         };
         tokio::spawn(crate::listener::serve(listener, watched, stopped.clone()))
     });

@@ -12,9 +12,11 @@
 //!   bot says ([`discord::format`]), the one answer path, the serenity client.
 //! - [`scheduler`]: the posts engine — plans reminders, cards, prompts and notices, claims what is due
 //!   and sends it exactly once.
+//! - [`listener`]: the HTTP listener's `/healthz` and `/metrics`; [`web`]: on the same listener, the
+//!   calendar feeds (`/calendar/<token>.ics`) and the opt-in public pages (`/c/<slug>`, `/`).
 //!
-//! Arrows go one way: `cli` → `scheduler` → `discord` → `store` → `domain` (checked by
-//! `tests/layers.rs`).
+//! Arrows go one way: `cli` → `scheduler` → `discord` → `store` → `domain`, and `web` reads only
+//! `store` and `domain` (checked by `tests/layers.rs`).
 
 pub mod cli;
 mod cli_data;
@@ -28,3 +30,4 @@ pub mod metrics;
 pub mod scheduler;
 pub mod store;
 pub mod telemetry;
+pub mod web;

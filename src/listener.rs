@@ -1,7 +1,8 @@
 //! The HTTP listener (`http.listen`, off by default): `/healthz` says whether this process can do its
 //! work — every gateway shard it runs connected, the database answering, the posts engine and the event
 //! mirror gone round within their period — with 200, or 503 and a JSON list of reasons; `/metrics` is
-//! the Prometheus text of [`crate::metrics`]. Neither shows any community's data.
+//! the Prometheus text of [`crate::metrics`]. Neither shows any community's data; the calendar feeds and
+//! public pages on the same listener are [`crate::web`]'s.
 
 use crate::clock::Clock;
 use crate::metrics::{Heartbeat, EVENT_MIRROR, METRICS, POSTS_ENGINE};
@@ -31,14 +32,25 @@ pub struct Watched {
     pub clock: Arc<dyn Clock>,
     /// The shards this process should run.
     pub plan: crate::config::ShardPlan,
+    /// Where people reach the listener (`http.public_url`), for the pages' absolute links.
+    pub public_url: Option<String>,
 }
 
-/// The listener's routes.
+/// The listener's routes: health and metrics here, calendar feeds and public pages in [`crate::web`].
 pub fn router(watched: Watched) -> Router {
+    let site = crate::web::Site {
+        store: watched.store.clone(),
+        clock: watched.clock.clone(),
+        public_url: watched
+            .public_url
+            .as_deref()
+            .map(|u| u.trim_end_matches('/').to_owned()),
+    };
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .with_state(watched)
+        .merge(crate::web::router(site))
 }
 
 /// Why this process is not healthy; empty when it is.

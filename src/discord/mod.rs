@@ -40,6 +40,9 @@ pub struct App {
     pub in_flight: answer::InFlight,
     /// The bot's permissions last seen per channel (to record them only when they change).
     pub seen_permissions: Arc<std::sync::Mutex<std::collections::HashMap<u64, u64>>>,
+    /// Where people reach the HTTP listener (`http.public_url`, no trailing `/`): the calendar feed and
+    /// public page links are shown only when it is set.
+    pub public_url: Option<String>,
 }
 
 impl App {
@@ -130,7 +133,9 @@ pub async fn connect(
     token: &Secret,
     store: Store,
     clock: Arc<dyn Clock>,
+    public_url: Option<String>,
 ) -> Result<Bot, ClientError> {
+    let public_url = public_url.map(|u| u.trim_end_matches('/').to_owned());
     let http = http::build(discord, token)?;
     let dev_guild = discord.dev_guild.map(serenity::GuildId::new);
     let events_wake = Arc::new(tokio::sync::Notify::new());
@@ -149,6 +154,7 @@ pub async fn connect(
                     posts_wake: app_posts_wake,
                     in_flight: answer::InFlight::default(),
                     seen_permissions: Default::default(),
+                    public_url,
                 })
             })
         })

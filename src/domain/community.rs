@@ -64,6 +64,10 @@ pub struct Settings {
     pub dm_reminders: bool,
     /// Whether a member may hold at most one role per gathering.
     pub one_role_per_member: bool,
+    /// Whether the community has a public page (`/c/<slug>`, and a line on `/`) on the HTTP listener.
+    pub public_page: bool,
+    /// Whether that page shows the names of role holders and of those going (else only counts).
+    pub public_names: bool,
 }
 
 impl Settings {
@@ -77,6 +81,8 @@ impl Settings {
             role_prompt: RolePrompt::default_prompt(),
             dm_reminders: false,
             one_role_per_member: false,
+            public_page: false,
+            public_names: false,
         }
     }
 }
@@ -115,6 +121,10 @@ pub struct SettingsChange {
     pub dm_reminders: Option<bool>,
     /// One role per member on or off.
     pub one_role_per_member: Option<bool>,
+    /// The public page on or off.
+    pub public_page: Option<bool>,
+    /// Names on the public page on or off.
+    pub public_names: Option<bool>,
 }
 
 impl SettingsChange {
@@ -185,6 +195,26 @@ impl SettingsChange {
                     on_off(one)
                 ));
                 next.one_role_per_member = one;
+            }
+        }
+        if let Some(public) = self.public_page {
+            if public != current.public_page {
+                changed.push(format!(
+                    "public page: {} → {}",
+                    on_off(current.public_page),
+                    on_off(public)
+                ));
+                next.public_page = public;
+            }
+        }
+        if let Some(names) = self.public_names {
+            if names != current.public_names {
+                changed.push(format!(
+                    "names on the public page: {} → {}",
+                    on_off(current.public_names),
+                    on_off(names)
+                ));
+                next.public_names = names;
             }
         }
         (next, changed)

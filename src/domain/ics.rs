@@ -18,11 +18,15 @@ const OPEN_SERIES_YEARS: i32 = 2;
 /// after the calendar's properties and before the first VEVENT, over the years `covered_years` gives.
 /// It is written even when there is no event, which also keeps the calendar from being empty
 /// (RFC 5545 wants at least one component).
+///
+/// `stamp` is every event's DTSTAMP: the calendar's last change, so the same calendar is the same
+/// text (a feed's ETag stays put until something changes).
 pub fn calendar(
     name: &str,
     zone: Tz,
     series: &[Series],
     gatherings: &[Gathering],
+    stamp: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> String {
     let mut lines = vec![
@@ -36,7 +40,7 @@ pub fn calendar(
     ];
     let (first_year, last_year) = covered_years(zone, series, gatherings, now);
     lines.extend(timezone::vtimezone(zone, first_year, last_year));
-    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     for s in series {
         lines.extend(series_event(s, zone, gatherings, &stamp));
     }
@@ -319,7 +323,7 @@ mod tests {
         let zone = chrono_tz::America::Toronto;
         let now = utc(2026, 11, 24, 12);
         let retreat = one_off(1, utc(2027, 2, 14, 15), Status::Scheduled);
-        let text = calendar("Circle", zone, &[weekly(None)], &[retreat], now);
+        let text = calendar("Circle", zone, &[weekly(None)], &[retreat], now, now);
         let lines: Vec<&str> = text.split("\r\n").collect();
         let position = |line: &str| lines.iter().position(|l| *l == line);
         let begin = position("BEGIN:VTIMEZONE").unwrap();

@@ -14,6 +14,7 @@ pub mod note_export;
 pub mod notes;
 pub mod post_key;
 pub mod posts;
+pub mod public;
 pub mod recurrence;
 pub mod reminders;
 pub mod role_prompt;

@@ -19,7 +19,7 @@ macro_rules! of_gatherings {
 }
 
 /// Every statement that removes a community (`$1`), children first.
-const DELETE_COMMUNITY: [&str; 10] = [
+const DELETE_COMMUNITY: [&str; 11] = [
     concat!("DELETE FROM role_claims WHERE ", of_gatherings!()),
     concat!("DELETE FROM rsvps WHERE ", of_gatherings!()),
     concat!("DELETE FROM attendance WHERE ", of_gatherings!()),
@@ -27,6 +27,7 @@ const DELETE_COMMUNITY: [&str; 10] = [
     "DELETE FROM note_listings WHERE community_id = $1",
     "DELETE FROM note_credit_offers WHERE community_id = $1",
     "DELETE FROM notes WHERE community_id = $1",
+    "DELETE FROM member_names WHERE community_id = $1",
     "DELETE FROM gatherings WHERE community_id = $1",
     "DELETE FROM series WHERE community_id = $1",
     "DELETE FROM communities WHERE id = $1",
@@ -47,7 +48,7 @@ macro_rules! of_guild {
 
 /// Every statement that forgets member `$2` in guild `$1`: answers, attendance and role history go;
 /// notes stay, credited to a former member; what others recorded about them loses their name.
-const FORGET_MEMBER: [&str; 9] = [
+const FORGET_MEMBER: [&str; 10] = [
     concat!(
         "DELETE FROM rsvps WHERE member_id = $2 AND ",
         of_guild_gatherings!()
@@ -79,6 +80,10 @@ const FORGET_MEMBER: [&str; 9] = [
     ),
     concat!(
         "UPDATE notes SET archived_by = NULL WHERE archived_by = $2 AND ",
+        of_guild!()
+    ),
+    concat!(
+        "DELETE FROM member_names WHERE member_id = $2 AND ",
         of_guild!()
     ),
 ];

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 macro_rules! columns {
     () => {
         "id, guild_id, channel_id, name, time_zone, organizer_role_id, reminder_offsets, role_prompt, \
-         dm_reminders, one_role_per_member, role_template, created_at"
+         dm_reminders, one_role_per_member, role_template, created_at, public_page, public_names"
     };
 }
 
@@ -36,8 +36,8 @@ const BY_ID: &str = concat!("SELECT ", columns!(), " FROM communities WHERE id =
 
 const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
-     reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9 \
-     WHERE id = $1";
+     reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9, \
+     public_page = $10, public_names = $11 WHERE id = $1";
 
 /// The channel already holds a community.
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +58,8 @@ struct CommunityRow {
     one_role_per_member: i64,
     role_template: Option<String>,
     created_at: i64,
+    public_page: i64,
+    public_names: i64,
 }
 
 impl CommunityRow {
@@ -84,6 +86,8 @@ impl CommunityRow {
                 role_prompt: RolePrompt::from_stored(&self.role_prompt),
                 dm_reminders: self.dm_reminders != 0,
                 one_role_per_member: self.one_role_per_member != 0,
+                public_page: self.public_page != 0,
+                public_names: self.public_names != 0,
             },
             template: self
                 .role_template
@@ -193,6 +197,8 @@ impl Store {
             .bind(i64::from(settings.dm_reminders))
             .bind(to_unix(now))
             .bind(i64::from(settings.one_role_per_member))
+            .bind(i64::from(settings.public_page))
+            .bind(i64::from(settings.public_names))
             .execute(self.pool())
             .await?;
         if done.rows_affected() == 1 {

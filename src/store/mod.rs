@@ -57,6 +57,7 @@ mod note_search;
 mod notes;
 mod ops;
 mod posts;
+mod public;
 mod roles;
 mod rsvp;
 mod series;
@@ -70,6 +71,7 @@ pub use note_search::{fts5_query, ListingId, NoteFilter, NoteListing, SearchErro
 pub use notes::{CreditOffer, NewNote, Note, NoteId};
 pub use ops::OtherShard;
 pub use posts::DuePost;
+pub use public::CalendarFile;
 pub use roles::ClaimOutcome;
 pub use series::NewSeries;
 

@@ -185,7 +185,7 @@ pub async fn finish(ctx: Context<'_>) {
         _ => None,
     });
     log_answered(
-        &ctx.data().store,
+        ctx.data(),
         Answered {
             kind: "command",
             what: ctx.command().qualified_name.to_string(),
@@ -194,6 +194,7 @@ pub async fn finish(ctx: Context<'_>) {
             gathering,
             deferred: matches!(ack, Ack::Deferred(_)),
             elapsed,
+            member: app.interaction.member.as_deref().map(super::member_name),
         },
     );
     if let Ack::Deferred(_) = ack {

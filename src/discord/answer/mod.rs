@@ -159,7 +159,7 @@ pub(super) fn follow_up_of(reply: Reply) -> CreateInteractionResponseFollowup {
 /// or returns the error; internal errors and panics are logged with a reference that the person sees.
 pub async fn interaction<F>(
     http: &Http,
-    store: &crate::store::Store,
+    app: &crate::discord::App,
     target: Target<'_>,
     deferral: Deferral,
     what: &str,
@@ -195,10 +195,23 @@ pub async fn interaction<F>(
         Ok(Err(error)) => Outcome::Message(failure_reply(what, error)),
         Err(payload) => Outcome::Message(Reply::private(panicked(what, payload.as_ref()))),
     };
-    let (kind, channel, guild, custom_id) = match target {
-        Target::Click(c) => ("click", c.channel_id, c.guild_id, c.data.custom_id.as_str()),
-        Target::Form(f) => ("form", f.channel_id, f.guild_id, f.data.custom_id.as_str()),
+    let (kind, channel, guild, custom_id, member) = match target {
+        Target::Click(c) => (
+            "click",
+            c.channel_id,
+            c.guild_id,
+            c.data.custom_id.as_str(),
+            c.member.as_ref(),
+        ),
+        Target::Form(f) => (
+            "form",
+            f.channel_id,
+            f.guild_id,
+            f.data.custom_id.as_str(),
+            f.member.as_ref(),
+        ),
     };
+    let member = member.map(member_name);
     let gathering =
         crate::discord::custom_id::ButtonAction::parse(custom_id).map(|a| a.gathering().0);
     let was_deferred = deferred.is_some();
@@ -208,7 +221,7 @@ pub async fn interaction<F>(
     let elapsed = started.elapsed();
     crate::metrics::METRICS.answered(kind, elapsed);
     log_answered(
-        store,
+        app,
         Answered {
             kind,
             what: what.to_owned(),
@@ -217,8 +230,14 @@ pub async fn interaction<F>(
             gathering,
             deferred: was_deferred,
             elapsed,
+            member,
         },
     );
+}
+
+/// A member's id and the name the server shows for them (nickname, else display name).
+pub(super) fn member_name(member: &serenity::Member) -> (u64, String) {
+    (member.user.id.get(), member.display_name().to_owned())
 }
 
 /// One answered interaction, for its log line.
@@ -230,18 +249,27 @@ pub(super) struct Answered {
     pub(super) gathering: Option<i64>,
     pub(super) deferred: bool,
     pub(super) elapsed: std::time::Duration,
+    /// Who acted, and the name the server shows for them.
+    pub(super) member: Option<(u64, String)>,
 }
 
 /// Logs `answered` once, with the community of its channel, looked up after the answer is sent (never
-/// on the interaction's way).
-pub(super) fn log_answered(store: &crate::store::Store, answered: Answered) {
-    let store = store.clone();
+/// on the interaction's way). A community that shows names on its public page keeps the member's name.
+pub(super) fn log_answered(app: &crate::discord::App, answered: Answered) {
+    let store = app.store.clone();
+    let now = app.clock.now();
     tokio::spawn(async move {
         let channel = crate::domain::ids::ChannelRef(answered.channel);
-        let community = match store.community_in_channel(channel).await {
-            Ok(found) => found.map(|c| c.id.0),
-            Err(_) => None,
-        };
+        let found = store.community_in_channel(channel).await.ok().flatten();
+        if let (Some(c), Some((member, name))) = (&found, &answered.member) {
+            if c.settings.public_names {
+                let member = crate::domain::ids::MemberRef(*member);
+                if let Err(e) = store.remember_name(c.id, member, name, now).await {
+                    tracing::warn!(error = %e, "could not keep a member's name for the public page");
+                }
+            }
+        }
+        let community = found.map(|c| c.id.0);
         tracing::info!(
             kind = answered.kind,
             interaction = %answered.what,

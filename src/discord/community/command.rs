@@ -68,6 +68,11 @@ pub async fn settings(
     role_prompt: Option<String>,
     #[description = "Also DM reminders to members who answered going"] dm_reminders: Option<bool>,
     #[description = "Allow each member at most one agenda role per gathering"] one_role_per_member: Option<bool>,
+    #[description = "Publish a read-only page with the next gatherings and open roles (no names)"]
+    public_page: Option<bool>,
+    #[description = "Also show role holders' and attendees' names on that page"] public_names: Option<
+        bool,
+    >,
 ) -> Result<(), CommandError> {
     let here = place(ctx)?;
     let community = community_here(ctx).await?;
@@ -79,10 +84,12 @@ pub async fn settings(
         role_prompt,
         dm_reminders,
         one_role_per_member,
+        public_page,
+        public_names,
     };
     let now = ctx.data().clock.now();
     let done = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
-    let reply = views::settings_changed(&done);
+    let reply = views::settings_changed(&done, ctx.data().public_url.as_deref());
     // An organizer who fixed the bot's permissions often changes a setting next: try the events again.
     crate::discord::events::probe_soon(&ctx.data().store, community.guild, now).await;
     ctx.data().changed();
@@ -105,7 +112,11 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     .flatten()
     .collect();
     let problem = (!problems.is_empty()).then(|| problems.join("\n"));
-    let reply = views::info(&community, next.first(), problem.as_deref(), now);
+    let page = match (&ctx.data().public_url, community.settings.public_page) {
+        (Some(base), true) => Some(format!("<{base}/c/{}>", store.public_slug(&community).await?)),
+        _ => None,
+    };
+    let reply = views::info(&community, next.first(), problem.as_deref(), page.as_deref(), now);
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }

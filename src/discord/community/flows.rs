@@ -90,6 +90,10 @@ pub struct SettingsInput {
     pub dm_reminders: Option<bool>,
     /// `one_role_per_member`: whether a member may hold at most one role per gathering.
     pub one_role_per_member: Option<bool>,
+    /// `public_page`: whether the community has a read-only page on the HTTP listener.
+    pub public_page: Option<bool>,
+    /// `public_names`: whether that page names role holders and those going.
+    pub public_names: Option<bool>,
 }
 
 impl SettingsInput {
@@ -114,6 +118,8 @@ impl SettingsInput {
                 .transpose()?,
             dm_reminders: self.dm_reminders,
             one_role_per_member: self.one_role_per_member,
+            public_page: self.public_page,
+            public_names: self.public_names,
         })
     }
 }
@@ -126,6 +132,8 @@ pub struct SettingsChanged {
     pub name: String,
     /// One line per setting that changed.
     pub changed: Vec<String>,
+    /// The public page's slug, when this change opened it up or changed what it shows.
+    pub page: Option<String>,
 }
 
 /// Changes settings (organizers only), replanning posts when their timing changed.
@@ -150,9 +158,19 @@ pub async fn settings(
         return Ok(SettingsChanged {
             name: next.name.to_string(),
             changed,
+            page: None,
         });
     }
     store.save_settings(community.id, &next, now).await?;
+    if community.settings.public_names && !next.public_names {
+        let forgotten = store.forget_names(community.id).await?;
+        tracing::info!(community = %community.id, forgotten, "names on the public page turned off");
+    }
+    let page = if next.public_page {
+        Some(store.public_slug(community).await?)
+    } else {
+        None
+    };
     let reposts =
         change.reminders.is_some() || change.role_prompt.is_some() || change.time_zone.is_some();
     if reposts {
@@ -161,5 +179,6 @@ pub async fn settings(
     Ok(SettingsChanged {
         name: next.name.to_string(),
         changed,
+        page: page.filter(|_| change.public_page == Some(true) || change.public_names.is_some()),
     })
 }

@@ -120,7 +120,7 @@ pub async fn clicked(
     let work = async { confirm(app, click, button).await.map(Outcome::Update) };
     answer::interaction(
         &ctx.http,
-        &app.store,
+        app,
         Target::Click(click),
         Deferral::Silently,
         &what,

@@ -29,15 +29,27 @@ pub fn welcome(community: &Community, now: DateTime<Utc>) -> Reply {
 }
 
 /// Privately, what a settings change did.
-pub fn settings_changed(done: &SettingsChanged) -> Reply {
+pub fn settings_changed(done: &SettingsChanged, public_url: Option<&str>) -> Reply {
     if done.changed.is_empty() {
         return Reply::private("Nothing changed: those are already the settings.");
     }
-    Reply::private(format!(
+    let mut text = format!(
         "Settings of **{}** updated:\n• {}",
         done.name,
         done.changed.join("\n• ")
-    ))
+    );
+    if let Some(slug) = &done.page {
+        text.push_str(&match public_url {
+            Some(base) => format!(
+                "\n\nThe public page: <{base}/c/{slug}> (anyone can read it; it lists the next gatherings, \
+                 their open roles and how many are going, and the calendar link)."
+            ),
+            None => "\n\nThe page is served at `/c/{slug}` on this bot's HTTP listener, which has no public \
+                     address yet (`http.public_url`): ask whoever runs the bot."
+                .replace("{slug}", slug),
+        });
+    }
+    Reply::private(text)
 }
 
 /// `/community info`: settings, role template, next gathering, and any problem organizers should fix.
@@ -45,14 +57,28 @@ pub fn info(
     community: &Community,
     next: Option<&Gathering>,
     problem: Option<&str>,
+    page: Option<&str>,
     now: DateTime<Utc>,
 ) -> Reply {
     let card = Card::new(
         community.settings.name.to_string(),
         format!("Community of practice of <#{}>.", community.channel),
     );
-    let mut card =
-        settings_fields(card, community, now).field("Next gathering", next_line(next), false);
+    let public = match (community.settings.public_page, page) {
+        (false, _) => "Off".to_owned(),
+        (true, Some(page)) => format!(
+            "On, {} — {page}",
+            if community.settings.public_names {
+                "with names"
+            } else {
+                "counts only, no names"
+            }
+        ),
+        (true, None) => "On (the bot has no public address yet: `http.public_url`)".to_owned(),
+    };
+    let mut card = settings_fields(card, community, now)
+        .field("Public page", public, true)
+        .field("Next gathering", next_line(next), false);
     if let Some(problem) = problem {
         card = card.field("⚠️ Needs attention", problem, false);
     }

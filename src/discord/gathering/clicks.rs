@@ -23,7 +23,7 @@ pub async fn handle(ctx: &serenity::Context, app: &App, click: &serenity::Compon
     let work = async { act(app, click).await.map(Outcome::Update) };
     answer::interaction(
         &ctx.http,
-        &app.store,
+        app,
         Target::Click(click),
         Deferral::Silently,
         &what,

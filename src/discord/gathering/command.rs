@@ -201,7 +201,8 @@ async fn announce(
         "cancel",
         "end_series",
         "calendar",
-        "export"
+        "export",
+        "feed"
     ),
     subcommand_required
 )]
@@ -421,9 +422,33 @@ pub async fn export(
         &ctx.data().store,
         &community,
         Visibility::public_if(public.unwrap_or(false)),
+        ctx.data().public_url.as_deref(),
         now,
     )
     .await?;
+    crate::discord::answer::send(ctx, reply).await?;
+    Ok(())
+}
+
+/// This community's subscribable calendar link
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("feed_reset"),
+    subcommand_required
+)]
+pub async fn feed(_ctx: Context<'_>) -> Result<(), CommandError> {
+    Ok(())
+}
+
+/// Replace the calendar link: the old one stops working (organizers)
+#[poise::command(slash_command, guild_only, rename = "reset")]
+pub async fn feed_reset(ctx: Context<'_>) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    crate::discord::context::require_organizer(&community, &actor(ctx))?;
+    let token = ctx.data().store.reset_feed_token(community.id).await?;
+    tracing::info!(community = %community.id, "calendar feed link replaced");
+    let reply = views::feed_reset(&community, ctx.data().public_url.as_deref(), &token);
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }

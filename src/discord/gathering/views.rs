@@ -8,7 +8,6 @@ use crate::discord::CommandError;
 use crate::domain::change::{concerned, Cancelled, Moved};
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, Series, Status};
-use crate::domain::ics;
 use crate::domain::ids::MemberRef;
 use crate::domain::recurrence::local_to_utc;
 use crate::store::Store;
@@ -161,48 +160,77 @@ pub async fn calendar(
     Ok(reply)
 }
 
-/// `/gathering export`: the community's calendar as an `.ics` attachment.
+/// `/gathering export`: the community's calendar as an `.ics` attachment and, when the listener has a
+/// public address, the link to subscribe to it (it stays up to date, unlike the file).
 pub async fn export(
     store: &Store,
     community: &Community,
     visibility: Visibility,
+    public_url: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
-    store.extend_horizon(community.id, now).await?;
-    let series = store.series_of(community.id).await?;
-    let gatherings = store.all_gatherings(community.id).await?;
-    let text = ics::calendar(
-        community.settings.name.as_str(),
-        community.settings.time_zone,
-        &series,
-        &gatherings,
-        now,
-    );
-    let slug: String = community
-        .settings
-        .name
-        .as_str()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let mut reply = Reply::private(format!(
+    let file = store.calendar_file(community, now).await?;
+    let slug = crate::domain::public::slug_of(community.settings.name.as_str());
+    let mut text = format!(
         "The calendar of **{}**: import it into Google Calendar, Outlook or Apple Calendar.",
-        community.settings.name
-    ));
+        escape(community.settings.name.as_str())
+    );
+    if let Some(base) = public_url {
+        let token = store.feed_token(community.id).await?;
+        text.push_str(&subscribe_lines(base, &token));
+    }
+    let mut reply = Reply::private(text);
     reply.visibility = visibility;
     reply.attachments.push(Attachment {
-        name: format!("{}.ics", slug.trim_matches('-')),
+        name: format!("{slug}.ics"),
         description: format!("Calendar of {} (iCalendar)", community.settings.name),
-        bytes: text.into_bytes(),
+        bytes: file.text.into_bytes(),
     });
     Ok(reply)
 }
+
+/// The feed's address under `base` (`http.public_url`).
+pub fn feed_url(base: &str, token: &str) -> String {
+    format!("{base}/calendar/{token}.ics")
+}
+
+/// The same address for calendar apps that subscribe on a `webcal://` link (Apple Calendar, Outlook).
+pub fn webcal_url(base: &str, token: &str) -> String {
+    let url = feed_url(base, token);
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(&url);
+    format!("webcal://{rest}")
+}
+
+fn subscribe_lines(base: &str, token: &str) -> String {
+    format!(
+        "\n\n**Subscribe** to stay up to date (moves and cancellations follow within hours):\n\
+         • Google Calendar: *Other calendars → From URL*, paste <{}>\n\
+         • Apple Calendar or Outlook: open `{}`\n\
+         Anyone with the link can read the dates; organizers can replace it with `/gathering feed reset`.",
+        feed_url(base, token),
+        webcal_url(base, token)
+    )
+}
+
+/// `/gathering feed reset`: the old link is revoked and the new one given.
+pub fn feed_reset(community: &Community, base: Option<&str>, token: &str) -> Reply {
+    let name = escape(community.settings.name.as_str());
+    match base {
+        Some(base) => Reply::private(format!(
+            "The calendar link of **{name}** was replaced: the old one stops working now, and calendars \
+             subscribed to it stop updating. The new link:{}",
+            subscribe_lines(base, token)
+        )),
+        None => Reply::private(format!(
+            "The calendar link of **{name}** was replaced: the old one stops working now. This bot has \
+             no public address (`http.public_url`), so no link can be shown; ask whoever runs it."
+        )),
+    }
+}
+
 /// One line of `/gathering list`.
 pub fn list_line(g: &Gathering) -> String {
     let mut line = format!(

@@ -23,7 +23,7 @@ pub async fn clicked(
     let target = Target::Click(click);
     answer::interaction(
         &ctx.http,
-        &app.store,
+        app,
         target,
         Deferral::Silently,
         &what,

@@ -117,7 +117,7 @@ pub async fn submitted(ctx: &serenity::Context, app: &App, submit: &serenity::Mo
     };
     answer::interaction(
         &ctx.http,
-        &app.store,
+        app,
         Target::Form(submit),
         Deferral::Message(shown),
         "note form",
