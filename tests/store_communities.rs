@@ -113,9 +113,11 @@ async fn saved_settings_read_back_exactly() {
             role_prompt: Some(RolePrompt::Off),
             dm_reminders: Some(true),
             one_role_per_member: Some(true),
+            public_page: Some(true),
+            public_names: Some(true),
         };
         let (next, changed) = change.apply(&community.settings);
-        assert_eq!(changed.len(), 7);
+        assert_eq!(changed.len(), 9);
         store.save_settings(community.id, &next, now).await.unwrap();
         let read = store
             .community_in_channel(ChannelRef(10))
