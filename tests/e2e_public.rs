@@ -10,67 +10,16 @@
 mod support;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use std::sync::Arc;
-use steward::config::HttpConfig;
-use support::bot::{RunningBot, TestClock};
 use support::db::TestDb;
 use support::fake_discord::interactions::CHANNEL;
 use support::fake_discord::{FakeDiscord, Invocation, Member};
 use support::replies::{is_ephemeral, text_of};
+use support::web::{get, listening, Listening};
 
 const PUBLIC_URL: &str = "https://cal.example.org";
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-struct Running {
-    fake: FakeDiscord,
-    bot: RunningBot,
-    clock: Arc<TestClock>,
-    base: String,
-}
-
-async fn start(db: &TestDb) -> Running {
-    let fake = FakeDiscord::start().await;
-    let clock = TestClock::at(now());
-    let port = free_port();
-    let http = HttpConfig {
-        listen: Some(format!("127.0.0.1:{port}")),
-        public_url: Some(format!("{PUBLIC_URL}/")),
-    };
-    let posts = steward::config::PostsConfig::default();
-    let bot = RunningBot::start_with(&fake, db.url(), clock.clone(), posts, http).await;
-    let base = format!("http://127.0.0.1:{port}");
-    // The listener starts with the bot: wait until it answers.
-    for _ in 0..100 {
-        if reqwest::get(format!("{base}/")).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    Running {
-        fake,
-        bot,
-        clock,
-        base,
-    }
-}
-
-async fn get(url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
-    let client = reqwest::Client::new();
-    let mut request = client.get(url);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    request.send().await.expect("the listener answers")
 }
 
 fn manager() -> Member {
@@ -96,12 +45,12 @@ fn token_in(text: &str) -> String {
 async fn the_feed_equals_the_export_follows_a_move_and_its_old_link_dies_with_a_reset() {
     for db in TestDb::both().await {
         let label = db.label();
-        let Running {
+        let Listening {
             fake,
             bot,
             clock,
             base,
-        } = start(&db).await;
+        } = listening(&db, now(), Some(&format!("{PUBLIC_URL}/"))).await;
         run(
             &fake,
             Invocation::new("community setup", &manager())
@@ -129,7 +78,10 @@ async fn the_feed_equals_the_export_follows_a_move_and_its_old_link_dies_with_a_
             said.contains(&format!("<{PUBLIC_URL}/calendar/")),
             "{label}: {said}"
         );
-        assert!(said.contains("webcal://cal.example.org/calendar/"), "{said}");
+        assert!(
+            said.contains("webcal://cal.example.org/calendar/"),
+            "{said}"
+        );
         let token = token_in(&said);
         assert_eq!(token.len(), 32, "{label}: {said}");
         let exported = String::from_utf8(fake.files_of(id)[0].1.clone()).unwrap();
@@ -159,7 +111,10 @@ async fn the_feed_equals_the_export_follows_a_move_and_its_old_link_dies_with_a_
             .iter()
             .map(|c| c.name.as_str())
             .collect();
-        assert!(names.contains(&"VTIMEZONE") && names.contains(&"VEVENT"), "{names:?}");
+        assert!(
+            names.contains(&"VTIMEZONE") && names.contains(&"VEVENT"),
+            "{names:?}"
+        );
         assert!(feed.contains("RRULE:FREQ=MONTHLY;BYDAY=1FR"), "{feed}");
 
         // A client that has it gets 304, by ETag or by date.
@@ -177,18 +132,36 @@ async fn the_feed_equals_the_export_follows_a_move_and_its_old_link_dies_with_a_
                 .opt("new_date", "2026-12-11"),
         )
         .await;
-        assert!(text_of(&moved).contains("Gathering moved"), "{label}: {}", text_of(&moved));
+        assert!(
+            text_of(&moved).contains("Gathering moved"),
+            "{label}: {}",
+            text_of(&moved)
+        );
         let after = get(&feed_url, &[("if-none-match", &etag)]).await;
         assert_eq!(after.status(), 200, "{label}: a moved gathering is news");
         assert_ne!(header(&after, "etag"), etag, "{label}");
         let text = after.text().await.unwrap();
-        assert!(text.contains("RECURRENCE-ID;TZID=America/Toronto:20261204T130000"), "{text}");
-        assert!(text.contains("DTSTART;TZID=America/Toronto:20261211T130000"), "{text}");
+        assert!(
+            text.contains("RECURRENCE-ID;TZID=America/Toronto:20261204T130000"),
+            "{text}"
+        );
+        assert!(
+            text.contains("DTSTART;TZID=America/Toronto:20261211T130000"),
+            "{text}"
+        );
 
         // Only organizers reset; then the old link is gone and the new one works.
-        let refused = run(&fake, Invocation::new("gathering feed reset", &Member::regular(2))).await;
+        let refused = run(
+            &fake,
+            Invocation::new("gathering feed reset", &Member::regular(2)),
+        )
+        .await;
         assert!(is_ephemeral(&refused));
-        assert!(text_of(&refused).contains("organizer"), "{}", text_of(&refused));
+        assert!(
+            text_of(&refused).contains("organizer"),
+            "{}",
+            text_of(&refused)
+        );
         assert_eq!(get(&feed_url, &[]).await.status(), 200, "{label}");
         let reset = run(&fake, Invocation::new("gathering feed reset", &manager())).await;
         let said = text_of(&reset);
@@ -204,7 +177,11 @@ async fn the_feed_equals_the_export_follows_a_move_and_its_old_link_dies_with_a_
             format!("/calendar/{}.ics", fresh.to_uppercase()),
             "/calendar/..%2F..%2Fetc%2Fpasswd.ics".to_owned(),
         ] {
-            assert_eq!(get(&format!("{base}{bad}"), &[]).await.status(), 404, "{bad}");
+            assert_eq!(
+                get(&format!("{base}{bad}"), &[]).await.status(),
+                404,
+                "{bad}"
+            );
         }
         bot.stop().await;
         fake.assert_spec_clean();
@@ -216,15 +193,13 @@ const HOSTILE_TITLE: &str = "<img src=x onerror=alert(1)> Winter session";
 const HOSTILE_PLACE: &str = "\"><b>Room 2</b>";
 
 #[tokio::test]
-async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_no_one_unless_asked() {
+async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_no_one_unless_asked()
+{
     for db in TestDb::both().await {
         let label = db.label();
-        let Running {
-            fake,
-            bot,
-            clock: _,
-            base,
-        } = start(&db).await;
+        let Listening {
+            fake, bot, base, ..
+        } = listening(&db, now(), Some(PUBLIC_URL)).await;
         run(
             &fake,
             Invocation::new("community setup", &manager())
@@ -251,15 +226,31 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
         let index = get(&format!("{base}/"), &[]).await;
         assert_eq!(index.status(), 200);
         let html = index.text().await.unwrap();
-        assert!(html.contains("No community publishes its page here yet"), "{label}: {html}");
-        for slug in ["script-alert-x-script-circle", "secret-circle", "circle", "community"] {
-            assert_eq!(get(&format!("{base}/c/{slug}"), &[]).await.status(), 404, "{slug}");
+        assert!(
+            html.contains("No community publishes its page here yet"),
+            "{label}: {html}"
+        );
+        for slug in [
+            "script-alert-x-script-circle",
+            "secret-circle",
+            "circle",
+            "community",
+        ] {
+            assert_eq!(
+                get(&format!("{base}/c/{slug}"), &[]).await.status(),
+                404,
+                "{slug}"
+            );
         }
 
         // Members take part before and after the page opens: nobody is named.
         let mut ana = Member::regular(7);
         ana.name = "<i>Ana</i>".to_owned();
-        run(&fake, Invocation::new("role claim", &ana).opt("role", "Opener")).await;
+        run(
+            &fake,
+            Invocation::new("role claim", &ana).opt("role", "Opener"),
+        )
+        .await;
         let turned = run(
             &fake,
             Invocation::new("community settings", &manager()).opt("public_page", true),
@@ -275,7 +266,11 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
         assert_eq!(slug, "script-alert-x-script-circle", "{label}");
         assert!(said.contains(&format!("<{PUBLIC_URL}/c/{slug}>")), "{said}");
         run(&fake, Invocation::new("rsvp", &ana).opt("answer", "going")).await;
-        run(&fake, Invocation::new("rsvp", &Member::regular(8)).opt("answer", "going")).await;
+        run(
+            &fake,
+            Invocation::new("rsvp", &Member::regular(8)).opt("answer", "going"),
+        )
+        .await;
 
         let page_url = format!("{base}/c/{slug}");
         let page = get(&page_url, &[]).await;
@@ -289,21 +284,42 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
         assert!(page
             .headers()
             .get("content-security-policy")
-            .is_some_and(|v| v.to_str().unwrap_or_default().contains("default-src 'none'")));
+            .is_some_and(|v| v
+                .to_str()
+                .unwrap_or_default()
+                .contains("default-src 'none'")));
         let html = page.text().await.unwrap();
         for raw in ["<script>", "<img", "<b>Room", "<i>Ana"] {
             assert!(!html.contains(raw), "{label}: {raw} unescaped in {html}");
         }
-        assert!(html.contains("&lt;script&gt;alert('x')&lt;/script&gt; Circle"), "{html}");
-        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; Winter session"), "{html}");
-        assert!(html.contains("&quot;&gt;&lt;b&gt;Room 2&lt;/b&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert('x')&lt;/script&gt; Circle"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt; Winter session"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&quot;&gt;&lt;b&gt;Room 2&lt;/b&gt;"),
+            "{html}"
+        );
         assert!(html.contains("Fri 4 Dec 2026, 13:00–16:00"), "{html}");
         assert!(html.contains("Open roles: Sharing challenges"), "{html}");
         assert!(!html.contains("Open roles: Opener"), "{html}");
         assert!(html.contains("2 going"), "{html}");
-        assert!(!html.contains("Ana") && !html.contains("member8"), "{label}: names shown: {html}");
-        assert!(html.contains(&format!("webcal://cal.example.org/calendar/")), "{html}");
-        assert!(html.contains("<html lang=\"en\">") && html.contains("<main>"), "{html}");
+        assert!(
+            !html.contains("Ana") && !html.contains("member8"),
+            "{label}: names shown: {html}"
+        );
+        assert!(
+            html.contains(&format!("webcal://cal.example.org/calendar/")),
+            "{html}"
+        );
+        assert!(
+            html.contains("<html lang=\"en\">") && html.contains("<main>"),
+            "{html}"
+        );
         assert_eq!(
             get(&page_url, &[("if-none-match", &etag)]).await.status(),
             304,
@@ -312,7 +328,10 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
         let index = get(&format!("{base}/"), &[]).await.text().await.unwrap();
         assert!(index.contains(&format!("href=\"/c/{slug}\"")), "{index}");
         assert!(!index.contains("Secret Circle"), "{label}: {index}");
-        assert_eq!(get(&format!("{base}/c/secret-circle"), &[]).await.status(), 404);
+        assert_eq!(
+            get(&format!("{base}/c/secret-circle"), &[]).await.status(),
+            404
+        );
 
         // Names on: members are named once they use the bot again, escaped.
         run(
@@ -329,8 +348,14 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
-        assert!(named.contains("Opener: &lt;i&gt;Ana&lt;/i&gt;"), "{label}: {named}");
-        assert!(named.contains("2 going: &lt;i&gt;Ana&lt;/i&gt; and 1 more"), "{named}");
+        assert!(
+            named.contains("Opener: &lt;i&gt;Ana&lt;/i&gt;"),
+            "{label}: {named}"
+        );
+        assert!(
+            named.contains("2 going: &lt;i&gt;Ana&lt;/i&gt; and 1 more"),
+            "{named}"
+        );
 
         // Names off: forgotten at once; page off: gone.
         run(
@@ -344,7 +369,14 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
             .await
             .unwrap()
             .unwrap();
-        assert!(bot.store.member_names(community.id).await.unwrap().is_empty(), "{label}");
+        assert!(
+            bot.store
+                .member_names(community.id)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{label}"
+        );
         let html = get(&page_url, &[]).await.text().await.unwrap();
         assert!(!html.contains("Ana"), "{label}: {html}");
         run(

@@ -131,6 +131,29 @@ fn no_feature_imports_the_list_of_commands_and_the_scheduler_imports_no_command_
 }
 
 #[test]
+fn the_web_pages_read_only_the_store_and_the_domain() {
+    let mut wrong = Vec::new();
+    for (file, module, text) in all_sources() {
+        if module != "web" {
+            continue;
+        }
+        for path in crate_paths(&text) {
+            let target = path.split("::").next().unwrap_or_default();
+            if ["discord", "scheduler", "cli", "listener"].contains(&target)
+                || text.contains("serenity")
+            {
+                wrong.push(format!("{}: crate::{path}", file.display()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the pages must not reach into Discord or the engine:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
 fn the_domain_knows_no_serenity_sqlx_or_clock() {
     let mut wrong = Vec::new();
     for (file, module, text) in all_sources() {

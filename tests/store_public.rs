@@ -64,7 +64,11 @@ async fn a_feed_token_is_made_once_revoked_by_a_reset_and_never_serves_a_removed
             .is_none());
         let fresh = store.reset_feed_token(a.id).await.unwrap();
         assert_ne!(fresh, token, "{label}");
-        assert!(store.community_by_feed_token(&token).await.unwrap().is_none());
+        assert!(store
+            .community_by_feed_token(&token)
+            .await
+            .unwrap()
+            .is_none());
         assert_eq!(store.feed_token(a.id).await.unwrap(), fresh, "{label}");
         assert_eq!(
             store
@@ -76,10 +80,18 @@ async fn a_feed_token_is_made_once_revoked_by_a_reset_and_never_serves_a_removed
         );
         store.guild_removed(GuildRef(1), now()).await.unwrap();
         assert!(
-            store.community_by_feed_token(&fresh).await.unwrap().is_none(),
+            store
+                .community_by_feed_token(&fresh)
+                .await
+                .unwrap()
+                .is_none(),
             "{label}: a removed community's feed answers nothing"
         );
-        assert!(store.community_by_feed_token(&other).await.unwrap().is_some());
+        assert!(store
+            .community_by_feed_token(&other)
+            .await
+            .unwrap()
+            .is_some());
     }
 }
 
@@ -91,7 +103,10 @@ async fn only_opted_in_communities_have_a_page_whose_address_is_unique_and_kept_
         let a = community(&store, 1, 10, "Cercle de pratique — Sudbury").await;
         let b = community(&store, 2, 20, "Cercle de pratique  Sudbury!").await;
         let hidden = community(&store, 3, 30, "Hidden Circle").await;
-        assert!(store.public_communities().await.unwrap().is_empty(), "{label}");
+        assert!(
+            store.public_communities().await.unwrap().is_empty(),
+            "{label}"
+        );
 
         let a = set(&store, &a, true, false).await;
         let b = set(&store, &b, true, false).await;
@@ -107,7 +122,11 @@ async fn only_opted_in_communities_have_a_page_whose_address_is_unique_and_kept_
             .await
             .unwrap()
             .is_none());
-        assert!(store.public_community("hidden-circle").await.unwrap().is_none());
+        assert!(store
+            .public_community("hidden-circle")
+            .await
+            .unwrap()
+            .is_none());
 
         let listed: Vec<_> = store
             .public_communities()
@@ -130,11 +149,7 @@ async fn only_opted_in_communities_have_a_page_whose_address_is_unique_and_kept_
         let a = store.community(a.id).await.unwrap().unwrap();
         assert_eq!(store.public_slug(&a).await.unwrap(), slug_a, "{label}");
         assert_eq!(
-            store
-                .public_community(&slug_a)
-                .await
-                .unwrap()
-                .map(|c| c.id),
+            store.public_community(&slug_a).await.unwrap().map(|c| c.id),
             Some(a.id)
         );
 
@@ -143,7 +158,10 @@ async fn only_opted_in_communities_have_a_page_whose_address_is_unique_and_kept_
         assert!(store.public_community(&slug_b).await.unwrap().is_none());
         store.guild_removed(GuildRef(1), now()).await.unwrap();
         assert!(store.public_community(&slug_a).await.unwrap().is_none());
-        assert!(store.public_communities().await.unwrap().is_empty(), "{label}");
+        assert!(
+            store.public_communities().await.unwrap().is_empty(),
+            "{label}"
+        );
     }
 }
 
@@ -158,8 +176,14 @@ async fn names_are_kept_only_where_the_page_shows_them_and_per_community() {
         let elsewhere = community(&store, 2, 20, "Elsewhere").await;
         let elsewhere = set(&store, &elsewhere, true, true).await;
         let ana = MemberRef(7);
-        store.remember_name(quiet.id, ana, "Ana", now()).await.unwrap();
-        store.remember_name(named.id, ana, "Ana", now()).await.unwrap();
+        store
+            .remember_name(quiet.id, ana, "Ana", now())
+            .await
+            .unwrap();
+        store
+            .remember_name(named.id, ana, "Ana", now())
+            .await
+            .unwrap();
         store
             .remember_name(named.id, ana, "Ana B.", now() + Duration::minutes(1))
             .await
@@ -175,14 +199,23 @@ async fn names_are_kept_only_where_the_page_shows_them_and_per_community() {
         let names = store.member_names(named.id).await.unwrap();
         assert_eq!(names.len(), 1, "{label}: {names:?}");
         assert_eq!(names.get(&ana).map(String::as_str), Some("Ana B."));
-        assert!(!names.contains_key(&MemberRef(8)), "{label}: no other community's names");
+        assert!(
+            !names.contains_key(&MemberRef(8)),
+            "{label}: no other community's names"
+        );
 
         let forgotten = store.forget_member(GuildRef(1), ana).await.unwrap();
         assert!(forgotten.answers == 0, "{label}");
-        assert!(store.member_names(named.id).await.unwrap().is_empty(), "{label}");
+        assert!(
+            store.member_names(named.id).await.unwrap().is_empty(),
+            "{label}"
+        );
         assert_eq!(store.member_names(elsewhere.id).await.unwrap().len(), 1);
 
-        store.remember_name(named.id, ana, "Ana", now()).await.unwrap();
+        store
+            .remember_name(named.id, ana, "Ana", now())
+            .await
+            .unwrap();
         assert_eq!(store.forget_names(named.id).await.unwrap(), 1, "{label}");
         assert!(store.member_names(named.id).await.unwrap().is_empty());
         store.delete_community(elsewhere.id).await.unwrap();

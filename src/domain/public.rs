@@ -120,7 +120,10 @@ mod tests {
             "cercle-de-pratique-sudbury"
         );
         assert_eq!(slug_of("Île-de-France: Répit!"), "ile-de-france-repit");
-        assert_eq!(slug_of("  <script>alert(1)</script> "), "script-alert-1-script");
+        assert_eq!(
+            slug_of("  <script>alert(1)</script> "),
+            "script-alert-1-script"
+        );
         assert_eq!(slug_of("🌱🌱"), "community");
         assert_eq!(slug_of(""), "community");
         let long = slug_of(&"a".repeat(300));

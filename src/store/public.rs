@@ -122,7 +122,9 @@ impl Store {
         }
         self.optional_text(SLUG, community.id.0)
             .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("no free page address for {}", community.id)))
+            .ok_or_else(|| {
+                StoreError::Corrupt(format!("no free page address for {}", community.id))
+            })
     }
 
     /// The opted-in community at `slug` (none when it has no page, turned it off, or was removed).

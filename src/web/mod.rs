@@ -125,7 +125,10 @@ fn cached(
     if !fresh {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     }
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache_control),
+    );
     if let Ok(v) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, v);
     }
@@ -171,11 +174,7 @@ fn unavailable(what: &str, error: &StoreError) -> Response {
     )
 }
 
-async fn feed(
-    State(site): State<Site>,
-    Path(file): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+async fn feed(State(site): State<Site>, Path(file): Path<String>, headers: HeaderMap) -> Response {
     let Some(token) = file.strip_suffix(".ics").filter(|t| is_feed_token(t)) else {
         return not_found().await;
     };

@@ -26,6 +26,7 @@ a:focus-visible{outline:3px solid var(--link);outline-offset:2px}\
 .soft{color:var(--soft)}\
 ol,ul{padding:0;margin:0;list-style:none}\
 .gathering{border:1px solid var(--line);border-radius:.5rem;padding:.875rem 1rem;margin:0 0 .75rem;background:var(--mark)}\
+.gathering>h2{margin:0 0 .25rem}\
 .when{font-weight:600}\
 .roles{margin:.5rem 0 0}\
 .roles li{display:inline}\
@@ -221,7 +222,10 @@ mod tests {
     #[test]
     fn a_day_reads_as_a_date_and_its_hours() {
         let zone = chrono_tz::America::Toronto;
-        let start = zone.with_ymd_and_hms(2026, 12, 4, 13, 0, 0).unwrap().to_utc();
+        let start = zone
+            .with_ymd_and_hms(2026, 12, 4, 13, 0, 0)
+            .unwrap()
+            .to_utc();
         let end = start + chrono::Duration::hours(3);
         assert_eq!(when(start, end, zone), "Fri 4 Dec 2026, 13:00–16:00");
         let late = start + chrono::Duration::hours(12);

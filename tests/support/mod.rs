@@ -9,3 +9,4 @@ pub mod fixtures;
 pub mod notes;
 pub mod process;
 pub mod replies;
+pub mod web;

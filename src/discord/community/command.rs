@@ -70,9 +70,8 @@ pub async fn settings(
     #[description = "Allow each member at most one agenda role per gathering"] one_role_per_member: Option<bool>,
     #[description = "Publish a read-only page with the next gatherings and open roles (no names)"]
     public_page: Option<bool>,
-    #[description = "Also show role holders' and attendees' names on that page"] public_names: Option<
-        bool,
-    >,
+    #[description = "Also show role holders' and attendees' names on that page"]
+    public_names: Option<bool>,
 ) -> Result<(), CommandError> {
     let here = place(ctx)?;
     let community = community_here(ctx).await?;
@@ -113,10 +112,19 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     .collect();
     let problem = (!problems.is_empty()).then(|| problems.join("\n"));
     let page = match (&ctx.data().public_url, community.settings.public_page) {
-        (Some(base), true) => Some(format!("<{base}/c/{}>", store.public_slug(&community).await?)),
+        (Some(base), true) => Some(format!(
+            "<{base}/c/{}>",
+            store.public_slug(&community).await?
+        )),
         _ => None,
     };
-    let reply = views::info(&community, next.first(), problem.as_deref(), page.as_deref(), now);
+    let reply = views::info(
+        &community,
+        next.first(),
+        problem.as_deref(),
+        page.as_deref(),
+        now,
+    );
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
