@@ -133,6 +133,12 @@ pub async fn serve(
             Ok(None) => None,
             Err(message) => return Err(discord::ClientError::Listen(message)),
         };
+    if listener.is_none() && http.public_url.is_some() {
+        tracing::warn!(
+            "http.public_url is set but http.listen is not: the calendar and page links the bot shows \
+             will lead nowhere until the listener runs"
+        );
+    }
     std::sync::LazyLock::force(&crate::metrics::METRICS);
     let bot = discord::connect(
         discord,

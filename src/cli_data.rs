@@ -73,6 +73,17 @@ async fn community_json(store: &Store, c: &Community) -> Result<Value, StoreErro
                    "created_at": time(n.created_at)})
         })
         .collect();
+    let mut names: Vec<(String, String)> = store
+        .member_names(c.id)
+        .await?
+        .into_iter()
+        .map(|(m, n)| (m.0.to_string(), n))
+        .collect();
+    names.sort();
+    let names: Vec<Value> = names
+        .into_iter()
+        .map(|(m, n)| json!({"member": m, "name": n}))
+        .collect();
     let s = &c.settings;
     Ok(json!({
         "id": c.id.0,
@@ -84,6 +95,9 @@ async fn community_json(store: &Store, c: &Community) -> Result<Value, StoreErro
         "role_prompt": s.role_prompt.to_string(),
         "dm_reminders": s.dm_reminders,
         "one_role_per_member": s.one_role_per_member,
+        "public_page": s.public_page,
+        "public_names": s.public_names,
+        "names_for_public_page": names,
         "roles": c.template.roles(),
         "created_at": time(c.created_at),
         "series": series,

@@ -30,6 +30,15 @@ async fn run(fake: &FakeDiscord, invocation: Invocation) -> serde_json::Value {
     fake.run(&invocation).await
 }
 
+async fn community_id(bot: &support::bot::RunningBot) -> steward::domain::ids::CommunityId {
+    bot.store
+        .community_in_channel(steward::domain::ids::ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
 /// The token in a `…/calendar/<token>.ics` link of `text`.
 fn token_in(text: &str) -> String {
     let at = text
@@ -140,6 +149,7 @@ async fn the_feed_equals_the_export_follows_a_move_and_its_old_link_dies_with_a_
         let after = get(&feed_url, &[("if-none-match", &etag)]).await;
         assert_eq!(after.status(), 200, "{label}: a moved gathering is news");
         assert_ne!(header(&after, "etag"), etag, "{label}");
+        let modified = header(&after, "last-modified");
         let text = after.text().await.unwrap();
         assert!(
             text.contains("RECURRENCE-ID;TZID=America/Toronto:20261204T130000"),
@@ -148,6 +158,27 @@ async fn the_feed_equals_the_export_follows_a_move_and_its_old_link_dies_with_a_
         assert!(
             text.contains("DTSTART;TZID=America/Toronto:20261211T130000"),
             "{text}"
+        );
+
+        // Ending the series is news too, also to a client that asks by date only.
+        clock.set(now() + Duration::hours(3));
+        let series = bot.store.series_of(community_id(&bot).await).await.unwrap();
+        let ended = run(
+            &fake,
+            Invocation::new("gathering end-series", &manager())
+                .opt("series", series[0].id.0.to_string()),
+        )
+        .await;
+        assert!(
+            text_of(&ended).contains("ended"),
+            "{label}: {}",
+            text_of(&ended)
+        );
+        let after_end = get(&feed_url, &[("if-modified-since", &modified)]).await;
+        assert_eq!(after_end.status(), 200, "{label}: an ended series is news");
+        assert!(
+            after_end.text().await.unwrap().contains(";UNTIL="),
+            "{label}"
         );
 
         // Only organizers reset; then the old link is gone and the new one works.
@@ -357,6 +388,27 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
             "{named}"
         );
 
+        // /forget-me: the name goes, and pressing the button does not bring it back.
+        run(&fake, Invocation::new("forget-me", &ana)).await;
+        let pressed = fake.click(&ana, CHANNEL, "sc:forget:7");
+        let pressed = fake.response_to(pressed).await;
+        assert!(
+            text_of(&pressed).contains("were removed in this server"),
+            "{}",
+            text_of(&pressed)
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let kept = bot
+            .store
+            .member_names(community_id(&bot).await)
+            .await
+            .unwrap();
+        assert!(
+            !kept.values().any(|n| n.contains("Ana")),
+            "{label}: {kept:?}"
+        );
+        run(&fake, Invocation::new("rsvp", &ana).opt("answer", "going")).await;
+
         // Names off: forgotten at once; page off: gone.
         run(
             &fake,
@@ -379,12 +431,51 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
         );
         let html = get(&page_url, &[]).await.text().await.unwrap();
         assert!(!html.contains("Ana"), "{label}: {html}");
-        run(
+        let refused = run(
+            &fake,
+            Invocation::new("community settings", &manager())
+                .opt("public_page", false)
+                .opt("public_names", true),
+        )
+        .await;
+        assert!(
+            text_of(&refused).contains("public_page:true public_names:true"),
+            "{label}: {}",
+            text_of(&refused)
+        );
+        assert_eq!(
+            get(&page_url, &[]).await.status(),
+            200,
+            "{label}: nothing changed"
+        );
+        let shown_feed = {
+            let html = get(&page_url, &[]).await.text().await.unwrap();
+            token_in(&html)
+        };
+        assert_eq!(
+            get(&format!("{base}/calendar/{shown_feed}.ics"), &[])
+                .await
+                .status(),
+            200
+        );
+        let closed = run(
             &fake,
             Invocation::new("community settings", &manager()).opt("public_page", false),
         )
         .await;
+        assert!(
+            text_of(&closed).contains("link the page showed was replaced"),
+            "{}",
+            text_of(&closed)
+        );
         assert_eq!(get(&page_url, &[]).await.status(), 404, "{label}");
+        assert_eq!(
+            get(&format!("{base}/calendar/{shown_feed}.ics"), &[])
+                .await
+                .status(),
+            404,
+            "{label}: the link the page showed is closed with it"
+        );
         let index = get(&format!("{base}/"), &[]).await.text().await.unwrap();
         assert!(!index.contains(&slug), "{label}: {index}");
         bot.stop().await;

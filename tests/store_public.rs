@@ -171,6 +171,8 @@ async fn names_are_kept_only_where_the_page_shows_them_and_per_community() {
         let store = open(&db).await;
         let label = db.label();
         let quiet = community(&store, 1, 10, "Quiet").await;
+        // Names asked for without a page (refused by the command, and by the store too): none kept.
+        let quiet = set(&store, &quiet, false, true).await;
         let named = community(&store, 1, 11, "Named").await;
         let named = set(&store, &named, true, true).await;
         let elsewhere = community(&store, 2, 20, "Elsewhere").await;

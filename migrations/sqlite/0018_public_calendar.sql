@@ -5,14 +5,14 @@
 --   serves `/c/<public_slug>`; `public_names:true` also shows members' names there.
 -- public_slug: given when the page is first opened up, kept across renames so links do not break.
 ALTER TABLE communities ADD COLUMN feed_token TEXT;
-ALTER TABLE communities ADD COLUMN public_page INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE communities ADD COLUMN public_names INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE communities ADD COLUMN public_page BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE communities ADD COLUMN public_names BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE communities ADD COLUMN public_slug TEXT;
 CREATE UNIQUE INDEX communities_feed_token ON communities (feed_token);
 CREATE UNIQUE INDEX communities_public_slug ON communities (public_slug);
 
 -- Members' display names, kept only for communities that show names on their public page
--- (public_names), written when a member uses the bot there; deleted when the community turns names off,
+-- (public_page and public_names), written when a member uses the bot there; deleted when the community turns names or the page off,
 -- by /forget-me, and with the community.
 CREATE TABLE member_names (
     community_id BIGINT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,

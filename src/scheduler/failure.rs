@@ -18,6 +18,9 @@ impl Engine {
         error: &PostError,
         now: DateTime<Utc>,
     ) -> Result<Outcome, StoreError> {
+        // A wait runs from when the answer came, not from when the round began (the request itself
+        // may have taken a while on a busy machine).
+        let answered = self.clock.now().max(now);
         match on_failure(post.kind, error.status, error.retry_after) {
             OnFailure::DmUndeliverable => {
                 // Closed DMs (Discord error 50007) or a member we cannot reach: noted, not retried, and
@@ -67,7 +70,7 @@ impl Engine {
                     "rate limited; waiting as Discord asks"
                 );
                 self.store
-                    .post_held(post.id, &self.worker, now + wait, &error.to_string())
+                    .post_held(post.id, &self.worker, answered + wait, &error.to_string())
                     .await?;
                 Ok(Outcome::Retry)
             }
@@ -75,7 +78,7 @@ impl Engine {
                 let wait = self.retry_delay(post.attempts);
                 tracing::info!(post = post.id, error = %error, retry_in_ms = wait.num_milliseconds(), "temporary failure; retrying");
                 self.store
-                    .post_retry(post.id, &self.worker, now + wait, &error.to_string())
+                    .post_retry(post.id, &self.worker, answered + wait, &error.to_string())
                     .await?;
                 Ok(Outcome::Retry)
             }

@@ -27,14 +27,20 @@ const BY_SLUG: &str = "SELECT id FROM communities WHERE public_slug = $1 AND pub
 const PUBLISHED: &str = "SELECT id, public_slug FROM communities WHERE public_page = 1 \
      AND removed_at IS NULL AND public_slug IS NOT NULL ORDER BY name, id";
 /// The latest change to what the calendar shows: the community (its name, zone), its gatherings
-/// (moves, cancels, edits, withdrawals) and its series.
+/// (moves, cancels, edits, withdrawals, one-offs added — not a series' occurrences appearing as the
+/// horizon moves, which the RRULE already had), its series (scheduled, or ended: `until_at` is set to
+/// the moment it was ended).
 const LAST_CHANGE: &str = "SELECT MAX(t) FROM (\
      SELECT updated_at AS t FROM communities WHERE id = $1 \
      UNION ALL SELECT MAX(updated_at) AS t FROM gatherings WHERE community_id = $1 \
-     UNION ALL SELECT MAX(created_at) AS t FROM series WHERE community_id = $1) AS changes";
+     AND (series_id IS NULL OR updated_at > created_at) \
+     UNION ALL SELECT MAX(created_at) AS t FROM series WHERE community_id = $1 \
+     UNION ALL SELECT MAX(until_at) AS t FROM series WHERE community_id = $1 AND until_at <= $2) \
+     AS changes";
 const REMEMBER_NAME: &str = "INSERT INTO member_names (community_id, member_id, name, updated_at) \
      SELECT $1, $2, $3, $4 WHERE EXISTS \
-     (SELECT 1 FROM communities WHERE id = $1 AND public_names = 1) \
+     (SELECT 1 FROM communities WHERE id = $1 AND public_page = 1 AND public_names = 1 \
+     AND removed_at IS NULL) \
      ON CONFLICT (community_id, member_id) DO UPDATE SET name = excluded.name, \
      updated_at = excluded.updated_at";
 const NAMES: &str = "SELECT member_id, name FROM member_names WHERE community_id = $1";
@@ -157,18 +163,24 @@ impl Store {
         community: &Community,
         now: DateTime<Utc>,
     ) -> Result<CalendarFile, StoreError> {
-        self.extend_horizon(community.id, now).await?;
+        // The file needs the rows that carry moves and cancellations, which exist long before they
+        // could be moved: a day of slack spares a write on every fetch of a polled feed.
+        self.extend_horizon(community.id, now - chrono::Duration::days(1))
+            .await?;
         let series = self.series_of(community.id).await?;
         let gatherings = self.all_gatherings(community.id).await?;
         let changed: Option<i64> = sqlx::query_scalar(LAST_CHANGE)
             .bind(community.id.0)
+            .bind(to_unix(now))
             .fetch_one(self.pool())
             .await?;
-        // The text also depends on the year (an open series' VTIMEZONE reaches two years past it).
-        let year_began = Utc
-            .with_ymd_and_hms(now.year(), 1, 1, 0, 0, 0)
-            .single()
-            .unwrap_or(now);
+        // The text also depends on the local year (an open series' VTIMEZONE reaches two years past
+        // it): the year's first moment in the community's zone counts as a change.
+        let zone = community.settings.time_zone;
+        let year_began = zone
+            .with_ymd_and_hms(now.with_timezone(&zone).year(), 1, 1, 0, 0, 0)
+            .earliest()
+            .map_or(now, |t| t.with_timezone(&Utc));
         let changed = from_unix(changed.unwrap_or_else(|| to_unix(community.created_at)))?;
         let last_modified = changed.max(year_began).min(now);
         let text = ics::calendar(

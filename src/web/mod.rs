@@ -228,8 +228,9 @@ async fn public_gatherings(
     community: &Community,
     now: DateTime<Utc>,
     count: i64,
+    with_names: bool,
 ) -> Result<Vec<PublicGathering>, StoreError> {
-    let names = if community.settings.public_names {
+    let names = if with_names && community.settings.public_names {
         Some(store.member_names(community.id).await?)
     } else {
         None
@@ -275,7 +276,8 @@ async fn community_page(
         Err(e) => return unavailable("public page", &e),
     };
     let read = async {
-        let gatherings = public_gatherings(&site.store, &community, now, PAGE_GATHERINGS).await?;
+        let gatherings =
+            public_gatherings(&site.store, &community, now, PAGE_GATHERINGS, true).await?;
         let links = subscribe_links(&site, &community).await?;
         Ok::<_, StoreError>((gatherings, links))
     };
@@ -283,7 +285,7 @@ async fn community_page(
         Ok(found) => found,
         Err(e) => return unavailable("public page", &e),
     };
-    let html = page::community(&community, &gatherings, &links, now).into_string();
+    let html = page::community(&community, &gatherings, &links).into_string();
     cached(
         &headers,
         "text/html; charset=utf-8",
@@ -299,7 +301,7 @@ async fn index(State(site): State<Site>, headers: HeaderMap) -> Response {
     let read = async {
         let mut listed = Vec::new();
         for (community, slug) in site.store.public_communities().await? {
-            let next = public_gatherings(&site.store, &community, now, 1).await?;
+            let next = public_gatherings(&site.store, &community, now, 1, false).await?;
             listed.push((community, slug, next.into_iter().next()));
         }
         Ok::<_, StoreError>(listed)

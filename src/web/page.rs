@@ -123,19 +123,17 @@ pub fn community(
     community: &Community,
     gatherings: &[PublicGathering],
     links: &(String, Option<String>),
-    now: DateTime<Utc>,
 ) -> Markup {
     let s = &community.settings;
     let zone = s.time_zone;
     let name = s.name.as_str();
-    let local = now.with_timezone(&zone).format("%H:%M");
     layout(
         &format!("{name} — gatherings"),
         html! {
             header {
                 p.site { a href="/" { "All communities" } }
                 h1 { (name) }
-                p.soft { "A community of practice. Times are in " (zone.name()) " (it is " (local) " there now)." }
+                p.soft { "A community of practice. Times are in " (zone.name()) "." }
             }
             main {
                 section aria-labelledby="next" {

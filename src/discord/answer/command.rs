@@ -168,6 +168,9 @@ pub async fn open_form(
     Ok(())
 }
 
+/// The commands after which no name is kept for a public page.
+const CARE_COMMANDS: [&str; 3] = ["forget-me", "privacy", "community delete"];
+
 /// Ends a slash command's answer: stops its timer; a deferral that got no answer says it is done.
 pub async fn finish(ctx: Context<'_>) {
     let poise::Context::Application(app) = ctx else {
@@ -194,7 +197,17 @@ pub async fn finish(ctx: Context<'_>) {
             gathering,
             deferred: matches!(ack, Ack::Deferred(_)),
             elapsed,
-            member: app.interaction.member.as_deref().map(super::member_name),
+            // Data care keeps no name: it would undo what it was asked.
+            member: app
+                .interaction
+                .member
+                .as_deref()
+                .filter(|_| {
+                    !CARE_COMMANDS
+                        .iter()
+                        .any(|c| *c == ctx.command().qualified_name)
+                })
+                .map(super::member_name),
         },
     );
     if let Ack::Deferred(_) = ack {

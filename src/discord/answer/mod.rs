@@ -211,7 +211,10 @@ pub async fn interaction<F>(
             f.member.as_ref(),
         ),
     };
-    let member = member.map(member_name);
+    // Data care (forget me, delete the community) keeps no name: it would undo what it was asked.
+    let member = member
+        .filter(|_| crate::discord::community::privacy::CareButton::parse(custom_id).is_none())
+        .map(member_name);
     let gathering =
         crate::discord::custom_id::ButtonAction::parse(custom_id).map(|a| a.gathering().0);
     let was_deferred = deferred.is_some();

@@ -68,7 +68,7 @@ pub async fn settings(
     role_prompt: Option<String>,
     #[description = "Also DM reminders to members who answered going"] dm_reminders: Option<bool>,
     #[description = "Allow each member at most one agenda role per gathering"] one_role_per_member: Option<bool>,
-    #[description = "Publish a read-only page with the next gatherings and open roles (no names)"]
+    #[description = "Publish a page anyone can read: next gatherings, places, open roles, calendar link"]
     public_page: Option<bool>,
     #[description = "Also show role holders' and attendees' names on that page"]
     public_names: Option<bool>,

@@ -134,6 +134,8 @@ pub struct SettingsChanged {
     pub changed: Vec<String>,
     /// The public page's slug, when this change opened it up or changed what it shows.
     pub page: Option<String>,
+    /// The page was closed, and with it the calendar link it showed.
+    pub feed_replaced: bool,
 }
 
 /// Changes settings (organizers only), replanning posts when their timing changed.
@@ -153,18 +155,35 @@ pub async fn settings(
              or `/community settings role_prompt:off`. `/community info` shows the current settings.",
         ));
     }
-    let (next, changed) = change.apply(&community.settings);
+    let (mut next, mut changed) = change.apply(&community.settings);
+    if next.public_names && !next.public_page {
+        if change.public_names == Some(true) {
+            return Err(CommandError::user(
+                "Names are shown only on the public page, which is off: turn both on together with \
+                 `/community settings public_page:true public_names:true`.",
+            ));
+        }
+        // The page was turned off: its names go with it.
+        next.public_names = false;
+        changed.push("names on the public page: on → off".to_owned());
+    }
     if changed.is_empty() {
         return Ok(SettingsChanged {
             name: next.name.to_string(),
             changed,
             page: None,
+            feed_replaced: false,
         });
     }
     store.save_settings(community.id, &next, now).await?;
     if community.settings.public_names && !next.public_names {
         let forgotten = store.forget_names(community.id).await?;
         tracing::info!(community = %community.id, forgotten, "names on the public page turned off");
+    }
+    // The page showed the calendar link to anyone: closing the page closes that link too.
+    let feed_replaced = community.settings.public_page && !next.public_page;
+    if feed_replaced {
+        store.reset_feed_token(community.id).await?;
     }
     let page = if next.public_page {
         Some(store.public_slug(community).await?)
@@ -180,5 +199,6 @@ pub async fn settings(
         name: next.name.to_string(),
         changed,
         page: page.filter(|_| change.public_page == Some(true) || change.public_names.is_some()),
+        feed_replaced,
     })
 }

@@ -55,10 +55,13 @@ pub async fn privacy(ctx: Context<'_>) -> Result<(), CommandError> {
          • each community's settings, gatherings, agenda roles and who held them;\n\
          • your answers (going, maybe, can't go) and whether you came;\n\
          • the practice notes people archive, with their author's id and display name;\n\
-         • the automatic posts it has sent (to send each once).\n\
+         • the automatic posts it has sent (to send each once);\n\
+         • only where a community shows names on its public web page (`public_names`), the name this \
+         server shows for you, from when you last used the bot in its channel (deleted when names are \
+         turned off).\n\
          It keeps no messages it is not given, no e-mail and nothing from other servers.\n\n\
-         **For how long**: until it is removed. `/forget-me` removes your answers, attendance and role \
-         history in this server now (your notes stay, credited to \"a former member\"; delete them first \
+         **For how long**: until it is removed. `/forget-me` removes your answers, attendance, role \
+         history and any name kept for a public page in this server now (your notes stay, credited to \"a former member\"; delete them first \
          with `/note delete` if you want them gone). A member with Manage Server can remove a whole \
          community with `/community delete`. If the bot is removed from the server, all its work stops at \
          once and the server's data is deleted after {REMOVED_GRACE_DAYS} days."
@@ -72,8 +75,8 @@ pub async fn forget_me(ctx: Context<'_>) -> Result<(), CommandError> {
     place(ctx)?;
     let member = MemberRef(ctx.author().id.get());
     let mut reply = Reply::private(
-        "This removes **your answers (going, maybe, can't go), your attendance and your role history** \
-         in every community of this server, for good. Your practice notes stay, credited to \"a former \
+        "This removes **your answers (going, maybe, can't go), your attendance, your role history and \
+         any name kept for a public page** in every community of this server, for good. Your practice notes stay, credited to \"a former \
          member\" (delete them first with `/note delete` if you want them gone). Press the button to go \
          on; otherwise, just dismiss this message.",
     );

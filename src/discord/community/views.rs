@@ -41,13 +41,26 @@ pub fn settings_changed(done: &SettingsChanged, public_url: Option<&str>) -> Rep
     if let Some(slug) = &done.page {
         text.push_str(&match public_url {
             Some(base) => format!(
-                "\n\nThe public page: <{base}/c/{slug}> (anyone can read it; it lists the next gatherings, \
-                 their open roles and how many are going, and the calendar link)."
+                "\n\nThe public page: <{base}/c/{slug}>. Anyone can read it: the next gatherings with their \
+                 titles and places (so no home address in a location), open roles, how many are going{}, \
+                 and the calendar link, which anyone can then subscribe to.",
+                if done.changed.iter().any(|c| c.starts_with("names on the public page: off → on")) {
+                    ", and the names of role holders and of those going (each as the server shows it, \
+                     once they have used the bot here)"
+                } else {
+                    ""
+                }
             ),
             None => "\n\nThe page is served at `/c/{slug}` on this bot's HTTP listener, which has no public \
                      address yet (`http.public_url`): ask whoever runs the bot."
                 .replace("{slug}", slug),
         });
+    }
+    if done.feed_replaced {
+        text.push_str(
+            "\n\nThe calendar link the page showed was replaced, so it stops working; members get the new \
+             one with `/gathering export`.",
+        );
     }
     Reply::private(text)
 }
