@@ -344,7 +344,7 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
             "{label}: names shown: {html}"
         );
         assert!(
-            html.contains(&format!("webcal://cal.example.org/calendar/")),
+            html.contains("webcal://cal.example.org/calendar/"),
             "{html}"
         );
         assert!(

@@ -34,10 +34,11 @@ pub fn slug_of(name: &str) -> String {
                 break;
             }
             slug.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation() {
-            if !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
+        } else if (c.is_alphanumeric() || c.is_whitespace() || c.is_ascii_punctuation())
+            && !slug.is_empty()
+            && !slug.ends_with('-')
+        {
+            slug.push('-');
         }
         // Anything else (combining accents after NFKD, symbols) is dropped.
     }
