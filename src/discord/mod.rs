@@ -12,6 +12,7 @@ pub mod format;
 pub mod gathering;
 pub mod help;
 pub mod http;
+pub mod living;
 pub mod notes;
 pub mod permissions;
 pub mod roles;

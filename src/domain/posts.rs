@@ -26,6 +26,10 @@ pub enum PostKind {
     DmReminder,
     /// A gathering was moved or cancelled (its text is fixed when planned).
     ChangeNotice,
+    /// The gathering's living card is edited to show its agenda now (no new message).
+    CardEdit,
+    /// An older card of a gathering becomes a short stub linking to the newer one (no new message).
+    CardStub,
 }
 
 impl PostKind {
@@ -47,6 +51,8 @@ impl PostKind {
             PostKind::Harvest => "harvest",
             PostKind::DmReminder => "dm_reminder",
             PostKind::ChangeNotice => "change_notice",
+            PostKind::CardEdit => "card_edit",
+            PostKind::CardStub => "card_stub",
         }
     }
     /// From the stored form.
@@ -58,9 +64,18 @@ impl PostKind {
             PostKind::Harvest,
             PostKind::DmReminder,
             PostKind::ChangeNotice,
+            PostKind::CardEdit,
+            PostKind::CardStub,
         ]
         .into_iter()
         .find(|k| k.as_str() == text)
+    }
+}
+
+impl PostKind {
+    /// Edits of a message already in the channel: no new message, no nonce, nothing to look for.
+    pub fn edits(self) -> bool {
+        matches!(self, PostKind::CardEdit | PostKind::CardStub)
     }
 }
 
@@ -238,6 +253,8 @@ pub enum OnFailure {
     DmUndeliverable,
     /// The community's channel cannot be posted in (403, 404): drop and tell organizers.
     ChannelUnreachable,
+    /// The message a card edit was for is gone (deleted by someone, 404): forget it, drop the edit.
+    MessageGone,
     /// Discord refused this post for good (another 4xx): drop it with a log line.
     Refused,
 }
@@ -248,6 +265,7 @@ pub fn on_failure(kind: PostKind, http_status: Option<u16>, retry_after: Option<
     let refused = |s: u16| (400..500).contains(&s) && s != status::TOO_MANY_REQUESTS;
     match http_status {
         Some(s) if kind == PostKind::DmReminder && refused(s) => OnFailure::DmUndeliverable,
+        Some(status::NOT_FOUND) if kind.edits() => OnFailure::MessageGone,
         Some(status::FORBIDDEN | status::NOT_FOUND) => OnFailure::ChannelUnreachable,
         Some(s) if refused(s) => OnFailure::Refused,
         Some(status::TOO_MANY_REQUESTS) => match retry_after {

@@ -56,7 +56,7 @@ impl Engine {
                     .await?;
                 Ok(Outcome::Dropped)
             }
-            OnFailure::Refused => {
+            OnFailure::MessageGone | OnFailure::Refused => {
                 tracing::error!(post = post.id, error = %error, "Discord refused the post; not retrying");
                 self.store
                     .post_dropped(post.id, &self.worker, &error.to_string(), now)

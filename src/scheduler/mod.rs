@@ -2,6 +2,7 @@
 //! processes share the work, none twice), sends each with a nonce, and marks it sent. A task sleeps until
 //! the next post is due or until woken by a new plan; a safety re-check runs every few minutes.
 
+mod cards;
 mod failure;
 mod posted;
 mod render;
@@ -255,8 +256,8 @@ impl Engine {
         late: bool,
         now: DateTime<Utc>,
     ) -> Result<Outcome, StoreError> {
-        let reply = match render::render(&self.store, community, post, gathering, now).await {
-            Ok(Some(reply)) => reply,
+        let rendered = match render::render(&self.store, community, post, gathering, now).await {
+            Ok(Some(rendered)) => rendered,
             Ok(None) => {
                 self.store
                     .post_dropped(post.id, &self.worker, "nothing to say", now)
@@ -271,7 +272,13 @@ impl Engine {
                 return Ok(Outcome::Retry);
             }
         };
-        let mut reply = reply;
+        if post.kind.edits() {
+            return self
+                .edit(post, community, gathering, rendered.reply, now)
+                .await;
+        }
+        let card_of = rendered.card_of;
+        let mut reply = rendered.reply;
         if late {
             reply.content = Some(format!("(late) {}", reply.content.unwrap_or_default()));
         }
@@ -315,7 +322,7 @@ impl Engine {
             match self.find_posted(channel, &marker, since).await {
                 Ok(Lookup::Found(message_id)) => {
                     tracing::info!(post = post.id, key = %post.key, message = message_id, "found already posted after a lost answer; not sent again");
-                    self.after_sent(post, community, gathering, message_id, late)
+                    self.after_sent(post, community, gathering, message_id, late, card_of)
                         .await?;
                     return Ok(Outcome::Sent);
                 }
@@ -350,7 +357,7 @@ impl Engine {
         };
         match sent {
             Ok(message_id) => {
-                self.after_sent(post, community, gathering, message_id, late)
+                self.after_sent(post, community, gathering, message_id, late, card_of)
                     .await?;
                 Ok(Outcome::Sent)
             }
@@ -367,8 +374,18 @@ impl Engine {
         gathering: Option<&Gathering>,
         message_id: u64,
         late: bool,
+        card_of: Option<crate::domain::gathering::GatheringId>,
     ) -> Result<(), StoreError> {
         self.mark_sent(post, message_id).await?;
+        if let Some(shown) = card_of {
+            let card = crate::store::LivingCard {
+                channel: community.channel,
+                message: message_id,
+            };
+            self.store
+                .set_living_card(community.id, shown, card, self.clock.now())
+                .await?;
+        }
         if post.kind != PostKind::DmReminder {
             self.store.set_posts_problem(community.id, None).await?;
         }

@@ -3,12 +3,12 @@
 //! every role is held, an agenda card when no gathering is coming up): the post is dropped quietly.
 
 use crate::discord::format::{Notice, Reply};
-use crate::discord::gathering::agenda_card::agenda_card;
+use crate::discord::gathering::agenda_card::{agenda_card, superseded};
 use crate::discord::gathering::reminder::{dm_reminder, reminder};
 use crate::discord::roles::prompt::role_prompt;
 use crate::discord::rsvp::views::harvest_prompt;
 use crate::domain::community::Community;
-use crate::domain::gathering::Gathering;
+use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::posts::PostKind;
 use crate::store::{DuePost, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -16,8 +16,43 @@ use chrono::{DateTime, Utc};
 /// How many past gatherings a role prompt reads to suggest who has not held a role lately.
 const ROTATION_GATHERINGS: i64 = 12;
 
+/// What a due post says, and the gathering it is the agenda card of (which then lives in it).
+pub struct Rendered {
+    /// The message.
+    pub reply: Reply,
+    /// For an agenda card: its gathering.
+    pub card_of: Option<GatheringId>,
+}
+
 /// The message for a due post, or `None` when there is nothing to say.
 pub async fn render(
+    store: &Store,
+    community: &Community,
+    post: &DuePost,
+    gathering: Option<&Gathering>,
+    now: DateTime<Utc>,
+) -> Result<Option<Rendered>, StoreError> {
+    if post.kind == PostKind::AgendaCard {
+        return Ok(match store.upcoming(community.id, now, 1).await?.first() {
+            Some(next) => {
+                let agenda = store.agenda(next.id, &community.template).await?;
+                Some(Rendered {
+                    reply: agenda_card(community, next, &agenda),
+                    card_of: Some(next.id),
+                })
+            }
+            None => None,
+        });
+    }
+    Ok(say(store, community, post, gathering, now)
+        .await?
+        .map(|reply| Rendered {
+            reply,
+            card_of: None,
+        }))
+}
+
+async fn say(
     store: &Store,
     community: &Community,
     post: &DuePost,
@@ -32,13 +67,17 @@ pub async fn render(
             }
             None => Ok(None),
         },
-        PostKind::AgendaCard => match store.upcoming(community.id, now, 1).await?.first() {
-            Some(next) => {
-                let agenda = store.agenda(next.id, &community.template).await?;
-                Ok(Some(agenda_card(community, next, &agenda)))
+        PostKind::AgendaCard => Ok(None),
+        PostKind::CardEdit => match gathering {
+            Some(g) => {
+                let agenda = store.agenda(g.id, &community.template).await?;
+                Ok(Some(agenda_card(community, g, &agenda)))
             }
             None => Ok(None),
         },
+        PostKind::CardStub => {
+            Ok(stub_of(post).map(|s| superseded(community.guild.0, s.by_channel, s.by_message)))
+        }
         PostKind::ChangeNotice => Ok(stored_notice(post)),
         PostKind::DmReminder => Ok(gathering
             .filter(|g| g.status.is_on())
@@ -70,6 +109,18 @@ pub async fn render(
                 .past_agendas(community.id, now, ROTATION_GATHERINGS)
                 .await?;
             Ok(role_prompt(&g, &agenda, &past))
+        }
+    }
+}
+
+/// Which card a stub is for and what it links to.
+pub fn stub_of(post: &DuePost) -> Option<crate::store::Superseded> {
+    let parsed = post.body.as_deref().map(serde_json::from_str);
+    match parsed {
+        Some(Ok(stub)) => Some(stub),
+        _ => {
+            tracing::error!(post = post.id, key = %post.key, "card stub without its cards: dropped");
+            None
         }
     }
 }

@@ -36,6 +36,15 @@ macro_rules! sql_kind {
     (change_notice) => {
         "'change_notice'"
     };
+    (card_edit) => {
+        "'card_edit'"
+    };
+    (card_stub) => {
+        "'card_stub'"
+    };
+    (edits) => {
+        "('card_edit', 'card_stub')"
+    };
     (replanned) => {
         "('reminder', 'role_prompt', 'harvest', 'agenda_card')"
     };
@@ -48,6 +57,7 @@ macro_rules! sql_answer {
     };
 }
 
+mod cards;
 mod care;
 mod changes;
 mod communities;
@@ -62,6 +72,7 @@ mod roles;
 mod rsvp;
 mod series;
 
+pub use cards::{LivingCard, Superseded};
 pub use care::{Forgotten, REMOVED_GRACE_DAYS};
 pub use changes::{Concerned, PlannedNotice};
 pub use communities::CommunityConflict;
@@ -322,6 +333,17 @@ mod stored_forms {
         assert_eq!(
             sql_kind!(change_notice),
             quoted(PostKind::ChangeNotice.as_str())
+        );
+        assert_eq!(sql_kind!(card_edit), quoted(PostKind::CardEdit.as_str()));
+        assert_eq!(sql_kind!(card_stub), quoted(PostKind::CardStub.as_str()));
+        assert_eq!(
+            sql_kind!(edits),
+            list(
+                [PostKind::CardEdit, PostKind::CardStub]
+                    .into_iter()
+                    .filter(|k| k.edits())
+                    .map(PostKind::as_str)
+            )
         );
         assert_eq!(
             sql_kind!(replanned),

@@ -79,8 +79,13 @@ const DROP: &str = "UPDATE posts SET dropped_at = $3, lease_until = NULL, last_e
      WHERE id = $1 AND claimed_by = $2 AND sent_at IS NULL";
 const SENT_IN_LAST_HOUR: &str = concat!(
     "SELECT COUNT(*) FROM posts WHERE community_id = $1 AND sent_at > $2 \
-     AND kind <> ",
-    sql_kind!(dm_reminder)
+     AND kind NOT IN (",
+    sql_kind!(dm_reminder),
+    ", ",
+    sql_kind!(card_edit),
+    ", ",
+    sql_kind!(card_stub),
+    ")"
 );
 const RECORD_PERMISSIONS: &str =
     "UPDATE communities SET bot_permissions = $2 WHERE channel_id = $1 \

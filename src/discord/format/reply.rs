@@ -9,7 +9,7 @@
 use poise::serenity_prelude::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
     CreateEmbed, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    CreateSelectMenu, CreateSelectMenuKind, Nonce, UserId,
+    CreateSelectMenu, CreateSelectMenuKind, EditMessage, Nonce, UserId,
 };
 use poise::CreateReply;
 
@@ -283,6 +283,16 @@ impl Reply {
             message = message.content(content);
         }
         message
+    }
+
+    /// An edit of a message already in the channel that makes it this reply: its text (or none), its
+    /// embeds and its buttons (or none) replace what was there; mentions ping nobody but `ping_users`.
+    pub fn into_edit(self) -> EditMessage {
+        EditMessage::new()
+            .allowed_mentions(self.mentions())
+            .components(self.rows())
+            .embeds(self.embeds())
+            .content(self.content_text().unwrap_or_default())
     }
 
     /// The poise reply, with mentions that ping nobody but `ping_users`.

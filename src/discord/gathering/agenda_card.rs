@@ -5,8 +5,8 @@
 
 use crate::discord::custom_id::ButtonAction;
 use crate::discord::format::{
-    escape, full, local_span, mentions, relative, short_time, Button, Card, Reply, Tone,
-    Visibility, MAX_BUTTON_LABEL_CHARS,
+    escape, full, local_span, relative, short_time, Button, Card, Reply, Tone, Visibility,
+    MAX_BUTTON_LABEL_CHARS, MAX_FIELD_VALUE_CHARS,
 };
 use crate::discord::roles::claim_button;
 use crate::domain::agenda::Agenda;
@@ -16,6 +16,9 @@ use crate::domain::rsvp::Answer;
 
 /// The card of `gathering` with its `agenda`.
 pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda) -> Reply {
+    if !gathering.status.is_on() {
+        return called_off(community, gathering);
+    }
     let mut card = head(community, gathering);
     if !agenda.lines.is_empty() {
         let text: Vec<String> = agenda
@@ -63,19 +66,66 @@ fn label(text: String) -> String {
 }
 
 /// "Going (2): @a, @b · Maybe: 1 · Can't go: 0" (names for going only; mentions in embeds never ping).
-fn rsvp_line(agenda: &Agenda) -> String {
+/// A long list names the first ones and counts the rest ("and 12 more"): a mention is never cut, and
+/// the counts always fit the field's 1,024 characters.
+pub fn rsvp_line(agenda: &Agenda) -> String {
     let going = agenda.going();
-    let names = if going.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", mentions(&going))
-    };
-    format!(
-        "Going ({}){names} · Maybe: {} · Can't go: {}",
-        going.len(),
+    let counts = format!(
+        " · Maybe: {} · Can't go: {}",
         agenda.count(Answer::Maybe),
         agenda.count(Answer::No)
-    )
+    );
+    let lead = format!("Going ({})", going.len());
+    // Room for the names and an "and N more" at most.
+    let room = MAX_FIELD_VALUE_CHARS
+        .saturating_sub(lead.chars().count() + counts.chars().count())
+        .saturating_sub(": ".len() + " and 9999 more".len());
+    let mut names = String::new();
+    let mut shown = 0;
+    for member in &going {
+        let mention = format!("<@{member}>");
+        let extra = if shown == 0 { 0 } else { ", ".len() };
+        if names.len() + extra + mention.len() > room {
+            break;
+        }
+        if shown > 0 {
+            names.push_str(", ");
+        }
+        names.push_str(&mention);
+        shown += 1;
+    }
+    let rest = going.len() - shown;
+    let names = match (shown, rest) {
+        (0, 0) => String::new(),
+        (0, n) => format!(": {n} members"),
+        (_, 0) => format!(": {names}"),
+        (_, n) => format!(": {names} and {n} more"),
+    };
+    format!("{lead}{names}{counts}")
+}
+
+/// The card of a gathering that is off (cancelled, or taken off with its series): what it was, why,
+/// and no buttons.
+fn called_off(community: &Community, g: &Gathering) -> Reply {
+    let what = match g.status {
+        Status::Cancelled => "Cancelled",
+        _ => "No longer scheduled",
+    };
+    let mut text = format!("~~{}~~", full(g.start));
+    if let Some(reason) = &g.reason {
+        text.push_str(&format!("\n{}", escape(reason)));
+    }
+    let card = Card::new(format!("{what}: {}", g.title), text)
+        .footer(community.settings.name.as_str().to_owned());
+    Reply::card(Visibility::Public, card)
+}
+
+/// What an older card of a gathering becomes when a newer one is posted: a line that links to it,
+/// without buttons (so a channel never holds two live cards of one gathering).
+pub fn superseded(guild: u64, channel: u64, message: u64) -> Reply {
+    Reply::public(format!(
+        "This agenda card was replaced by a newer one: https://discord.com/channels/{guild}/{channel}/{message}"
+    ))
 }
 
 /// The card's head: when (in every reader's time and the community's), where, and a move's reason.

@@ -53,16 +53,20 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply,
         .ok_or_else(stale)?;
     let now = app.clock.now();
     let member = MemberRef(click.user.id.get());
+    let clicked = Some(click.message.id.get());
     match action {
         ButtonAction::Claim(_, index) | ButtonAction::Release(_, index) => {
             let claim = matches!(action, ButtonAction::Claim(..));
-            role_clicked(app, click, &community, &gathering, index, claim).await
+            let card = role_clicked(app, click, &community, &gathering, index, claim).await?;
+            crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
+            Ok(card)
         }
         ButtonAction::Rsvp(_, answer) => {
             rsvp::check_rsvp(&gathering, now)?;
             app.store
                 .answer_rsvp(gathering.id, member, answer, now)
                 .await?;
+            crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
             card_now(app, &community, &gathering).await
         }
         ButtonAction::Here(_)

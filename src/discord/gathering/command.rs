@@ -293,8 +293,25 @@ pub async fn list(
 #[poise::command(slash_command, guild_only)]
 pub async fn next(ctx: Context<'_>) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
-    let reply = views::next(&ctx.data().store, &community, ctx.data().clock.now()).await?;
+    let (shown, reply) = views::next(&ctx.data().store, &community, ctx.data().clock.now()).await?;
     crate::discord::answer::send(ctx, reply).await?;
+    // The card just posted is the gathering's living card now (the older one becomes a stub).
+    if let poise::Context::Application(app) = ctx {
+        match app.interaction.get_response(ctx.http()).await {
+            Ok(message) => {
+                let channel = crate::domain::ids::ChannelRef(message.channel_id.get());
+                crate::discord::living::shown(
+                    ctx.data(),
+                    community.id,
+                    shown,
+                    channel,
+                    message.id.get(),
+                )
+                .await;
+            }
+            Err(e) => tracing::warn!(error = %e, "could not read the card just posted"),
+        }
+    }
     Ok(())
 }
 
@@ -333,6 +350,7 @@ pub async fn move_(
         views::moved_notice,
     )
     .await?;
+    crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
     announce(ctx, &community, views::moved_notice(&community, &moved)).await
 }
 
@@ -364,6 +382,7 @@ pub async fn cancel(
         views::cancelled_notice,
     )
     .await?;
+    crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
     announce(ctx, &community, views::cancelled_notice(&cancelled)).await
 }
 

@@ -7,7 +7,7 @@ use crate::discord::gathering::agenda_card::agenda_card;
 use crate::discord::CommandError;
 use crate::domain::change::{concerned, Cancelled, Moved};
 use crate::domain::community::Community;
-use crate::domain::gathering::{Gathering, Series, Status};
+use crate::domain::gathering::{Gathering, GatheringId, Series, Status};
 use crate::domain::ids::MemberRef;
 use crate::domain::recurrence::local_to_utc;
 use crate::store::Store;
@@ -54,7 +54,7 @@ pub async fn next(
     store: &Store,
     community: &Community,
     now: DateTime<Utc>,
-) -> Result<Reply, CommandError> {
+) -> Result<(GatheringId, Reply), CommandError> {
     let next = store.upcoming(community.id, now, 1).await?;
     let g = next.first().ok_or_else(|| {
         CommandError::user(
@@ -62,7 +62,7 @@ pub async fn next(
         )
     })?;
     let agenda = store.agenda(g.id, &community.template).await?;
-    Ok(agenda_card(community, g, &agenda))
+    Ok((g.id, agenda_card(community, g, &agenda)))
 }
 
 /// `/gathering calendar [year] [scope]`: every date of the year, one line each.

@@ -60,6 +60,7 @@ pub async fn claim(
         ctx.data().clock.now(),
     )
     .await?;
+    crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
     crate::discord::answer::send(ctx, views::claimed(&role, &target)).await?;
     Ok(())
 }
@@ -80,6 +81,7 @@ pub async fn release(
     let me = MemberRef(ctx.author().id.get());
     let now = ctx.data().clock.now();
     let holder = flows::release(store, &community, &target, &role, me, &actor(ctx), now).await?;
+    crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
     crate::discord::answer::send(ctx, views::released(&role, &target, holder, me)).await?;
     Ok(())
 }
@@ -106,6 +108,7 @@ pub async fn assign(
     let role = flows::agenda_role(store, &community, &target, &role).await?;
     let (who, by) = (MemberRef(member.id.get()), MemberRef(ctx.author().id.get()));
     flows::assign(store, &target, &role, who, by, ctx.data().clock.now()).await?;
+    crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
     crate::discord::answer::send(ctx, views::assigned(&role, &target, who, by)).await?;
     Ok(())
 }

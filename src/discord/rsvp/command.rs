@@ -60,6 +60,7 @@ pub async fn rsvp(
         .store
         .answer_rsvp(g.id, MemberRef(ctx.author().id.get()), answer, now)
         .await?;
+    crate::discord::living::refresh_card(ctx.data(), community.id, g.id, None);
     let text = format!(
         "Noted: **{}** for **{}** on {}. You can change your answer any time.",
         answer.label(),

@@ -132,6 +132,36 @@ impl FakeDiscord {
         self.state.created.lock().unwrap().clone()
     }
 
+    /// The bot's message `id` as it stands now (its last body, after every edit), if it exists.
+    pub fn stored_message(&self, id: u64) -> Option<Value> {
+        self.state
+            .stored
+            .lock()
+            .unwrap()
+            .get(&id)
+            .map(|(_, b)| b.clone())
+    }
+
+    /// The bot's messages in `channel` as they stand now, oldest first: (id, body).
+    pub fn stored_in(&self, channel: u64) -> Vec<(u64, Value)> {
+        let mut found: Vec<(u64, Value)> = self
+            .state
+            .stored
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(_, (c, _))| *c == channel)
+            .map(|(id, (_, b))| (*id, b.clone()))
+            .collect();
+        found.sort_by_key(|(id, _)| *id);
+        found
+    }
+
+    /// Deletes the bot's message `id`, as a moderator would.
+    pub fn delete_message(&self, id: u64) {
+        self.state.stored.lock().unwrap().remove(&id);
+    }
+
     /// Closes `user`'s DMs: a DM to them fails with Discord's error 50007.
     pub fn close_dms(&self, user: u64) {
         self.state.closed_dms.lock().unwrap().push(user);

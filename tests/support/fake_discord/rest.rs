@@ -205,7 +205,7 @@ fn route(
         | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             ok(Value::Array(register_commands(state, body)))
         }
-        ("POST", ["interactions", id, _token, "callback"]) => {
+        ("POST", ["interactions", id, token, "callback"]) => {
             if let Some(refused) = interaction_deadline(state, id) {
                 return refused;
             }
@@ -214,6 +214,20 @@ fn route(
                 .filter(|_| is_message_callback(body))
             {
                 let message = message(state, 1, data);
+                if body.and_then(|b| b["type"].as_u64()) == Some(4) {
+                    let channel = state.channel_of_token(token);
+                    let message_id = id_of(&message);
+                    state
+                        .stored
+                        .lock()
+                        .unwrap()
+                        .insert(message_id, (channel, data.clone()));
+                    state
+                        .originals
+                        .lock()
+                        .unwrap()
+                        .insert((*token).to_owned(), message_id);
+                }
                 state
                     .messages
                     .lock()
@@ -225,12 +239,36 @@ fn route(
                 StatusCode::NO_CONTENT.into_response(),
             )
         }
-        ("GET" | "PATCH", ["webhooks", _, token, "messages", "@original"]) => ok(message(
+        ("GET", ["webhooks", _, token, "messages", "@original"]) => {
+            let original = state.originals.lock().unwrap().get(*token).copied();
+            let stored = original.and_then(|id| {
+                state
+                    .stored
+                    .lock()
+                    .unwrap()
+                    .get(&id)
+                    .map(|(c, b)| (id, *c, b.clone()))
+            });
+            match stored {
+                Some((id, channel, body)) => ok(message_with_id(state, id, channel, &body)),
+                None => ok(message(state, state.channel_of_token(token), &json!({}))),
+            }
+        }
+        ("PATCH", ["webhooks", _, token, "messages", "@original"]) => ok(message(
             state,
             state.channel_of_token(token),
             body.unwrap_or(&json!({})),
         )),
-        ("DELETE", ["webhooks", ..]) | ("DELETE", ["channels", _, "messages", _]) => (
+        ("DELETE", ["channels", _, "messages", message]) => {
+            if let Ok(id) = message.parse::<u64>() {
+                state.stored.lock().unwrap().remove(&id);
+            }
+            (
+                StatusCode::NO_CONTENT,
+                StatusCode::NO_CONTENT.into_response(),
+            )
+        }
+        ("DELETE", ["webhooks", ..]) => (
             StatusCode::NO_CONTENT,
             StatusCode::NO_CONTENT.into_response(),
         ),
@@ -284,11 +322,30 @@ fn route(
                 }
             }
         }
-        ("PATCH", ["channels", channel, "messages", _]) => ok(message(
-            state,
-            channel.parse().unwrap_or(0),
-            body.unwrap_or(&json!({})),
-        )),
+        ("PATCH", ["channels", channel, "messages", message]) => {
+            let id = message.parse::<u64>().unwrap_or(0);
+            let channel = channel.parse::<u64>().unwrap_or(0);
+            let mut stored = state.stored.lock().unwrap();
+            match stored.get_mut(&id).filter(|(c, _)| *c == channel) {
+                Some((_, current)) => {
+                    if let (Value::Object(now), Some(Value::Object(sent))) = (current, body) {
+                        for (field, value) in sent {
+                            now.insert(field.clone(), value.clone());
+                        }
+                    }
+                    let body = stored.get(&id).map(|(_, b)| b.clone()).unwrap_or_default();
+                    drop(stored);
+                    ok(message_with_id(state, id, channel, &body))
+                }
+                None => {
+                    let body = json!({"message": "Unknown Message", "code": 10008});
+                    (
+                        StatusCode::NOT_FOUND,
+                        (StatusCode::NOT_FOUND, Json(body)).into_response(),
+                    )
+                }
+            }
+        }
         _ => {
             let text = format!("{method} {path}: not served by the fake");
             state.violations.lock().unwrap().push(text);
@@ -389,6 +446,10 @@ fn create_message(state: &State, channel: &str, body: Option<&Value>) -> Value {
         }
     }
     let message = message(state, channel.parse().unwrap_or(0), &body);
+    state.stored.lock().unwrap().insert(
+        id_of(&message),
+        (channel.parse().unwrap_or(0), body.clone()),
+    );
     let nonce_text = body
         .get("nonce")
         .map(|n| n.as_str().map_or_else(|| n.to_string(), str::to_owned));
@@ -424,6 +485,21 @@ fn channel_history(state: &State, channel: &str) -> Value {
 }
 
 /// A full Message object echoing what was sent.
+/// A message's id.
+fn id_of(message: &Value) -> u64 {
+    message["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The message `id` with `body`, as Discord answers for it.
+fn message_with_id(state: &State, id: u64, channel_id: u64, body: &Value) -> Value {
+    let mut m = message(state, channel_id, body);
+    m["id"] = json!(id.to_string());
+    m
+}
+
 pub fn message(state: &State, channel_id: u64, body: &Value) -> Value {
     json!({
         "id": state.next_id().to_string(),

@@ -63,6 +63,11 @@ pub struct State {
     pub(crate) violations: Mutex<Vec<String>>,
     pub(crate) commands: Mutex<Vec<Value>>,
     pub(crate) messages: Mutex<HashMap<u64, Value>>,
+    /// The bot's messages as they stand now, by message id: channel and the last body sent (created by
+    /// POST, or as an interaction's first answer; changed by PATCH; gone when deleted).
+    pub(crate) stored: Mutex<HashMap<u64, (u64, Value)>>,
+    /// An interaction token → the id of the message its first answer made.
+    pub(crate) originals: Mutex<HashMap<String, u64>>,
     pub(crate) events: Mutex<HashMap<u64, Value>>,
     pub(crate) token_channels: Mutex<HashMap<String, u64>>,
     /// Messages created in channels (not the ones a repeated nonce returned again): nonce and body.
@@ -133,6 +138,8 @@ impl State {
             violations: Mutex::default(),
             commands: Mutex::default(),
             messages: Mutex::default(),
+            stored: Mutex::default(),
+            originals: Mutex::default(),
             events: Mutex::default(),
             token_channels: Mutex::default(),
             created: Mutex::default(),

@@ -1,0 +1,59 @@
+//! Keeping each gathering's living card current: after a change to a gathering's agenda, answers,
+//! time or status, [`refresh_card`] plans an edit of its card through the posts engine (in the
+//! background: the command never waits for it, and one waiting edit serves every change that comes
+//! before it runs). A click on the living card itself needs none: Discord updates that card with the
+//! click's answer. [`shown`] records a card the bot just showed for the channel as the living one.
+
+use crate::discord::App;
+use crate::domain::gathering::GatheringId;
+use crate::domain::ids::{ChannelRef, CommunityId};
+use crate::store::LivingCard;
+
+/// Plans an edit of `gathering`'s living card after a change (not when the change came from a click
+/// on that very card, `clicked`).
+pub fn refresh_card(
+    app: &App,
+    community: CommunityId,
+    gathering: GatheringId,
+    clicked: Option<u64>,
+) {
+    let store = app.store.clone();
+    let wake = app.posts_wake.clone();
+    let now = app.clock.now();
+    tokio::spawn(async move {
+        if let Some(clicked) = clicked {
+            match store.living_card(community, gathering).await {
+                Ok(Some(card)) if card.message == clicked => return,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "could not read a gathering's living card"),
+            }
+        }
+        match store.plan_card_edit(community, gathering, now).await {
+            Ok(true) => wake.notify_one(),
+            Ok(false) => {}
+            Err(e) => {
+                tracing::warn!(error = %e, gathering = %gathering, "could not plan a card edit")
+            }
+        }
+    });
+}
+
+/// `message` in `channel` is the living card of `gathering` from now on (the older one becomes a stub).
+pub async fn shown(
+    app: &App,
+    community: CommunityId,
+    gathering: GatheringId,
+    channel: ChannelRef,
+    message: u64,
+) {
+    let card = LivingCard { channel, message };
+    match app
+        .store
+        .set_living_card(community, gathering, card, app.clock.now())
+        .await
+    {
+        Ok(Some(_)) => app.posts_wake.notify_one(),
+        Ok(None) => {}
+        Err(e) => tracing::warn!(error = %e, "could not record a gathering's living card"),
+    }
+}

@@ -1,0 +1,78 @@
+//! Card edits: the posts engine keeps each gathering's living card current by editing it in place
+//! (PATCH, no new message), and turns an older card into a stub that links to the newer one. An edit
+//! is idempotent (it shows the state when it runs), so it needs no nonce and no look in the channel;
+//! it is retried on 5xx and 429 like a post, and given up on 404 with the card forgotten (someone
+//! deleted it: the next card posted becomes the living one).
+
+use super::{Engine, Outcome};
+use crate::discord::format::Reply;
+use crate::discord::http::PostError;
+use crate::domain::community::Community;
+use crate::domain::gathering::Gathering;
+use crate::domain::posts::{on_failure, OnFailure, PostKind};
+use crate::store::{DuePost, LivingCard, StoreError};
+use chrono::{DateTime, Utc};
+use poise::serenity_prelude as serenity;
+
+impl Engine {
+    /// Edits the message a card edit or stub is for so that it says `reply`.
+    pub(super) async fn edit(
+        &self,
+        post: &DuePost,
+        community: &Community,
+        gathering: Option<&Gathering>,
+        reply: Reply,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome, StoreError> {
+        let target = match (post.kind, gathering) {
+            (PostKind::CardEdit, Some(g)) => self.store.living_card(community.id, g.id).await?,
+            (PostKind::CardStub, _) => super::render::stub_of(post).map(|s| LivingCard {
+                channel: crate::domain::ids::ChannelRef(s.channel),
+                message: s.message,
+            }),
+            _ => None,
+        };
+        let Some(card) = target else {
+            self.store
+                .post_dropped(post.id, &self.worker, "no card to edit", now)
+                .await?;
+            return Ok(Outcome::Dropped);
+        };
+        let edited = serenity::ChannelId::new(card.channel.0)
+            .edit_message(
+                &*self.http,
+                serenity::MessageId::new(card.message),
+                reply.into_edit(),
+            )
+            .await;
+        match edited {
+            Ok(_) => {
+                self.store
+                    .post_sent(post.id, &self.worker, Some(card.message), self.clock.now())
+                    .await?;
+                Ok(Outcome::Sent)
+            }
+            Err(e) => {
+                let error = PostError::from(&e);
+                if on_failure(post.kind, error.status, error.retry_after) == OnFailure::MessageGone
+                {
+                    tracing::info!(
+                        post = post.id,
+                        message = card.message,
+                        "the card was deleted: forgotten"
+                    );
+                    if let (PostKind::CardEdit, Some(g)) = (post.kind, gathering) {
+                        self.store
+                            .forget_living_card(community.id, g.id, card.message)
+                            .await?;
+                    }
+                    self.store
+                        .post_dropped(post.id, &self.worker, "the card was deleted", now)
+                        .await?;
+                    return Ok(Outcome::Dropped);
+                }
+                self.failed(post, community, &error, now).await
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! Living cards: the one message per gathering that shows its agenda now. The store remembers it
+//! (channel, message), plans the engine's edits of it after every change (one waiting edit per
+//! gathering: changes close together make one edit), and when a newer card of the gathering is
+//! posted, plans the older one's stub. Every query names the community.
+
+use super::{to_unix, Store, StoreError};
+use crate::domain::gathering::GatheringId;
+use crate::domain::ids::{ChannelRef, CommunityId};
+use chrono::{DateTime, Utc};
+
+const CARD: &str = "SELECT card_channel_id, card_message_id FROM gatherings \
+     WHERE id = $1 AND community_id = $2";
+const SET_CARD: &str = "UPDATE gatherings SET card_channel_id = $3, card_message_id = $4 \
+     WHERE id = $1 AND community_id = $2";
+const FORGET_CARD: &str = "UPDATE gatherings SET card_channel_id = NULL, card_message_id = NULL \
+     WHERE id = $1 AND community_id = $2 AND card_message_id = $3";
+const PLAN_EDIT: &str = concat!(
+    "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
+     SELECT $1, $2, ",
+    sql_kind!(card_edit),
+    ", $3, $4, $4, $5 WHERE EXISTS (SELECT 1 FROM gatherings WHERE id = $2 AND community_id = $1 \
+     AND card_message_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM posts WHERE gathering_id = $2 \
+     AND kind = ",
+    sql_kind!(card_edit),
+    " AND sent_at IS NULL AND dropped_at IS NULL AND claimed_by IS NULL) \
+     ON CONFLICT (idem_key) DO NOTHING"
+);
+const PLAN_STUB: &str = concat!(
+    "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at, body) \
+     VALUES ($1, $2, ",
+    sql_kind!(card_stub),
+    ", $3, $4, $4, $4, $5) ON CONFLICT (idem_key) DO NOTHING"
+);
+
+/// Where a gathering's living card is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LivingCard {
+    /// Its channel.
+    pub channel: ChannelRef,
+    /// Its message.
+    pub message: u64,
+}
+
+/// What a card stub says and where: the old card, and the newer card it links to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Superseded {
+    /// The old card's channel.
+    pub channel: u64,
+    /// The old card.
+    pub message: u64,
+    /// The newer card's channel.
+    pub by_channel: u64,
+    /// The newer card.
+    pub by_message: u64,
+}
+
+impl Store {
+    /// The gathering's living card, if it has one.
+    pub async fn living_card(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+    ) -> Result<Option<LivingCard>, StoreError> {
+        let row: Option<(Option<i64>, Option<i64>)> = sqlx::query_as(CARD)
+            .bind(gathering.0)
+            .bind(community.0)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(match row {
+            Some((Some(channel), Some(message))) => Some(LivingCard {
+                channel: ChannelRef::from_db(channel),
+                message: message as u64,
+            }),
+            _ => None,
+        })
+    }
+
+    /// `card` is the gathering's living card from now on; an older one (another message) gets a stub
+    /// that links to it, planned in the same transaction. Returns the older card.
+    pub async fn set_living_card(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+        card: LivingCard,
+        now: DateTime<Utc>,
+    ) -> Result<Option<LivingCard>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(Option<i64>, Option<i64>)> = sqlx::query_as(CARD)
+            .bind(gathering.0)
+            .bind(community.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let older = match row {
+            Some((Some(channel), Some(message))) if message as u64 != card.message => {
+                Some(LivingCard {
+                    channel: ChannelRef::from_db(channel),
+                    message: message as u64,
+                })
+            }
+            _ => None,
+        };
+        sqlx::query(SET_CARD)
+            .bind(gathering.0)
+            .bind(community.0)
+            .bind(card.channel.to_db())
+            .bind(card.message as i64)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(old) = older {
+            let stub = Superseded {
+                channel: old.channel.0,
+                message: old.message,
+                by_channel: card.channel.0,
+                by_message: card.message,
+            };
+            let body = serde_json::to_string(&stub)
+                .map_err(|e| StoreError::Corrupt(format!("card stub: {e}")))?;
+            sqlx::query(PLAN_STUB)
+                .bind(community.0)
+                .bind(gathering.0)
+                .bind(format!("card-stub:{}", old.message))
+                .bind(to_unix(now))
+                .bind(body)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(older)
+    }
+
+    /// Forgets the gathering's card `message` (it was deleted); a newer card stays.
+    pub async fn forget_living_card(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+        message: u64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(FORGET_CARD)
+            .bind(gathering.0)
+            .bind(community.0)
+            .bind(message as i64)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Plans an edit of the gathering's living card (if it has one and no edit is already waiting):
+    /// true when one was planned. The edit renders the card as it is when it runs.
+    pub async fn plan_card_edit(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        // Due at once: changes that come while it waits are shown by it (it renders when it runs).
+        let due = now;
+        let done = sqlx::query(PLAN_EDIT)
+            .bind(community.0)
+            .bind(gathering.0)
+            .bind(format!(
+                "card-edit:{}:{}",
+                gathering.0,
+                now.timestamp_millis()
+            ))
+            .bind(to_unix(due))
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}

@@ -1,0 +1,276 @@
+//! One living card per gathering, end to end against the fake Discord (which keeps every message of
+//! the bot as it stands after each edit), on SQLite and PostgreSQL:
+//! - a card posted by `/gathering next`, then `/role claim` by command, `/rsvp`, `/role assign`, a move
+//!   and a cancel: after each, the fake's copy of that card shows the change within seconds;
+//! - a second `/gathering next` turns the first card into a stub linking to the new one, so the channel
+//!   holds exactly one card with buttons for the gathering;
+//! - the edit survives a 500 then a 429 on its PATCH; a card someone deleted (404) is forgotten and the
+//!   next card posted becomes the living one.
+
+mod support;
+
+use chrono::{DateTime, TimeZone, Utc};
+use serde_json::Value;
+use steward::domain::ids::{ChannelRef, CommunityId};
+use support::bot::{RunningBot, ShiftedClock};
+use support::db::TestDb;
+use support::fake_discord::interactions::CHANNEL;
+use support::fake_discord::{FakeDiscord, Invocation, Member};
+use support::replies::text_of;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap()
+}
+
+/// Fri 4 Dec 2026 13:00 in Toronto.
+fn dec4() -> i64 {
+    Utc.with_ymd_and_hms(2026, 12, 4, 18, 0, 0)
+        .unwrap()
+        .timestamp()
+}
+
+async fn start(db: &TestDb) -> (FakeDiscord, RunningBot) {
+    let fake = FakeDiscord::start().await;
+    let bot = RunningBot::start_with_clock(&fake, db.url(), ShiftedClock::starting_at(now())).await;
+    fake.run(
+        &Invocation::new("community setup", &Member::manager(1))
+            .opt("name", "Circle")
+            .opt("timezone", "America/Toronto"),
+    )
+    .await;
+    fake.run(
+        &Invocation::new("gathering add", &Member::manager(1))
+            .opt("date", "2026-12-04")
+            .opt("start", "1pm")
+            .opt("end", "4pm")
+            .opt("title", "December circle"),
+    )
+    .await;
+    (fake, bot)
+}
+
+async fn community_id(bot: &RunningBot) -> CommunityId {
+    bot.store
+        .community_in_channel(ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// Posts `/gathering next` and waits until the bot has recorded the card as the living one.
+async fn post_card(fake: &FakeDiscord, bot: &RunningBot) -> u64 {
+    let community = community_id(bot).await;
+    let gathering = bot.store.upcoming(community, now(), 1).await.unwrap()[0].id;
+    let before = bot.store.living_card(community, gathering).await.unwrap();
+    let id = fake.invoke(&Invocation::new("gathering next", &Member::regular(9)));
+    let answer = fake.response_to(id).await;
+    assert!(text_of(&answer).contains("Next gathering: December circle"));
+    for _ in 0..200 {
+        let card = bot.store.living_card(community, gathering).await.unwrap();
+        if let Some(card) = card.filter(|c| Some(*c) != before) {
+            assert_eq!(card.channel, ChannelRef(CHANNEL));
+            assert!(
+                fake.stored_message(card.message).is_some(),
+                "the fake has it"
+            );
+            return card.message;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the card of /gathering next was never recorded as the living card");
+}
+
+/// The card's whole text as it stands in the fake (content, embed titles, descriptions, fields).
+fn card_text(body: &Value) -> String {
+    let mut text = body["content"].as_str().unwrap_or_default().to_owned();
+    for embed in body["embeds"].as_array().into_iter().flatten() {
+        for key in ["title", "description"] {
+            text.push('\n');
+            text.push_str(embed[key].as_str().unwrap_or_default());
+        }
+        for field in embed["fields"].as_array().into_iter().flatten() {
+            text.push('\n');
+            text.push_str(field["name"].as_str().unwrap_or_default());
+            text.push('\n');
+            text.push_str(field["value"].as_str().unwrap_or_default());
+        }
+    }
+    text
+}
+
+fn buttons(body: &Value) -> usize {
+    body["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|row| row["components"].as_array().map_or(0, Vec::len))
+        .sum()
+}
+
+/// Waits until the fake's copy of `message` satisfies `ok`.
+async fn card_becomes(fake: &FakeDiscord, message: u64, what: &str, ok: impl Fn(&Value) -> bool) {
+    let mut last = Value::Null;
+    for _ in 0..300 {
+        if let Some(body) = fake.stored_message(message) {
+            if ok(&body) {
+                return;
+            }
+            last = body;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("the card never showed {what}: {}", card_text(&last));
+}
+
+#[tokio::test]
+async fn every_change_reaches_the_living_card_and_a_newer_card_leaves_one_live() {
+    for db in TestDb::both().await {
+        let label = db.label();
+        let (fake, bot) = start(&db).await;
+        let card = post_card(&fake, &bot).await;
+        let first = fake.stored_message(card).unwrap();
+        assert!(card_text(&first).contains("Going (0)"), "{label}");
+        assert!(buttons(&first) > 0, "{label}");
+
+        fake.run(&Invocation::new("role claim", &Member::regular(5)).opt("role", "Opener"))
+            .await;
+        card_becomes(&fake, card, "the claim", |b| {
+            card_text(b).contains("**Opener** — <@5>")
+        })
+        .await;
+        fake.run(&Invocation::new("rsvp", &Member::regular(6)).opt("answer", "going"))
+            .await;
+        card_becomes(&fake, card, "the RSVP", |b| {
+            card_text(b).contains("Going (1): <@6>")
+        })
+        .await;
+        fake.run(
+            &Invocation::new("role assign", &Member::manager(1))
+                .opt("role", "Closing")
+                .opt("member", "7"),
+        )
+        .await;
+        card_becomes(&fake, card, "the assignment", |b| {
+            card_text(b).contains("**Closing** — <@7>")
+        })
+        .await;
+        // Every edit pings nobody.
+        let edits: Vec<_> = fake
+            .requests()
+            .into_iter()
+            .filter(|r| {
+                r.method == "PATCH" && r.path == format!("/channels/{CHANNEL}/messages/{card}")
+            })
+            .collect();
+        assert!(edits.len() >= 3, "{label}: {} edits", edits.len());
+
+        fake.run(
+            &Invocation::new("gathering move", &Member::manager(1))
+                .opt("gathering", "2026-12-04")
+                .opt("new_date", "2026-12-11"),
+        )
+        .await;
+        let dec11 = dec4() + 7 * 86_400;
+        card_becomes(&fake, card, "the move", |b| {
+            let text = card_text(b);
+            text.contains(&format!("<t:{dec11}:F>")) && text.contains("Moved from")
+        })
+        .await;
+
+        // A second card: the first becomes a stub that links to it, without buttons.
+        let newer = post_card(&fake, &bot).await;
+        assert_ne!(newer, card);
+        card_becomes(&fake, card, "the stub", |b| {
+            card_text(b).contains(&format!(
+                "replaced by a newer one: https://discord.com/channels/"
+            )) && card_text(b).contains(&format!("/{CHANNEL}/{newer}"))
+                && buttons(b) == 0
+                && b["embeds"].as_array().is_none_or(Vec::is_empty)
+        })
+        .await;
+        let live: Vec<u64> = fake
+            .stored_in(CHANNEL)
+            .into_iter()
+            .filter(|(_, b)| {
+                card_text(b).contains("Next gathering: December circle") && buttons(b) > 0
+            })
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(
+            live,
+            vec![newer],
+            "{label}: exactly one live card of the gathering"
+        );
+
+        fake.run(
+            &Invocation::new("gathering cancel", &Member::manager(1))
+                .opt("gathering", "2026-12-11")
+                .opt("reason", "snow storm"),
+        )
+        .await;
+        card_becomes(&fake, newer, "the cancellation", |b| {
+            let text = card_text(b);
+            text.contains("Cancelled: December circle")
+                && text.contains("snow storm")
+                && buttons(b) == 0
+        })
+        .await;
+        bot.stop().await;
+        fake.assert_spec_clean();
+    }
+}
+
+#[tokio::test]
+async fn an_edit_survives_500_and_429_and_a_deleted_card_is_forgotten() {
+    let db = TestDb::sqlite();
+    let (fake, bot) = start(&db).await;
+    let card = post_card(&fake, &bot).await;
+    let path = format!("/channels/{CHANNEL}/messages/{card}");
+    fake.inject("PATCH", &path, 500, 0.0);
+    fake.inject("PATCH", &path, 429, 0.3);
+    fake.run(&Invocation::new("rsvp", &Member::regular(6)).opt("answer", "going"))
+        .await;
+    card_becomes(&fake, card, "the RSVP after 500 and 429", |b| {
+        card_text(b).contains("Going (1): <@6>")
+    })
+    .await;
+    let statuses: Vec<u16> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PATCH" && r.path == path)
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(&statuses[..3], &[500, 429, 200], "{statuses:?}");
+
+    // Someone deletes the card: the next edit finds it gone and forgets it.
+    fake.delete_message(card);
+    fake.run(&Invocation::new("rsvp", &Member::regular(8)).opt("answer", "maybe"))
+        .await;
+    let community = community_id(&bot).await;
+    let gathering = bot.store.upcoming(community, now(), 1).await.unwrap()[0].id;
+    let mut forgotten = false;
+    for _ in 0..300 {
+        if bot
+            .store
+            .living_card(community, gathering)
+            .await
+            .unwrap()
+            .is_none()
+        {
+            forgotten = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(forgotten, "a deleted card is forgotten");
+    let newer = post_card(&fake, &bot).await;
+    fake.run(&Invocation::new("role claim", &Member::regular(5)).opt("role", "Opener"))
+        .await;
+    card_becomes(&fake, newer, "the claim on the new card", |b| {
+        card_text(b).contains("**Opener** — <@5>") && card_text(b).contains("Maybe: 1")
+    })
+    .await;
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
