@@ -4,13 +4,17 @@
 //!   and a cancel: after each, the fake's copy of that card shows the change within seconds;
 //! - a second `/gathering next` turns the first card into a stub linking to the new one, so the channel
 //!   holds exactly one card with buttons for the gathering;
+//! - a reminder links to a recent living card (short, no buttons of its own) and, when the card is
+//!   days old, becomes the living card itself (the older one a stub);
+//! - `/gathering mine` lists the member's roles and answers in this server with links to the cards;
 //! - the edit survives a 500 then a 429 on its PATCH; a card someone deleted (404) is forgotten and the
 //!   next card posted becomes the living one.
 
 mod support;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde_json::Value;
+use std::sync::Arc;
 use steward::domain::ids::{ChannelRef, CommunityId};
 use support::bot::{RunningBot, ShiftedClock};
 use support::db::TestDb;
@@ -29,9 +33,10 @@ fn dec4() -> i64 {
         .timestamp()
 }
 
-async fn start(db: &TestDb) -> (FakeDiscord, RunningBot) {
+async fn start(db: &TestDb) -> (FakeDiscord, RunningBot, Arc<ShiftedClock>) {
     let fake = FakeDiscord::start().await;
-    let bot = RunningBot::start_with_clock(&fake, db.url(), ShiftedClock::starting_at(now())).await;
+    let clock = ShiftedClock::starting_at(now());
+    let bot = RunningBot::start_with_clock(&fake, db.url(), clock.clone()).await;
     fake.run(
         &Invocation::new("community setup", &Member::manager(1))
             .opt("name", "Circle")
@@ -46,7 +51,7 @@ async fn start(db: &TestDb) -> (FakeDiscord, RunningBot) {
             .opt("title", "December circle"),
     )
     .await;
-    (fake, bot)
+    (fake, bot, clock)
 }
 
 async fn community_id(bot: &RunningBot) -> CommunityId {
@@ -127,7 +132,7 @@ async fn card_becomes(fake: &FakeDiscord, message: u64, what: &str, ok: impl Fn(
 async fn every_change_reaches_the_living_card_and_a_newer_card_leaves_one_live() {
     for db in TestDb::both().await {
         let label = db.label();
-        let (fake, bot) = start(&db).await;
+        let (fake, bot, _) = start(&db).await;
         let card = post_card(&fake, &bot).await;
         let first = fake.stored_message(card).unwrap();
         assert!(card_text(&first).contains("Going (0)"), "{label}");
@@ -224,7 +229,7 @@ async fn every_change_reaches_the_living_card_and_a_newer_card_leaves_one_live()
 #[tokio::test]
 async fn an_edit_survives_500_and_429_and_a_deleted_card_is_forgotten() {
     let db = TestDb::sqlite();
-    let (fake, bot) = start(&db).await;
+    let (fake, bot, _) = start(&db).await;
     let card = post_card(&fake, &bot).await;
     let path = format!("/channels/{CHANNEL}/messages/{card}");
     fake.inject("PATCH", &path, 500, 0.0);
@@ -271,6 +276,167 @@ async fn an_edit_survives_500_and_429_and_a_deleted_card_is_forgotten() {
         card_text(b).contains("**Opener** — <@5>") && card_text(b).contains("Maybe: 1")
     })
     .await;
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
+
+#[tokio::test]
+async fn mine_lists_my_roles_and_answers_in_this_server_soonest_first_with_links_to_the_cards() {
+    for db in TestDb::both().await {
+        let label = db.label();
+        let (fake, bot, _) = start(&db).await;
+        let card = post_card(&fake, &bot).await;
+        // A second community in this server, a week later; a third in another server.
+        let mut other = Invocation::new("community setup", &Member::manager(1))
+            .opt("name", "Respite network")
+            .opt("timezone", "America/Toronto");
+        other.channel = CHANNEL + 1;
+        fake.run(&other).await;
+        let mut add = Invocation::new("gathering add", &Member::manager(1))
+            .opt("date", "2026-12-11")
+            .opt("start", "10am")
+            .opt("end", "11am")
+            .opt("title", "Respite check-in");
+        add.channel = CHANNEL + 1;
+        fake.run(&add).await;
+        let elsewhere = CHANNEL + 2;
+        fake.put_channel_in_guild(elsewhere, 900_000_000_000_000_001);
+        let mut far = Invocation::new("community setup", &Member::manager(1))
+            .opt("name", "Another server's circle")
+            .opt("timezone", "America/Toronto");
+        far.channel = elsewhere;
+        fake.run(&far).await;
+        let mut far_add = Invocation::new("gathering add", &Member::manager(1))
+            .opt("date", "2026-12-01")
+            .opt("start", "10am")
+            .opt("end", "11am")
+            .opt("title", "Not in this server");
+        far_add.channel = elsewhere;
+        fake.run(&far_add).await;
+        let mut far_rsvp = Invocation::new("rsvp", &Member::regular(5)).opt("answer", "going");
+        far_rsvp.channel = elsewhere;
+        fake.run(&far_rsvp).await;
+
+        fake.run(&Invocation::new("role claim", &Member::regular(5)).opt("role", "Opener"))
+            .await;
+        fake.run(&Invocation::new("rsvp", &Member::regular(5)).opt("answer", "going"))
+            .await;
+        let mut maybe = Invocation::new("rsvp", &Member::regular(5)).opt("answer", "maybe");
+        maybe.channel = CHANNEL + 1;
+        fake.run(&maybe).await;
+
+        let answer = fake
+            .run(&Invocation::new("gathering mine", &Member::regular(5)))
+            .await;
+        assert!(support::replies::is_ephemeral(&answer), "{label}");
+        let text = text_of(&answer);
+        let first = text
+            .find("December circle")
+            .expect("the first community's gathering");
+        let second = text
+            .find("Respite check-in")
+            .expect("the second community's gathering");
+        assert!(first < second, "{label}: soonest first: {text}");
+        assert!(text.contains("you hold **Opener**"), "{text}");
+        assert!(text.contains("you answered **Going**") && text.contains("you answered **Maybe**"));
+        assert!(
+            text.contains(&format!("/{CHANNEL}/{card})")),
+            "{label}: a link to the living card: {text}"
+        );
+        assert!(!text.contains("Not in this server"), "{label}: {text}");
+        assert!(
+            text.contains("Open roles you have not held lately"),
+            "{text}"
+        );
+        assert!(text.contains("**Sharing challenges**"), "{text}");
+
+        let nobody = fake
+            .run(&Invocation::new("gathering mine", &Member::regular(77)))
+            .await;
+        assert!(
+            text_of(&nobody).contains("You hold no role"),
+            "{}",
+            text_of(&nobody)
+        );
+        bot.stop().await;
+        fake.assert_spec_clean();
+    }
+}
+
+/// The created messages whose first embed is titled `title`, with their ids (from the stored copies).
+fn created_titled(fake: &FakeDiscord, title: &str) -> Vec<(u64, Value)> {
+    fake.stored_in(CHANNEL)
+        .into_iter()
+        .filter(|(_, b)| b["embeds"][0]["title"] == title)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_reminder_links_to_a_recent_card_and_becomes_the_card_when_it_is_days_old() {
+    let db = TestDb::sqlite();
+    let (fake, bot, clock) = start(&db).await;
+    clock.jump(Duration::days(2)); // Thu 26 Nov 10:00 UTC
+    let card = post_card(&fake, &bot).await;
+    fake.run(&Invocation::new("role claim", &Member::regular(5)).opt("role", "Opener"))
+        .await;
+    // The 7-day reminder (Fri 27 Nov 18:00 UTC), a day and a half after the card: short, with a link.
+    clock.jump(Duration::hours(32) + Duration::seconds(20));
+    fake.run(&Invocation::new("rsvp", &Member::regular(6)).opt("answer", "going"))
+        .await;
+    let short = fake
+        .wait_for("the short reminder", |f| {
+            let found = created_titled(f, "Coming up: December circle");
+            (!found.is_empty()).then_some(found)
+        })
+        .await;
+    let (_, reminder) = &short[0];
+    let text = card_text(reminder);
+    assert!(
+        text.contains("⏰") && text.contains("<@5> (Opener)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Opener — <@5>") && text.contains("Going (1)"),
+        "{text}"
+    );
+    let row = &reminder["components"][0]["components"];
+    assert_eq!(
+        row.as_array().map(Vec::len),
+        Some(1),
+        "one link button: {reminder}"
+    );
+    assert_eq!(row[0]["style"], 5, "a link button");
+    assert!(
+        row[0]["url"]
+            .as_str()
+            .is_some_and(|u| u.ends_with(&format!("/{CHANNEL}/{card}"))),
+        "{reminder}"
+    );
+    assert!(
+        buttons(&fake.stored_message(card).unwrap()) > 1,
+        "the card stays live"
+    );
+
+    // The 1-day reminder (Thu 3 Dec 18:00 UTC), a week after the card: it is the card now.
+    clock.jump(Duration::days(6));
+    fake.run(&Invocation::new("rsvp", &Member::regular(8)).opt("answer", "maybe"))
+        .await;
+    let community = community_id(&bot).await;
+    let gathering = bot.store.upcoming(community, now(), 1).await.unwrap()[0].id;
+    let mut newer = None;
+    for _ in 0..300 {
+        let living = bot.store.living_card(community, gathering).await.unwrap();
+        if let Some(c) = living.filter(|c| c.message != card) {
+            newer = Some(c.message);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let newer = newer.expect("the 1-day reminder became the living card");
+    let body = fake.stored_message(newer).unwrap();
+    assert!(card_text(&body).contains("⏰"), "{}", card_text(&body));
+    assert!(buttons(&body) > 1, "the new card has the buttons");
+    card_becomes(&fake, card, "the stub", |b| buttons(b) == 0).await;
     bot.stop().await;
     fake.assert_spec_clean();
 }

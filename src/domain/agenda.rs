@@ -100,6 +100,20 @@ impl PastAgenda {
     }
 }
 
+/// The open roles of `agenda` that `member` did not hold in `past` (a nudge: "open roles you have
+/// not held lately"), in agenda order.
+pub fn open_for(agenda: &Agenda, past: &[PastAgenda], member: MemberRef) -> Vec<String> {
+    agenda
+        .open()
+        .filter(|(_, role)| {
+            !past
+                .iter()
+                .any(|a| a.holders.iter().any(|(r, m)| r == role && *m == member))
+        })
+        .map(|(_, role)| role.to_owned())
+        .collect()
+}
+
 /// Every role of `template` with up to `limit` members who held some role in `past` but not that one
 /// (in the order they first appear, most recent first).
 pub fn not_held_lately(
@@ -160,6 +174,22 @@ pub fn suggestions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nudge_names_open_roles_the_member_did_not_hold_lately() {
+        let roles = Template::from_stored("Opener\nEvaluation\nClosing");
+        let agenda = Agenda::new(&roles, &[("Closing".to_owned(), MemberRef(9))], vec![]);
+        let past = vec![PastAgenda {
+            gathering: GatheringId(1),
+            start: DateTime::from_timestamp(0, 0).unwrap(),
+            holders: vec![("Opener".to_owned(), MemberRef(5))],
+        }];
+        assert_eq!(open_for(&agenda, &past, MemberRef(5)), vec!["Evaluation"]);
+        assert_eq!(
+            open_for(&agenda, &past, MemberRef(6)),
+            vec!["Opener", "Evaluation"]
+        );
+    }
 
     #[test]
     fn lines_follow_the_agenda_and_ignore_holders_of_removed_roles() {

@@ -155,10 +155,39 @@ impl Engine {
     ) -> Result<Vec<DuePost>, StoreError> {
         let cap = i64::from(self.settings.channel_posts_per_hour);
         let mut left: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+        let mut edits_left: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
         let mut kept = Vec::with_capacity(due.len());
         for post in due {
             if post.kind == PostKind::DmReminder {
                 kept.push(post);
+                continue;
+            }
+            if post.kind.edits() {
+                // Edits add no message; they have their own budget (changes close together share one).
+                if let std::collections::hash_map::Entry::Vacant(entry) =
+                    edits_left.entry(post.community.0)
+                {
+                    let sent = self
+                        .store
+                        .card_edits_since(post.community, now - Duration::hours(1))
+                        .await?;
+                    entry.insert(CARD_EDITS_PER_HOUR - sent);
+                }
+                if let Some(remaining) = edits_left.get_mut(&post.community.0).filter(|r| **r > 0) {
+                    *remaining -= 1;
+                    kept.push(post);
+                } else {
+                    tracing::warn!(post = post.id, community = %post.community, "card edit held back: the hourly cap of edits is reached");
+                    self.store
+                        .post_held(
+                            post.id,
+                            &self.worker,
+                            now + Duration::minutes(10),
+                            "held back: hourly cap of card edits",
+                        )
+                        .await?;
+                    METRICS.post("held");
+                }
                 continue;
             }
             if let std::collections::hash_map::Entry::Vacant(entry) = left.entry(post.community.0) {
@@ -494,6 +523,10 @@ impl Engine {
         }
     }
 }
+
+/// Most card edits (and stubs) per community per hour: a busy evening of clicks stays gentle with
+/// Discord; an edit held back still shows everything when it goes (it renders when it runs).
+const CARD_EDITS_PER_HOUR: i64 = 240;
 
 /// A jitter factor in [0.5, 1.5).
 fn jitter() -> f64 {

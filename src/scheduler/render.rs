@@ -4,7 +4,7 @@
 
 use crate::discord::format::{Notice, Reply};
 use crate::discord::gathering::agenda_card::{agenda_card, superseded};
-use crate::discord::gathering::reminder::{dm_reminder, reminder};
+use crate::discord::gathering::reminder::{dm_reminder, reminder, short_reminder};
 use crate::discord::roles::prompt::role_prompt;
 use crate::discord::rsvp::views::harvest_prompt;
 use crate::domain::community::Community;
@@ -43,6 +43,9 @@ pub async fn render(
             }
             None => None,
         });
+    }
+    if let (PostKind::Reminder, Some(g)) = (post.kind, gathering) {
+        return reminder_of(store, community, g, now).await;
     }
     Ok(say(store, community, post, gathering, now)
         .await?
@@ -112,6 +115,42 @@ async fn say(
         }
     }
 }
+
+/// A reminder links to the gathering's living card when it is recent; otherwise the reminder is the
+/// agenda card and becomes the living one (a card far up the channel is not worth a link).
+async fn reminder_of(
+    store: &Store,
+    community: &Community,
+    g: &Gathering,
+    now: DateTime<Utc>,
+) -> Result<Option<Rendered>, StoreError> {
+    let agenda = store.agenda(g.id, &community.template).await?;
+    let recent = match store.living_card_posted(community.id, g.id).await? {
+        Some(at) if now - at < chrono::Duration::days(CARD_STAYS_NEAR_DAYS) => {
+            store.living_card(community.id, g.id).await?
+        }
+        _ => None,
+    };
+    Ok(Some(match recent {
+        Some(card) => {
+            let url = format!(
+                "https://discord.com/channels/{}/{}/{}",
+                community.guild.0, card.channel.0, card.message
+            );
+            Rendered {
+                reply: short_reminder(community, g, &agenda, &url),
+                card_of: None,
+            }
+        }
+        None => Rendered {
+            reply: reminder(community, g, &agenda),
+            card_of: Some(g.id),
+        },
+    }))
+}
+
+/// A living card older than this is far up the channel: the next reminder becomes the card.
+pub const CARD_STAYS_NEAR_DAYS: i64 = 3;
 
 /// Which card a stub is for and what it links to.
 pub fn stub_of(post: &DuePost) -> Option<crate::store::Superseded> {

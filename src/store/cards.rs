@@ -10,8 +10,11 @@ use chrono::{DateTime, Utc};
 
 const CARD: &str = "SELECT card_channel_id, card_message_id FROM gatherings \
      WHERE id = $1 AND community_id = $2";
-const SET_CARD: &str = "UPDATE gatherings SET card_channel_id = $3, card_message_id = $4 \
-     WHERE id = $1 AND community_id = $2";
+const SET_CARD: &str = "UPDATE gatherings SET card_channel_id = $3, card_message_id = $4, \
+     card_posted_at = $5 WHERE id = $1 AND community_id = $2";
+const POSTED_AT: &str =
+    "SELECT card_posted_at FROM gatherings WHERE id = $1 AND community_id = $2 \
+     AND card_message_id IS NOT NULL";
 const FORGET_CARD: &str = "UPDATE gatherings SET card_channel_id = NULL, card_message_id = NULL \
      WHERE id = $1 AND community_id = $2 AND card_message_id = $3";
 const PLAN_EDIT: &str = concat!(
@@ -30,6 +33,11 @@ const PLAN_STUB: &str = concat!(
      VALUES ($1, $2, ",
     sql_kind!(card_stub),
     ", $3, $4, $4, $4, $5) ON CONFLICT (idem_key) DO NOTHING"
+);
+
+const EDITS_SINCE: &str = concat!(
+    "SELECT COUNT(*) FROM posts WHERE community_id = $1 AND sent_at > $2 AND kind IN ",
+    sql_kind!(edits)
 );
 
 /// Where a gathering's living card is.
@@ -75,6 +83,20 @@ impl Store {
         })
     }
 
+    /// When the gathering's living card was posted (none without a card).
+    pub async fn living_card_posted(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let at: Option<Option<i64>> = sqlx::query_scalar(POSTED_AT)
+            .bind(gathering.0)
+            .bind(community.0)
+            .fetch_optional(self.pool())
+            .await?;
+        at.flatten().map(super::from_unix).transpose()
+    }
+
     /// `card` is the gathering's living card from now on; an older one (another message) gets a stub
     /// that links to it, planned in the same transaction. Returns the older card.
     pub async fn set_living_card(
@@ -104,6 +126,7 @@ impl Store {
             .bind(community.0)
             .bind(card.channel.to_db())
             .bind(card.message as i64)
+            .bind(to_unix(now))
             .execute(&mut *tx)
             .await?;
         if let Some(old) = older {
@@ -142,6 +165,19 @@ impl Store {
             .execute(self.pool())
             .await?;
         Ok(())
+    }
+
+    /// How many card edits and stubs of the community went out since `since` (their own hourly cap).
+    pub async fn card_edits_since(
+        &self,
+        community: CommunityId,
+        since: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(EDITS_SINCE)
+            .bind(community.0)
+            .bind(to_unix(since))
+            .fetch_one(self.pool())
+            .await?)
     }
 
     /// Plans an edit of the gathering's living card (if it has one and no edit is already waiting):

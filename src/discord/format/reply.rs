@@ -103,6 +103,8 @@ pub struct Reply {
     pub member_pickers: Vec<(String, String)>,
     /// The only users this reply may ping (role holders, those going); never roles or everyone.
     pub ping_users: Vec<u64>,
+    /// Link buttons (label, URL), one row after the others: e.g. a reminder's link to the living card.
+    pub links: Vec<(String, String)>,
 }
 
 /// A button on a card.
@@ -157,6 +159,7 @@ impl Reply {
             attachments: Vec::new(),
             buttons: Vec::new(),
             last_row: Vec::new(),
+            links: Vec::new(),
             member_pickers: Vec::new(),
             ping_users: Vec::new(),
         }
@@ -172,6 +175,7 @@ impl Reply {
             attachments: Vec::new(),
             buttons: Vec::new(),
             last_row: Vec::new(),
+            links: Vec::new(),
             member_pickers: Vec::new(),
             ping_users: Vec::new(),
         }
@@ -188,6 +192,17 @@ impl Reply {
     fn rows(&self) -> Vec<CreateActionRow> {
         let mut rows = Self::button_rows(&self.buttons);
         rows.extend(Self::button_rows(&self.last_row));
+        if !self.links.is_empty() {
+            let links = self
+                .links
+                .iter()
+                .take(MAX_BUTTONS_PER_ROW)
+                .map(|(label, url)| {
+                    CreateButton::new_link(url.clone()).label(cut(label, MAX_BUTTON_LABEL_CHARS))
+                })
+                .collect();
+            rows.push(CreateActionRow::Buttons(links));
+        }
         for (custom_id, placeholder) in &self.member_pickers {
             let kind = CreateSelectMenuKind::User {
                 default_users: None,

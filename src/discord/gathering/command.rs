@@ -197,6 +197,7 @@ async fn announce(
         "add",
         "list",
         "next",
+        "mine",
         "move_",
         "cancel",
         "end_series",
@@ -312,6 +313,53 @@ pub async fn next(ctx: Context<'_>) -> Result<(), CommandError> {
             Err(e) => tracing::warn!(error = %e, "could not read the card just posted"),
         }
     }
+    Ok(())
+}
+
+/// Your upcoming roles and answers in every community of this server
+#[poise::command(slash_command, guild_only)]
+pub async fn mine(ctx: Context<'_>) -> Result<(), CommandError> {
+    let here = place(ctx)?;
+    let store = &ctx.data().store;
+    let now = ctx.data().clock.now();
+    let member = crate::domain::ids::MemberRef(ctx.author().id.get());
+    let communities = store.communities_in_guild(here.guild).await?;
+    let name_of = |id| {
+        communities
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.settings.name.to_string())
+            .unwrap_or_default()
+    };
+    let mut lines = Vec::new();
+    for mine in store.my_upcoming(here.guild, member, now, 10).await? {
+        let card = store.living_card(mine.community, mine.gathering.id).await?;
+        lines.push(crate::discord::gathering::mine::MineLine {
+            community: name_of(mine.community),
+            card,
+            mine,
+        });
+    }
+    // The nudge: the channel's community's next gathering, roles the member has not held lately.
+    let mut nudge = None;
+    if let Some(community) = communities.iter().find(|c| c.channel == here.channel) {
+        if let Some(next) = store
+            .upcoming(community.id, now, 1)
+            .await?
+            .into_iter()
+            .next()
+        {
+            let agenda = store.agenda_as_seen(community, next.id).await?;
+            let past = store.past_agendas(community.id, now, 12).await?;
+            nudge = Some(crate::discord::gathering::mine::Nudge {
+                roles: crate::domain::agenda::open_for(&agenda, &past, member),
+                title: next.title,
+                start: next.start,
+            });
+        }
+    }
+    let reply = crate::discord::gathering::mine::mine(here.guild.0, &lines, nudge.as_ref());
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 

@@ -1,0 +1,199 @@
+//! Living cards in the store, on SQLite and PostgreSQL: a gathering's card is remembered per community,
+//! a newer card plans exactly one stub of the older one, a card is forgotten only if it is still the
+//! one deleted, and card edits are planned only for a gathering with a card, one waiting at a time.
+
+mod support;
+
+use chrono::{Duration, TimeZone, Utc};
+use steward::domain::community::{Community, CommunityName, Settings};
+use steward::domain::ids::{ChannelRef, GuildRef};
+use steward::domain::posts::PostKind;
+use steward::store::{LivingCard, NewOccurrence, Store, Superseded};
+use support::db::TestDb;
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap()
+}
+
+async fn community(store: &Store, channel: u64) -> Community {
+    let settings = Settings::new(
+        CommunityName::parse("Circle").unwrap(),
+        chrono_tz::America::Toronto,
+        None,
+    );
+    store
+        .create_community(GuildRef(1), ChannelRef(channel), &settings, now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn gathering(store: &Store, c: &Community) -> steward::domain::gathering::GatheringId {
+    let start = Utc.with_ymd_and_hms(2026, 12, 4, 18, 0, 0).unwrap();
+    store
+        .add_gathering(
+            c.id,
+            &NewOccurrence {
+                series: None,
+                start,
+                end: start + Duration::hours(3),
+                title: "December circle".into(),
+                location: None,
+            },
+            now(),
+        )
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_card_is_remembered_per_community_and_a_newer_one_plans_one_stub() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let label = db.label();
+        let a = community(&store, 10).await;
+        let b = community(&store, 20).await;
+        let g = gathering(&store, &a).await;
+        assert_eq!(store.living_card(a.id, g).await.unwrap(), None, "{label}");
+        assert!(
+            !store.plan_card_edit(a.id, g, now()).await.unwrap(),
+            "{label}: no card, no edit"
+        );
+
+        let first = LivingCard {
+            channel: ChannelRef(10),
+            message: 100,
+        };
+        assert_eq!(
+            store.set_living_card(a.id, g, first, now()).await.unwrap(),
+            None
+        );
+        assert_eq!(
+            store.living_card(a.id, g).await.unwrap(),
+            Some(first),
+            "{label}"
+        );
+        assert_eq!(
+            store.living_card(b.id, g).await.unwrap(),
+            None,
+            "{label}: another community does not see it"
+        );
+        // The same card again plans nothing.
+        assert_eq!(
+            store.set_living_card(a.id, g, first, now()).await.unwrap(),
+            None
+        );
+
+        let second = LivingCard {
+            channel: ChannelRef(10),
+            message: 200,
+        };
+        assert_eq!(
+            store.set_living_card(a.id, g, second, now()).await.unwrap(),
+            Some(first),
+            "{label}"
+        );
+        let due = store
+            .claim_due_posts(
+                "w",
+                now() + Duration::seconds(1),
+                now() + Duration::minutes(1),
+                50,
+            )
+            .await
+            .unwrap();
+        let stubs: Vec<_> = due
+            .iter()
+            .filter(|p| p.kind == PostKind::CardStub)
+            .collect();
+        assert_eq!(stubs.len(), 1, "{label}: {due:?}");
+        let stub: Superseded = serde_json::from_str(stubs[0].body.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            stub,
+            Superseded {
+                channel: 10,
+                message: 100,
+                by_channel: 10,
+                by_message: 200
+            }
+        );
+
+        // Forgetting the old message leaves the newer card; forgetting the card itself clears it.
+        store.forget_living_card(a.id, g, 100).await.unwrap();
+        assert_eq!(
+            store.living_card(a.id, g).await.unwrap(),
+            Some(second),
+            "{label}"
+        );
+        store.forget_living_card(b.id, g, 200).await.unwrap();
+        assert_eq!(
+            store.living_card(a.id, g).await.unwrap(),
+            Some(second),
+            "{label}: not from another community"
+        );
+        store.forget_living_card(a.id, g, 200).await.unwrap();
+        assert_eq!(store.living_card(a.id, g).await.unwrap(), None, "{label}");
+    }
+}
+
+#[tokio::test]
+async fn one_card_edit_waits_at_a_time_and_a_claimed_one_lets_the_next_be_planned() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let label = db.label();
+        let a = community(&store, 10).await;
+        let b = community(&store, 20).await;
+        let g = gathering(&store, &a).await;
+        let card = LivingCard {
+            channel: ChannelRef(10),
+            message: 100,
+        };
+        store.set_living_card(a.id, g, card, now()).await.unwrap();
+        assert!(
+            !store.plan_card_edit(b.id, g, now()).await.unwrap(),
+            "{label}: not for another community's gathering"
+        );
+        assert!(
+            store.plan_card_edit(a.id, g, now()).await.unwrap(),
+            "{label}"
+        );
+        let later = now() + Duration::milliseconds(5);
+        assert!(
+            !store.plan_card_edit(a.id, g, later).await.unwrap(),
+            "{label}: one already waits"
+        );
+        let claimed = store
+            .claim_due_posts("w", later, later + Duration::minutes(1), 50)
+            .await
+            .unwrap();
+        let edits: Vec<_> = claimed
+            .iter()
+            .filter(|p| p.kind == PostKind::CardEdit)
+            .collect();
+        assert_eq!(edits.len(), 1, "{label}");
+        assert_eq!(edits[0].gathering, Some(g));
+        // While it is being sent, a change plans the next one (the one in flight may have read too early).
+        let after = later + Duration::milliseconds(5);
+        assert!(
+            store.plan_card_edit(a.id, g, after).await.unwrap(),
+            "{label}"
+        );
+        assert!(!store
+            .plan_card_edit(a.id, g, after + Duration::milliseconds(1))
+            .await
+            .unwrap());
+        // Edits never count against the channel's hourly cap of new messages.
+        store
+            .post_sent(edits[0].id, "w", Some(100), after)
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .channel_posts_since(a.id, now() - Duration::hours(1))
+                .await
+                .unwrap(),
+            0,
+            "{label}"
+        );
+    }
+}
