@@ -104,6 +104,18 @@ fn card_text(body: &Value) -> String {
     text
 }
 
+/// The custom id of the button labelled `label` on a stored message.
+fn button_id(body: &Value, label: &str) -> String {
+    body["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .find(|b| b["label"] == label)
+        .and_then(|b| b["custom_id"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| panic!("no {label} button on {body}"))
+}
+
 fn buttons(body: &Value) -> usize {
     body["components"]
         .as_array()
@@ -206,6 +218,39 @@ async fn every_change_reaches_the_living_card_and_a_newer_card_leaves_one_live()
             live,
             vec![newer],
             "{label}: exactly one live card of the gathering"
+        );
+
+        // A button on the older card (kept by a client that did not refresh) still works: the answer
+        // lands on the living card, and the older one stays a stub.
+        let going = button_id(&fake.stored_message(newer).unwrap(), "Going");
+        let click = fake.click_on(&Member::regular(11), CHANNEL, card, &going);
+        let answer = fake.response_to(click).await;
+        assert_eq!(answer["type"], 7, "{label}: {answer}");
+        assert!(
+            text_of(&answer).contains(&format!("/{CHANNEL}/{newer}")),
+            "{answer}"
+        );
+        card_becomes(&fake, newer, "the click on the old card", |b| {
+            card_text(b).contains("Going (2): <@6>, <@11>")
+        })
+        .await;
+        // A click on the living card changes it in place, with no edit after it.
+        let patches = |f: &FakeDiscord| {
+            f.requests()
+                .into_iter()
+                .filter(|r| r.method == "PATCH" && r.path.ends_with(&format!("/messages/{newer}")))
+                .count()
+        };
+        let before = patches(&fake);
+        let click = fake.click(&Member::regular(12), CHANNEL, &going);
+        let answer = fake.response_to(click).await;
+        assert!(text_of(&answer).contains("Going (3)"), "{label}: {answer}");
+        assert!(card_text(&fake.stored_message(newer).unwrap()).contains("<@12>"));
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(
+            patches(&fake),
+            before,
+            "{label}: no edit for a click on the card itself"
         );
 
         fake.run(

@@ -59,7 +59,7 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply,
             let claim = matches!(action, ButtonAction::Claim(..));
             let card = role_clicked(app, click, &community, &gathering, index, claim).await?;
             crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
-            Ok(card)
+            older_or(app, click, &community, &gathering, card).await
         }
         ButtonAction::Rsvp(_, answer) => {
             rsvp::check_rsvp(&gathering, now)?;
@@ -67,7 +67,8 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply,
                 .answer_rsvp(gathering.id, member, answer, now)
                 .await?;
             crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
-            card_now(app, &community, &gathering).await
+            let card = card_now(app, &community, &gathering).await?;
+            older_or(app, click, &community, &gathering, card).await
         }
         ButtonAction::Here(_)
         | ButtonAction::AttendanceAdd(_)
@@ -106,6 +107,24 @@ async fn role_clicked(
         role_flows::release(store, community, gathering, &role, member, &actor, now).await?;
     }
     card_now(app, community, gathering).await
+}
+
+/// What the clicked message becomes: the card as it is now when it is the living card (or the
+/// gathering has none yet), else a stub that links to the living card, which shows the change (a
+/// channel never holds two live cards of one gathering).
+async fn older_or(
+    app: &App,
+    click: &serenity::ComponentInteraction,
+    community: &Community,
+    gathering: &Gathering,
+    card: Reply,
+) -> Result<Reply, CommandError> {
+    match app.store.living_card(community.id, gathering.id).await? {
+        Some(living) if living.message != click.message.id.get() => Ok(
+            super::agenda_card::superseded(community.guild.0, living.channel.0, living.message),
+        ),
+        _ => Ok(card),
+    }
 }
 
 /// The card as it is now.

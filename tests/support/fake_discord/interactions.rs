@@ -232,11 +232,25 @@ fn role(id: &str, guild: u64) -> Value {
 
 /// A click on a button of a message the bot sent.
 pub fn click(fake: &FakeDiscord, id: u64, member: &Member, channel: u64, custom_id: &str) -> Value {
+    // Like a person, the click is on the newest message of the channel that shows this button.
+    let on = fake.newest_with_button(channel, custom_id).unwrap_or(1000);
+    click_on(fake, id, member, channel, on, custom_id)
+}
+
+/// A click on the button `custom_id` of the bot's message `message`.
+pub fn click_on(
+    fake: &FakeDiscord,
+    id: u64,
+    member: &Member,
+    channel: u64,
+    message: u64,
+    custom_id: &str,
+) -> Value {
     let mut payload = build_base(fake, id, member, GUILD, channel);
     payload["type"] = json!(3);
     payload["data"] = json!({"custom_id": custom_id, "component_type": 2});
     payload["message"] = json!({
-        "id": "1000", "channel_id": channel.to_string(),
+        "id": message.to_string(), "channel_id": channel.to_string(),
         "author": {"id": fake.application_id().to_string(), "username": "Steward", "discriminator": "0000", "global_name": null, "avatar": null, "bot": true}, "content": "", "timestamp": "2026-11-24T10:00:00.000000+00:00",
         "edited_timestamp": null, "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
         "attachments": [], "embeds": [], "components": [], "pinned": false, "type": 0, "flags": 0,

@@ -307,7 +307,35 @@ impl FakeDiscord {
     pub fn click(&self, member: &Member, channel: u64, custom_id: &str) -> u64 {
         let id = self.state.next_id();
         let payload = interactions::click(self, id, member, channel, custom_id);
+        if let Some(on) = self.newest_with_button(channel, custom_id) {
+            self.state.clicked.lock().unwrap().insert(id, on);
+        }
         self.send_interaction(id, channel, payload)
+    }
+
+    /// Clicks the button `custom_id` on the bot's message `message` (an older card, say).
+    pub fn click_on(&self, member: &Member, channel: u64, message: u64, custom_id: &str) -> u64 {
+        let id = self.state.next_id();
+        let payload = interactions::click_on(self, id, member, channel, message, custom_id);
+        self.state.clicked.lock().unwrap().insert(id, message);
+        self.send_interaction(id, channel, payload)
+    }
+
+    /// The newest of the bot's messages in `channel` that shows a component `custom_id`.
+    pub fn newest_with_button(&self, channel: u64, custom_id: &str) -> Option<u64> {
+        self.stored_in(channel)
+            .into_iter()
+            .rev()
+            .find(|(_, body)| {
+                body["components"].as_array().is_some_and(|rows| {
+                    rows.iter().any(|row| {
+                        row["components"]
+                            .as_array()
+                            .is_some_and(|cs| cs.iter().any(|c| c["custom_id"] == custom_id))
+                    })
+                })
+            })
+            .map(|(id, _)| id)
     }
 
     /// Picks members in a user-select menu; returns the interaction id.

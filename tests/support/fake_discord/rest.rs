@@ -214,6 +214,20 @@ fn route(
                 .filter(|_| is_message_callback(body))
             {
                 let message = message(state, 1, data);
+                let clicked = id
+                    .parse::<u64>()
+                    .ok()
+                    .and_then(|i| state.clicked.lock().unwrap().get(&i).copied());
+                if let (Some(7), Some(on)) = (body.and_then(|b| b["type"].as_u64()), clicked) {
+                    if let Some((_, Value::Object(now))) = state.stored.lock().unwrap().get_mut(&on)
+                    {
+                        if let Value::Object(sent) = data {
+                            for (field, value) in sent {
+                                now.insert(field.clone(), value.clone());
+                            }
+                        }
+                    }
+                }
                 if body.and_then(|b| b["type"].as_u64()) == Some(4) {
                     let channel = state.channel_of_token(token);
                     let message_id = id_of(&message);

@@ -68,6 +68,8 @@ pub struct State {
     pub(crate) stored: Mutex<HashMap<u64, (u64, Value)>>,
     /// An interaction token → the id of the message its first answer made.
     pub(crate) originals: Mutex<HashMap<String, u64>>,
+    /// A click's interaction id → the message whose button it was (an UPDATE_MESSAGE edits it).
+    pub(crate) clicked: Mutex<HashMap<u64, u64>>,
     pub(crate) events: Mutex<HashMap<u64, Value>>,
     pub(crate) token_channels: Mutex<HashMap<String, u64>>,
     /// Messages created in channels (not the ones a repeated nonce returned again): nonce and body.
@@ -140,6 +142,7 @@ impl State {
             messages: Mutex::default(),
             stored: Mutex::default(),
             originals: Mutex::default(),
+            clicked: Mutex::default(),
             events: Mutex::default(),
             token_channels: Mutex::default(),
             created: Mutex::default(),
