@@ -290,12 +290,13 @@ async fn one_role_per_member_when_the_community_says_so() {
 }
 
 #[tokio::test]
-async fn template_edits_apply_to_future_cards_and_a_shown_card_keeps_its_roles() {
+async fn template_edits_reach_every_gathering_with_no_claimed_role_and_a_claimed_agenda_keeps_its_roles(
+) {
     let fake = FakeDiscord::start().await;
     let db = TestDb::sqlite();
     let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now())).await;
     community_with_a_gathering(&fake).await;
-    card(&fake).await; // 4 Dec's roles are now frozen
+    card(&fake).await; // 4 Dec's card is shown, its roles frozen
 
     let refused = fake
         .run(&Invocation::new("role template add", &Member::regular(3)).opt("name", "Timekeeper"))
@@ -327,11 +328,33 @@ async fn template_edits_apply_to_future_cards_and_a_shown_card_keeps_its_roles()
         "{view}"
     );
 
+    // The card was shown but nobody holds a role on 4 Dec: the edits reach it, and the reply says so.
+    let reached = card(&fake).await;
+    let labels: Vec<String> = buttons(&reached).into_iter().map(|(l, _)| l).collect();
+    assert!(
+        labels.contains(&"Claim Timekeeper".to_owned())
+            && !labels.contains(&"Claim Closing".to_owned()),
+        "{labels:?}"
+    );
+    assert!(
+        text_of(&removed).contains("It reaches every upcoming gathering with no role claimed yet"),
+        "{removed}"
+    );
+    // Once a role is claimed there, a template edit leaves that agenda as it is.
+    fake.run(&Invocation::new("role claim", &Member::regular(4)).opt("role", "Opener"))
+        .await;
+    let kept = fake
+        .run(&Invocation::new("role template add", &Member::manager(1)).opt("name", "Scribe"))
+        .await;
+    assert!(
+        text_of(&kept).contains("keep their agenda, since a role is already claimed"),
+        "{kept}"
+    );
     let frozen = card(&fake).await;
     let labels: Vec<String> = buttons(&frozen).into_iter().map(|(l, _)| l).collect();
     assert!(
-        labels.contains(&"Claim Closing".to_owned())
-            && !labels.contains(&"Claim Timekeeper".to_owned()),
+        labels.contains(&"Claim Timekeeper".to_owned())
+            && !labels.contains(&"Claim Scribe".to_owned()),
         "{labels:?}"
     );
 

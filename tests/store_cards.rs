@@ -197,3 +197,69 @@ async fn one_card_edit_waits_at_a_time_and_a_claimed_one_lets_the_next_be_planne
         );
     }
 }
+
+#[tokio::test]
+async fn a_template_edit_reaches_every_upcoming_gathering_with_no_claimed_role() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let label = db.label();
+        let a = community(&store, 10).await;
+        let b = community(&store, 20).await;
+        let claimed = gathering(&store, &a).await;
+        let open = gathering(&store, &a).await;
+        let elsewhere = gathering(&store, &b).await;
+        // Every card was shown: the roles are frozen from the default template.
+        for g in [claimed, open] {
+            store.agenda_roles(g, &a.template).await.unwrap();
+        }
+        store.agenda_roles(elsewhere, &b.template).await.unwrap();
+        let claim = store
+            .claim_role(
+                claimed,
+                "Opener",
+                steward::domain::ids::MemberRef(5),
+                false,
+                now(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(claim, steward::store::ClaimOutcome::Claimed);
+
+        let next = a.template.add("Timekeeper").unwrap();
+        let reach = store.apply_template(a.id, &next, now()).await.unwrap();
+        assert_eq!(
+            reach.reached.iter().map(|(g, _)| *g).collect::<Vec<_>>(),
+            vec![open],
+            "{label}"
+        );
+        assert_eq!(
+            reach.kept.iter().map(|(g, _)| *g).collect::<Vec<_>>(),
+            vec![claimed],
+            "{label}"
+        );
+        let saved = store.community(a.id).await.unwrap().unwrap().template;
+        assert_eq!(saved, next, "{label}");
+        let roles = |g| {
+            let store = store.clone();
+            let saved = saved.clone();
+            async move { store.agenda_roles(g, &saved).await.unwrap() }
+        };
+        assert!(
+            roles(open).await.roles().iter().any(|r| r == "Timekeeper"),
+            "{label}"
+        );
+        assert!(
+            !roles(claimed)
+                .await
+                .roles()
+                .iter()
+                .any(|r| r == "Timekeeper"),
+            "{label}: a claimed agenda keeps its roles"
+        );
+        let other = store.agenda_roles(elsewhere, &next).await.unwrap();
+        assert!(
+            !other.roles().iter().any(|r| r == "Timekeeper"),
+            "{label}: not another community's gathering"
+        );
+    }
+}

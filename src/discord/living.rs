@@ -23,7 +23,18 @@ pub fn refresh_card(
     tokio::spawn(async move {
         if let Some(clicked) = clicked {
             match store.living_card(community, gathering).await {
-                Ok(Some(card)) if card.message == clicked => return,
+                Ok(Some(card)) if card.message == clicked => {
+                    // The click showed the change on the card; an edit on its way may have read
+                    // the card before the change, and would undo it when it lands: plan one more.
+                    match store.card_edit_in_flight(community, gathering).await {
+                        Ok(true) => {}
+                        Ok(false) => return,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "could not look for a card edit in flight");
+                            return;
+                        }
+                    }
+                }
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "could not read a gathering's living card"),
             }

@@ -253,7 +253,8 @@ pub enum OnFailure {
     DmUndeliverable,
     /// The community's channel cannot be posted in (403, 404): drop and tell organizers.
     ChannelUnreachable,
-    /// The message a card edit was for is gone (deleted by someone, 404): forget it, drop the edit.
+    /// The message a card edit was for is gone (deleted by someone: 404) or out of reach (403):
+    /// forget it, drop the edit.
     MessageGone,
     /// Discord refused this post for good (another 4xx): drop it with a log line.
     Refused,
@@ -265,7 +266,9 @@ pub fn on_failure(kind: PostKind, http_status: Option<u16>, retry_after: Option<
     let refused = |s: u16| (400..500).contains(&s) && s != status::TOO_MANY_REQUESTS;
     match http_status {
         Some(s) if kind == PostKind::DmReminder && refused(s) => OnFailure::DmUndeliverable,
-        Some(status::NOT_FOUND) if kind.edits() => OnFailure::MessageGone,
+        // An edit of a message that is gone, or that the bot may no longer see: forget the card
+        // rather than try again after every change.
+        Some(status::NOT_FOUND | status::FORBIDDEN) if kind.edits() => OnFailure::MessageGone,
         Some(status::FORBIDDEN | status::NOT_FOUND) => OnFailure::ChannelUnreachable,
         Some(s) if refused(s) => OnFailure::Refused,
         Some(status::TOO_MANY_REQUESTS) => match retry_after {

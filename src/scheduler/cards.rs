@@ -32,7 +32,7 @@ impl Engine {
             }),
             _ => None,
         };
-        let Some(card) = target else {
+        let Some(card) = target.filter(|c| c.channel.0 != 0 && c.message != 0) else {
             self.store
                 .post_dropped(post.id, &self.worker, "no card to edit", now)
                 .await?;
@@ -50,6 +50,12 @@ impl Engine {
                 self.store
                     .post_sent(post.id, &self.worker, Some(card.message), self.clock.now())
                     .await?;
+                // A newer card may have come while this edit travelled: its stub must win.
+                if let (PostKind::CardEdit, Some(g)) = (post.kind, gathering) {
+                    self.store
+                        .restub(community.id, g.id, card, self.clock.now())
+                        .await?;
+                }
                 Ok(Outcome::Sent)
             }
             Err(e) => {

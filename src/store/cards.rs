@@ -3,7 +3,7 @@
 //! gathering: changes close together make one edit), and when a newer card of the gathering is
 //! posted, plans the older one's stub. Every query names the community.
 
-use super::{to_unix, Store, StoreError};
+use super::{to_unix, Lock, Store, StoreError};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{ChannelRef, CommunityId};
 use chrono::{DateTime, Utc};
@@ -39,6 +39,24 @@ const EDITS_SINCE: &str = concat!(
     "SELECT COUNT(*) FROM posts WHERE community_id = $1 AND sent_at > $2 AND kind IN ",
     sql_kind!(edits)
 );
+
+const IN_FLIGHT: &str = concat!(
+    "SELECT id FROM posts WHERE gathering_id = $1 AND community_id = $2 AND kind = ",
+    sql_kind!(card_edit),
+    " AND sent_at IS NULL AND dropped_at IS NULL AND claimed_by IS NOT NULL LIMIT 1"
+);
+
+/// A key part that no other plan shares: the time in milliseconds and a random number.
+fn unique_suffix(now: DateTime<Utc>) -> String {
+    let mut random = [0u8; 4];
+    // Without randomness the time alone still separates plans a millisecond apart.
+    let _ = getrandom::fill(&mut random);
+    format!(
+        "{}-{:08x}",
+        now.timestamp_millis(),
+        u32::from_le_bytes(random)
+    )
+}
 
 /// Where a gathering's living card is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +125,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<LivingCard>, StoreError> {
         let mut tx = self.begin_write().await?;
+        self.serialise(&mut tx, Lock::Card, gathering.0).await?;
         let row: Option<(Option<i64>, Option<i64>)> = sqlx::query_as(CARD)
             .bind(gathering.0)
             .bind(community.0)
@@ -151,6 +170,55 @@ impl Store {
         Ok(older)
     }
 
+    /// Plans the stub of `old` (linking to the gathering's living card) again: an edit of `old` that
+    /// was on its way when a newer card was posted may have brought its buttons back.
+    pub async fn restub(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+        old: LivingCard,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let Some(living) = self.living_card(community, gathering).await? else {
+            return Ok(());
+        };
+        if living.message == old.message {
+            return Ok(());
+        }
+        let stub = Superseded {
+            channel: old.channel.0,
+            message: old.message,
+            by_channel: living.channel.0,
+            by_message: living.message,
+        };
+        let body = serde_json::to_string(&stub)
+            .map_err(|e| StoreError::Corrupt(format!("card stub: {e}")))?;
+        sqlx::query(PLAN_STUB)
+            .bind(community.0)
+            .bind(gathering.0)
+            .bind(format!("card-stub:{}:{}", old.message, unique_suffix(now)))
+            .bind(to_unix(now))
+            .bind(body)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Whether an edit of the gathering's card is being sent right now (claimed, not done): it may
+    /// have read the card before a change that a click then showed.
+    pub async fn card_edit_in_flight(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+    ) -> Result<bool, StoreError> {
+        let found: Option<i64> = sqlx::query_scalar(IN_FLIGHT)
+            .bind(gathering.0)
+            .bind(community.0)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(found.is_some())
+    }
+
     /// Forgets the gathering's card `message` (it was deleted); a newer card stays.
     pub async fn forget_living_card(
         &self,
@@ -193,11 +261,7 @@ impl Store {
         let done = sqlx::query(PLAN_EDIT)
             .bind(community.0)
             .bind(gathering.0)
-            .bind(format!(
-                "card-edit:{}:{}",
-                gathering.0,
-                now.timestamp_millis()
-            ))
+            .bind(format!("card-edit:{}:{}", gathering.0, unique_suffix(now)))
             .bind(to_unix(due))
             .bind(to_unix(now))
             .execute(self.pool())

@@ -85,7 +85,7 @@ pub use notes::{CreditOffer, NewNote, Note, NoteId};
 pub use ops::OtherShard;
 pub use posts::DuePost;
 pub use public::CalendarFile;
-pub use roles::ClaimOutcome;
+pub use roles::{ClaimOutcome, TemplateReach};
 pub use series::NewSeries;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -109,6 +109,8 @@ pub(crate) enum Lock {
     Claims = 1,
     /// The notes of one community (a form submitted twice archives one note).
     Notes = 2,
+    /// The living card of one gathering (two new cards at once: one stub, one live card).
+    Card = 3,
 }
 
 /// What can go wrong in the store.

@@ -9,6 +9,20 @@ use crate::domain::roles::Template;
 use chrono::{DateTime, Utc};
 
 const SAVE_TEMPLATE: &str = "UPDATE communities SET role_template = $2 WHERE id = $1";
+/// Upcoming gatherings of the community on which no role is claimed take the template again.
+const UNFREEZE_UNCLAIMED: &str = concat!(
+    "UPDATE gatherings SET roles = NULL WHERE community_id = $1 AND end_at > $2 AND status IN ",
+    sql_status!(on),
+    " AND roles IS NOT NULL AND NOT EXISTS \
+     (SELECT 1 FROM role_claims c WHERE c.gathering_id = gatherings.id)"
+);
+/// Upcoming gatherings of the community, whether a role is claimed on them, soonest first.
+const UPCOMING_CLAIMED: &str = concat!(
+    "SELECT g.id, g.start_at, CASE WHEN EXISTS (SELECT 1 FROM role_claims c \
+     WHERE c.gathering_id = g.id) THEN 1 ELSE 0 END FROM gatherings g WHERE g.community_id = $1 AND g.end_at > $2 AND g.status IN ",
+    sql_status!(on),
+    " ORDER BY g.start_at, g.id"
+);
 const FREEZE: &str = "UPDATE gatherings SET roles = $2 WHERE id = $1 AND roles IS NULL";
 const FROZEN: &str = "SELECT roles FROM gatherings WHERE id = $1";
 pub(super) const CLAIMS: &str =
@@ -56,7 +70,54 @@ pub enum ClaimOutcome {
     Changed,
 }
 
+/// Which upcoming gatherings a template edit reached (no role claimed yet) and which kept their
+/// agenda (a role is claimed), soonest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemplateReach {
+    /// The gatherings that take the new template, with their start.
+    pub reached: Vec<(GatheringId, DateTime<Utc>)>,
+    /// The gatherings that keep their agenda, with their start.
+    pub kept: Vec<(GatheringId, DateTime<Utc>)>,
+}
+
 impl Store {
+    /// Saves a community's role template and applies it to every upcoming gathering on which no role
+    /// is claimed yet (in one transaction); says which gatherings it reached and which kept theirs.
+    pub async fn apply_template(
+        &self,
+        community: CommunityId,
+        template: &Template,
+        now: DateTime<Utc>,
+    ) -> Result<TemplateReach, StoreError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(SAVE_TEMPLATE)
+            .bind(community.0)
+            .bind(template.to_stored())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(UNFREEZE_UNCLAIMED)
+            .bind(community.0)
+            .bind(to_unix(now))
+            .execute(&mut *tx)
+            .await?;
+        let rows: Vec<(i64, i64, i64)> = sqlx::query_as(UPCOMING_CLAIMED)
+            .bind(community.0)
+            .bind(to_unix(now))
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let mut reach = TemplateReach::default();
+        for (id, start, claimed) in rows {
+            let entry = (GatheringId(id), from_unix(start)?);
+            if claimed != 0 {
+                reach.kept.push(entry);
+            } else {
+                reach.reached.push(entry);
+            }
+        }
+        Ok(reach)
+    }
+
     /// Saves a community's role template (affects gatherings whose roles are not frozen yet).
     pub async fn save_template(
         &self,

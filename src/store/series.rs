@@ -36,8 +36,9 @@ const ALL_BEHIND_HORIZON: &str = concat!(
     " FROM series WHERE materialized_until < $1 AND (until_at IS NULL OR until_at > materialized_until) LIMIT 500"
 );
 const DROP_WITHDRAWN_POSTS: &str = concat!(
-    "DELETE FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL \
-     AND gathering_id IN (SELECT id FROM gatherings WHERE series_id = $1 AND status = ",
+    "DELETE FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL AND kind IN ",
+    sql_kind!(replanned),
+    " AND gathering_id IN (SELECT id FROM gatherings WHERE series_id = $1 AND status = ",
     sql_status!(withdrawn),
     ")"
 );

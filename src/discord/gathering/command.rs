@@ -299,7 +299,13 @@ pub async fn next(ctx: Context<'_>) -> Result<(), CommandError> {
     // The card just posted is the gathering's living card now (the older one becomes a stub).
     if let poise::Context::Application(app) = ctx {
         match app.interaction.get_response(ctx.http()).await {
-            Ok(message) => {
+            // Only the public card in the community's channel (not a private "try again").
+            Ok(message)
+                if message.channel_id.get() == community.channel.0
+                    && !message
+                        .flags
+                        .is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL)) =>
+            {
                 let channel = crate::domain::ids::ChannelRef(message.channel_id.get());
                 crate::discord::living::shown(
                     ctx.data(),
@@ -310,6 +316,7 @@ pub async fn next(ctx: Context<'_>) -> Result<(), CommandError> {
                 )
                 .await;
             }
+            Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not read the card just posted"),
         }
     }

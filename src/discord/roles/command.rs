@@ -138,11 +138,16 @@ async fn save(
     template: Template,
     what: String,
 ) -> Result<(), CommandError> {
-    ctx.data()
+    let reach = ctx
+        .data()
         .store
-        .save_template(community.id, &template)
+        .apply_template(community.id, &template, ctx.data().clock.now())
         .await?;
-    crate::discord::answer::send(ctx, views::template_changed(what, &template)).await?;
+    // The cards of the gatherings it reached show the new agenda.
+    for (gathering, _) in &reach.reached {
+        crate::discord::living::refresh_card(ctx.data(), community.id, *gathering, None);
+    }
+    crate::discord::answer::send(ctx, views::template_changed(what, &template, &reach)).await?;
     Ok(())
 }
 

@@ -64,15 +64,53 @@ pub fn template(community: &Community) -> Reply {
 }
 
 /// After a template edit.
-pub fn template_changed(what: String, template: &Template) -> Reply {
-    Reply::private(format!(
-        "{what} The agenda is now: {}. Gatherings whose card was already shown keep their roles.",
-        if template.roles().is_empty() {
-            "no roles".to_owned()
-        } else {
-            template.roles().join(", ")
-        }
-    ))
+pub fn template_changed(
+    what: String,
+    template: &Template,
+    reach: &crate::store::TemplateReach,
+) -> Reply {
+    let roles = if template.roles().is_empty() {
+        "no roles".to_owned()
+    } else {
+        let names: Vec<String> = template.roles().iter().map(|r| escape(r)).collect();
+        names.join(", ")
+    };
+    let mut text = format!("{what} The agenda is now: {roles}.");
+    if reach.reached.is_empty() && reach.kept.is_empty() {
+        text.push_str(" It applies to every gathering from now on.");
+    }
+    if !reach.reached.is_empty() {
+        text.push_str(&format!(
+            "\nIt reaches every upcoming gathering with no role claimed yet: {}.",
+            dates(&reach.reached)
+        ));
+    }
+    if !reach.kept.is_empty() {
+        text.push_str(&format!(
+            "\nThese keep their agenda, since a role is already claimed on them: {}.",
+            dates(&reach.kept)
+        ));
+    }
+    Reply::private(text)
+}
+
+/// The first dates of `list` (each in every reader's own date format), and how many more.
+fn dates(
+    list: &[(
+        crate::domain::gathering::GatheringId,
+        chrono::DateTime<chrono::Utc>,
+    )],
+) -> String {
+    const SHOWN: usize = 6;
+    let mut shown: Vec<String> = list
+        .iter()
+        .take(SHOWN)
+        .map(|(_, start)| format!("<t:{}:D>", start.timestamp()))
+        .collect();
+    if list.len() > SHOWN {
+        shown.push(format!("and {} more", list.len() - SHOWN));
+    }
+    shown.join(", ")
 }
 
 /// `/role history`: the last gatherings × roles, and who has not held each role lately.

@@ -340,7 +340,12 @@ fn route(
             let id = message.parse::<u64>().unwrap_or(0);
             let channel = channel.parse::<u64>().unwrap_or(0);
             let mut stored = state.stored.lock().unwrap();
-            match stored.get_mut(&id).filter(|(c, _)| *c == channel) {
+            // An ephemeral answer belongs to the interaction: the channel's endpoint cannot edit it.
+            let ephemeral = |b: &Value| b["flags"].as_u64().is_some_and(|f| f & 64 != 0);
+            match stored
+                .get_mut(&id)
+                .filter(|(c, b)| *c == channel && !ephemeral(b))
+            {
                 Some((_, current)) => {
                     if let (Value::Object(now), Some(Value::Object(sent))) = (current, body) {
                         for (field, value) in sent {
