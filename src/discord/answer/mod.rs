@@ -33,6 +33,9 @@ pub const BUDGET: Duration = Duration::from_millis(1500);
 pub enum Outcome {
     /// The message the button was on changes in place.
     Update(Reply),
+    /// The message changes in place, and the clicker is asked something privately after it (e.g. a
+    /// role holder who answered *Can't go*: free the role?).
+    UpdateAndAsk(Reply, Reply),
     /// A new message, private or public as the reply says.
     Message(Reply),
     /// A form to open (only possible as the first answer: if the work was slow, the person is told to
@@ -218,8 +221,17 @@ pub async fn interaction<F>(
     let gathering =
         crate::discord::custom_id::ButtonAction::parse(custom_id).map(|a| a.gathering().0);
     let was_deferred = deferred.is_some();
+    let (outcome, ask) = match outcome {
+        Outcome::UpdateAndAsk(update, ask) => (Outcome::Update(update), Some(ask)),
+        other => (other, None),
+    };
     if let Err(e) = deliver(http, target, deferred, outcome).await {
         tracing::warn!(error = %e, interaction = what, "could not answer an interaction");
+    }
+    if let Some(ask) = ask {
+        if let Err(e) = target.follow_up(http, follow_up_of(ask)).await {
+            tracing::warn!(error = %e, interaction = what, "could not ask the follow-up question");
+        }
     }
     let elapsed = started.elapsed();
     crate::metrics::METRICS.answered(kind, elapsed);
@@ -293,7 +305,12 @@ async fn deliver(
     deferred: Option<Deferral>,
     outcome: Outcome,
 ) -> serenity::Result<()> {
+    let outcome = match outcome {
+        Outcome::UpdateAndAsk(update, _) => Outcome::Update(update),
+        other => other,
+    };
     match (deferred, outcome) {
+        (_, Outcome::UpdateAndAsk(..)) => Ok(()),
         (None, Outcome::Form(form)) => target.respond(http, form).await,
         (Some(_), Outcome::Form(_)) => {
             let again = Reply::private(

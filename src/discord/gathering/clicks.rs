@@ -20,7 +20,7 @@ use poise::serenity_prelude as serenity;
 /// Handles one click on a button with a [`ButtonAction`].
 pub async fn handle(ctx: &serenity::Context, app: &App, click: &serenity::ComponentInteraction) {
     let what = format!("button {}", click.data.custom_id);
-    let work = async { act(app, click).await.map(Outcome::Update) };
+    let work = act(app, click);
     answer::interaction(
         &ctx.http,
         app,
@@ -39,7 +39,7 @@ fn stale() -> CommandError {
     )
 }
 
-async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply, CommandError> {
+async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcome, CommandError> {
     let action = ButtonAction::parse(&click.data.custom_id).ok_or_else(stale)?;
     let community = app
         .store
@@ -59,7 +59,9 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply,
             let claim = matches!(action, ButtonAction::Claim(..));
             let card = role_clicked(app, click, &community, &gathering, index, claim).await?;
             crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
-            older_or(app, click, &community, &gathering, card).await
+            older_or(app, click, &community, &gathering, card)
+                .await
+                .map(Outcome::Update)
         }
         ButtonAction::Rsvp(_, answer) => {
             rsvp::check_rsvp(&gathering, now)?;
@@ -67,14 +69,24 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Reply,
                 .answer_rsvp(gathering.id, member, answer, now)
                 .await?;
             crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
-            let card = card_now(app, &community, &gathering).await?;
-            older_or(app, click, &community, &gathering, card).await
+            let agenda = app.store.agenda(gathering.id, &community.template).await?;
+            let card = agenda_card(&community, &gathering, &agenda);
+            let update = older_or(app, click, &community, &gathering, card).await?;
+            // A role holder who cannot come is asked whether to free the role.
+            Ok(
+                match crate::discord::roles::free_your_roles(&gathering, &agenda, member, answer) {
+                    Some(ask) => Outcome::UpdateAndAsk(update, ask),
+                    None => Outcome::Update(update),
+                },
+            )
         }
         ButtonAction::Here(_)
         | ButtonAction::AttendanceAdd(_)
         | ButtonAction::AttendanceRemove(_) => {
             let actor = actor_of_member(click.member.as_ref());
-            attendance_clicks::act(app, click, &community, &gathering, action, &actor).await
+            attendance_clicks::act(app, click, &community, &gathering, action, &actor)
+                .await
+                .map(Outcome::Update)
         }
     }
 }
@@ -119,6 +131,17 @@ async fn older_or(
     gathering: &Gathering,
     card: Reply,
 ) -> Result<Reply, CommandError> {
+    // A button on a private message (the "free your role?" question) answers privately.
+    if click
+        .message
+        .flags
+        .is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL))
+    {
+        return Ok(Reply::private(format!(
+            "Done: the card of **{}** shows it.",
+            crate::discord::format::escape(&gathering.title)
+        )));
+    }
     match app.store.living_card(community.id, gathering.id).await? {
         Some(living) if living.message != click.message.id.get() => Ok(
             super::agenda_card::superseded(community.guild.0, living.channel.0, living.message),

@@ -6,8 +6,11 @@ pub mod prompt;
 pub mod views;
 
 use crate::discord::custom_id::ButtonAction;
-use crate::discord::format::{Button, Tone, MAX_BUTTON_LABEL_CHARS};
-use crate::domain::gathering::GatheringId;
+use crate::discord::format::{escape, Button, Reply, Tone, MAX_BUTTON_LABEL_CHARS};
+use crate::domain::agenda::Agenda;
+use crate::domain::gathering::{Gathering, GatheringId};
+use crate::domain::ids::MemberRef;
+use crate::domain::rsvp::Answer;
 
 /// The Claim button of the role at `index` (the card's, and the role prompt's).
 pub fn claim_button(gathering: GatheringId, index: usize, role: &str) -> Button {
@@ -19,4 +22,48 @@ pub fn claim_button(gathering: GatheringId, index: usize, role: &str) -> Button 
             .collect(),
         tone: Tone::Primary,
     }
+}
+
+/// Asked privately of a member who answered *Can't go* while holding roles at the gathering: free
+/// them? One Release button per role they hold (none when they hold none or answered otherwise).
+pub fn free_your_roles(
+    gathering: &Gathering,
+    agenda: &Agenda,
+    member: MemberRef,
+    answer: Answer,
+) -> Option<Reply> {
+    if answer != Answer::No {
+        return None;
+    }
+    let held: Vec<(usize, &str)> = agenda
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.holder == Some(member))
+        .map(|(i, l)| (i, l.role.as_str()))
+        .collect();
+    if held.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = held
+        .iter()
+        .map(|(_, r)| format!("**{}**", escape(r)))
+        .collect();
+    let mut ask = Reply::private(format!(
+        "You hold {} at **{}**. Free it so that someone else can take it?",
+        names.join(", "),
+        escape(&gathering.title)
+    ));
+    ask.buttons = held
+        .iter()
+        .map(|(i, role)| Button {
+            custom_id: ButtonAction::Release(gathering.id, *i).encode(),
+            label: format!("Release {role}")
+                .chars()
+                .take(MAX_BUTTON_LABEL_CHARS)
+                .collect(),
+            tone: Tone::Danger,
+        })
+        .collect();
+    Some(ask)
 }

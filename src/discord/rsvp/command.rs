@@ -61,13 +61,22 @@ pub async fn rsvp(
         .answer_rsvp(g.id, MemberRef(ctx.author().id.get()), answer, now)
         .await?;
     crate::discord::living::refresh_card(ctx.data(), community.id, g.id, None);
-    let text = format!(
+    let mut text = format!(
         "Noted: **{}** for **{}** on {}. You can change your answer any time.",
         answer.label(),
         escape(&g.title),
         crate::discord::format::full(g.start)
     );
-    crate::discord::answer::send(ctx, Reply::private(text)).await?;
+    // A role holder who cannot come is asked whether to free the role.
+    let agenda = ctx.data().store.agenda(g.id, &community.template).await?;
+    let member = MemberRef(ctx.author().id.get());
+    let mut reply = Reply::private("");
+    if let Some(ask) = crate::discord::roles::free_your_roles(&g, &agenda, member, answer) {
+        text.push_str(&format!("\n{}", ask.content.unwrap_or_default()));
+        reply.buttons = ask.buttons;
+    }
+    reply.content = Some(text);
+    crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
 

@@ -237,6 +237,19 @@ pub fn click(fake: &FakeDiscord, id: u64, member: &Member, channel: u64, custom_
     click_on(fake, id, member, channel, on, custom_id)
 }
 
+/// A click on the button `custom_id` of a private (ephemeral) message of the bot.
+pub fn click_private(
+    fake: &FakeDiscord,
+    id: u64,
+    member: &Member,
+    channel: u64,
+    custom_id: &str,
+) -> Value {
+    let mut payload = click_on(fake, id, member, channel, 1001, custom_id);
+    payload["message"]["flags"] = json!(64);
+    payload
+}
+
 /// A click on the button `custom_id` of the bot's message `message`.
 pub fn click_on(
     fake: &FakeDiscord,

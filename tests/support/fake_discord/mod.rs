@@ -313,6 +313,13 @@ impl FakeDiscord {
         self.send_interaction(id, channel, payload)
     }
 
+    /// Clicks the button `custom_id` on a private message the bot showed `member`.
+    pub fn click_private(&self, member: &Member, channel: u64, custom_id: &str) -> u64 {
+        let id = self.state.next_id();
+        let payload = interactions::click_private(self, id, member, channel, custom_id);
+        self.send_interaction(id, channel, payload)
+    }
+
     /// Clicks the button `custom_id` on the bot's message `message` (an older card, say).
     pub fn click_on(&self, member: &Member, channel: u64, message: u64, custom_id: &str) -> u64 {
         let id = self.state.next_id();
