@@ -549,3 +549,76 @@ async fn a_holder_who_cannot_come_is_asked_to_free_the_role() {
     bot.stop().await;
     fake.assert_spec_clean();
 }
+
+#[tokio::test]
+async fn assigning_a_held_role_asks_first_and_tells_the_previous_holder() {
+    let db = TestDb::sqlite();
+    let (fake, bot, _) = start(&db).await;
+    let card = post_card(&fake, &bot).await;
+    fake.run(&Invocation::new("role claim", &Member::regular(5)).opt("role", "Opener"))
+        .await;
+    let asked = fake
+        .run(
+            &Invocation::new("role assign", &Member::manager(1))
+                .opt("role", "Opener")
+                .opt("member", "7"),
+        )
+        .await;
+    assert!(support::replies::is_ephemeral(&asked), "{asked}");
+    assert!(
+        text_of(&asked).contains("is held by <@5>. Give it to <@7> instead?"),
+        "{asked}"
+    );
+    let confirm = asked["data"]["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .expect("a confirm button")
+        .to_owned();
+    card_becomes(&fake, card, "the claim, untouched by the question", |b| {
+        card_text(b).contains("**Opener** — <@5>")
+    })
+    .await;
+
+    let refused = fake.click_private(&Member::regular(9), CHANNEL, &confirm);
+    let refused = fake.response_to(refused).await;
+    assert!(text_of(&refused).contains("organizer"), "{refused}");
+
+    let done = fake.click_private(&Member::manager(1), CHANNEL, &confirm);
+    let done = fake.response_to(done).await;
+    assert!(
+        text_of(&done).contains("Done: <@7> holds **Opener**"),
+        "{done}"
+    );
+    let told = fake
+        .wait_for("the public notice", |f| {
+            f.requests().into_iter().find(|r| {
+                r.method == "POST"
+                    && r.path.starts_with("/webhooks/")
+                    && r.body.as_ref().is_some_and(|b| {
+                        b["content"]
+                            .as_str()
+                            .is_some_and(|t| t.contains("instead of <@5>"))
+                    })
+            })
+        })
+        .await;
+    let body = told.body.unwrap();
+    assert_ne!(
+        body["flags"].as_u64().map(|f| f & 64),
+        Some(64),
+        "public: {body}"
+    );
+    let mut pinged: Vec<String> = body["allowed_mentions"]["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap_or_default().to_owned())
+        .collect();
+    pinged.sort();
+    assert_eq!(pinged, vec!["5".to_owned(), "7".to_owned()], "{body}");
+    card_becomes(&fake, card, "the new holder", |b| {
+        card_text(b).contains("**Opener** — <@7>")
+    })
+    .await;
+    bot.stop().await;
+    fake.assert_spec_clean();
+}

@@ -2,6 +2,7 @@
 //! old cards: nothing depends on in-memory state.
 
 use crate::domain::gathering::GatheringId;
+use crate::domain::ids::MemberRef;
 use crate::domain::rsvp::Answer;
 
 /// A button (or select menu) action.
@@ -19,6 +20,8 @@ pub enum ButtonAction {
     AttendanceAdd(GatheringId),
     /// The organizer's menu: these members did not come after all.
     AttendanceRemove(GatheringId),
+    /// The organizer confirms giving the role at this index, held by someone else, to this member.
+    AssignOver(GatheringId, usize, MemberRef),
 }
 
 impl ButtonAction {
@@ -30,7 +33,8 @@ impl ButtonAction {
             | ButtonAction::Rsvp(g, _)
             | ButtonAction::Here(g)
             | ButtonAction::AttendanceAdd(g)
-            | ButtonAction::AttendanceRemove(g) => g,
+            | ButtonAction::AttendanceRemove(g)
+            | ButtonAction::AssignOver(g, _, _) => g,
         }
     }
 
@@ -43,6 +47,7 @@ impl ButtonAction {
             ButtonAction::Here(g) => format!("st:here:{}:0", g.0),
             ButtonAction::AttendanceAdd(g) => format!("st:attadd:{}:0", g.0),
             ButtonAction::AttendanceRemove(g) => format!("st:attrm:{}:0", g.0),
+            ButtonAction::AssignOver(g, i, m) => format!("st:assign:{}:{i}-{}", g.0, m.0),
         }
     }
 
@@ -66,6 +71,14 @@ impl ButtonAction {
             "here" => Some(ButtonAction::Here(gathering)),
             "attadd" => Some(ButtonAction::AttendanceAdd(gathering)),
             "attrm" => Some(ButtonAction::AttendanceRemove(gathering)),
+            "assign" => {
+                let (index, member) = last.split_once('-')?;
+                Some(ButtonAction::AssignOver(
+                    gathering,
+                    index.parse().ok()?,
+                    MemberRef(member.parse().ok()?),
+                ))
+            }
             _ => None,
         }
     }
@@ -80,6 +93,7 @@ mod tests {
         for action in [
             ButtonAction::Claim(GatheringId(42), 3),
             ButtonAction::Release(GatheringId(i64::MAX), 19),
+            ButtonAction::AssignOver(GatheringId(i64::MAX), 19, MemberRef(u64::MAX)),
         ] {
             let id = action.encode();
             assert!(id.len() <= 100);
@@ -92,6 +106,9 @@ mod tests {
             "st:take:1:1",
             "other:claim:1:1",
             "st:claim:1:1:1",
+            "st:assign:1:1",
+            "st:assign:1:1-",
+            "st:assign:1:x-5",
         ] {
             assert_eq!(ButtonAction::parse(bad), None, "{bad}");
         }

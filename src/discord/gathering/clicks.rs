@@ -80,6 +80,42 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
                 },
             )
         }
+        ButtonAction::AssignOver(_, index, who) => {
+            let actor = actor_of_member(click.member.as_ref());
+            crate::discord::context::require_organizer(&community, &actor)?;
+            role_flows::ensure_open(&gathering, now)?;
+            let roles = app
+                .store
+                .agenda_roles(gathering.id, &community.template)
+                .await?;
+            let role = roles
+                .roles()
+                .get(index)
+                .cloned()
+                .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))?;
+            let previous = app
+                .store
+                .holders(gathering.id)
+                .await?
+                .into_iter()
+                .find(|(r, _)| *r == role)
+                .map(|(_, m)| m);
+            role_flows::assign(&app.store, &gathering, &role, who, member, now).await?;
+            crate::discord::living::refresh_card(app, community.id, gathering.id, None);
+            let done = Reply::private(format!(
+                "Done: <@{who}> holds **{}** now.",
+                crate::discord::format::escape(&role)
+            ));
+            Ok(match previous.filter(|p| *p != who) {
+                Some(previous) => Outcome::UpdateAndAsk(
+                    done,
+                    crate::discord::roles::views::reassigned(
+                        &role, &gathering, who, previous, member,
+                    ),
+                ),
+                None => Outcome::Update(done),
+            })
+        }
         ButtonAction::Here(_)
         | ButtonAction::AttendanceAdd(_)
         | ButtonAction::AttendanceRemove(_) => {

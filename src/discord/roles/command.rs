@@ -107,6 +107,20 @@ pub async fn assign(
     let store = &ctx.data().store;
     let role = flows::agenda_role(store, &community, &target, &role).await?;
     let (who, by) = (MemberRef(member.id.get()), MemberRef(ctx.author().id.get()));
+    // A role someone else holds changes hands only once the organizer confirms.
+    let holder = store
+        .holders(target.id)
+        .await?
+        .into_iter()
+        .find(|(r, _)| *r == role)
+        .map(|(_, m)| m);
+    if let Some(holder) = holder.filter(|h| *h != who) {
+        let roles = store.agenda_roles(target.id, &community.template).await?;
+        let index = roles.roles().iter().position(|r| *r == role).unwrap_or(0);
+        let ask = views::assign_over(&role, &target, index, holder, who);
+        crate::discord::answer::send(ctx, ask).await?;
+        return Ok(());
+    }
     flows::assign(store, &target, &role, who, by, ctx.data().clock.now()).await?;
     crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
     crate::discord::answer::send(ctx, views::assigned(&role, &target, who, by)).await?;

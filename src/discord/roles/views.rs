@@ -45,6 +45,48 @@ pub fn assigned(role: &str, gathering: &Gathering, member: MemberRef, by: Member
     reply
 }
 
+/// Asked of the organizer before a held role changes hands: the button gives it to `member`.
+pub fn assign_over(
+    role: &str,
+    gathering: &Gathering,
+    index: usize,
+    holder: MemberRef,
+    member: MemberRef,
+) -> Reply {
+    let mut reply = Reply::private(format!(
+        "**{}** for **{}** on {} is held by <@{holder}>. Give it to <@{member}> instead? <@{holder}> \
+         will be told. (Dismiss this message to leave it as it is.)",
+        escape(role),
+        escape(&gathering.title),
+        full(gathering.start)
+    ));
+    reply.buttons = vec![crate::discord::format::Button {
+        custom_id: crate::discord::custom_id::ButtonAction::AssignOver(gathering.id, index, member)
+            .encode(),
+        label: "Give the role to them".to_owned(),
+        tone: crate::discord::format::Tone::Danger,
+    }];
+    reply
+}
+
+/// The channel is told that a role changed hands; both members are pinged.
+pub fn reassigned(
+    role: &str,
+    gathering: &Gathering,
+    member: MemberRef,
+    previous: MemberRef,
+    by: MemberRef,
+) -> Reply {
+    let mut reply = Reply::public(format!(
+        "<@{member}> holds **{}** for **{}** on {} now, instead of <@{previous}> (assigned by <@{by}>).",
+        escape(role),
+        escape(&gathering.title),
+        full(gathering.start)
+    ));
+    reply.ping_users = vec![member.0, previous.0];
+    reply
+}
+
 /// The template, numbered.
 pub fn template(community: &Community) -> Reply {
     let roles = community.template.roles();
