@@ -199,9 +199,8 @@ async fn every_change_reaches_the_living_card_and_a_newer_card_leaves_one_live()
         let newer = post_card(&fake, &bot).await;
         assert_ne!(newer, card);
         card_becomes(&fake, card, "the stub", |b| {
-            card_text(b).contains(&format!(
-                "replaced by a newer one: https://discord.com/channels/"
-            )) && card_text(b).contains(&format!("/{CHANNEL}/{newer}"))
+            card_text(b).contains("replaced by a newer one: https://discord.com/channels/")
+                && card_text(b).contains(&format!("/{CHANNEL}/{newer}"))
                 && buttons(b) == 0
                 && b["embeds"].as_array().is_none_or(Vec::is_empty)
         })

@@ -35,7 +35,7 @@ pub enum Outcome {
     Update(Reply),
     /// The message changes in place, and the clicker is asked something privately after it (e.g. a
     /// role holder who answered *Can't go*: free the role?).
-    UpdateAndAsk(Reply, Reply),
+    UpdateAndAsk(Reply, Box<Reply>),
     /// A new message, private or public as the reply says.
     Message(Reply),
     /// A form to open (only possible as the first answer: if the work was slow, the person is told to
@@ -222,7 +222,7 @@ pub async fn interaction<F>(
         crate::discord::custom_id::ButtonAction::parse(custom_id).map(|a| a.gathering().0);
     let was_deferred = deferred.is_some();
     let (outcome, ask) = match outcome {
-        Outcome::UpdateAndAsk(update, ask) => (Outcome::Update(update), Some(ask)),
+        Outcome::UpdateAndAsk(update, ask) => (Outcome::Update(update), Some(*ask)),
         other => (other, None),
     };
     if let Err(e) = deliver(http, target, deferred, outcome).await {

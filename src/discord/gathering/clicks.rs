@@ -75,7 +75,7 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
             // A role holder who cannot come is asked whether to free the role.
             Ok(
                 match crate::discord::roles::free_your_roles(&gathering, &agenda, member, answer) {
-                    Some(ask) => Outcome::UpdateAndAsk(update, ask),
+                    Some(ask) => Outcome::UpdateAndAsk(update, Box::new(ask)),
                     None => Outcome::Update(update),
                 },
             )
@@ -109,9 +109,9 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
             Ok(match previous.filter(|p| *p != who) {
                 Some(previous) => Outcome::UpdateAndAsk(
                     done,
-                    crate::discord::roles::views::reassigned(
+                    Box::new(crate::discord::roles::views::reassigned(
                         &role, &gathering, who, previous, member,
-                    ),
+                    )),
                 ),
                 None => Outcome::Update(done),
             })
