@@ -84,15 +84,7 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
             let actor = actor_of_member(click.member.as_ref());
             crate::discord::context::require_organizer(&community, &actor)?;
             role_flows::ensure_open(&gathering, now)?;
-            let roles = app
-                .store
-                .agenda_roles(gathering.id, &community.template)
-                .await?;
-            let role = roles
-                .roles()
-                .get(index)
-                .cloned()
-                .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))?;
+            let role = role_at(app, &community, &gathering, index).await?;
             let previous = app
                 .store
                 .holders(gathering.id)
@@ -140,14 +132,7 @@ async fn role_clicked(
     let store = &app.store;
     let member = MemberRef(click.user.id.get());
     role_flows::ensure_open(gathering, now)?;
-    let roles = store
-        .agenda_roles(gathering.id, &community.template)
-        .await?;
-    let role = roles
-        .roles()
-        .get(index)
-        .cloned()
-        .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))?;
+    let role = role_at(app, community, gathering, index).await?;
     if claim {
         role_flows::claim(store, community, gathering, &role, member, now).await?;
     } else {
@@ -184,6 +169,24 @@ async fn older_or(
         ),
         _ => Ok(card),
     }
+}
+
+/// The role at `index` of the gathering's agenda (what a button carries).
+async fn role_at(
+    app: &App,
+    community: &Community,
+    gathering: &Gathering,
+    index: usize,
+) -> Result<String, CommandError> {
+    let roles = app
+        .store
+        .agenda_roles(gathering.id, &community.template)
+        .await?;
+    roles
+        .roles()
+        .get(index)
+        .cloned()
+        .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))
 }
 
 /// The card as it is now.
