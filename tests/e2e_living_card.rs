@@ -621,3 +621,132 @@ async fn assigning_a_held_role_asks_first_and_tells_the_previous_holder() {
     bot.stop().await;
     fake.assert_spec_clean();
 }
+
+/// The rows of a stored message: for each, its kind (1 buttons, 3 menu) and its components.
+fn rows(body: &Value) -> Vec<Vec<Value>> {
+    body["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_twenty_role_agenda_fits_discords_limits_with_every_role_claimable() {
+    let db = TestDb::sqlite();
+    let (fake, bot, _) = start(&db).await;
+    // Twenty roles of 50 characters, the template's limits.
+    for n in 6..=20 {
+        let name = format!("Role {n:02} {}", "x".repeat(42));
+        let added = fake
+            .run(&Invocation::new("role template add", &Member::manager(1)).opt("name", name))
+            .await;
+        assert!(text_of(&added).contains("Added"), "{added}");
+    }
+    // Forty-five members going: the who-is-coming line names some and counts the rest.
+    // Real-length snowflakes: 45 mentions do not fit in a field's 1,024 characters.
+    for m in 0..45u64 {
+        let member = Member::regular(700_000_000_000_000_200 + m);
+        fake.run(&Invocation::new("rsvp", &member).opt("answer", "going"))
+            .await;
+    }
+    let card = post_card(&fake, &bot).await;
+    let body = fake.stored_message(card).unwrap();
+    let rows = rows(&body);
+    assert!(rows.len() <= 5, "{} rows", rows.len());
+    assert_eq!(
+        rows[0].len(),
+        3,
+        "the RSVP buttons come first: {:?}",
+        rows[0]
+    );
+    assert_eq!(rows[0][0]["label"], "Going");
+    let claim = rows
+        .iter()
+        .flatten()
+        .find(|c| {
+            c["type"] == 3
+                && c["custom_id"]
+                    .as_str()
+                    .is_some_and(|i| i.contains("claimpick"))
+        })
+        .expect("a claim menu")
+        .clone();
+    assert_eq!(
+        claim["options"].as_array().map(Vec::len),
+        Some(20),
+        "every role is claimable"
+    );
+    let text = card_text(&body);
+    assert!(
+        text.chars().count() <= 6000,
+        "{} characters",
+        text.chars().count()
+    );
+    for n in 6..=20 {
+        assert!(
+            text.contains(&format!("**Role {n:02} ")),
+            "role {n} is on the card: {text}"
+        );
+    }
+    for field in body["embeds"][0]["fields"].as_array().unwrap() {
+        assert!(
+            field["value"].as_str().unwrap().chars().count() <= 1024,
+            "{field}"
+        );
+    }
+    let coming = body["embeds"][0]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "Who is coming")
+        .unwrap()["value"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        coming.starts_with("Going (45): <@700000000000000200>"),
+        "{coming}"
+    );
+    assert!(
+        coming.contains(" more · Maybe: 0 · Can't go: 0"),
+        "{coming}"
+    );
+    assert!(
+        !coming.contains("<@1 ") && coming.matches("<@").count() == coming.matches('>').count()
+    );
+
+    // Picking the last role in the menu claims it, on the card itself.
+    let last = claim["options"][19]["value"].as_str().unwrap().to_owned();
+    let id = claim["custom_id"].as_str().unwrap().to_owned();
+    let picked = fake.choose(&Member::regular(5), CHANNEL, &id, &[&last]);
+    let picked = fake.response_to(picked).await;
+    assert_eq!(picked["type"], 7, "{picked}");
+    assert!(
+        text_of(&picked).contains(&format!("**Role 20 {}** — <@5>", "x".repeat(42))),
+        "{}",
+        text_of(&picked)
+    );
+    let release = rows_of_answer(&picked)
+        .into_iter()
+        .find(|c| {
+            c["custom_id"]
+                .as_str()
+                .is_some_and(|i| i.contains("releasepick"))
+        })
+        .expect("a release menu once a role is held");
+    assert_eq!(release["options"].as_array().map(Vec::len), Some(1));
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
+
+/// The components of an interaction answer, flattened.
+fn rows_of_answer(answer: &Value) -> Vec<Value> {
+    answer["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .collect()
+}

@@ -22,6 +22,10 @@ pub enum ButtonAction {
     AttendanceRemove(GatheringId),
     /// The organizer confirms giving the role at this index, held by someone else, to this member.
     AssignOver(GatheringId, usize, MemberRef),
+    /// A large agenda's "Claim a role…" menu (the role's index is the value picked).
+    ClaimPick(GatheringId),
+    /// A large agenda's "Release a role…" menu.
+    ReleasePick(GatheringId),
 }
 
 impl ButtonAction {
@@ -34,7 +38,9 @@ impl ButtonAction {
             | ButtonAction::Here(g)
             | ButtonAction::AttendanceAdd(g)
             | ButtonAction::AttendanceRemove(g)
-            | ButtonAction::AssignOver(g, _, _) => g,
+            | ButtonAction::AssignOver(g, _, _)
+            | ButtonAction::ClaimPick(g)
+            | ButtonAction::ReleasePick(g) => g,
         }
     }
 
@@ -48,6 +54,8 @@ impl ButtonAction {
             ButtonAction::AttendanceAdd(g) => format!("st:attadd:{}:0", g.0),
             ButtonAction::AttendanceRemove(g) => format!("st:attrm:{}:0", g.0),
             ButtonAction::AssignOver(g, i, m) => format!("st:assign:{}:{i}-{}", g.0, m.0),
+            ButtonAction::ClaimPick(g) => format!("st:claimpick:{}:0", g.0),
+            ButtonAction::ReleasePick(g) => format!("st:releasepick:{}:0", g.0),
         }
     }
 
@@ -71,6 +79,8 @@ impl ButtonAction {
             "here" => Some(ButtonAction::Here(gathering)),
             "attadd" => Some(ButtonAction::AttendanceAdd(gathering)),
             "attrm" => Some(ButtonAction::AttendanceRemove(gathering)),
+            "claimpick" => Some(ButtonAction::ClaimPick(gathering)),
+            "releasepick" => Some(ButtonAction::ReleasePick(gathering)),
             "assign" => {
                 let (index, member) = last.split_once('-')?;
                 Some(ButtonAction::AssignOver(
@@ -94,6 +104,8 @@ mod tests {
             ButtonAction::Claim(GatheringId(42), 3),
             ButtonAction::Release(GatheringId(i64::MAX), 19),
             ButtonAction::AssignOver(GatheringId(i64::MAX), 19, MemberRef(u64::MAX)),
+            ButtonAction::ClaimPick(GatheringId(7)),
+            ButtonAction::ReleasePick(GatheringId(7)),
         ] {
             let id = action.encode();
             assert!(id.len() <= 100);

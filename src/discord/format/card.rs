@@ -34,6 +34,10 @@ pub const MAX_BUTTONS_PER_ROW: usize = 5;
 pub const MAX_BUTTON_LABEL_CHARS: usize = 80;
 /// Most characters of a select menu's placeholder.
 pub const MAX_PLACEHOLDER_CHARS: usize = 150;
+/// Choices in a select menu.
+pub const MAX_MENU_CHOICES: usize = 25;
+/// Characters of a choice's label (and of its value).
+pub const MAX_MENU_LABEL_CHARS: usize = 100;
 
 /// When a card must give up text, its footer keeps up to this many characters ahead of the description.
 const FOOTER_KEPT_CHARS: usize = 256;

@@ -9,7 +9,7 @@
 use poise::serenity_prelude::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
     CreateEmbed, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    CreateSelectMenu, CreateSelectMenuKind, EditMessage, Nonce, UserId,
+    CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, EditMessage, Nonce, UserId,
 };
 use poise::CreateReply;
 
@@ -105,6 +105,19 @@ pub struct Reply {
     pub ping_users: Vec<u64>,
     /// Link buttons (label, URL), one row after the others: e.g. a reminder's link to the living card.
     pub links: Vec<(String, String)>,
+    /// Menus of choices, one row each (a large agenda's "Claim a role…").
+    pub menus: Vec<Menu>,
+}
+
+/// A menu of up to 25 choices (one picked at a time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Menu {
+    /// What it acts on (see `custom_id`).
+    pub custom_id: String,
+    /// The grey text shown before a choice is made.
+    pub placeholder: String,
+    /// Each choice: its label and the value it sends.
+    pub choices: Vec<(String, String)>,
 }
 
 /// A button on a card.
@@ -160,6 +173,7 @@ impl Reply {
             buttons: Vec::new(),
             last_row: Vec::new(),
             links: Vec::new(),
+            menus: Vec::new(),
             member_pickers: Vec::new(),
             ping_users: Vec::new(),
         }
@@ -176,6 +190,7 @@ impl Reply {
             buttons: Vec::new(),
             last_row: Vec::new(),
             links: Vec::new(),
+            menus: Vec::new(),
             member_pickers: Vec::new(),
             ping_users: Vec::new(),
         }
@@ -202,6 +217,25 @@ impl Reply {
                 })
                 .collect();
             rows.push(CreateActionRow::Buttons(links));
+        }
+        for menu in self.menus.iter().filter(|m| !m.choices.is_empty()) {
+            let options = menu
+                .choices
+                .iter()
+                .take(MAX_MENU_CHOICES)
+                .map(|(label, value)| {
+                    CreateSelectMenuOption::new(
+                        cut(label, MAX_MENU_LABEL_CHARS),
+                        cut(value, MAX_MENU_LABEL_CHARS),
+                    )
+                })
+                .collect();
+            let kind = CreateSelectMenuKind::String { options };
+            let select = CreateSelectMenu::new(menu.custom_id.clone(), kind)
+                .placeholder(cut(&menu.placeholder, MAX_PLACEHOLDER_CHARS))
+                .min_values(1)
+                .max_values(1);
+            rows.push(CreateActionRow::SelectMenu(select));
         }
         for (custom_id, placeholder) in &self.member_pickers {
             let kind = CreateSelectMenuKind::User {

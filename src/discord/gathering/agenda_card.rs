@@ -5,9 +5,13 @@
 
 use crate::discord::custom_id::ButtonAction;
 use crate::discord::format::{
-    escape, full, local_span, relative, short_time, Button, Card, Reply, Tone, Visibility,
+    escape, full, local_span, relative, short_time, Button, Card, Menu, Reply, Tone, Visibility,
     MAX_BUTTON_LABEL_CHARS, MAX_FIELD_VALUE_CHARS,
 };
+
+/// An agenda with more roles than this shows its RSVP buttons first and its roles as two menus
+/// (claim, release), so the card never runs past Discord's five rows.
+pub const BUTTONS_UP_TO_ROLES: usize = 10;
 use crate::discord::roles::claim_button;
 use crate::domain::agenda::Agenda;
 use crate::domain::community::Community;
@@ -33,11 +37,22 @@ pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda
             0 => "Agenda roles (all taken)".to_owned(),
             open => format!("Agenda roles ({open} open)"),
         };
-        card = card.field(title, text.join("\n"), false);
+        // A long agenda goes on in more fields, whole lines each: no role is cut off.
+        for (n, part) in whole_lines(&text, MAX_FIELD_VALUE_CHARS)
+            .into_iter()
+            .enumerate()
+        {
+            let name = if n == 0 {
+                title.clone()
+            } else {
+                "Agenda roles (continued)".to_owned()
+            };
+            card = card.field(name, part, false);
+        }
     }
     card = card.field("Who is coming", rsvp_line(agenda), false);
     let mut reply = Reply::card(Visibility::Public, card);
-    reply.last_row = [Answer::Going, Answer::Maybe, Answer::No]
+    let rsvp: Vec<Button> = [Answer::Going, Answer::Maybe, Answer::No]
         .into_iter()
         .map(|a| Button {
             custom_id: ButtonAction::Rsvp(gathering.id, a).encode(),
@@ -45,6 +60,12 @@ pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda
             tone: Tone::primary_if(a == Answer::Going),
         })
         .collect();
+    if agenda.lines.len() > BUTTONS_UP_TO_ROLES {
+        reply.buttons = rsvp;
+        reply.menus = role_menus(gathering, agenda);
+        return reply;
+    }
+    reply.last_row = rsvp;
     reply.buttons = agenda
         .lines
         .iter()
@@ -59,6 +80,55 @@ pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda
         })
         .collect();
     reply
+}
+
+/// A large agenda's menus: the open roles to claim, the held ones to release (by agenda index).
+fn role_menus(gathering: &Gathering, agenda: &Agenda) -> Vec<Menu> {
+    let open: Vec<(String, String)> = agenda
+        .open()
+        .map(|(i, role)| (role.to_owned(), i.to_string()))
+        .collect();
+    let held: Vec<(String, String)> = agenda
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.holder.is_some())
+        .map(|(i, l)| (l.role.clone(), i.to_string()))
+        .collect();
+    vec![
+        Menu {
+            custom_id: ButtonAction::ClaimPick(gathering.id).encode(),
+            placeholder: format!("Claim a role ({} open)…", open.len()),
+            choices: open,
+        },
+        Menu {
+            custom_id: ButtonAction::ReleasePick(gathering.id).encode(),
+            placeholder: "Release a role…".to_owned(),
+            choices: held,
+        },
+    ]
+}
+
+/// `lines` joined by newlines into parts of at most `limit` characters, never splitting a line (a
+/// line longer than the limit stands alone, and the card cuts it).
+fn whole_lines(lines: &[String], limit: usize) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in lines {
+        let needed =
+            current.chars().count() + line.chars().count() + usize::from(!current.is_empty());
+        if !current.is_empty() && needed > limit {
+            parts.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        parts.push(current);
+    }
+    parts
 }
 
 fn label(text: String) -> String {

@@ -54,7 +54,14 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
     let now = app.clock.now();
     let member = MemberRef(click.user.id.get());
     let clicked = Some(click.message.id.get());
+    // A large agenda's menus carry the role's index as the value picked.
+    let action = match action {
+        ButtonAction::ClaimPick(g) => ButtonAction::Claim(g, picked_index(click)?),
+        ButtonAction::ReleasePick(g) => ButtonAction::Release(g, picked_index(click)?),
+        other => other,
+    };
     match action {
+        ButtonAction::ClaimPick(_) | ButtonAction::ReleasePick(_) => Err(stale()),
         ButtonAction::Claim(_, index) | ButtonAction::Release(_, index) => {
             let claim = matches!(action, ButtonAction::Claim(..));
             let card = role_clicked(app, click, &community, &gathering, index, claim).await?;
@@ -168,6 +175,17 @@ async fn older_or(
             super::agenda_card::superseded(community.guild.0, living.channel.0, living.message),
         ),
         _ => Ok(card),
+    }
+}
+
+/// The agenda index a role menu sent.
+fn picked_index(click: &serenity::ComponentInteraction) -> Result<usize, CommandError> {
+    match &click.data.kind {
+        serenity::ComponentInteractionDataKind::StringSelect { values } => values
+            .first()
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(stale),
+        _ => Err(stale()),
     }
 }
 

@@ -237,6 +237,20 @@ pub fn click(fake: &FakeDiscord, id: u64, member: &Member, channel: u64, custom_
     click_on(fake, id, member, channel, on, custom_id)
 }
 
+/// A choice of `values` in the string menu `custom_id` of the newest message that shows it.
+pub fn choose(
+    fake: &FakeDiscord,
+    id: u64,
+    member: &Member,
+    channel: u64,
+    custom_id: &str,
+    values: &[&str],
+) -> Value {
+    let mut payload = click(fake, id, member, channel, custom_id);
+    payload["data"] = json!({"custom_id": custom_id, "component_type": 3, "values": values});
+    payload
+}
+
 /// A click on the button `custom_id` of a private (ephemeral) message of the bot.
 pub fn click_private(
     fake: &FakeDiscord,

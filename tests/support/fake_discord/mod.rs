@@ -313,6 +313,16 @@ impl FakeDiscord {
         self.send_interaction(id, channel, payload)
     }
 
+    /// Picks `values` in the string menu `custom_id` (on the newest message that shows it).
+    pub fn choose(&self, member: &Member, channel: u64, custom_id: &str, values: &[&str]) -> u64 {
+        let id = self.state.next_id();
+        let payload = interactions::choose(self, id, member, channel, custom_id, values);
+        if let Some(on) = self.newest_with_button(channel, custom_id) {
+            self.state.clicked.lock().unwrap().insert(id, on);
+        }
+        self.send_interaction(id, channel, payload)
+    }
+
     /// Clicks the button `custom_id` on a private message the bot showed `member`.
     pub fn click_private(&self, member: &Member, channel: u64, custom_id: &str) -> u64 {
         let id = self.state.next_id();
