@@ -30,6 +30,13 @@ const BEHIND_HORIZON: &str = concat!(
     " FROM series WHERE community_id = $1 AND materialized_until < $2 \
      AND (until_at IS NULL OR until_at > materialized_until)"
 );
+const BY_ID_FOR_MATERIALIZE: &str = concat!("SELECT ", columns!(), " FROM series WHERE id = $1");
+/// The same, holding the row until the transaction ends (PostgreSQL; SQLite's writer is single).
+const BY_ID_FOR_MATERIALIZE_LOCKED: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM series WHERE id = $1 FOR UPDATE"
+);
 const ALL_BEHIND_HORIZON: &str = concat!(
     "SELECT ",
     columns!(),
@@ -222,8 +229,22 @@ impl Store {
     ) -> Result<(), StoreError> {
         let horizon = now + Duration::days(HORIZON_DAYS);
         for row in rows {
-            let (series, done_until) = row.into_domain()?;
+            let id = row.into_domain()?.0.id;
             let mut tx = self.begin_write().await?;
+            // Read again inside the write transaction: a series ended (or extended by another
+            // process) since the first read must not get occurrences past its end.
+            let sql = match self.backend() {
+                super::Backend::Postgres => BY_ID_FOR_MATERIALIZE_LOCKED,
+                super::Backend::Sqlite => BY_ID_FOR_MATERIALIZE,
+            };
+            let fresh: Option<SeriesRow> = sqlx::query_as(sql)
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(fresh) = fresh else {
+                continue;
+            };
+            let (series, done_until) = fresh.into_domain()?;
             let new = occurrences(&series, done_until, horizon)?;
             insert_occurrences(&mut tx, series.community, &new, now).await?;
             sqlx::query(SET_MATERIALIZED)
