@@ -141,7 +141,8 @@ mod tests {
         assert_eq!(token.len(), 32);
         assert!(is_feed_token(&token));
         assert!(!is_feed_token("ABABABABABABABABABABABABABABABAB"));
-        assert!(!is_feed_token(&token[..31]));
+        let short: String = token.chars().take(31).collect();
+        assert!(!is_feed_token(&short));
         assert!(!is_feed_token("../../../../../../etc/passwd....."));
     }
 }

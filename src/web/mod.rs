@@ -285,15 +285,7 @@ async fn community_page(
         Ok(found) => found,
         Err(e) => return unavailable("public page", &e),
     };
-    let html = page::community(&community, &gatherings, &links).into_string();
-    cached(
-        &headers,
-        "text/html; charset=utf-8",
-        "public, max-age=60",
-        html,
-        None,
-        None,
-    )
+    html_page(&headers, page::community(&community, &gatherings, &links))
 }
 
 async fn index(State(site): State<Site>, headers: HeaderMap) -> Response {
@@ -310,12 +302,16 @@ async fn index(State(site): State<Site>, headers: HeaderMap) -> Response {
         Ok(found) => found,
         Err(e) => return unavailable("list of communities", &e),
     };
-    let html = page::index(&listed).into_string();
+    html_page(&headers, page::index(&listed))
+}
+
+/// A public page: HTML, cached a minute by anyone, 304 to a client that has it.
+fn html_page(headers: &HeaderMap, html: maud::Markup) -> Response {
     cached(
-        &headers,
+        headers,
         "text/html; charset=utf-8",
         "public, max-age=60",
-        html,
+        html.into_string(),
         None,
         None,
     )
