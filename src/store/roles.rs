@@ -23,7 +23,10 @@ const UPCOMING_CLAIMED: &str = concat!(
     sql_status!(on),
     " ORDER BY g.start_at, g.id"
 );
-const FREEZE: &str = "UPDATE gatherings SET roles = $2 WHERE id = $1 AND roles IS NULL";
+/// Freezes from the template stored when the statement runs, not from the one the caller read: a
+/// template edit that commits in between (and unfreezes) is never undone by a stale copy.
+const FREEZE: &str = "UPDATE gatherings SET roles = COALESCE((SELECT c.role_template \
+     FROM communities c WHERE c.id = gatherings.community_id), $2) WHERE id = $1 AND roles IS NULL";
 const FROZEN: &str = "SELECT roles FROM gatherings WHERE id = $1";
 pub(super) const CLAIMS: &str =
     "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
@@ -132,7 +135,8 @@ impl Store {
         Ok(())
     }
 
-    /// The gathering's roles, freezing them from `template` the first time they are needed.
+    /// The gathering's roles, frozen the first time they are needed from the community's stored
+    /// template (`template` is what the caller read; it only fills in if the gathering is gone).
     pub async fn agenda_roles(
         &self,
         gathering: GatheringId,
@@ -148,7 +152,7 @@ impl Store {
         }
         sqlx::query(FREEZE)
             .bind(gathering.0)
-            .bind(template.to_stored())
+            .bind(Template::default_roles().to_stored())
             .execute(self.pool())
             .await?;
         // Another process may have frozen it first: what is stored wins.
