@@ -7,6 +7,7 @@ use support::bot::{RunningBot, TestClock};
 use support::db::TestDb;
 use support::fake_discord::{FakeDiscord, Invocation, Member};
 use support::fixtures::posted_notice;
+use support::ics::expand_ics;
 use support::replies::{assert_pings_nobody, full_timestamps, is_ephemeral, text_of};
 
 fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
@@ -459,77 +460,6 @@ async fn end_series_takes_future_dates_off_the_calendar() {
     fake.assert_spec_clean();
 }
 
-/// Expands an exported calendar with an independent parser (icalendar) and the rrule crate.
-fn expand_ics(text: &str, until: DateTime<Utc>) -> Vec<i64> {
-    let unfolded = icalendar::parser::unfold(text);
-    let calendar = icalendar::parser::read_calendar(&unfolded).expect("the .ics parses");
-    let mut starts: Vec<i64> = Vec::new();
-    let mut overrides: Vec<(String, String)> = Vec::new();
-    let prop_line = |c: &icalendar::parser::Component, name: &str| -> Option<String> {
-        c.find_prop(name).map(|p| {
-            let params: String = p
-                .params
-                .iter()
-                .map(|x| {
-                    format!(
-                        ";{}={}",
-                        x.key.as_str(),
-                        x.val.as_ref().map(|v| v.as_str()).unwrap_or("")
-                    )
-                })
-                .collect();
-            format!("{name}{params}:{}", p.val.as_str())
-        })
-    };
-    for event in calendar
-        .components
-        .iter()
-        .filter(|c| c.name.as_str() == "VEVENT")
-    {
-        let start = prop_line(event, "DTSTART").expect("DTSTART");
-        if let Some(original) = prop_line(event, "RECURRENCE-ID") {
-            overrides.push((original.replace("RECURRENCE-ID", "DTSTART"), start));
-            continue;
-        }
-        match prop_line(event, "RRULE") {
-            Some(rule) => {
-                let mut set = format!("{start}\n{rule}");
-                for exdate in event
-                    .properties
-                    .iter()
-                    .filter(|p| p.name.as_str() == "EXDATE")
-                {
-                    let tz = exdate
-                        .params
-                        .iter()
-                        .find(|p| p.key.as_str() == "TZID")
-                        .and_then(|p| p.val.clone())
-                        .unwrap();
-                    set.push_str(&format!(
-                        "\nEXDATE;TZID={}:{}",
-                        tz.as_str(),
-                        exdate.val.as_str()
-                    ));
-                }
-                let set: rrule::RRuleSet = set.parse().expect("rule parses");
-                let tz = rrule::Tz::UTC;
-                let found = set.before(until.with_timezone(&tz)).all(500).dates;
-                starts.extend(found.iter().map(|d| d.timestamp()));
-            }
-            None if event.find_prop("STATUS").map(|s| s.val.as_str()) != Some("CANCELLED") => {
-                starts.push(parse_one(&start))
-            }
-            None => {}
-        }
-    }
-    for (original, moved) in overrides {
-        starts.retain(|s| *s != parse_one(&original));
-        starts.push(parse_one(&moved));
-    }
-    starts.sort();
-    starts
-}
-
 /// RFC 5545 §3.2.19: every TZID an event names is defined by a VTIMEZONE (§3.6.5) in the same file,
 /// once, before the first event, with STANDARD/DAYLIGHT observances whose onsets reach back to the
 /// earliest event and on to the year of the latest one.
@@ -643,13 +573,6 @@ fn assert_every_tzid_has_a_vtimezone(text: &str) {
         daylight.find_prop("TZNAME").map(|p| p.val.as_str()),
         Some("EDT")
     );
-}
-
-fn parse_one(line: &str) -> i64 {
-    let set: rrule::RRuleSet = format!("{line}\nRRULE:FREQ=DAILY;COUNT=1")
-        .parse()
-        .expect(line);
-    set.all(1).dates[0].timestamp()
 }
 
 #[tokio::test]

@@ -133,6 +133,9 @@ fn gateway_session(shard: u32, resumed: bool) {
 /// [`ButtonAction`](crate::discord::custom_id::ButtonAction).
 async fn clicked(ctx: &serenity::Context, app: &App, click: &serenity::ComponentInteraction) {
     let id = &click.data.custom_id;
+    if let Some(button) = gathering::editing::RescheduleButton::parse(id) {
+        return gathering::editing::clicked(ctx, app, click, button).await;
+    }
     if let Some(button) = community::privacy::CareButton::parse(id) {
         return community::privacy::clicked(ctx, app, click, button).await;
     }

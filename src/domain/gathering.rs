@@ -6,7 +6,7 @@ use super::recurrence::{local_to_utc, Recurrence};
 use super::text::clean_line;
 use super::when::parse_span;
 use super::InputError;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use std::fmt;
 
@@ -70,6 +70,41 @@ pub fn parse_location(input: Option<&str>) -> Result<Option<String>, InputError>
         )));
     }
     Ok(Some(text))
+}
+
+/// What to write to clear a gathering's place in an edit.
+pub const NO_PLACE: [&str; 3] = ["none", "-", "clear"];
+
+/// A place as typed in an edit: `None` keeps it, `none` (or `-`) removes it, anything else replaces it.
+pub fn parse_location_change(input: Option<&str>) -> Result<Option<Option<String>>, InputError> {
+    let Some(text) = input else {
+        return Ok(None);
+    };
+    if NO_PLACE.contains(&text.trim().to_lowercase().as_str()) {
+        return Ok(Some(None));
+    }
+    match parse_location(Some(text))? {
+        Some(place) => Ok(Some(Some(place))),
+        None => Err(InputError::new(
+            "The place is empty. Give an address, a link or a voice channel, or `none` to remove it.",
+        )),
+    }
+}
+
+/// New local times from `start` / `end` as typed over the current `start_time` and `length`: a new
+/// start alone keeps the length, a new end alone keeps the start.
+pub fn new_times(
+    start_time: NaiveTime,
+    length: Duration,
+    start: Option<&str>,
+    end: Option<&str>,
+) -> Result<(NaiveTime, Duration), InputError> {
+    match (start, end) {
+        (Some(s), Some(e)) => parse_span(s, e),
+        (Some(s), None) => Ok((super::when::parse_time(s)?, length)),
+        (None, Some(e)) => parse_span(&start_time.format("%H:%M").to_string(), e),
+        (None, None) => Ok((start_time, length)),
+    }
 }
 
 /// Where a gathering stands.
@@ -185,12 +220,7 @@ pub fn plan_move(
     }
     let old_start = gathering.start.with_timezone(&zone);
     let old_length = gathering.end - gathering.start;
-    let (start_time, length) = match (start, end) {
-        (Some(s), Some(e)) => parse_span(s, e)?,
-        (Some(s), None) => (super::when::parse_time(s)?, old_length),
-        (None, Some(e)) => parse_span(&old_start.format("%H:%M").to_string(), e)?,
-        (None, None) => (old_start.time(), old_length),
-    };
+    let (start_time, length) = new_times(old_start.time(), old_length, start, end)?;
     let new_start = local_to_utc(new_date.and_time(start_time), zone);
     if new_start <= now {
         return Err(InputError::new(

@@ -41,7 +41,13 @@ pub fn calendar(
     let (first_year, last_year) = covered_years(zone, series, gatherings, now);
     lines.extend(timezone::vtimezone(zone, first_year, last_year));
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
-    for s in series {
+    // A series that ended before its first date (changed from its very first gathering on) has no
+    // date left to show.
+    for s in series.iter().filter(|s| {
+        s.recurrence.until.is_none_or(|until| {
+            until >= super::recurrence::local_to_utc(s.recurrence.dtstart, s.recurrence.zone)
+        })
+    }) {
         lines.extend(series_event(s, zone, gatherings, &stamp));
     }
     for g in gatherings
@@ -140,7 +146,16 @@ fn series_event(s: &Series, zone: Tz, gatherings: &[Gathering], stamp: &str) -> 
         ));
     }
     lines.push("END:VEVENT".to_owned());
-    for g in mine.filter(|g| g.status == Status::Moved) {
+    // A gathering that is not what the rule says (moved, or edited on its own) is an override.
+    let own = |g: &&Gathering| {
+        g.status == Status::Moved
+            || (g.status == Status::Scheduled
+                && (g.start != g.original_start
+                    || g.end - g.start != s.duration
+                    || g.title != s.title
+                    || g.location != s.location))
+    };
+    for g in mine.filter(own) {
         lines.extend(event(&uid, stamp, g, zone, Some(g.original_start)));
     }
     lines

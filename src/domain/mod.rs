@@ -17,6 +17,7 @@ pub mod posts;
 pub mod public;
 pub mod recurrence;
 pub mod reminders;
+pub mod reshape;
 pub mod role_prompt;
 pub mod roles;
 pub mod rsvp;

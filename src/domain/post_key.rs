@@ -66,6 +66,21 @@ pub enum PostKey {
         /// The gathering that was cancelled.
         gathering: GatheringId,
     },
+    /// The notice of an edit of one gathering's time or place, by one organizer command.
+    EditNotice {
+        /// The gathering that was edited.
+        gathering: GatheringId,
+        /// The interaction that edited it.
+        interaction: u64,
+    },
+    /// The notice of a change of a series from one of its dates on (edit or reschedule), by one
+    /// interaction (a command, or the click that confirmed it).
+    SeriesNotice {
+        /// Steward's id of the series changed.
+        series: i64,
+        /// The interaction that changed it.
+        interaction: u64,
+    },
     /// A reminder's DM to one member who answered going.
     Dm {
         /// The key of the channel reminder this DM goes with.
@@ -123,6 +138,14 @@ impl PostKey {
             ("notice", ["cancel", g]) => PostKey::CancelNotice {
                 gathering: GatheringId(number(g)?),
             },
+            ("notice", ["edit", g, interaction]) => PostKey::EditNotice {
+                gathering: GatheringId(number(g)?),
+                interaction: interaction.parse().ok()?,
+            },
+            ("notice", ["series", series, interaction]) => PostKey::SeriesNotice {
+                series: number(series)?,
+                interaction: interaction.parse().ok()?,
+            },
             ("dm", _) => {
                 let (reminder, member) = rest.rsplit_once(':')?;
                 PostKey::Dm {
@@ -159,6 +182,14 @@ impl fmt::Display for PostKey {
                 interaction,
             } => write!(f, "notice:move:{}:{interaction}", gathering.0),
             PostKey::CancelNotice { gathering } => write!(f, "notice:cancel:{}", gathering.0),
+            PostKey::EditNotice {
+                gathering,
+                interaction,
+            } => write!(f, "notice:edit:{}:{interaction}", gathering.0),
+            PostKey::SeriesNotice {
+                series,
+                interaction,
+            } => write!(f, "notice:series:{series}:{interaction}"),
             PostKey::Dm { reminder, member } => write!(f, "dm:{reminder}:{}", member.0),
             PostKey::Other(text) => f.write_str(text),
         }
@@ -203,6 +234,14 @@ mod tests {
                 interaction: u64::MAX,
             },
             PostKey::CancelNotice { gathering: g },
+            PostKey::EditNotice {
+                gathering: g,
+                interaction: 5,
+            },
+            PostKey::SeriesNotice {
+                series: 12,
+                interaction: 6,
+            },
             PostKey::Dm {
                 reminder: Box::new(reminder),
                 member: MemberRef(900),
@@ -224,6 +263,8 @@ mod tests {
                 "card-scheduled:12",
                 "notice:move:7:18446744073709551615",
                 "notice:cancel:7",
+                "notice:edit:7:5",
+                "notice:series:12:6",
                 "dm:reminder:7:1796400000:1440:900",
             ]
         );

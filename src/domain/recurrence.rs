@@ -287,13 +287,47 @@ impl Recurrence {
     ) -> Result<Recurrence, InputError> {
         // The time of day is part of the rule, so a first date that falls in a DST gap cannot shift
         // every later occurrence.
+        let rule = format!(
+            "{};BYHOUR={};BYMINUTE={};BYSECOND=0",
+            spec.rrule_text(first_date.month()),
+            start.hour(),
+            start.minute()
+        );
+        Recurrence::first_on_or_after(rule, start, first_date, zone)
+    }
+
+    /// The same dates from `first_date` on, at `start` (a series continuing at a new time of day).
+    pub fn from_date_at(
+        &self,
+        first_date: NaiveDate,
+        start: NaiveTime,
+    ) -> Result<Recurrence, InputError> {
+        let mut parts: Vec<String> = self
+            .rrule
+            .split(';')
+            .filter(|p| {
+                !p.starts_with("BYHOUR=")
+                    && !p.starts_with("BYMINUTE=")
+                    && !p.starts_with("BYSECOND=")
+            })
+            .map(str::to_owned)
+            .collect();
+        parts.push(format!("BYHOUR={}", start.hour()));
+        parts.push(format!("BYMINUTE={}", start.minute()));
+        parts.push("BYSECOND=0".to_owned());
+        Recurrence::first_on_or_after(parts.join(";"), start, first_date, self.zone)
+    }
+
+    /// `rule` starting with its first date on or after `first_date`; refused when it has none in the
+    /// two years after.
+    fn first_on_or_after(
+        rule: String,
+        start: NaiveTime,
+        first_date: NaiveDate,
+        zone: Tz,
+    ) -> Result<Recurrence, InputError> {
         let draft = Recurrence {
-            rrule: format!(
-                "{};BYHOUR={};BYMINUTE={};BYSECOND=0",
-                spec.rrule_text(first_date.month()),
-                start.hour(),
-                start.minute()
-            ),
+            rrule: rule,
             dtstart: first_date.and_time(start),
             zone,
             until: None,

@@ -22,7 +22,16 @@ pub(super) const MOVE: &str =
     concat!("UPDATE gatherings SET start_at = $2, end_at = $3, status = ", sql_status!(moved), ", reason = $4, \
      event_dirty = 1, event_retry_at = 0, event_attempts = 0, revision = revision + 1, updated_at = $5 \
      WHERE id = $1 AND community_id = $6 AND status IN ", sql_status!(on));
-const RELEASE_ALL: &str =
+/// One gathering's new values (`/gathering edit … apply_to:this`); a new start makes it a moved one.
+const EDIT: &str = concat!(
+    "UPDATE gatherings SET start_at = $2, end_at = $3, title = $4, location = $5, status = CASE \
+     WHEN start_at <> $2 THEN ",
+    sql_status!(moved),
+    " ELSE status END, event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
+     revision = revision + 1, updated_at = $6 WHERE id = $1 AND community_id = $7 AND status IN ",
+    sql_status!(on)
+);
+pub(super) const RELEASE_ALL: &str =
     "DELETE FROM role_claims WHERE gathering_id = $1 RETURNING role, member_id";
 /// Who a change concerns: the role holders (freed, for a cancel) and those who answered going.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,9 +51,12 @@ pub struct PlannedNotice {
     pub body: String,
 }
 
-type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+pub(super) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
-async fn going(tx: &mut Tx<'_>, gathering: GatheringId) -> Result<Vec<MemberRef>, StoreError> {
+pub(super) async fn going(
+    tx: &mut Tx<'_>,
+    gathering: GatheringId,
+) -> Result<Vec<MemberRef>, StoreError> {
     let rows: Vec<(i64, String)> = sqlx::query_as(ANSWERS)
         .bind(gathering.0)
         .fetch_all(&mut **tx)
@@ -56,7 +68,7 @@ async fn going(tx: &mut Tx<'_>, gathering: GatheringId) -> Result<Vec<MemberRef>
     Ok(crate::domain::rsvp::going(&answers))
 }
 
-async fn plan_notice(
+pub(super) async fn plan_notice(
     tx: &mut Tx<'_>,
     community: CommunityId,
     notice: &PlannedNotice,
@@ -138,6 +150,53 @@ impl Store {
         plan_and_commit(tx, community, gathering, freed, now, notice)
             .await
             .map(Some)
+    }
+
+    /// Gives a gathering of `community` new times, title and place and plans the notice `notice`
+    /// writes from who is concerned (`None`: no notice), in one transaction. `None` if it is no longer
+    /// on.
+    pub async fn edit_with_notice<F>(
+        &self,
+        community: CommunityId,
+        edited: &crate::domain::gathering::Gathering,
+        now: DateTime<Utc>,
+        notice: F,
+    ) -> Result<Option<Concerned>, StoreError>
+    where
+        F: FnOnce(&Concerned) -> Result<Option<PlannedNotice>, StoreError>,
+    {
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(EDIT)
+            .bind(edited.id.0)
+            .bind(to_unix(edited.start))
+            .bind(to_unix(edited.end))
+            .bind(edited.title.clone())
+            .bind(edited.location.clone())
+            .bind(to_unix(now))
+            .bind(community.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed != 1 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let holders: Vec<(String, i64)> = sqlx::query_as(HOLDERS)
+            .bind(edited.id.0)
+            .fetch_all(&mut *tx)
+            .await?;
+        let concerned = Concerned {
+            holders: holders
+                .into_iter()
+                .map(|(r, m)| (r, MemberRef::from_db(m)))
+                .collect(),
+            going: going(&mut tx, edited.id).await?,
+        };
+        if let Some(planned) = notice(&concerned)? {
+            plan_notice(&mut tx, community, &planned, now).await?;
+        }
+        tx.commit().await?;
+        Ok(Some(concerned))
     }
 
     /// Moves a gathering of `community` and plans the notice that `notice` writes from who is concerned,

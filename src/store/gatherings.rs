@@ -59,6 +59,15 @@ const BETWEEN_IN_GUILD: &str = concat!(
     sql_status!(withdrawn),
     " ORDER BY g.start_at, g.id"
 );
+/// A series' gatherings from an original start on (withdrawn ones left out), for a change of the series.
+pub(super) const SERIES_FROM: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM gatherings g WHERE g.community_id = $1 AND g.series_id = $2 AND g.original_start >= $3 \
+     AND g.status <> ",
+    sql_status!(withdrawn),
+    " ORDER BY g.original_start, g.id"
+);
 const ALL: &str = concat!(
     "SELECT ",
     columns!(),
@@ -81,7 +90,7 @@ pub struct NewOccurrence {
 }
 
 #[derive(sqlx::FromRow)]
-struct GatheringRow {
+pub(super) struct GatheringRow {
     id: i64,
     community_id: i64,
     series_id: Option<i64>,
@@ -95,7 +104,7 @@ struct GatheringRow {
 }
 
 impl GatheringRow {
-    fn into_domain(self) -> Result<Gathering, StoreError> {
+    pub(super) fn into_domain(self) -> Result<Gathering, StoreError> {
         let status = Status::parse(&self.status).ok_or_else(|| {
             StoreError::Corrupt(format!("gathering {}: status {}", self.id, self.status))
         })?;

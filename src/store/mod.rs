@@ -69,6 +69,7 @@ mod notes;
 mod ops;
 mod posts;
 mod public;
+mod reshape;
 mod roles;
 mod rsvp;
 mod series;
@@ -85,6 +86,7 @@ pub use notes::{CreditOffer, NewNote, Note, NoteId};
 pub use ops::OtherShard;
 pub use posts::DuePost;
 pub use public::CalendarFile;
+pub use reshape::{Reshaped, SeriesChange};
 pub use roles::{ClaimOutcome, TemplateReach};
 pub use series::NewSeries;
 

@@ -30,9 +30,10 @@ const BEHIND_HORIZON: &str = concat!(
     " FROM series WHERE community_id = $1 AND materialized_until < $2 \
      AND (until_at IS NULL OR until_at > materialized_until)"
 );
-const BY_ID_FOR_MATERIALIZE: &str = concat!("SELECT ", columns!(), " FROM series WHERE id = $1");
+pub(super) const BY_ID_FOR_MATERIALIZE: &str =
+    concat!("SELECT ", columns!(), " FROM series WHERE id = $1");
 /// The same, holding the row until the transaction ends (PostgreSQL; SQLite's writer is single).
-const BY_ID_FOR_MATERIALIZE_LOCKED: &str = concat!(
+pub(super) const BY_ID_FOR_MATERIALIZE_LOCKED: &str = concat!(
     "SELECT ",
     columns!(),
     " FROM series WHERE id = $1 FOR UPDATE"
@@ -76,7 +77,7 @@ pub struct NewSeries {
 }
 
 #[derive(sqlx::FromRow)]
-struct SeriesRow {
+pub(super) struct SeriesRow {
     id: i64,
     community_id: i64,
     title: String,
@@ -91,7 +92,7 @@ struct SeriesRow {
 }
 
 impl SeriesRow {
-    fn into_domain(self) -> Result<(Series, DateTime<Utc>), StoreError> {
+    pub(super) fn into_domain(self) -> Result<(Series, DateTime<Utc>), StoreError> {
         let corrupt = |what: &str| StoreError::Corrupt(format!("series {}: bad {what}", self.id));
         let dtstart = NaiveDateTime::parse_from_str(&self.dtstart_local, "%Y-%m-%dT%H:%M:%S")
             .map_err(|_| corrupt("dtstart"))?;
@@ -115,7 +116,7 @@ impl SeriesRow {
     }
 }
 
-fn occurrences(
+pub(super) fn occurrences(
     series: &Series,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -136,6 +137,34 @@ fn occurrences(
         .collect())
 }
 
+/// Stores the series row (occurrences up to `horizon` are the caller's to insert); returns its id.
+pub(super) async fn insert_series(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    community: CommunityId,
+    new: &NewSeries,
+    horizon: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(INSERT)
+        .bind(community.0)
+        .bind(new.title.clone())
+        .bind(new.location.clone())
+        .bind(new.recurrence.rrule.clone())
+        .bind(
+            new.recurrence
+                .dtstart
+                .format("%Y-%m-%dT%H:%M:%S")
+                .to_string(),
+        )
+        .bind(new.recurrence.zone.name().to_owned())
+        .bind(new.duration.num_minutes())
+        .bind(new.summary.clone())
+        .bind(to_unix(horizon))
+        .bind(to_unix(now))
+        .fetch_one(&mut **tx)
+        .await?)
+}
+
 impl Store {
     /// Stores a series and its occurrences up to the horizon, in one transaction.
     #[tracing::instrument(skip(self, new), fields(title = %new.title))]
@@ -147,24 +176,7 @@ impl Store {
     ) -> Result<Series, StoreError> {
         let horizon = now + Duration::days(HORIZON_DAYS);
         let mut tx = self.begin_write().await?;
-        let id: i64 = sqlx::query_scalar(INSERT)
-            .bind(community.0)
-            .bind(new.title.clone())
-            .bind(new.location.clone())
-            .bind(new.recurrence.rrule.clone())
-            .bind(
-                new.recurrence
-                    .dtstart
-                    .format("%Y-%m-%dT%H:%M:%S")
-                    .to_string(),
-            )
-            .bind(new.recurrence.zone.name().to_owned())
-            .bind(new.duration.num_minutes())
-            .bind(new.summary.clone())
-            .bind(to_unix(horizon))
-            .bind(to_unix(now))
-            .fetch_one(&mut *tx)
-            .await?;
+        let id = insert_series(&mut tx, community, new, horizon, now).await?;
         let series = Series {
             id: SeriesId(id),
             community,

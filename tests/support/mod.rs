@@ -6,6 +6,7 @@ pub mod bot;
 pub mod db;
 pub mod fake_discord;
 pub mod fixtures;
+pub mod ics;
 pub mod notes;
 pub mod process;
 pub mod replies;

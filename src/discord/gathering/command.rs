@@ -5,6 +5,7 @@ use crate::discord::context::{
     actor, autocomplete_gathering, choices, community_for_autocomplete, community_here, place,
 };
 use crate::discord::format::{Notice, Reply, Visibility};
+use crate::discord::gathering::editing::{edit, reschedule};
 use crate::discord::gathering::flows::{self as flows, AddInput, ScheduleInput};
 use crate::discord::gathering::views;
 use crate::discord::{CommandError, Context};
@@ -88,7 +89,7 @@ pub enum ScopeChoice {
     Guild,
 }
 
-fn frequency(f: FrequencyChoice) -> Frequency {
+pub(super) fn frequency(f: FrequencyChoice) -> Frequency {
     match f {
         FrequencyChoice::Weekly => Frequency::Weekly,
         FrequencyChoice::EveryTwoWeeks => Frequency::EveryTwoWeeks,
@@ -97,7 +98,7 @@ fn frequency(f: FrequencyChoice) -> Frequency {
     }
 }
 
-fn week(w: WeekChoice) -> WeekOfMonth {
+pub(super) fn week(w: WeekChoice) -> WeekOfMonth {
     match w {
         WeekChoice::First => WeekOfMonth::First,
         WeekChoice::Second => WeekOfMonth::Second,
@@ -107,7 +108,7 @@ fn week(w: WeekChoice) -> WeekOfMonth {
     }
 }
 
-fn weekday(d: DayChoice) -> Weekday {
+pub(super) fn weekday(d: DayChoice) -> Weekday {
     match d {
         DayChoice::Monday => Weekday::Mon,
         DayChoice::Tuesday => Weekday::Tue,
@@ -120,7 +121,7 @@ fn weekday(d: DayChoice) -> Weekday {
 }
 
 /// The community here, after checking the member organizes it.
-async fn organized_here(ctx: Context<'_>) -> Result<Community, CommandError> {
+pub(super) async fn organized_here(ctx: Context<'_>) -> Result<Community, CommandError> {
     let community = community_here(ctx).await?;
     crate::discord::context::require_organizer(&community, &actor(ctx))?;
     Ok(community)
@@ -128,7 +129,7 @@ async fn organized_here(ctx: Context<'_>) -> Result<Community, CommandError> {
 
 /// A place written as a channel mention must be a voice channel of this server: the gathering is then
 /// mirrored as a voice event there (Discord refuses a text channel; a stage needs a stage instance).
-async fn check_channel_location(
+pub(super) async fn check_channel_location(
     ctx: Context<'_>,
     location: Option<&str>,
 ) -> Result<(), CommandError> {
@@ -158,7 +159,7 @@ async fn check_channel_location(
 
 /// Sends the reply of an organizer command, wakes the event mirror, and tells organizers once about a
 /// problem mirroring events.
-async fn after_change(
+pub(super) async fn after_change(
     ctx: Context<'_>,
     community: &Community,
     reply: Reply,
@@ -200,6 +201,8 @@ async fn announce(
         "mine",
         "move_",
         "cancel",
+        "edit",
+        "reschedule",
         "end_series",
         "calendar",
         "export",
@@ -527,7 +530,7 @@ pub async fn feed_reset(ctx: Context<'_>) -> Result<(), CommandError> {
     Ok(())
 }
 
-async fn autocomplete_series(
+pub(super) async fn autocomplete_series(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {

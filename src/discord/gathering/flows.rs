@@ -135,7 +135,7 @@ pub async fn add(
 }
 
 /// The change notice of `reply`, ready to be planned with the change (`key` makes it unique).
-fn planned_notice(key: &str, reply: &Reply) -> Result<PlannedNotice, StoreError> {
+pub(super) fn planned_notice(key: &str, reply: &Reply) -> Result<PlannedNotice, StoreError> {
     let body = serde_json::to_string(&Notice::from_reply(reply))
         .map_err(|e| StoreError::Corrupt(format!("the change notice could not be written: {e}")))?;
     Ok(PlannedNotice {

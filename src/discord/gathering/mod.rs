@@ -5,6 +5,8 @@
 pub mod agenda_card;
 pub mod clicks;
 pub mod command;
+pub mod edit_views;
+pub mod editing;
 pub mod flows;
 pub mod mine;
 pub mod reminder;

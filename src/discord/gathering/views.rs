@@ -309,7 +309,7 @@ pub fn cancelled_notice(cancelled: &Cancelled) -> Reply {
 }
 
 /// `reply` with a first line that mentions `members`, and allowed to ping exactly them.
-fn pinging(mut reply: Reply, members: &[MemberRef]) -> Reply {
+pub(super) fn pinging(mut reply: Reply, members: &[MemberRef]) -> Reply {
     reply.ping_users = members.iter().map(|m| m.0).collect();
     reply.content = (!members.is_empty()).then(|| {
         members

@@ -1,0 +1,275 @@
+//! What `/gathering edit` and `/gathering reschedule` say: the public notices (pinging exactly those a
+//! change concerns), the organizer's preview with Confirm / Cancel, and the private confirmations.
+
+use super::editing::{hhmm, RescheduleButton};
+use super::views::pinging;
+use crate::discord::format::{escape, full, local_span, Button, Card, Reply, Tone, Visibility};
+use crate::domain::change::concerned as concerned_members;
+use crate::domain::community::Community;
+use crate::domain::gathering::{Gathering, GatheringId, Series};
+use crate::domain::ids::MemberRef;
+use crate::domain::reshape::Reshape;
+use crate::store::{Concerned, Reshaped, SeriesChange};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// Most dates one list in a notice or a preview names (the rest are counted).
+const MAX_DATES: usize = 12;
+/// Most members one notice pings (a mention line stays well under Discord's 2,000 characters).
+const MAX_PINGS: usize = 60;
+
+fn day(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%a %-d %b %Y").to_string()
+}
+
+/// "Fri 5 Feb 2027, Fri 5 Mar 2027 and 3 more".
+fn dates(starts: impl Iterator<Item = DateTime<Utc>>, zone: Tz) -> String {
+    let all: Vec<String> = starts.map(|t| day(t, zone)).collect();
+    let shown: Vec<&str> = all.iter().take(MAX_DATES).map(String::as_str).collect();
+    let mut text = shown.join(", ");
+    if all.len() > shown.len() {
+        text.push_str(&format!(" and {} more", all.len() - shown.len()));
+    }
+    text
+}
+
+fn place(location: Option<&String>) -> String {
+    location.map_or_else(|| "no place given".to_owned(), |l| escape(l))
+}
+
+/// The public notice of `apply_to:this` when the time or place changes.
+pub fn edited_notice(
+    community: &Community,
+    before: &Gathering,
+    after: &Gathering,
+    concerned: &Concerned,
+) -> Reply {
+    let zone = community.settings.time_zone;
+    let mut text = format!(
+        "**{}** on {} changes.",
+        escape(&after.title),
+        full(after.start)
+    );
+    if before.start != after.start || before.end != after.end {
+        text.push_str(&format!(
+            "\nNow {} (was {}).",
+            local_span(after, zone),
+            local_span(before, zone)
+        ));
+    }
+    if before.location != after.location {
+        text.push_str(&format!(
+            "\nPlace: {} (was {}).",
+            place(after.location.as_ref()),
+            place(before.location.as_ref())
+        ));
+    }
+    text.push_str("\nRoles and answers stay as they are.");
+    let reply = Reply::card(Visibility::Public, Card::new("Gathering changed", text));
+    pinging(
+        reply,
+        &concerned_members(&concerned.holders, &concerned.going),
+    )
+}
+
+/// The organizer's confirmation of `apply_to:this`.
+pub fn edited(community: &Community, edited: &Gathering, told: bool) -> Reply {
+    let mut text = format!(
+        "Done: **{}** — {} · {}.",
+        escape(&edited.title),
+        local_span(edited, community.settings.time_zone),
+        place(edited.location.as_ref())
+    );
+    text.push_str(if told {
+        " The change notice is being posted in this channel; the card, the scheduled event and the calendar follow."
+    } else {
+        " Only the title changed, so no notice is posted; the card, the scheduled event and the calendar follow."
+    });
+    Reply::private(text)
+}
+
+/// The members a series change concerns (holders of withdrawn or re-timed gatherings, those going),
+/// each once, at most [`MAX_PINGS`].
+fn pinged(concerned: &[(GatheringId, Concerned)]) -> Vec<MemberRef> {
+    let all: Vec<MemberRef> = concerned
+        .iter()
+        .flat_map(|(_, c)| concerned_members(&c.holders, &c.going))
+        .collect();
+    crate::domain::text::unique_in_order(all)
+        .into_iter()
+        .take(MAX_PINGS)
+        .collect()
+}
+
+/// The public notice of a series change, or `None` when it changes nothing anyone would act on (a
+/// new title only).
+pub fn series_notice(
+    community: &Community,
+    series: &Series,
+    change: &SeriesChange,
+    plan: &Reshape,
+    concerned: &[(GatheringId, Concerned)],
+) -> Option<Reply> {
+    let zone = community.settings.time_zone;
+    let new_rhythm = change.next.summary != series.summary
+        || !plan.vanishing.is_empty()
+        || !plan.added.is_empty();
+    let retimed = plan.continuing.iter().any(|c| c.time_changed());
+    let replaced = plan.continuing.iter().any(|c| c.place_changed());
+    if !new_rhythm && !retimed && !replaced {
+        return None;
+    }
+    let from = day(change.from, zone);
+    let start = change.next.recurrence.dtstart.time();
+    let times = format!(
+        "{}–{} {}",
+        hhmm(start),
+        hhmm(start + change.next.duration),
+        zone.name()
+    );
+    let mut text = if new_rhythm {
+        format!(
+            "**{}** has a new rhythm from {from}: {}, {times}.",
+            escape(&change.next.title),
+            change.next.summary
+        )
+    } else {
+        format!("**{}** changes from {from} on.", escape(&change.next.title))
+    };
+    if retimed && !new_rhythm {
+        text.push_str(&format!("\nTime: {times}."));
+    }
+    if replaced {
+        text.push_str(&format!(
+            "\nPlace: {}.",
+            place(change.next.location.as_ref())
+        ));
+    }
+    if !plan.vanishing.is_empty() {
+        text.push_str(&format!(
+            "\nOff the calendar: {}.",
+            dates(plan.vanishing.iter().map(|g| g.start), zone)
+        ));
+        let freed: Vec<String> = plan
+            .vanishing
+            .iter()
+            .filter_map(|g| concerned.iter().find(|(id, _)| *id == g.id))
+            .flat_map(|(_, c)| c.holders.iter())
+            .map(|(role, m)| format!("<@{m}> ({})", escape(role)))
+            .take(MAX_DATES)
+            .collect();
+        if !freed.is_empty() {
+            text.push_str(&format!(
+                "\nRoles freed on those dates: {}. Thank you for stepping up.",
+                freed.join(", ")
+            ));
+        }
+    }
+    if !plan.added.is_empty() {
+        text.push_str(&format!(
+            "\nNew dates: {}.",
+            dates(plan.added.iter().copied(), zone)
+        ));
+    }
+    if !plan.continuing.is_empty() {
+        text.push_str(&format!(
+            "\n{} gathering(s) keep their date, roles and answers.",
+            plan.continuing.len()
+        ));
+    }
+    let title = if new_rhythm {
+        "New rhythm"
+    } else {
+        "Gatherings changed"
+    };
+    let reply = Reply::card(Visibility::Public, Card::new(title, text));
+    Some(pinging(reply, &pinged(concerned)))
+}
+
+/// The organizer's confirmation of `apply_to:this-and-following`.
+pub fn series_edited(community: &Community, done: &Reshaped) -> Reply {
+    let zone = community.settings.time_zone;
+    let kept = done.plan.continuing.len();
+    let first = done
+        .plan
+        .continuing
+        .first()
+        .map_or_else(String::new, |c| format!(" from {}", day(c.start, zone)));
+    Reply::private(format!(
+        "Done: **{}**{first} on — {kept} gathering(s) changed, each keeping its roles and answers. \
+         The cards, the scheduled events and the calendar follow; a notice is posted when a time or \
+         place changed.",
+        escape(&done.series.title)
+    ))
+}
+
+/// The organizer's confirmation of a reschedule.
+pub fn rescheduled(community: &Community, done: &Reshaped) -> Reply {
+    let zone = community.settings.time_zone;
+    let mut text = format!(
+        "Done: **{}** is now {} from {}. Kept: {}; withdrawn: {}; new: {}.",
+        escape(&done.series.title),
+        done.series.summary,
+        day(
+            crate::domain::recurrence::local_to_utc(done.series.recurrence.dtstart, zone),
+            zone
+        ),
+        done.plan.continuing.len(),
+        done.plan.vanishing.len(),
+        done.plan.added.len()
+    );
+    text.push_str(
+        " The notice is being posted in this channel; the cards, the scheduled events and the calendar follow.",
+    );
+    Reply::private(text)
+}
+
+/// The preview of a reschedule that withdraws dates, with Confirm / Cancel.
+pub fn confirm_reschedule(
+    community: &Community,
+    series: &Series,
+    change: &SeriesChange,
+    plan: &Reshape,
+    confirm_id: &str,
+) -> Reply {
+    let zone = community.settings.time_zone;
+    let mut text = format!(
+        "**{}** would become {} from {}.\n**Withdrawn** (their roles freed, holders and those going told): {}.",
+        escape(&series.title),
+        change.next.summary,
+        day(change.from, zone),
+        dates(plan.vanishing.iter().map(|g| g.start), zone)
+    );
+    if !plan.continuing.is_empty() {
+        text.push_str(&format!(
+            "\n**Kept** with their roles and answers: {}.",
+            dates(plan.continuing.iter().map(|c| c.start), zone)
+        ));
+    }
+    if !plan.added.is_empty() {
+        text.push_str(&format!(
+            "\n**New**: {}.",
+            dates(plan.added.iter().copied(), zone)
+        ));
+    }
+    text.push_str("\nConfirm to apply it, or cancel to leave the series as it is.");
+    let mut reply = Reply::private(text);
+    reply.buttons = vec![
+        Button {
+            custom_id: confirm_id.to_owned(),
+            label: "Confirm the new rhythm".to_owned(),
+            tone: Tone::Danger,
+        },
+        Button {
+            custom_id: RescheduleButton::Keep.encode(),
+            label: "Cancel".to_owned(),
+            tone: Tone::Secondary,
+        },
+    ];
+    reply
+}
+
+/// Said when the organizer cancels a reschedule.
+pub fn kept() -> Reply {
+    Reply::private("Nothing changed: the series keeps its rhythm.")
+}

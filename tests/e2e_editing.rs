@@ -1,0 +1,502 @@
+//! Editing what was scheduled, end to end against the fake Discord, on SQLite and PostgreSQL:
+//! - `/gathering edit … apply_to:this-and-following` on a monthly series changes the time and place of
+//!   every gathering from that date on, keeping each row with its claims and answers, pings exactly
+//!   those concerned, and leaves the past as it was; the `.ics` (independent parser) and the scheduled
+//!   events follow; `apply_to:this` changes one gathering (a notice only for time or place);
+//! - `/gathering reschedule` from first Fridays to second Thursdays shows what it withdraws first
+//!   (Cancel changes nothing), then withdraws with a notice only the dates that vanish, frees their
+//!   roles, adds the new dates, and the `.ics`, scheduled events and the living card follow; a second
+//!   reschedule onto weekly Thursdays keeps every shared date's row and claim without asking.
+
+mod support;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use steward::domain::gathering::{Gathering, Status};
+use steward::domain::ids::{ChannelRef, MemberRef};
+use steward::domain::rsvp::Answer;
+use support::bot::{RunningBot, TestClock};
+use support::db::TestDb;
+use support::fake_discord::interactions::CHANNEL;
+use support::fake_discord::{FakeDiscord, Invocation, Member};
+use support::fixtures::posted_notice;
+use support::ics::expand_ics;
+use support::replies::{is_ephemeral, text_of};
+
+fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
+}
+
+async fn community(fake: &FakeDiscord) {
+    fake.run(
+        &Invocation::new("community setup", &Member::manager(1))
+            .opt("name", "Circle")
+            .opt("timezone", "America/Toronto"),
+    )
+    .await;
+}
+
+fn first_fridays(first_date: Option<&str>) -> Invocation {
+    let mut ask = Invocation::new("gathering schedule", &Member::manager(1))
+        .opt("title", "Practice circle")
+        .opt("frequency", "monthly")
+        .opt("day", "friday")
+        .opt("week", "first")
+        .opt("start", "13:00")
+        .opt("end", "16:00")
+        .opt("location", "Room 1");
+    if let Some(date) = first_date {
+        ask = ask.opt("first_date", date);
+    }
+    ask
+}
+
+async fn all(bot: &RunningBot) -> Vec<Gathering> {
+    let community = bot
+        .store
+        .community_in_channel(ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap();
+    bot.store.all_gatherings(community.id).await.unwrap()
+}
+
+async fn on_date(bot: &RunningBot, date: &str) -> Gathering {
+    let zone = chrono_tz::America::Toronto;
+    all(bot)
+        .await
+        .into_iter()
+        .find(|g| {
+            g.status != Status::Withdrawn
+                && g.start.with_timezone(&zone).format("%Y-%m-%d").to_string() == date
+        })
+        .unwrap_or_else(|| panic!("no gathering on {date}"))
+}
+
+async fn claim(fake: &FakeDiscord, member: u64, role: &str, date: &str) {
+    let answer = fake
+        .run(
+            &Invocation::new("role claim", &Member::regular(member))
+                .opt("role", role)
+                .opt("gathering", date),
+        )
+        .await;
+    assert!(text_of(&answer).contains("You hold"), "{answer}");
+}
+
+async fn going(fake: &FakeDiscord, member: u64, date: &str) {
+    let answer = fake
+        .run(
+            &Invocation::new("rsvp", &Member::regular(member))
+                .opt("answer", "going")
+                .opt("gathering", date),
+        )
+        .await;
+    assert!(text_of(&answer).contains("Noted"), "{answer}");
+}
+
+fn pinged(notice: &Value) -> BTreeSet<u64> {
+    notice["data"]["allowed_mentions"]["users"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u.as_str().and_then(|s| s.parse().ok()))
+        .collect()
+}
+
+/// The `.ics` export's dates (read by an independent parser) equal the bot's own gatherings that are
+/// on, up to `until`.
+async fn ics_matches_the_calendar(
+    fake: &FakeDiscord,
+    bot: &RunningBot,
+    until: DateTime<Utc>,
+) -> Vec<i64> {
+    let id = fake.invoke(&Invocation::new("gathering export", &Member::regular(2)));
+    fake.response_to(id).await;
+    let files = fake.files_of(id);
+    let text = String::from_utf8(files[0].1.clone()).unwrap();
+    let from_ics = expand_ics(&text, until);
+    let mut bots: Vec<i64> = all(bot)
+        .await
+        .into_iter()
+        .filter(|g| g.status.is_on() && g.start < until)
+        .map(|g| g.start.timestamp())
+        .collect();
+    bots.sort();
+    assert_eq!(from_ics, bots, "{text}");
+    bots
+}
+
+fn event_at<'a>(events: &'a [Value], start: &str) -> Option<&'a Value> {
+    events
+        .iter()
+        .find(|e| e["scheduled_start_time"].as_str() == Some(start))
+}
+
+#[tokio::test]
+async fn this_and_following_keeps_every_claim_and_answer_and_the_calendar_and_events_follow() {
+    for db in TestDb::both().await {
+        this_and_following_on(db).await;
+    }
+}
+
+async fn this_and_following_on(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    let now = utc(2026, 12, 10, 12);
+    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now)).await;
+    community(&fake).await;
+    // First Fridays from 6 Nov: 6 Nov and 4 Dec are past, 1 Jan, 5 Feb, 5 Mar… to come.
+    fake.run(&first_fridays(Some("2026-11-06"))).await;
+    claim(&fake, 4, "Opener", "2027-01-01").await;
+    going(&fake, 5, "2027-02-05").await;
+    claim(&fake, 6, "Closing", "2027-03-05").await;
+    let before = all(&bot).await;
+    let jan = on_date(&bot, "2027-01-01").await;
+    let (feb, mar) = (
+        on_date(&bot, "2027-02-05").await,
+        on_date(&bot, "2027-03-05").await,
+    );
+
+    let refused = fake
+        .run(
+            &Invocation::new("gathering edit", &Member::regular(4))
+                .opt("gathering", "2027-01-01")
+                .opt("location", "Room 9"),
+        )
+        .await;
+    assert!(text_of(&refused).contains("Only organizers"), "{refused}");
+    let nothing = fake
+        .run(&Invocation::new("gathering edit", &Member::manager(1)).opt("gathering", "2027-01-01"))
+        .await;
+    assert!(text_of(&nothing).contains("Nothing to change"), "{nothing}");
+
+    let done = fake
+        .run(
+            &Invocation::new("gathering edit", &Member::manager(1))
+                .opt("gathering", "2027-01-01")
+                .opt("start", "18:00")
+                .opt("end", "19:30")
+                .opt("location", "Room 9")
+                .opt("apply_to", "this-and-following"),
+        )
+        .await;
+    assert!(
+        is_ephemeral(&done) && text_of(&done).contains("Done"),
+        "{done}"
+    );
+    let notice = posted_notice(&fake, "Gatherings changed", 0).await;
+    let text = text_of(&notice);
+    assert!(
+        text.contains("18:00–19:30") && text.contains("Room 9"),
+        "{text}"
+    );
+    assert_eq!(pinged(&notice), BTreeSet::from([4, 5, 6]), "{notice}");
+
+    // Every following gathering keeps its row, claims and answers, with the new time and place
+    // (18:00 Toronto is 23:00 UTC in winter, 22:00 once DST starts on 14 Mar).
+    let after = all(&bot).await;
+    for (g, hour_utc) in [(&jan, 23), (&feb, 23), (&mar, 23)] {
+        let now_g = after.iter().find(|a| a.id == g.id).expect("same row");
+        assert_eq!(
+            now_g.start,
+            g.start
+                .date_naive()
+                .and_hms_opt(hour_utc, 0, 0)
+                .unwrap()
+                .and_utc(),
+            "{now_g:?}"
+        );
+        assert_eq!(now_g.end - now_g.start, Duration::minutes(90));
+        assert_eq!(now_g.location.as_deref(), Some("Room 9"));
+        assert!(now_g.status.is_on());
+    }
+    let april = on_date(&bot, "2027-04-02").await;
+    assert_eq!(april.start, utc(2027, 4, 2, 22), "after DST");
+    assert_eq!(
+        bot.store.holders(jan.id).await.unwrap(),
+        [("Opener".to_owned(), MemberRef(4))]
+    );
+    assert_eq!(
+        bot.store.rsvps(feb.id).await.unwrap(),
+        [(MemberRef(5), Answer::Going)]
+    );
+    assert_eq!(
+        bot.store.holders(mar.id).await.unwrap(),
+        [("Closing".to_owned(), MemberRef(6))]
+    );
+    for past in before.iter().filter(|g| g.start < now) {
+        let kept = after.iter().find(|a| a.id == past.id).unwrap();
+        assert_eq!(kept, past, "the past stays as it was");
+    }
+    assert_eq!(
+        after.iter().filter(|g| g.status.is_on()).count(),
+        before.iter().filter(|g| g.status.is_on()).count(),
+        "no date added or lost"
+    );
+    ics_matches_the_calendar(&fake, &bot, utc(2027, 7, 1, 0)).await;
+    fake.wait_for("the 1 Jan event at 18:00 in Room 9", |f| {
+        let events: Vec<Value> = f.scheduled_events().into_values().collect();
+        event_at(&events, "2027-01-01T23:00:00.000Z")
+            .filter(|e| e["entity_metadata"]["location"] == "Room 9")
+            .map(|_| ())
+    })
+    .await;
+
+    // `this`: a new title alone is no notice; the calendar shows it on that date only.
+    let titled = fake
+        .run(
+            &Invocation::new("gathering edit", &Member::manager(1))
+                .opt("gathering", "2027-02-05")
+                .opt("title", "February harvest"),
+        )
+        .await;
+    assert!(text_of(&titled).contains("no notice"), "{titled}");
+    let retitled = all(&bot).await;
+    assert_eq!(
+        retitled.iter().find(|g| g.id == feb.id).unwrap().title,
+        "February harvest"
+    );
+    assert_eq!(
+        retitled.iter().find(|g| g.id == mar.id).unwrap().title,
+        "Practice circle"
+    );
+    let starts = ics_matches_the_calendar(&fake, &bot, utc(2027, 7, 1, 0)).await;
+    assert!(starts.contains(&utc(2027, 2, 5, 23).timestamp()));
+    // A place removed on one date pings its holder.
+    fake.run(
+        &Invocation::new("gathering edit", &Member::manager(1))
+            .opt("gathering", "2027-03-05")
+            .opt("location", "none"),
+    )
+    .await;
+    let notice = posted_notice(&fake, "Gathering changed", 0).await;
+    assert!(
+        text_of(&notice).contains("no place given (was Room 9)"),
+        "{notice}"
+    );
+    assert_eq!(pinged(&notice), BTreeSet::from([6]));
+    assert_eq!(on_date(&bot, "2027-03-05").await.location, None);
+    assert_eq!(
+        fake.created_messages()
+            .iter()
+            .filter(|(_, b)| b["embeds"][0]["title"] == "Gathering changed")
+            .count(),
+        1,
+        "the title-only edit posted nothing"
+    );
+
+    // A one-off has no series to follow.
+    fake.run(
+        &Invocation::new("gathering add", &Member::manager(1))
+            .opt("date", "2027-01-20")
+            .opt("start", "10:00")
+            .opt("end", "11:00"),
+    )
+    .await;
+    let one_off = fake
+        .run(
+            &Invocation::new("gathering edit", &Member::manager(1))
+                .opt("gathering", "2027-01-20")
+                .opt("title", "Extra")
+                .opt("apply_to", "this-and-following"),
+        )
+        .await;
+    assert!(text_of(&one_off).contains("one-off"), "{one_off}");
+
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
+
+#[tokio::test]
+async fn reschedule_withdraws_only_the_dates_that_vanish_after_a_confirmation() {
+    for db in TestDb::both().await {
+        reschedule_on(db).await;
+    }
+}
+
+async fn series_id(bot: &RunningBot) -> String {
+    let community = bot
+        .store
+        .community_in_channel(ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap();
+    let series = bot.store.series_of(community.id).await.unwrap();
+    series
+        .iter()
+        .find(|s| s.recurrence.until.is_none())
+        .unwrap()
+        .id
+        .0
+        .to_string()
+}
+
+fn button(answer: &Value, label: &str) -> String {
+    answer["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .find(|b| b["label"] == label)
+        .and_then(|b| b["custom_id"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| panic!("no {label} button on {answer}"))
+}
+
+async fn reschedule_on(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    let now = utc(2026, 11, 24, 10);
+    let bot = RunningBot::start_with_clock(&fake, db.url(), TestClock::at(now)).await;
+    community(&fake).await;
+    fake.run(&first_fridays(None)).await; // 4 Dec, 1 Jan, 5 Feb, 5 Mar…
+    claim(&fake, 6, "Opener", "2026-12-04").await;
+    claim(&fake, 4, "Opener", "2027-02-05").await;
+    going(&fake, 5, "2027-03-05").await;
+    let dec = on_date(&bot, "2026-12-04").await;
+    let feb = on_date(&bot, "2027-02-05").await;
+    fake.wait_for("the 4 Dec event", |f| {
+        let events: Vec<Value> = f.scheduled_events().into_values().collect();
+        event_at(&events, "2026-12-04T18:00:00.000Z").map(|_| ())
+    })
+    .await;
+    // The 4 Dec card the bot posted after scheduling, to see it follow.
+    let community = bot
+        .store
+        .community_in_channel(ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap();
+    let mut card = None;
+    for _ in 0..200 {
+        card = bot.store.living_card(community.id, dec.id).await.unwrap();
+        if card.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let card = card.expect("the card posted after scheduling is the living one");
+
+    let series = series_id(&bot).await;
+    let ask = Invocation::new("gathering reschedule", &Member::manager(1))
+        .opt("series", series.clone())
+        .opt("frequency", "monthly")
+        .opt("day", "thursday")
+        .opt("week", "second");
+    let refused = fake.run(&ask.clone().opt("from_date", "2026-11-01")).await;
+    assert!(text_of(&refused).contains("in the past"), "{refused}");
+    let preview = fake.run(&ask).await;
+    assert!(is_ephemeral(&preview));
+    let text = text_of(&preview);
+    assert!(
+        text.contains("Withdrawn")
+            && text.contains("Fri 4 Dec 2026")
+            && text.contains("Fri 5 Feb 2027")
+            && text.contains("Thu 10 Dec 2026")
+            && text.contains("Thu 14 Jan 2027"),
+        "{text}"
+    );
+    // Cancel: nothing changes.
+    let keep = fake.click_private(&Member::manager(1), CHANNEL, &button(&preview, "Cancel"));
+    assert!(text_of(&fake.response_to(keep).await).contains("Nothing changed"));
+    assert_eq!(on_date(&bot, "2026-12-04").await.id, dec.id);
+    assert_eq!(bot.store.holders(feb.id).await.unwrap().len(), 1);
+    // A member cannot confirm it.
+    let confirm = button(&preview, "Confirm the new rhythm");
+    let stranger = fake.click_private(&Member::regular(4), CHANNEL, &confirm);
+    assert!(text_of(&fake.response_to(stranger).await).contains("Only organizers"));
+
+    let confirmed = fake.click_private(&Member::manager(1), CHANNEL, &confirm);
+    let done = fake.response_to(confirmed).await;
+    assert!(text_of(&done).contains("Done"), "{done}");
+    let notice = posted_notice(&fake, "New rhythm", 0).await;
+    let text = text_of(&notice);
+    assert!(
+        text.contains("monthly on the second Thursday")
+            && text.contains("Off the calendar: Fri 4 Dec 2026, Fri 1 Jan 2027, Fri 5 Feb 2027")
+            && text.contains("<@6> (Opener)")
+            && text.contains("<@4> (Opener)"),
+        "{text}"
+    );
+    assert_eq!(
+        pinged(&notice),
+        BTreeSet::from([4, 5, 6]),
+        "only those concerned"
+    );
+
+    // The old dates are withdrawn with their roles freed; the new ones are on.
+    let everything = all(&bot).await;
+    let old: Vec<&Gathering> = everything
+        .iter()
+        .filter(|g| g.series == dec.series)
+        .collect();
+    assert!(old.iter().all(|g| g.status == Status::Withdrawn), "{old:?}");
+    assert!(bot.store.holders(dec.id).await.unwrap().is_empty());
+    assert!(bot.store.holders(feb.id).await.unwrap().is_empty());
+    let upcoming = bot.store.upcoming(community.id, now, 3).await.unwrap();
+    let starts: Vec<DateTime<Utc>> = upcoming.iter().map(|g| g.start).collect();
+    assert_eq!(
+        starts,
+        [
+            utc(2026, 12, 10, 18),
+            utc(2027, 1, 14, 18),
+            utc(2027, 2, 11, 18)
+        ]
+    );
+    assert!(upcoming
+        .iter()
+        .all(|g| g.location.as_deref() == Some("Room 1")));
+    let dates = ics_matches_the_calendar(&fake, &bot, utc(2027, 7, 1, 0)).await;
+    assert!(!dates.contains(&dec.start.timestamp()));
+    fake.wait_for(
+        "the 4 Dec event cancelled and the 10 Dec one created",
+        |f| {
+            let events: Vec<Value> = f.scheduled_events().into_values().collect();
+            let old = event_at(&events, "2026-12-04T18:00:00.000Z")?;
+            event_at(&events, "2026-12-10T18:00:00.000Z")?;
+            (old["status"] == 4).then_some(()) // CANCELED
+        },
+    )
+    .await;
+    fake.wait_for("the 4 Dec card to say it is off", |f| {
+        let body = f.stored_message(card.message)?;
+        let title = body["embeds"][0]["title"].as_str()?.to_owned();
+        let no_buttons = body["components"].as_array().is_none_or(|c| c.is_empty());
+        (title.starts_with("No longer scheduled") && no_buttons).then_some(())
+    })
+    .await;
+
+    // Weekly Thursdays from 1 Jan: every second Thursday is kept with its claim, without asking.
+    claim(&fake, 7, "Opener", "2027-01-14").await;
+    let jan14 = on_date(&bot, "2027-01-14").await;
+    let weekly = fake
+        .run(
+            &Invocation::new("gathering reschedule", &Member::manager(1))
+                .opt("series", series_id(&bot).await)
+                .opt("frequency", "weekly")
+                .opt("day", "thursday")
+                .opt("from_date", "2027-01-01"),
+        )
+        .await;
+    assert!(text_of(&weekly).contains("Done"), "{weekly}");
+    let kept = on_date(&bot, "2027-01-14").await;
+    assert_eq!(kept.id, jan14.id, "the row stays");
+    assert_eq!(
+        bot.store.holders(kept.id).await.unwrap(),
+        [("Opener".to_owned(), MemberRef(7))]
+    );
+    assert_ne!(
+        kept.series, jan14.series,
+        "it belongs to the continuing series"
+    );
+    on_date(&bot, "2027-01-07").await;
+    on_date(&bot, "2027-01-21").await;
+    assert_eq!(
+        on_date(&bot, "2026-12-10").await.series,
+        jan14.series,
+        "before from_date"
+    );
+    ics_matches_the_calendar(&fake, &bot, utc(2027, 7, 1, 0)).await;
+
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
