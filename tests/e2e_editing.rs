@@ -500,3 +500,155 @@ async fn reschedule_on(db: TestDb) {
     bot.stop().await;
     fake.assert_spec_clean();
 }
+
+#[tokio::test]
+async fn the_agenda_of_one_gathering_changes_alone_and_a_held_role_goes_only_after_a_confirmation()
+{
+    for db in TestDb::both().await {
+        one_agenda_on(db).await;
+    }
+}
+
+fn labels(answer: &Value) -> Vec<String> {
+    answer["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["label"].as_str().map(str::to_owned))
+        .collect()
+}
+
+async fn roles_on(bot: &RunningBot, date: &str) -> Vec<String> {
+    let community = bot
+        .store
+        .community_in_channel(ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap();
+    let g = on_date(bot, date).await;
+    bot.store
+        .agenda_roles(g.id, &community.template)
+        .await
+        .unwrap()
+        .roles()
+        .to_vec()
+}
+
+async fn one_agenda_on(db: TestDb) {
+    let fake = FakeDiscord::start().await;
+    let bot =
+        RunningBot::start_with_clock(&fake, db.url(), TestClock::at(utc(2026, 11, 24, 10))).await;
+    community(&fake).await;
+    fake.run(&first_fridays(None)).await; // 4 Dec, 1 Jan…
+    claim(&fake, 4, "Opener", "2026-12-04").await;
+    let agenda = |who: Member, action: &str, name: &str| {
+        Invocation::new("role agenda", &who)
+            .opt("gathering", "2026-12-04")
+            .opt("action", action)
+            .opt("name", name)
+    };
+
+    let refused = fake
+        .run(&agenda(Member::regular(4), "add", "Timekeeper"))
+        .await;
+    assert!(text_of(&refused).contains("Only organizers"), "{refused}");
+    let added = fake
+        .run(&agenda(Member::manager(1), "add", "Timekeeper"))
+        .await;
+    assert!(text_of(&added).contains("Added **Timekeeper**"), "{added}");
+    let twice = fake
+        .run(&agenda(Member::manager(1), "add", "timekeeper"))
+        .await;
+    assert!(text_of(&twice).contains("already on the agenda"), "{twice}");
+    let long = fake
+        .run(&agenda(Member::manager(1), "add", &"x".repeat(51)))
+        .await;
+    assert!(text_of(&long).contains("50 or fewer"), "{long}");
+    let unknown = fake
+        .run(&agenda(Member::manager(1), "remove", "Juggler"))
+        .await;
+    assert!(
+        text_of(&unknown).contains("not a role on this agenda"),
+        "{unknown}"
+    );
+    let open = fake
+        .run(&agenda(Member::manager(1), "remove", "Evaluation"))
+        .await;
+    assert!(text_of(&open).contains("Removed **Evaluation**"), "{open}");
+    let card = fake
+        .run(&Invocation::new("gathering next", &Member::regular(9)))
+        .await;
+    let shown = labels(&card);
+    assert!(
+        shown.contains(&"Claim Timekeeper".to_owned())
+            && !shown.contains(&"Claim Evaluation".to_owned()),
+        "{shown:?}"
+    );
+    let jan = roles_on(&bot, "2027-01-01").await;
+    assert!(jan.contains(&"Evaluation".to_owned()) && !jan.contains(&"Timekeeper".to_owned()));
+
+    // A held role: the organizer is asked first, and nothing changes until they confirm.
+    let asked = fake
+        .run(&agenda(Member::manager(1), "remove", "Opener"))
+        .await;
+    assert!(
+        is_ephemeral(&asked) && text_of(&asked).contains("is held by <@4>"),
+        "{asked}"
+    );
+    assert!(roles_on(&bot, "2026-12-04")
+        .await
+        .contains(&"Opener".to_owned()));
+    let confirm = button(&asked, "Remove the role and tell them");
+    let stranger = fake.click_private(&Member::regular(9), CHANNEL, &confirm);
+    assert!(text_of(&fake.response_to(stranger).await).contains("organizer"));
+    assert_eq!(
+        bot.store
+            .holders(on_date(&bot, "2026-12-04").await.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let done = fake.click_private(&Member::manager(1), CHANNEL, &confirm);
+    assert!(text_of(&fake.response_to(done).await).contains("Removed **Opener**"));
+    let told = fake
+        .wait_for("the holder told", |f| {
+            f.requests().into_iter().find(|r| {
+                r.method == "POST"
+                    && r.path.starts_with("/webhooks/")
+                    && r.body.as_ref().is_some_and(|b| {
+                        b["content"]
+                            .as_str()
+                            .is_some_and(|t| t.contains("is no longer on the agenda"))
+                    })
+            })
+        })
+        .await;
+    let body = told.body.unwrap();
+    assert_eq!(
+        body["allowed_mentions"]["users"],
+        serde_json::json!(["4"]),
+        "{body}"
+    );
+    let dec = on_date(&bot, "2026-12-04").await;
+    assert!(bot.store.holders(dec.id).await.unwrap().is_empty());
+    assert!(!roles_on(&bot, "2026-12-04")
+        .await
+        .contains(&"Opener".to_owned()));
+
+    // A template edit leaves the agenda set for that date as it is, and reaches the others.
+    let scribe = fake
+        .run(&Invocation::new("role template add", &Member::manager(1)).opt("name", "Scribe"))
+        .await;
+    assert!(text_of(&scribe).contains("set for that date"), "{scribe}");
+    assert!(!roles_on(&bot, "2026-12-04")
+        .await
+        .contains(&"Scribe".to_owned()));
+    assert!(roles_on(&bot, "2027-01-01")
+        .await
+        .contains(&"Scribe".to_owned()));
+
+    bot.stop().await;
+    fake.assert_spec_clean();
+}

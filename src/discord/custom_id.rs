@@ -26,6 +26,9 @@ pub enum ButtonAction {
     ClaimPick(GatheringId),
     /// A large agenda's "Release a role…" menu.
     ReleasePick(GatheringId),
+    /// The organizer confirms taking the role at this index, held by someone, off this gathering's
+    /// agenda.
+    AgendaRemove(GatheringId, usize),
 }
 
 impl ButtonAction {
@@ -40,7 +43,8 @@ impl ButtonAction {
             | ButtonAction::AttendanceRemove(g)
             | ButtonAction::AssignOver(g, _, _)
             | ButtonAction::ClaimPick(g)
-            | ButtonAction::ReleasePick(g) => g,
+            | ButtonAction::ReleasePick(g)
+            | ButtonAction::AgendaRemove(g, _) => g,
         }
     }
 
@@ -56,6 +60,7 @@ impl ButtonAction {
             ButtonAction::AssignOver(g, i, m) => format!("st:assign:{}:{i}-{}", g.0, m.0),
             ButtonAction::ClaimPick(g) => format!("st:claimpick:{}:0", g.0),
             ButtonAction::ReleasePick(g) => format!("st:releasepick:{}:0", g.0),
+            ButtonAction::AgendaRemove(g, i) => format!("st:agendarm:{}:{i}", g.0),
         }
     }
 
@@ -81,6 +86,7 @@ impl ButtonAction {
             "attrm" => Some(ButtonAction::AttendanceRemove(gathering)),
             "claimpick" => Some(ButtonAction::ClaimPick(gathering)),
             "releasepick" => Some(ButtonAction::ReleasePick(gathering)),
+            "agendarm" => Some(ButtonAction::AgendaRemove(gathering, index()?)),
             "assign" => {
                 let (index, member) = last.split_once('-')?;
                 Some(ButtonAction::AssignOver(
@@ -106,6 +112,7 @@ mod tests {
             ButtonAction::AssignOver(GatheringId(i64::MAX), 19, MemberRef(u64::MAX)),
             ButtonAction::ClaimPick(GatheringId(7)),
             ButtonAction::ReleasePick(GatheringId(7)),
+            ButtonAction::AgendaRemove(GatheringId(i64::MAX), 19),
         ] {
             let id = action.encode();
             assert!(id.len() <= 100);

@@ -13,16 +13,21 @@ const SAVE_TEMPLATE: &str = "UPDATE communities SET role_template = $2 WHERE id 
 const UNFREEZE_UNCLAIMED: &str = concat!(
     "UPDATE gatherings SET roles = NULL WHERE community_id = $1 AND end_at > $2 AND status IN ",
     sql_status!(on),
-    " AND roles IS NOT NULL AND NOT EXISTS \
+    " AND roles IS NOT NULL AND own_agenda = 0 AND NOT EXISTS \
      (SELECT 1 FROM role_claims c WHERE c.gathering_id = gatherings.id)"
 );
 /// Upcoming gatherings of the community, whether a role is claimed on them, soonest first.
 const UPCOMING_CLAIMED: &str = concat!(
-    "SELECT g.id, g.start_at, CASE WHEN EXISTS (SELECT 1 FROM role_claims c \
+    "SELECT g.id, g.start_at, CASE WHEN g.own_agenda <> 0 OR EXISTS (SELECT 1 FROM role_claims c \
      WHERE c.gathering_id = g.id) THEN 1 ELSE 0 END FROM gatherings g WHERE g.community_id = $1 AND g.end_at > $2 AND g.status IN ",
     sql_status!(on),
     " ORDER BY g.start_at, g.id"
 );
+/// One gathering's own agenda, if it is still the one the organizer saw (`$4`).
+const SET_OWN_AGENDA: &str = "UPDATE gatherings SET roles = $2, own_agenda = 1 \
+     WHERE id = $1 AND community_id = $3 AND roles = $4";
+const DROP_CLAIM: &str =
+    "DELETE FROM role_claims WHERE gathering_id = $1 AND role = $2 RETURNING member_id";
 /// Freezes from the template stored when the statement runs, not from the one the caller read: a
 /// template edit that commits in between (and unfreezes) is never undone by a stale copy.
 const FREEZE: &str = "UPDATE gatherings SET roles = COALESCE((SELECT c.role_template \
@@ -119,6 +124,43 @@ impl Store {
             }
         }
         Ok(reach)
+    }
+
+    /// Sets the agenda of one gathering of `community` to `roles` (template edits then leave it as it
+    /// is), if it is still `seen`; the holder of `removed`, if any, loses it, in the same transaction.
+    /// `Ok(None)` if the agenda changed meanwhile (nothing is written); else the member freed.
+    pub async fn set_own_agenda(
+        &self,
+        community: CommunityId,
+        gathering: GatheringId,
+        seen: &Template,
+        roles: &Template,
+        removed: Option<&str>,
+    ) -> Result<Option<Option<MemberRef>>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(SET_OWN_AGENDA)
+            .bind(gathering.0)
+            .bind(roles.to_stored())
+            .bind(community.0)
+            .bind(seen.to_stored())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if done != 1 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let mut freed = None;
+        if let Some(role) = removed {
+            let member: Option<i64> = sqlx::query_scalar(DROP_CLAIM)
+                .bind(gathering.0)
+                .bind(role.to_owned())
+                .fetch_optional(&mut *tx)
+                .await?;
+            freed = member.map(MemberRef::from_db);
+        }
+        tx.commit().await?;
+        Ok(Some(freed))
     }
 
     /// Saves a community's role template (affects gatherings whose roles are not frozen yet).

@@ -115,6 +115,18 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
                 None => Outcome::Update(done),
             })
         }
+        ButtonAction::AgendaRemove(_, index) => {
+            let actor = actor_of_member(click.member.as_ref());
+            crate::discord::context::require_organizer(&community, &actor)?;
+            let (done, told) = crate::discord::roles::agenda::confirmed_removal(
+                app, &community, &gathering, index, member, now,
+            )
+            .await?;
+            Ok(match told {
+                Some(told) => Outcome::UpdateAndAsk(done, Box::new(told)),
+                None => Outcome::Update(done),
+            })
+        }
         ButtonAction::Here(_)
         | ButtonAction::AttendanceAdd(_)
         | ButtonAction::AttendanceRemove(_) => {

@@ -5,6 +5,7 @@ use crate::discord::context::{
     actor, autocomplete_gathering, choices, community_for_autocomplete, community_here, target,
 };
 use crate::discord::format::Visibility;
+use crate::discord::roles::agenda::agenda;
 use crate::discord::roles::flows;
 use crate::discord::roles::views;
 use crate::discord::{CommandError, Context};
@@ -30,7 +31,7 @@ async fn role_on_agenda(
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("claim", "release", "assign", "template", "history"),
+    subcommands("claim", "release", "assign", "agenda", "template", "history"),
     subcommand_required
 )]
 pub async fn role(_ctx: Context<'_>) -> Result<(), CommandError> {
@@ -233,7 +234,7 @@ pub async fn history(
     Ok(())
 }
 
-async fn autocomplete_role(
+pub(super) async fn autocomplete_role(
     ctx: Context<'_>,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {

@@ -1,5 +1,6 @@
 //! Agenda roles: `/role` (claim, release, assign, template, history) and the rules of who may hold what.
 
+pub mod agenda;
 pub mod command;
 pub mod flows;
 pub mod prompt;

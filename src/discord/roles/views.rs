@@ -129,7 +129,8 @@ pub fn template_changed(
     }
     if !reach.kept.is_empty() {
         text.push_str(&format!(
-            "\nThese keep their agenda, since a role is already claimed on them: {}.",
+            "\nThese keep their agenda, since a role is already claimed on them (or it was set for that date \
+             with `/role agenda`): {}.",
             dates(&reach.kept)
         ));
     }

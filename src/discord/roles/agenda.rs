@@ -1,0 +1,186 @@
+//! `/role agenda gathering action name`: the agenda of one gathering, apart from the template. Adding a
+//! role, or removing one nobody holds, is done at once; removing a held role asks the organizer first,
+//! and the holder is told when it is done. Template edits leave such an agenda as it is.
+
+use crate::discord::context::{actor, autocomplete_gathering, community_here, resolve_gathering};
+use crate::discord::custom_id::ButtonAction;
+use crate::discord::format::{escape, full, Button, Reply, Tone};
+use crate::discord::roles::flows::ensure_open;
+use crate::discord::{App, CommandError, Context};
+use crate::domain::community::Community;
+use crate::domain::gathering::Gathering;
+use crate::domain::ids::MemberRef;
+use crate::domain::roles::Template;
+use chrono::{DateTime, Utc};
+
+/// What to do with the role (`action`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum AgendaAction {
+    /// `add`: put a role on this gathering's agenda.
+    #[name = "add"]
+    Add,
+    /// `remove`: take a role off this gathering's agenda.
+    #[name = "remove"]
+    Remove,
+}
+
+/// Add or remove a role on one gathering's agenda (organizers)
+#[poise::command(slash_command, guild_only)]
+pub async fn agenda(
+    ctx: Context<'_>,
+    #[description = "Which gathering"]
+    #[autocomplete = "autocomplete_gathering"]
+    gathering: String,
+    #[description = "Add or remove"] action: AgendaAction,
+    #[description = "The role, e.g. Timekeeper (up to 50 characters)"]
+    #[autocomplete = "super::command::autocomplete_role"]
+    name: String,
+) -> Result<(), CommandError> {
+    let community = community_here(ctx).await?;
+    crate::discord::context::require_organizer(&community, &actor(ctx))?;
+    let app = ctx.data();
+    let now = app.clock.now();
+    let target = resolve_gathering(&app.store, &community, &gathering, now).await?;
+    let reply = match action {
+        AgendaAction::Add => add(app, &community, &target, &name, now).await?,
+        AgendaAction::Remove => remove(app, &community, &target, &name, now).await?,
+    };
+    crate::discord::answer::send(ctx, reply).await
+}
+
+async fn add(
+    app: &App,
+    community: &Community,
+    target: &Gathering,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    ensure_open(target, now)?;
+    let seen = app
+        .store
+        .agenda_roles(target.id, &community.template)
+        .await?;
+    let next = seen.add(name)?;
+    let added = next.roles().last().cloned().unwrap_or_default();
+    save(app, community, target, &seen, &next, None).await?;
+    Ok(Reply::private(format!(
+        "Added **{}** to the agenda of **{}** on {} only (the template stays as it is). The card shows it.",
+        escape(&added),
+        escape(&target.title),
+        full(target.start)
+    )))
+}
+
+async fn remove(
+    app: &App,
+    community: &Community,
+    target: &Gathering,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<Reply, CommandError> {
+    ensure_open(target, now)?;
+    let seen = app
+        .store
+        .agenda_roles(target.id, &community.template)
+        .await?;
+    let (next, removed) = seen.remove(name)?;
+    let holder = app
+        .store
+        .holders(target.id)
+        .await?
+        .into_iter()
+        .find(|(r, _)| *r == removed)
+        .map(|(_, m)| m);
+    if let Some(holder) = holder {
+        let index = seen
+            .roles()
+            .iter()
+            .position(|r| *r == removed)
+            .unwrap_or_default();
+        return Ok(ask_first(target, &removed, index, holder));
+    }
+    save(app, community, target, &seen, &next, None).await?;
+    Ok(removed_reply(target, &removed))
+}
+
+fn removed_reply(target: &Gathering, removed: &str) -> Reply {
+    Reply::private(format!(
+        "Removed **{}** from the agenda of **{}** on {} only (the template stays as it is).",
+        escape(removed),
+        escape(&target.title),
+        full(target.start)
+    ))
+}
+
+/// The organizer's question before a held role is taken off.
+fn ask_first(target: &Gathering, role: &str, index: usize, holder: MemberRef) -> Reply {
+    let mut reply = Reply::private(format!(
+        "**{}** on **{}** ({}) is held by <@{holder}>. Take it off this agenda anyway? <@{holder}> will \
+         be told. (Dismiss this message to leave it as it is.)",
+        escape(role),
+        escape(&target.title),
+        full(target.start)
+    ));
+    reply.buttons = vec![Button {
+        custom_id: ButtonAction::AgendaRemove(target.id, index).encode(),
+        label: "Remove the role and tell them".to_owned(),
+        tone: Tone::Danger,
+    }];
+    reply
+}
+
+/// Writes the agenda if nobody changed it meanwhile and refreshes the card; returns who lost `removed`.
+async fn save(
+    app: &App,
+    community: &Community,
+    target: &Gathering,
+    seen: &Template,
+    next: &Template,
+    removed: Option<&str>,
+) -> Result<Option<MemberRef>, CommandError> {
+    let freed = app
+        .store
+        .set_own_agenda(community.id, target.id, seen, next, removed)
+        .await?
+        .ok_or_else(|| {
+            CommandError::user("The agenda changed meanwhile; look at the card and try again.")
+        })?;
+    crate::discord::living::refresh_card(app, community.id, target.id, None);
+    Ok(freed)
+}
+
+/// The organizer confirmed taking the held role at `index` off the agenda: done privately, and the
+/// channel is told, pinging the holder.
+pub async fn confirmed_removal(
+    app: &App,
+    community: &Community,
+    target: &Gathering,
+    index: usize,
+    by: MemberRef,
+    now: DateTime<Utc>,
+) -> Result<(Reply, Option<Reply>), CommandError> {
+    ensure_open(target, now)?;
+    let seen = app
+        .store
+        .agenda_roles(target.id, &community.template)
+        .await?;
+    let role = seen
+        .roles()
+        .get(index)
+        .cloned()
+        .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))?;
+    let (next, removed) = seen.remove(&role)?;
+    let freed = save(app, community, target, &seen, &next, Some(&removed)).await?;
+    let told = freed.map(|holder| {
+        let mut reply = Reply::public(format!(
+            "<@{holder}>: **{}** is no longer on the agenda of **{}** on {} (taken off by <@{by}>). \
+             Thank you for stepping up.",
+            escape(&removed),
+            escape(&target.title),
+            full(target.start)
+        ));
+        reply.ping_users = vec![holder.0];
+        reply
+    });
+    Ok((removed_reply(target, &removed), told))
+}
