@@ -5,7 +5,8 @@
 //! - a second `/gathering next` turns the first card into a stub linking to the new one, so the channel
 //!   holds exactly one card with buttons for the gathering;
 //! - a reminder links to a recent living card (short, no buttons of its own) and, when the card is
-//!   days old, becomes the living card itself (the older one a stub);
+//!   days old or more than 20 messages up the channel, becomes the living card itself (the older one
+//!   a stub);
 //! - `/gathering mine` lists the member's roles and answers in this server with links to the cards;
 //! - the edit survives a 500 then a 429 on its PATCH; a card someone deleted (404) is forgotten and the
 //!   next card posted becomes the living one.
@@ -492,6 +493,53 @@ async fn a_reminder_links_to_a_recent_card_and_becomes_the_card_when_it_is_days_
     card_becomes(&fake, card, "the stub", |b| buttons(b) == 0).await;
     bot.stop().await;
     fake.assert_spec_clean();
+}
+
+/// The 7-day reminder, a day and a half after the card with `chat` messages posted under it: whether it
+/// became the living card (and the old card a stub) rather than a short reminder linking to it.
+async fn reminder_after(chat: usize) -> bool {
+    let db = TestDb::sqlite();
+    let (fake, bot, clock) = start(&db).await;
+    clock.jump(Duration::days(2));
+    let card = post_card(&fake, &bot).await;
+    fake.chat(CHANNEL, chat);
+    clock.jump(Duration::hours(32) + Duration::seconds(20));
+    fake.run(&Invocation::new("rsvp", &Member::regular(6)).opt("answer", "going"))
+        .await;
+    let posted = fake
+        .wait_for("the 7-day reminder", |f| {
+            f.created_messages()
+                .into_iter()
+                .map(|(_, b)| b)
+                .find(|b| b["content"].as_str().is_some_and(|c| c.contains("⏰")))
+        })
+        .await;
+    let became_card = posted["embeds"][0]["title"] == "Next gathering: December circle";
+    if became_card {
+        card_becomes(&fake, card, "the stub", |b| buttons(b) == 0).await;
+    } else {
+        assert_eq!(
+            posted["embeds"][0]["title"], "Coming up: December circle",
+            "{posted}"
+        );
+        assert!(
+            buttons(&fake.stored_message(card).unwrap()) > 1,
+            "the card stays live"
+        );
+    }
+    bot.stop().await;
+    fake.assert_spec_clean();
+    became_card
+}
+
+#[tokio::test]
+async fn a_recent_card_under_twenty_messages_gets_a_short_reminder() {
+    assert!(!reminder_after(20).await);
+}
+
+#[tokio::test]
+async fn a_recent_card_under_more_than_twenty_messages_is_replaced_by_the_reminder() {
+    assert!(reminder_after(21).await);
 }
 
 #[tokio::test]

@@ -377,16 +377,27 @@ async fn role_prompts_fire_on_the_cron_name_open_roles_and_fall_silent_once_all_
         serde_json::json!([]),
         "suggestions never ping"
     );
-    let labels: Vec<String> = body["components"][0]["components"]
+    // With no card in the channel yet, the first prompt comes with the agenda card (it lives in it).
+    let labels: Vec<String> = body["components"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| b["label"].as_str().unwrap().to_owned())
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["label"].as_str().map(str::to_owned))
         .collect();
-    assert_eq!(
-        labels.first().map(String::as_str),
-        Some("Claim Sharing challenges")
+    assert!(
+        labels.contains(&"Claim Sharing challenges".to_owned())
+            && !labels.contains(&"Claim Opener".to_owned()),
+        "{labels:?}"
     );
+    assert_eq!(
+        body["embeds"][0]["title"],
+        "Next gathering: December session"
+    );
+    // An hour later that card is near: the prompt links to it and has no Claim buttons of its own.
+    let second = &prompts[1].1["components"][0]["components"];
+    assert_eq!(second.as_array().map(Vec::len), Some(1), "{second}");
+    assert_eq!(second[0]["style"], 5, "a link button: {second}");
     let keys: std::collections::HashSet<_> = prompts.iter().map(|(n, _)| n.clone()).collect();
     assert_eq!(keys.len(), prompts.len(), "each fire time posts once");
 

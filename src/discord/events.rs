@@ -81,11 +81,15 @@ pub async fn mirror_loop(
         if let Err(e) = store.prune_credit_offers(now).await {
             tracing::warn!(error = %e, "could not forget old credit offers");
         }
+
         // Not right after start (the gateway first announces the servers the bot is in), and hourly.
         if now - started > PURGE_AFTER_START
             && last_purge.is_none_or(|t| now - t > Duration::hours(1))
         {
             last_purge = Some(now);
+            if let Err(e) = store.prune_card_edits(now).await {
+                tracing::warn!(error = %e, "could not forget old card edits");
+            }
             match store.purge_removed(now).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(

@@ -14,7 +14,38 @@ use crate::store::{DuePost, LivingCard, StoreError};
 use chrono::{DateTime, Utc};
 use poise::serenity_prelude as serenity;
 
+/// More messages than this after the living card and it is far up the channel: the next reminder
+/// becomes the card.
+pub const CARD_BURIED_AFTER_MESSAGES: u8 = 20;
+
 impl Engine {
+    /// Whether the living card of `gathering` has more than [`CARD_BURIED_AFTER_MESSAGES`] messages
+    /// after it in its channel (one read of at most 21 messages). Unknown (no card, no permission to
+    /// read the history, Discord failing) is `false`: the time rule alone decides.
+    pub(super) async fn card_buried(&self, community: &Community, gathering: &Gathering) -> bool {
+        let card = match self.store.living_card(community.id, gathering.id).await {
+            Ok(Some(card)) => card,
+            Ok(None) => return false,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not read a gathering's living card");
+                return false;
+            }
+        };
+        let ask = serenity::GetMessages::new()
+            .after(serenity::MessageId::new(card.message))
+            .limit(CARD_BURIED_AFTER_MESSAGES + 1);
+        match serenity::ChannelId::new(card.channel.0)
+            .messages(&*self.http, ask)
+            .await
+        {
+            Ok(after) => after.len() > usize::from(CARD_BURIED_AFTER_MESSAGES),
+            Err(e) => {
+                tracing::debug!(error = %e, "could not count the messages after a living card");
+                false
+            }
+        }
+    }
+
     /// Edits the message a card edit or stub is for so that it says `reply`.
     pub(super) async fn edit(
         &self,

@@ -285,22 +285,29 @@ impl Engine {
         late: bool,
         now: DateTime<Utc>,
     ) -> Result<Outcome, StoreError> {
-        let rendered = match render::render(&self.store, community, post, gathering, now).await {
-            Ok(Some(rendered)) => rendered,
-            Ok(None) => {
-                self.store
-                    .post_dropped(post.id, &self.worker, "nothing to say", now)
-                    .await?;
-                return Ok(Outcome::Dropped);
+        let buried = match (post.kind, gathering) {
+            (PostKind::Reminder | PostKind::RolePrompt, Some(g)) => {
+                self.card_buried(community, g).await
             }
-            Err(e) => {
-                let retry = now + self.retry_delay(post.attempts);
-                self.store
-                    .post_held(post.id, &self.worker, retry, &e.to_string())
-                    .await?;
-                return Ok(Outcome::Retry);
-            }
+            _ => false,
         };
+        let rendered =
+            match render::render(&self.store, community, post, gathering, buried, now).await {
+                Ok(Some(rendered)) => rendered,
+                Ok(None) => {
+                    self.store
+                        .post_dropped(post.id, &self.worker, "nothing to say", now)
+                        .await?;
+                    return Ok(Outcome::Dropped);
+                }
+                Err(e) => {
+                    let retry = now + self.retry_delay(post.attempts);
+                    self.store
+                        .post_held(post.id, &self.worker, retry, &e.to_string())
+                        .await?;
+                    return Ok(Outcome::Retry);
+                }
+            };
         if post.kind.edits() {
             return self
                 .edit(post, community, gathering, rendered.reply, now)

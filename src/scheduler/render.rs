@@ -24,12 +24,14 @@ pub struct Rendered {
     pub card_of: Option<GatheringId>,
 }
 
-/// The message for a due post, or `None` when there is nothing to say.
+/// The message for a due post, or `None` when there is nothing to say. `card_buried`: the gathering's
+/// living card has many messages after it (a reminder then becomes the card).
 pub async fn render(
     store: &Store,
     community: &Community,
     post: &DuePost,
     gathering: Option<&Gathering>,
+    card_buried: bool,
     now: DateTime<Utc>,
 ) -> Result<Option<Rendered>, StoreError> {
     if post.kind == PostKind::AgendaCard {
@@ -45,9 +47,12 @@ pub async fn render(
         });
     }
     if let (PostKind::Reminder, Some(g)) = (post.kind, gathering) {
-        return reminder_of(store, community, g, now).await;
+        return reminder_of(store, community, g, card_buried, now).await;
     }
-    Ok(say(store, community, post, gathering, now)
+    if post.kind == PostKind::RolePrompt {
+        return prompt_of(store, community, gathering, card_buried, now).await;
+    }
+    Ok(say(store, community, post, gathering)
         .await?
         .map(|reply| Rendered {
             reply,
@@ -60,7 +65,6 @@ async fn say(
     community: &Community,
     post: &DuePost,
     gathering: Option<&Gathering>,
-    now: DateTime<Utc>,
 ) -> Result<Option<Reply>, StoreError> {
     match post.kind {
         PostKind::Reminder => match gathering {
@@ -92,61 +96,107 @@ async fn say(
             }
             _ => Ok(None),
         },
-        PostKind::RolePrompt => {
-            let target = match gathering {
-                Some(g) => Some(g.clone()),
-                None => store
-                    .upcoming(community.id, now, 1)
-                    .await?
-                    .into_iter()
-                    .next(),
-            };
-            let Some(g) = target else {
-                return Ok(None);
-            };
-            let agenda = store.agenda(g.id, &community.template).await?;
-            if agenda.open().next().is_none() {
-                return Ok(None);
-            }
-            let past = store
-                .past_agendas(community.id, now, ROTATION_GATHERINGS)
-                .await?;
-            Ok(role_prompt(&g, &agenda, &past))
-        }
+        // Rendered by `prompt_of` (it may become the living card).
+        PostKind::RolePrompt => Ok(None),
     }
 }
 
-/// A reminder links to the gathering's living card when it is recent; otherwise the reminder is the
-/// agenda card and becomes the living one (a card far up the channel is not worth a link).
-async fn reminder_of(
+/// The link to the gathering's living card when it is recent and near; `None` when there is none, it
+/// was posted days ago, or it is `buried` under many messages (a card far up the channel is not worth
+/// a link: the post becomes the card).
+async fn near_card(
     store: &Store,
     community: &Community,
     g: &Gathering,
+    buried: bool,
     now: DateTime<Utc>,
-) -> Result<Option<Rendered>, StoreError> {
-    let agenda = store.agenda(g.id, &community.template).await?;
+) -> Result<Option<String>, StoreError> {
     let recent = match store.living_card_posted(community.id, g.id).await? {
-        Some(at) if now - at < chrono::Duration::days(CARD_STAYS_NEAR_DAYS) => {
+        Some(at) if !buried && now - at < chrono::Duration::days(CARD_STAYS_NEAR_DAYS) => {
             store.living_card(community.id, g.id).await?
         }
         _ => None,
     };
-    Ok(Some(match recent {
-        Some(card) => {
-            let url = format!(
-                "https://discord.com/channels/{}/{}/{}",
-                community.guild.0, card.channel.0, card.message
-            );
-            Rendered {
+    Ok(recent.map(|card| {
+        format!(
+            "https://discord.com/channels/{}/{}/{}",
+            community.guild.0, card.channel.0, card.message
+        )
+    }))
+}
+
+/// A reminder links to the gathering's living card when it is near; otherwise the reminder is the
+/// agenda card and becomes the living one.
+async fn reminder_of(
+    store: &Store,
+    community: &Community,
+    g: &Gathering,
+    buried: bool,
+    now: DateTime<Utc>,
+) -> Result<Option<Rendered>, StoreError> {
+    let agenda = store.agenda(g.id, &community.template).await?;
+    Ok(Some(
+        match near_card(store, community, g, buried, now).await? {
+            Some(url) => Rendered {
                 reply: short_reminder(community, g, &agenda, &url),
                 card_of: None,
-            }
-        }
-        None => Rendered {
-            reply: reminder(community, g, &agenda),
-            card_of: Some(g.id),
+            },
+            None => Rendered {
+                reply: reminder(community, g, &agenda),
+                card_of: Some(g.id),
+            },
         },
-    }))
+    ))
+}
+
+/// A role prompt names the open roles (and who has not held them lately). With the living card near
+/// it links to it, with no buttons of its own; otherwise it is posted with the agenda card, which then
+/// lives in it: a channel never holds two messages with Claim buttons for one gathering.
+async fn prompt_of(
+    store: &Store,
+    community: &Community,
+    gathering: Option<&Gathering>,
+    buried: bool,
+    now: DateTime<Utc>,
+) -> Result<Option<Rendered>, StoreError> {
+    let target = match gathering {
+        Some(g) => Some(g.clone()),
+        None => store
+            .upcoming(community.id, now, 1)
+            .await?
+            .into_iter()
+            .next(),
+    };
+    let Some(g) = target.filter(|g| g.status.is_on()) else {
+        return Ok(None);
+    };
+    let agenda = store.agenda(g.id, &community.template).await?;
+    let past = store
+        .past_agendas(community.id, now, ROTATION_GATHERINGS)
+        .await?;
+    let Some(mut prompt) = role_prompt(&g, &agenda, &past) else {
+        return Ok(None);
+    };
+    Ok(Some(
+        match near_card(store, community, &g, buried, now).await? {
+            Some(url) => {
+                prompt.buttons.clear();
+                prompt.links = vec![("Open the agenda card".to_owned(), url)];
+                Rendered {
+                    reply: prompt,
+                    card_of: None,
+                }
+            }
+            None => {
+                let mut card = agenda_card(community, &g, &agenda);
+                card.content = prompt.content;
+                Rendered {
+                    reply: card,
+                    card_of: Some(g.id),
+                }
+            }
+        },
+    ))
 }
 
 /// A living card older than this is far up the channel: the next reminder becomes the card.

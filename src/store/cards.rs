@@ -46,6 +46,15 @@ const IN_FLIGHT: &str = concat!(
     " AND sent_at IS NULL AND dropped_at IS NULL AND claimed_by IS NOT NULL LIMIT 1"
 );
 
+/// Card edits and stubs done (sent or given up) before this long ago are forgotten: they are not
+/// needed for exactly-once (an edit shows the state when it runs) and one is planned per change.
+pub const CARD_EDITS_KEPT_DAYS: i64 = 7;
+const PRUNE_EDITS: &str = concat!(
+    "DELETE FROM posts WHERE kind IN ",
+    sql_kind!(edits),
+    " AND ((sent_at IS NOT NULL AND sent_at < $1) OR (dropped_at IS NOT NULL AND dropped_at < $1))"
+);
+
 /// A key part that no other plan shares: the time in milliseconds and a random number.
 fn unique_suffix(now: DateTime<Utc>) -> String {
     let mut random = [0u8; 4];
@@ -267,5 +276,15 @@ impl Store {
             .execute(self.pool())
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// Forgets card edits and stubs done more than [`CARD_EDITS_KEPT_DAYS`] ago (run in the
+    /// background); returns how many.
+    pub async fn prune_card_edits(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let done = sqlx::query(PRUNE_EDITS)
+            .bind(to_unix(now - chrono::Duration::days(CARD_EDITS_KEPT_DAYS)))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected())
     }
 }

@@ -148,10 +148,18 @@ async fn confirm(
                     "This button is for the member who asked. Use `/forget-me` yourself.",
                 ));
             }
+            // The living cards that show the member (their roles, their answers) are redrawn after.
+            let shown = app
+                .store
+                .my_upcoming(GuildRef(guild.get()), member, app.clock.now(), 100)
+                .await?;
             let done = app
                 .store
                 .forget_member(GuildRef(guild.get()), member)
                 .await?;
+            for mine in &shown {
+                crate::discord::living::refresh_card(app, mine.community, mine.gathering.id, None);
+            }
             app.changed();
             Ok(Reply::private(format!(
                 "Done: {} answers, {} attendance records and {} role claims of yours were removed in \

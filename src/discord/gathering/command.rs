@@ -455,7 +455,17 @@ pub async fn end_series(
     let community = organized_here(ctx).await?;
     let store = &ctx.data().store;
     let target = flows::resolve_series(store, &community, &series).await?;
-    let withdrawn = flows::end_series(store, &target, ctx.data().clock.now()).await?;
+    let now = ctx.data().clock.now();
+    let withdrawn = flows::end_series(store, &target, now).await?;
+    // The living cards of the dates taken off say so.
+    for g in store.all_gatherings(community.id).await? {
+        if g.series == Some(target.id)
+            && g.status == crate::domain::gathering::Status::Withdrawn
+            && g.end > now
+        {
+            crate::discord::living::refresh_card(ctx.data(), community.id, g.id, None);
+        }
+    }
     after_change(ctx, &community, views::series_ended(&target, withdrawn)).await
 }
 

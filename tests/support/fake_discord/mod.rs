@@ -132,6 +132,17 @@ impl FakeDiscord {
         self.state.created.lock().unwrap().clone()
     }
 
+    /// `count` members' messages posted in `channel` now (the channel's history grows; no event is
+    /// sent to the bot).
+    pub fn chat(&self, channel: u64, count: usize) {
+        for i in 0..count {
+            let id = self.state.next_id();
+            let author = Member::regular(500 + i as u64);
+            let message = interactions::user_message(id, channel, &author, "chat");
+            self.state.messages.lock().unwrap().insert(id, message);
+        }
+    }
+
     /// The bot's message `id` as it stands now (its last body, after every edit), if it exists.
     pub fn stored_message(&self, id: u64) -> Option<Value> {
         self.state

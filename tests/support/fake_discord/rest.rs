@@ -52,7 +52,13 @@ pub async fn handle(
         .filter(|id| *id > DM_BASE && state.closed_dms.lock().unwrap().contains(&(id - DM_BASE)));
     let (status, response) = match (state.take_fault(method.as_str(), &path), closed_dm) {
         (Some(fault), _) if fault.after_doing => {
-            route(&state, &method, &path, json_body.as_ref());
+            route(
+                &state,
+                &method,
+                &path,
+                uri.query().unwrap_or(""),
+                json_body.as_ref(),
+            );
             fault_response(&fault)
         }
         (Some(fault), _) => fault_response(&fault),
@@ -63,7 +69,13 @@ pub async fn handle(
                 (StatusCode::FORBIDDEN, Json(body)).into_response(),
             )
         }
-        _ => route(&state, &method, &path, json_body.as_ref()),
+        _ => route(
+            &state,
+            &method,
+            &path,
+            uri.query().unwrap_or(""),
+            json_body.as_ref(),
+        ),
     };
     state.record_request(Request {
         method: method.to_string(),
@@ -167,6 +179,7 @@ fn route(
     state: &State,
     method: &Method,
     path: &str,
+    query: &str,
     body: Option<&Value>,
 ) -> (StatusCode, Response) {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
@@ -297,7 +310,7 @@ fn route(
             body.unwrap_or(&json!({})),
         )),
         ("POST", ["channels", channel, "messages"]) => ok(create_message(state, channel, body)),
-        ("GET", ["channels", channel, "messages"]) => ok(channel_history(state, channel)),
+        ("GET", ["channels", channel, "messages"]) => ok(channel_history(state, channel, query)),
         ("GET", ["channels", channel]) => {
             let id: u64 = channel.parse().unwrap_or(0);
             let kind = if state.voice_channels.lock().unwrap().contains(&id) {
@@ -488,19 +501,32 @@ fn create_message(state: &State, channel: &str, body: Option<&Value>) -> Value {
     message
 }
 
-/// The channel's messages, newest first (at most 100), as GET /channels/{id}/messages answers.
-fn channel_history(state: &State, channel: &str) -> Value {
+/// The channel's messages, newest first (at most `limit`, default 50, up to 100; with `after`, only
+/// those after that id), as GET /channels/{id}/messages answers.
+fn channel_history(state: &State, channel: &str, query: &str) -> Value {
     let channel = channel.to_owned();
+    let param = |name: &str| {
+        query
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .find(|(k, _)| *k == name)
+            .and_then(|(_, v)| v.parse::<u64>().ok())
+    };
+    // The fake's ids are a counter, not time-based snowflakes: an `after` the fake never issued (one
+    // the bot made from a time) stands for "recently", which is every message here.
+    let issued = state.next_id.load(std::sync::atomic::Ordering::Relaxed);
+    let after = param("after").filter(|a| *a < issued).unwrap_or(0);
+    let limit = param("limit").unwrap_or(50).min(100) as usize;
     let mut found: Vec<(u64, Value)> = state
         .messages
         .lock()
         .unwrap()
         .iter()
-        .filter(|(_, m)| m["channel_id"] == json!(channel))
+        .filter(|(id, m)| m["channel_id"] == json!(channel) && **id > after)
         .map(|(id, m)| (*id, m.clone()))
         .collect();
     found.sort_by_key(|m| std::cmp::Reverse(m.0));
-    Value::Array(found.into_iter().take(100).map(|(_, m)| m).collect())
+    Value::Array(found.into_iter().take(limit).map(|(_, m)| m).collect())
 }
 
 /// A full Message object echoing what was sent.

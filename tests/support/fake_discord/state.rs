@@ -99,7 +99,7 @@ pub struct State {
     pub(crate) channel_guilds: Mutex<HashMap<u64, u64>>,
     pub(crate) identifies: AtomicU64,
     pub(crate) changed: Notify,
-    next_id: AtomicU64,
+    pub(crate) next_id: AtomicU64,
 }
 
 /// One open gateway connection and the shard it runs.
