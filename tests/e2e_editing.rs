@@ -652,3 +652,68 @@ async fn one_agenda_on(db: TestDb) {
     bot.stop().await;
     fake.assert_spec_clean();
 }
+
+#[tokio::test]
+async fn forget_me_and_end_series_redraw_the_living_cards_they_change() {
+    let db = TestDb::sqlite();
+    let fake = FakeDiscord::start().await;
+    let bot =
+        RunningBot::start_with_clock(&fake, db.url(), TestClock::at(utc(2026, 11, 24, 10))).await;
+    community(&fake).await;
+    fake.run(&first_fridays(None)).await;
+    let dec = on_date(&bot, "2026-12-04").await;
+    let community = bot
+        .store
+        .community_in_channel(ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap();
+    let mut card = None;
+    for _ in 0..200 {
+        card = bot.store.living_card(community.id, dec.id).await.unwrap();
+        if card.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let card = card.expect("the card posted after scheduling").message;
+    claim(&fake, 4, "Opener", "2026-12-04").await;
+    going(&fake, 4, "2026-12-04").await;
+    let shows = |f: &FakeDiscord, what: &str| {
+        f.stored_message(card)
+            .map(|b| b.to_string().contains(what))
+            .unwrap_or(false)
+    };
+    fake.wait_for("the card to show the claim", |f| {
+        shows(f, "<@4>").then_some(())
+    })
+    .await;
+    let asked = fake
+        .run(&Invocation::new("forget-me", &Member::regular(4)))
+        .await;
+    let forget = button(&asked, "Forget me in this server");
+    let done = fake.click_private(&Member::regular(4), CHANNEL, &forget);
+    assert!(text_of(&fake.response_to(done).await).contains("Done"));
+    fake.wait_for("the card to forget the member", |f| {
+        (!shows(f, "<@4>")).then_some(())
+    })
+    .await;
+    let ended = fake
+        .run(
+            &Invocation::new("gathering end-series", &Member::manager(1))
+                .opt("series", series_id(&bot).await),
+        )
+        .await;
+    assert!(text_of(&ended).contains("ends here"), "{ended}");
+    fake.wait_for("the card to say it is off", |f| {
+        let body = f.stored_message(card)?;
+        let off = body["embeds"][0]["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("No longer scheduled"));
+        let no_buttons = body["components"].as_array().is_none_or(|c| c.is_empty());
+        (off && no_buttons).then_some(())
+    })
+    .await;
+    bot.stop().await;
+    fake.assert_spec_clean();
+}

@@ -806,3 +806,144 @@ fn rows_of_answer(answer: &Value) -> Vec<Value> {
         .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
         .collect()
 }
+
+/// Every gathering's messages in the channel that carry its Claim, Release or RSVP controls.
+fn live_cards(fake: &FakeDiscord) -> std::collections::HashMap<String, usize> {
+    let mut per_gathering = std::collections::HashMap::new();
+    for (_, body) in fake.stored_in(CHANNEL) {
+        let mut of = std::collections::BTreeSet::new();
+        for row in body["components"].as_array().into_iter().flatten() {
+            for c in row["components"].as_array().into_iter().flatten() {
+                let id = c["custom_id"].as_str().unwrap_or_default();
+                let parts: Vec<&str> = id.split(':').collect();
+                if let ["st", kind, gathering, _] = parts.as_slice() {
+                    if ["claim", "release", "rsvp", "claimpick", "releasepick"].contains(kind) {
+                        of.insert((*gathering).to_owned());
+                    }
+                }
+            }
+        }
+        for g in of {
+            *per_gathering.entry(g).or_insert(0) += 1;
+        }
+    }
+    per_gathering
+}
+
+#[tokio::test]
+async fn a_month_of_posts_for_a_monthly_group_leaves_one_live_card_per_gathering() {
+    for db in TestDb::both().await {
+        a_month_on(db).await;
+    }
+}
+
+async fn a_month_on(db: TestDb) {
+    use steward::clock::Clock;
+    let fake = FakeDiscord::start().await;
+    let clock = ShiftedClock::starting_at(now()); // Tue 24 Nov 10:00 UTC
+    let bot = RunningBot::start_with_clock(&fake, db.url(), clock.clone()).await;
+    fake.run(
+        &Invocation::new("community setup", &Member::manager(1))
+            .opt("name", "Circle")
+            .opt("timezone", "America/Toronto"),
+    )
+    .await;
+    // First Fridays, 13:00 Toronto: 4 Dec and 1 Jan. The defaults: reminders 7 and 1 days before,
+    // the role prompt on Mondays at 10:00.
+    fake.run(
+        &Invocation::new("gathering schedule", &Member::manager(1))
+            .opt("title", "Practice circle")
+            .opt("frequency", "monthly")
+            .opt("day", "friday")
+            .opt("week", "first")
+            .opt("start", "13:00")
+            .opt("end", "16:00"),
+    )
+    .await;
+    let at = |d: u32, m: u32, h: u32| {
+        let y = if m == 1 { 2027 } else { 2026 };
+        Utc.with_ymd_and_hms(y, m, d, h, 1, 0).unwrap()
+    };
+    // (when, what the members do then): reminders, prompts, the end of 4 Dec and the card of 1 Jan.
+    let steps = [
+        (at(26, 11, 12), "next"),
+        (at(27, 11, 18), "claim"), // the 7-day reminder of 4 Dec
+        (at(30, 11, 15), "chat"),  // Monday's prompt, under 30 messages of chat
+        (at(3, 12, 18), "rsvp"),   // the 1-day reminder
+        (at(4, 12, 21), "rsvp"),   // 4 Dec ends: harvest prompt and the card of 1 Jan
+        (at(7, 12, 15), "claim"),  // Monday's prompt for 1 Jan
+        (at(14, 12, 15), "next"),
+        (at(21, 12, 15), "chat"),
+        (at(25, 12, 18), "rsvp"), // the 7-day reminder of 1 Jan
+        (at(28, 12, 15), "claim"),
+        (at(31, 12, 18), "rsvp"), // the 1-day reminder
+    ];
+    let mut member = 20;
+    for (when, what) in steps {
+        clock.jump(when - clock.now());
+        member += 1;
+        let who = Member::regular(member);
+        match what {
+            "next" => {
+                fake.run(&Invocation::new("gathering next", &who)).await;
+            }
+            "claim" => {
+                let role = ["Opener", "Closing", "Evaluation", "Sharing challenges"]
+                    [(member % 4) as usize];
+                fake.run(&Invocation::new("role claim", &who).opt("role", role))
+                    .await;
+            }
+            "chat" => {
+                fake.chat(CHANNEL, 30);
+                fake.run(&Invocation::new("rsvp", &who).opt("answer", "maybe"))
+                    .await;
+            }
+            _ => {
+                fake.run(&Invocation::new("rsvp", &who).opt("answer", "going"))
+                    .await;
+            }
+        }
+        // Everything due by now is done (posts, card edits and stubs), and then the channel holds at
+        // most one live card per gathering.
+        for i in 0..400 {
+            let next = bot.store.next_post_due().await.unwrap();
+            if next.is_none_or(|t| t > clock.now()) {
+                break;
+            }
+            if i % 40 == 39 {
+                // The engine may have gone to sleep before the jump: another change wakes it.
+                fake.run(&Invocation::new("rsvp", &Member::regular(99)).opt("answer", "going"))
+                    .await;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        let cards = fake
+            .wait_for(&format!("one live card per gathering at {when}"), |f| {
+                let cards = live_cards(f);
+                cards.values().all(|n| *n == 1).then_some(cards)
+            })
+            .await;
+        assert!(!cards.is_empty(), "{when}: a card is in the channel");
+    }
+    let created = fake.created_messages();
+    let said = |what: &str| {
+        created
+            .iter()
+            .filter(|(_, b)| b.to_string().contains(what))
+            .count()
+    };
+    assert!(said("⏰") >= 4, "the four reminders were posted");
+    assert!(
+        said("Still open for") >= 3,
+        "the Monday prompts were posted"
+    );
+    let cards = live_cards(&fake);
+    assert_eq!(
+        cards.len(),
+        2,
+        "4 Dec and 1 Jan each have their card: {cards:?}"
+    );
+    assert!(cards.values().all(|n| *n == 1), "{cards:?}");
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
