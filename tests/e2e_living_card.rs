@@ -925,18 +925,21 @@ async fn a_month_on(db: TestDb) {
             .await;
         assert!(!cards.is_empty(), "{when}: a card is in the channel");
     }
-    let created = fake.created_messages();
-    let said = |what: &str| {
-        created
+    // (A post being sent has its lease as its due time: wait for the last ones to land.)
+    let said = |f: &FakeDiscord, what: &str| {
+        f.created_messages()
             .iter()
             .filter(|(_, b)| b.to_string().contains(what))
             .count()
     };
-    assert!(said("⏰") >= 4, "the four reminders were posted");
-    assert!(
-        said("Still open for") >= 3,
-        "the Monday prompts were posted"
-    );
+    fake.wait_for("the four reminders and three Monday prompts", |f| {
+        (said(f, "⏰") >= 4 && said(f, "Still open for") >= 3).then_some(())
+    })
+    .await;
+    fake.wait_for("one live card per gathering at the end", |f| {
+        live_cards(f).values().all(|n| *n == 1).then_some(())
+    })
+    .await;
     let cards = live_cards(&fake);
     assert_eq!(
         cards.len(),
