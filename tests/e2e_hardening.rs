@@ -732,6 +732,21 @@ async fn without_read_message_history_a_post_that_needs_the_check_waits_and_orga
         Some(without_history),
         "the interaction's app_permissions are recorded"
     );
+    // The gathering the card shows exists before the card is due (an engine that wakes on its own
+    // must not find nothing to say and drop it).
+    let add = |days: i64| {
+        Invocation::new("gathering add", &Member::manager(1))
+            .opt(
+                "date",
+                (Utc::now() + Duration::days(days))
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            )
+            .opt("start", "1pm")
+            .opt("end", "2pm")
+    };
+    fake.run(&add(20)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let posted_before = fake.created_messages().len();
     // The card's first attempt reaches Discord but its answer is lost: the resend must look first.
     fake.lose_answer("POST", &format!("/channels/{CHANNEL}/messages"), 500);
@@ -745,16 +760,7 @@ async fn without_read_message_history_a_post_that_needs_the_check_waits_and_orga
         .await
         .unwrap();
     // A change wakes the engine, which finds the card due.
-    let add = Invocation::new("gathering add", &Member::manager(1))
-        .opt(
-            "date",
-            (Utc::now() + Duration::days(20))
-                .format("%Y-%m-%d")
-                .to_string(),
-        )
-        .opt("start", "1pm")
-        .opt("end", "2pm");
-    fake.run(&add).await;
+    fake.run(&add(21)).await;
     let mut problem = None;
     for _ in 0..100 {
         problem = bot.store.posts_problem(community.id).await.unwrap();
