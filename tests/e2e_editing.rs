@@ -304,6 +304,28 @@ async fn this_and_following_on(db: TestDb) {
         .await;
     assert!(text_of(&one_off).contains("one-off"), "{one_off}");
 
+    // An earlier start keeps the gathering it starts from (its day, not its old start, is the line).
+    going(&fake, 8, "2027-04-02").await;
+    let earlier = fake
+        .run(
+            &Invocation::new("gathering edit", &Member::manager(1))
+                .opt("gathering", "2027-04-02")
+                .opt("start", "09:00")
+                .opt("apply_to", "this-and-following"),
+        )
+        .await;
+    assert!(text_of(&earlier).contains("Done"), "{earlier}");
+    let kept = on_date(&bot, "2027-04-02").await;
+    assert_eq!(
+        (kept.id, kept.start),
+        (april.id, utc(2027, 4, 2, 13)),
+        "{kept:?}"
+    );
+    assert_eq!(
+        bot.store.rsvps(kept.id).await.unwrap(),
+        [(MemberRef(8), Answer::Going)]
+    );
+
     bot.stop().await;
     fake.assert_spec_clean();
 }
@@ -405,6 +427,16 @@ async fn reschedule_on(db: TestDb) {
     let stranger = fake.click_private(&Member::regular(4), CHANNEL, &confirm);
     assert!(text_of(&fake.response_to(stranger).await).contains("Only organizers"));
 
+    // The calendar changes under the preview (a date is cancelled): its Confirm withdraws nothing.
+    fake.run(
+        &Invocation::new("gathering cancel", &Member::manager(1)).opt("gathering", "2027-04-02"),
+    )
+    .await;
+    let stale = fake.click_private(&Member::manager(1), CHANNEL, &confirm);
+    let stale = fake.response_to(stale).await;
+    assert!(text_of(&stale).contains("calendar changed"), "{stale}");
+    assert_eq!(on_date(&bot, "2026-12-04").await.status, Status::Scheduled);
+    let confirm = button(&fake.run(&ask).await, "Confirm the new rhythm");
     let confirmed = fake.click_private(&Member::manager(1), CHANNEL, &confirm);
     let done = fake.response_to(confirmed).await;
     assert!(text_of(&done).contains("Done"), "{done}");

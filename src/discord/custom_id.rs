@@ -27,8 +27,15 @@ pub enum ButtonAction {
     /// A large agenda's "Release a role…" menu.
     ReleasePick(GatheringId),
     /// The organizer confirms taking the role at this index, held by someone, off this gathering's
-    /// agenda.
-    AgendaRemove(GatheringId, usize),
+    /// agenda; the fingerprint of the role's name makes sure it is still that role.
+    AgendaRemove(GatheringId, usize, u32),
+}
+
+/// A short fingerprint of a role's name (FNV-1a), for buttons that must still mean the same role.
+pub fn role_fingerprint(role: &str) -> u32 {
+    role.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 impl ButtonAction {
@@ -44,7 +51,7 @@ impl ButtonAction {
             | ButtonAction::AssignOver(g, _, _)
             | ButtonAction::ClaimPick(g)
             | ButtonAction::ReleasePick(g)
-            | ButtonAction::AgendaRemove(g, _) => g,
+            | ButtonAction::AgendaRemove(g, _, _) => g,
         }
     }
 
@@ -60,7 +67,7 @@ impl ButtonAction {
             ButtonAction::AssignOver(g, i, m) => format!("st:assign:{}:{i}-{}", g.0, m.0),
             ButtonAction::ClaimPick(g) => format!("st:claimpick:{}:0", g.0),
             ButtonAction::ReleasePick(g) => format!("st:releasepick:{}:0", g.0),
-            ButtonAction::AgendaRemove(g, i) => format!("st:agendarm:{}:{i}", g.0),
+            ButtonAction::AgendaRemove(g, i, h) => format!("st:agendarm:{}:{i}-{h:08x}", g.0),
         }
     }
 
@@ -86,7 +93,14 @@ impl ButtonAction {
             "attrm" => Some(ButtonAction::AttendanceRemove(gathering)),
             "claimpick" => Some(ButtonAction::ClaimPick(gathering)),
             "releasepick" => Some(ButtonAction::ReleasePick(gathering)),
-            "agendarm" => Some(ButtonAction::AgendaRemove(gathering, index()?)),
+            "agendarm" => {
+                let (index, hash) = last.split_once('-')?;
+                Some(ButtonAction::AgendaRemove(
+                    gathering,
+                    index.parse().ok()?,
+                    u32::from_str_radix(hash, 16).ok()?,
+                ))
+            }
             "assign" => {
                 let (index, member) = last.split_once('-')?;
                 Some(ButtonAction::AssignOver(
@@ -112,7 +126,7 @@ mod tests {
             ButtonAction::AssignOver(GatheringId(i64::MAX), 19, MemberRef(u64::MAX)),
             ButtonAction::ClaimPick(GatheringId(7)),
             ButtonAction::ReleasePick(GatheringId(7)),
-            ButtonAction::AgendaRemove(GatheringId(i64::MAX), 19),
+            ButtonAction::AgendaRemove(GatheringId(i64::MAX), 19, u32::MAX),
         ] {
             let id = action.encode();
             assert!(id.len() <= 100);

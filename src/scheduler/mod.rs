@@ -289,6 +289,14 @@ impl Engine {
             (PostKind::Reminder | PostKind::RolePrompt, Some(g)) => {
                 self.card_buried(community, g).await
             }
+            // A weekly prompt is for the next gathering.
+            (PostKind::RolePrompt, None) => match self.store.upcoming(community.id, now, 1).await {
+                Ok(next) => match next.first() {
+                    Some(g) => self.card_buried(community, g).await,
+                    None => false,
+                },
+                Err(_) => false,
+            },
             _ => false,
         };
         let rendered =

@@ -22,10 +22,11 @@ pub(super) const MOVE: &str =
     concat!("UPDATE gatherings SET start_at = $2, end_at = $3, status = ", sql_status!(moved), ", reason = $4, \
      event_dirty = 1, event_retry_at = 0, event_attempts = 0, revision = revision + 1, updated_at = $5 \
      WHERE id = $1 AND community_id = $6 AND status IN ", sql_status!(on));
-/// One gathering's new values (`/gathering edit … apply_to:this`); a new start makes it a moved one.
+/// One gathering's new values (`/gathering edit … apply_to:this`); new times make it a moved one (a
+/// later series change then keeps them).
 const EDIT: &str = concat!(
     "UPDATE gatherings SET start_at = $2, end_at = $3, title = $4, location = $5, status = CASE \
-     WHEN start_at <> $2 THEN ",
+     WHEN start_at <> $2 OR end_at <> $3 THEN ",
     sql_status!(moved),
     " ELSE status END, event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
      revision = revision + 1, updated_at = $6 WHERE id = $1 AND community_id = $7 AND status IN ",

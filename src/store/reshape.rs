@@ -17,8 +17,8 @@ use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::reshape::{reshape, NewValues, Reshape};
 use chrono::{DateTime, Duration, Utc};
 
-const END_BEFORE: &str =
-    "UPDATE series SET until_at = $2 WHERE id = $1 AND (until_at IS NULL OR until_at > $2)";
+const END_BEFORE: &str = "UPDATE series SET until_at = $2 WHERE id = $1 AND community_id = $3 \
+     AND (until_at IS NULL OR until_at > $2)";
 const CONTINUE: &str = "UPDATE gatherings SET series_id = $2, original_start = $3, start_at = $4, \
      end_at = $5, title = $6, location = $7, event_dirty = 1, event_retry_at = 0, event_attempts = 0, \
      revision = revision + 1, updated_at = $8 WHERE id = $1 AND community_id = $9";
@@ -180,6 +180,7 @@ impl Store {
         sqlx::query(END_BEFORE)
             .bind(old.id.0)
             .bind(to_unix(change.from - Duration::seconds(1)))
+            .bind(community.0)
             .execute(&mut *tx)
             .await?;
         for c in &plan.continuing {

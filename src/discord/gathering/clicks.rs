@@ -115,11 +115,17 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
                 None => Outcome::Update(done),
             })
         }
-        ButtonAction::AgendaRemove(_, index) => {
+        ButtonAction::AgendaRemove(_, index, fingerprint) => {
             let actor = actor_of_member(click.member.as_ref());
             crate::discord::context::require_organizer(&community, &actor)?;
             let (done, told) = crate::discord::roles::agenda::confirmed_removal(
-                app, &community, &gathering, index, member, now,
+                app,
+                &community,
+                &gathering,
+                index,
+                fingerprint,
+                member,
+                now,
             )
             .await?;
             Ok(match told {

@@ -197,7 +197,8 @@ async fn edit_following(
     let day = target.original_start.with_timezone(&zone).date_naive();
     let change = SeriesChange {
         series: series.id,
-        from: target.original_start,
+        // From the start of that day: a new start earlier than the old one is still on that day.
+        from: local_to_utc(day.and_time(NaiveTime::MIN), zone),
         next: NewSeries {
             title: asked
                 .title
@@ -256,6 +257,29 @@ async fn carry_out(
     interaction: u64,
     now: DateTime<Utc>,
 ) -> Result<Reshaped, CommandError> {
+    if let Some(plan) = app
+        .store
+        .preview_series_change(community.id, change, now)
+        .await?
+    {
+        let zone = community.settings.time_zone;
+        let started = plan
+            .continuing
+            .iter()
+            .filter(|c| c.changed())
+            .flat_map(|c| [c.before.start, c.start])
+            .chain(plan.vanishing.iter().map(|g| g.start))
+            .chain(plan.added.iter().copied())
+            .filter(|t| *t <= now)
+            .min();
+        if let Some(t) = started {
+            return Err(CommandError::user(format!(
+                "That change would touch a gathering already started or put one in the past ({}); \
+                 give a later `from_date`, or a later time.",
+                t.with_timezone(&zone).format("%Y-%m-%d %H:%M")
+            )));
+        }
+    }
     let key = PostKey::SeriesNotice {
         series: series.id.0,
         interaction,
@@ -368,9 +392,23 @@ pub async fn reschedule(
         let done = carry_out(app, &community, &target, &change, ctx.id(), now).await?;
         views::rescheduled(&community, &done)
     } else {
-        views::confirm_reschedule(&community, &target, &change, &started, &ask.encode())
+        let seen = withdrawn_digest(&started);
+        views::confirm_reschedule(&community, &target, &change, &started, &ask.encode(seen))
     };
     after_change(ctx, &community, reply).await
+}
+
+/// A short fingerprint of the gatherings a plan withdraws: the confirm button carries it, so a click
+/// after the calendar changed withdraws nothing the organizer did not see.
+fn withdrawn_digest(plan: &crate::domain::reshape::Reshape) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for g in &plan.vanishing {
+        for byte in g.id.0.to_le_bytes() {
+            hash ^= u32::from(byte);
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+    }
+    hash
 }
 
 /// The local date of the series' next gathering that has not started (today if none).
@@ -386,10 +424,13 @@ async fn next_date(
         .await?
         .into_iter()
         .find(|g| g.series == Some(series.id) && g.start > now);
-    Ok(next.map_or_else(
-        || now.with_timezone(&zone).date_naive(),
-        |g| g.original_start.with_timezone(&zone).date_naive(),
-    ))
+    let today = now.with_timezone(&zone).date_naive();
+    Ok(next.map_or(today, |g| {
+        g.original_start
+            .with_timezone(&zone)
+            .date_naive()
+            .max(today)
+    }))
 }
 
 /// A reschedule as asked, everything its confirm button needs to carry it out later (the button's
@@ -434,8 +475,9 @@ impl RescheduleAsk {
         })
     }
 
-    /// `sg:resched:<series>:<f>.<day>.<week>.<months>.<start min>.<length min>.<from>.<t>` (under 100).
-    pub fn encode(&self) -> String {
+    /// `sg:resched:<series>:<f>.<day>.<week>.<months>.<start min>.<length min>.<from>.<t>:<seen>`
+    /// (under 100), `seen` the fingerprint of the withdrawn gatherings the organizer was shown.
+    pub fn encode(&self, seen: u32) -> String {
         let f = match self.frequency {
             Frequency::Weekly => "w",
             Frequency::EveryTwoWeeks => "2",
@@ -464,13 +506,16 @@ impl RescheduleAsk {
             self.length.num_minutes(),
             self.from.format("%Y%m%d"),
             u8::from(self.new_time)
-        )
+        ) + &format!(":{seen:08x}")
     }
 
-    /// Reads a confirm button's custom id back; `None` for anything else.
-    pub fn parse(custom_id: &str) -> Option<RescheduleAsk> {
+    /// Reads a confirm button's custom id back (with the fingerprint it carries); `None` for anything
+    /// else.
+    pub fn parse(custom_id: &str) -> Option<(RescheduleAsk, u32)> {
         let rest = custom_id.strip_prefix(ASK_PREFIX)?;
         let (series, rest) = rest.split_once(':')?;
+        let (rest, seen) = rest.split_once(':')?;
+        let seen = u32::from_str_radix(seen, 16).ok()?;
         let parts: Vec<&str> = rest.split('.').collect();
         let [f, day, week, months, start, length, from, new_time] = parts.as_slice() else {
             return None;
@@ -500,7 +545,7 @@ impl RescheduleAsk {
         if !(1..=24 * 60).contains(&length) {
             return None;
         }
-        Some(RescheduleAsk {
+        let ask = RescheduleAsk {
             series: SeriesId(series.parse().ok()?),
             frequency,
             day: Weekday::try_from(day.parse::<u8>().ok()?).ok()?,
@@ -514,15 +559,16 @@ impl RescheduleAsk {
                 "1" => true,
                 _ => return None,
             },
-        })
+        };
+        Some((ask, seen))
     }
 }
 
 /// A click on a reschedule's Confirm or Cancel button.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RescheduleButton {
-    /// Carry the reschedule out.
-    Confirm(RescheduleAsk),
+    /// Carry the reschedule out, if it still withdraws what the organizer saw (the fingerprint).
+    Confirm(RescheduleAsk, u32),
     /// Leave the series as it is.
     Keep,
 }
@@ -531,7 +577,7 @@ impl RescheduleButton {
     /// The button's custom id.
     pub fn encode(&self) -> String {
         match self {
-            RescheduleButton::Confirm(ask) => ask.encode(),
+            RescheduleButton::Confirm(ask, seen) => ask.encode(*seen),
             RescheduleButton::Keep => KEEP.to_owned(),
         }
     }
@@ -541,7 +587,7 @@ impl RescheduleButton {
         if custom_id == KEEP {
             return Some(RescheduleButton::Keep);
         }
-        RescheduleAsk::parse(custom_id).map(RescheduleButton::Confirm)
+        RescheduleAsk::parse(custom_id).map(|(ask, seen)| RescheduleButton::Confirm(ask, seen))
     }
 }
 
@@ -570,7 +616,7 @@ async fn confirm(
     click: &serenity::ComponentInteraction,
     button: RescheduleButton,
 ) -> Result<crate::discord::format::Reply, CommandError> {
-    let RescheduleButton::Confirm(ask) = button else {
+    let RescheduleButton::Confirm(ask, seen) = button else {
         return Ok(views::kept());
     };
     let community = app
@@ -588,6 +634,17 @@ async fn confirm(
     if ask.from < local_day(now, community.settings.time_zone) {
         return Err(CommandError::user(
             "That preview is out of date (its first date has passed); run `/gathering reschedule` again.",
+        ));
+    }
+    let plan = app
+        .store
+        .preview_series_change(community.id, &change, now)
+        .await?
+        .ok_or_else(|| CommandError::user("That series is not this community's."))?;
+    if withdrawn_digest(&plan) != seen {
+        return Err(CommandError::user(
+            "The calendar changed since this preview, so it would withdraw other dates; run \
+             `/gathering reschedule` again to see them.",
         ));
     }
     let done = carry_out(app, &community, &series, &change, click.id.get(), now).await?;
@@ -621,21 +678,22 @@ mod tests {
             from: NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
             new_time: true,
         };
-        let id = ask.encode();
+        let id = ask.encode(u32::MAX);
         assert!(id.len() <= 100, "{} {id}", id.len());
         assert_eq!(
             RescheduleButton::parse(&id),
-            Some(RescheduleButton::Confirm(ask))
+            Some(RescheduleButton::Confirm(ask, u32::MAX))
         );
         assert_eq!(RescheduleButton::parse(KEEP), Some(RescheduleButton::Keep));
         for bad in [
-            "sg:resched:1:m.4.2..780.180.20270211",
-            "sg:resched:1:x.4.2..780.180.20270211.0",
-            "sg:resched:1:m.9.2..780.180.20270211.0",
-            "sg:resched:1:m.4.2..780.0.20270211.0",
-            "sg:resched:1:m.4.2..99999999999.180.20270211.0",
+            "sg:resched:1:m.4.2..780.180.20270211.0",
+            "sg:resched:1:m.4.2..780.180.20270211.0:zz",
+            "sg:resched:1:x.4.2..780.180.20270211.0:1",
+            "sg:resched:1:m.9.2..780.180.20270211.0:1",
+            "sg:resched:1:m.4.2..780.0.20270211.0:1",
+            "sg:resched:1:m.4.2..99999999999.180.20270211.0:1",
             "sg:resched:x:m.4.2..780.180.20270211.0",
-            "sg:resched:1:m.4.2.13.780.180.20270211.0",
+            "sg:resched:1:m.4.2.13.780.180.20270211.0:1",
             "st:claim:1:1",
         ] {
             assert_eq!(RescheduleButton::parse(bad), None, "{bad}");

@@ -99,8 +99,15 @@ async fn remove(
             .unwrap_or_default();
         return Ok(ask_first(target, &removed, index, holder));
     }
-    save(app, community, target, &seen, &next, None).await?;
-    Ok(removed_reply(target, &removed))
+    // A claim made since the look above goes with the role (and its holder is told).
+    let freed = save(app, community, target, &seen, &next, Some(&removed)).await?;
+    let mut reply = removed_reply(target, &removed);
+    if let Some(holder) = freed {
+        reply.content = reply
+            .content
+            .map(|t| format!("{t} <@{holder}> had just claimed it and no longer holds it."));
+    }
+    Ok(reply)
 }
 
 fn removed_reply(target: &Gathering, removed: &str) -> Reply {
@@ -122,7 +129,12 @@ fn ask_first(target: &Gathering, role: &str, index: usize, holder: MemberRef) ->
         full(target.start)
     ));
     reply.buttons = vec![Button {
-        custom_id: ButtonAction::AgendaRemove(target.id, index).encode(),
+        custom_id: ButtonAction::AgendaRemove(
+            target.id,
+            index,
+            crate::discord::custom_id::role_fingerprint(role),
+        )
+        .encode(),
         label: "Remove the role and tell them".to_owned(),
         tone: Tone::Danger,
     }];
@@ -156,6 +168,7 @@ pub async fn confirmed_removal(
     community: &Community,
     target: &Gathering,
     index: usize,
+    fingerprint: u32,
     by: MemberRef,
     now: DateTime<Utc>,
 ) -> Result<(Reply, Option<Reply>), CommandError> {
@@ -168,7 +181,10 @@ pub async fn confirmed_removal(
         .roles()
         .get(index)
         .cloned()
-        .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))?;
+        .filter(|r| crate::discord::custom_id::role_fingerprint(r) == fingerprint)
+        .ok_or_else(|| {
+            CommandError::user("The agenda changed since this question; nothing was removed. Run `/role agenda` again.")
+        })?;
     let (next, removed) = seen.remove(&role)?;
     let freed = save(app, community, target, &seen, &next, Some(&removed)).await?;
     let told = freed.map(|holder| {
