@@ -231,6 +231,66 @@ async fn ending_a_series_withdraws_its_future_gatherings_only() {
     }
 }
 
+/// The planner replans a gathering (its row, then its posts) while an organizer ends the series (the
+/// gatherings, then their posts): on PostgreSQL the two once waited on each other until the deadlock
+/// detector failed `/gathering end-series` with an internal error. Neither fails now, and a gathering
+/// withdrawn meanwhile is left with no post to send.
+#[tokio::test]
+async fn ending_a_series_while_its_posts_are_planned_fails_neither_and_leaves_nothing_to_send() {
+    use steward::domain::posts::{PlannedPost, PostKind};
+    for db in TestDb::both().await {
+        let (store, community) = setup(&db, 10).await;
+        let now = utc(2026, 11, 24, 12);
+        for round in 0..6 {
+            let series = store
+                .create_series(
+                    community,
+                    &weekly_monday(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()),
+                    now,
+                )
+                .await
+                .unwrap();
+            let gatherings: Vec<_> = store
+                .all_gatherings(community)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|g| g.series == Some(series.id) && g.status == Status::Scheduled)
+                .collect();
+            let planner = {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    for g in &gatherings {
+                        let post = PlannedPost {
+                            kind: PostKind::Reminder,
+                            key: format!("race:{round}:{}", g.id.0),
+                            due: g.start - Duration::hours(1),
+                        };
+                        store.replan_gathering(g, &[post], now).await?;
+                    }
+                    Ok::<_, steward::store::StoreError>(())
+                })
+            };
+            tokio::task::yield_now().await;
+            let ended = store.end_series(series.id, now).await;
+            let planned = planner.await.unwrap();
+            assert!(ended.is_ok(), "{} round {round}: {ended:?}", db.label());
+            assert!(planned.is_ok(), "{} round {round}: {planned:?}", db.label());
+        }
+        let left = store
+            .claim_due_posts(
+                "w",
+                now + Duration::days(400),
+                now + Duration::days(401),
+                10_000,
+            )
+            .await
+            .unwrap();
+        assert!(left.is_empty(), "{}: {} posts left", db.label(), left.len());
+        store.close().await;
+    }
+}
+
 #[tokio::test]
 async fn event_sync_is_guarded_against_changes_made_meanwhile_and_problems_are_told_once() {
     for db in TestDb::both().await {

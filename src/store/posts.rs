@@ -33,7 +33,13 @@ pub(super) const DROP_PENDING: &str = concat!(
 const STILL_THERE: &str = "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL";
 const STILL_THERE_LOCKED: &str =
     "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL FOR SHARE";
-const MARK_PLANNED: &str = "UPDATE gatherings SET posts_planned = revision + 1 WHERE id = $1";
+// Taken first in a replan: the gathering's row is locked before its posts, the order every change of a
+// gathering (move, cancel, end of series) takes too, so PostgreSQL never finds the two waiting on each
+// other. A gathering no longer on is not planned (its pending posts are dropped instead).
+const MARK_PLANNED: &str = concat!(
+    "UPDATE gatherings SET posts_planned = revision + 1 WHERE id = $1 AND status IN ",
+    sql_status!(on)
+);
 const UNPLANNED: &str = concat!(
     "SELECT g.id FROM gatherings g JOIN communities c ON c.id = g.community_id WHERE g.status IN ",
     sql_status!(on),
@@ -243,16 +249,20 @@ impl Store {
             tx.commit().await?;
             return Ok(());
         }
+        let still_on = sqlx::query(MARK_PLANNED)
+            .bind(gathering.id.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            > 0;
         sqlx::query(DROP_PENDING)
             .bind(gathering.id.0)
             .bind(to_unix(now))
             .execute(&mut *tx)
             .await?;
-        insert_planned(&mut tx, gathering.community, Some(gathering.id), posts, now).await?;
-        sqlx::query(MARK_PLANNED)
-            .bind(gathering.id.0)
-            .execute(&mut *tx)
-            .await?;
+        if still_on {
+            insert_planned(&mut tx, gathering.community, Some(gathering.id), posts, now).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
