@@ -117,7 +117,8 @@ static ZONES: &[&str] = &[
 static CRONS: &[&str] = &[
     "0", "0 0 10 * * Mon", "0 30 18 * * Tue,Thu", "*", "*/15", "*/0", "?", "Mon", "Tue,Thu",
     "Mon-Fri", "1-5", "L", "W", "#", "30", "18", "2030", "Jan", "Feb", "31", "/", "-", ",", " ",
-    "off", "OFF", "99", "Пн", "١٠",
+    "off", "OFF", "99", "Пн", "١٠", "mon", "monday", "lundi", "10:00", "10am", "14h30", "at", "14d",
+    "7j", "3d,", "2h", "0 10 * * 1", "5-7", "fri-sun",
 ];
 
 #[rustfmt::skip]
@@ -812,13 +813,14 @@ proptest! {
 
     #[test]
     fn accepted_role_prompts_print_back_and_survive_storage(
-        input in cron_text(),
+        input in prop_oneof![typed(CRONS), cron_text()],
         now in instant(),
     ) {
         if let Ok(prompt) = RolePrompt::parse(&input, now) {
-            let printed = prompt.to_string();
-            prop_assert_eq!(RolePrompt::parse(&printed, now).ok(), Some(prompt.clone()));
-            prop_assert_eq!(RolePrompt::from_stored(&printed), prompt);
+            let stored = prompt.to_stored();
+            prop_assert_eq!(RolePrompt::from_stored(&stored), prompt.clone());
+            let words = prompt.describe(steward::domain::role_prompt::TimeFormat::H12);
+            prop_assert!(!words.is_empty() && words.chars().count() < 200, "{}", words);
         }
     }
 }

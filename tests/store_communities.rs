@@ -115,9 +115,23 @@ async fn saved_settings_read_back_exactly() {
             one_role_per_member: Some(true),
             public_page: Some(true),
             public_names: Some(true),
+            time_format: Some(steward::domain::role_prompt::TimeFormat::H12),
         };
         let (next, changed) = change.apply(&community.settings);
-        assert_eq!(changed.len(), 9);
+        assert_eq!(changed.len(), 10);
+        assert!(next.reminders_chosen);
+        // Each role prompt form reads back exactly.
+        for prompt in ["14d,7d,3d", "mon,thu 18:30", "0 9 1 * *", "off"] {
+            let mut with = next.clone();
+            with.role_prompt = RolePrompt::parse(prompt, now).unwrap();
+            store.save_settings(community.id, &with, now).await.unwrap();
+            let read = store
+                .community_in_channel(ChannelRef(10))
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(read.settings, with, "{}: {prompt}", db.label());
+        }
         store.save_settings(community.id, &next, now).await.unwrap();
         let read = store
             .community_in_channel(ChannelRef(10))
@@ -167,4 +181,115 @@ async fn sqlite_database_file_is_created_in_wal_mode() {
         .await
         .unwrap();
     assert_eq!(mode.to_lowercase(), "wal");
+}
+
+/// Role prompts stored before they were typed (a bare cron, in the `cron` crate's numbering where 2 is
+/// Monday) read back as the same schedule after migration 0021, on both backends; the built-in default
+/// becomes "Mondays at 10:00"; `off` stays off.
+#[tokio::test]
+async fn role_prompts_stored_as_bare_crons_still_fire_as_before_after_the_migration() {
+    use steward::domain::posts::next_role_prompt;
+    sqlx::any::install_default_drivers();
+    for db in TestDb::both().await {
+        let dir = format!("migrations/{}", db.label());
+        let before = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if name.as_str() < "0021" {
+                std::fs::copy(&path, before.path().join(&name)).unwrap();
+            }
+        }
+        let url = match db.label() {
+            "sqlite" => format!("{}?mode=rwc", db.url()),
+            _ => db.url().to_owned(),
+        };
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        sqlx::migrate::Migrator::new(before.path())
+            .await
+            .unwrap()
+            .run(&pool)
+            .await
+            .unwrap();
+        for (channel, prompt) in [
+            (10, "0 0 10 * * 2"),
+            (11, "0 0 10 * * Mon"),
+            (12, "off"),
+            (13, "0 30 18 * * Tue,Thu"),
+        ] {
+            sqlx::query(
+                "INSERT INTO communities (guild_id, channel_id, name, time_zone, reminder_offsets, role_prompt, \
+                 dm_reminders, one_role_per_member, created_at, updated_at) \
+                 VALUES (1, $1, 'c', 'America/Toronto', '7d,1d', $2, 0, 0, 0, 0)",
+            )
+            .bind(channel)
+            .bind(prompt)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        pool.close().await;
+
+        let store = open(&db).await;
+        let read = |channel: u64| {
+            let store = &store;
+            async move {
+                store
+                    .community_in_channel(ChannelRef(channel))
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .settings
+            }
+        };
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+        let tz = chrono_tz::America::Toronto;
+        // Monday 30 Nov 2026, 10:00 EST = 15:00 UTC.
+        let monday = Utc.with_ymd_and_hms(2026, 11, 30, 15, 0, 0).unwrap();
+        let legacy = read(10).await.role_prompt;
+        assert!(
+            matches!(legacy, RolePrompt::Cron { .. }),
+            "{}: {legacy:?}",
+            db.label()
+        );
+        assert_eq!(
+            next_role_prompt(1, &legacy, tz, now).unwrap().due,
+            monday,
+            "{}",
+            db.label()
+        );
+        let default = read(11).await;
+        assert_eq!(
+            default.role_prompt,
+            RolePrompt::default_prompt(),
+            "{}",
+            db.label()
+        );
+        assert_eq!(
+            default.role_prompt.describe(default.time_format),
+            "Mondays at 10:00, while roles are open"
+        );
+        assert_eq!(
+            next_role_prompt(1, &default.role_prompt, tz, now)
+                .unwrap()
+                .due,
+            monday
+        );
+        assert_eq!(
+            read(12).await.role_prompt,
+            RolePrompt::Off,
+            "{}",
+            db.label()
+        );
+        let evening = read(13).await.role_prompt;
+        // Tue 24 Nov 18:30 EST = 23:30 UTC.
+        assert_eq!(
+            next_role_prompt(1, &evening, tz, now).unwrap().due,
+            Utc.with_ymd_and_hms(2026, 11, 24, 23, 30, 0).unwrap(),
+            "{}",
+            db.label()
+        );
+        assert!(!default.reminders_chosen);
+        store.close().await;
+    }
 }

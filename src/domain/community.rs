@@ -2,11 +2,17 @@
 
 use super::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
 use super::reminders::ReminderOffsets;
-use super::role_prompt::RolePrompt;
+use super::role_prompt::{describe_offsets, RolePrompt, TimeFormat};
 use super::roles::Template;
 use super::text::clean_line;
 use super::InputError;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+
+/// The span shown when the time format changes: 13:00–16:00 or 1–4 pm.
+fn sample(format: TimeFormat) -> String {
+    let at = |h| NaiveTime::MIN + Duration::hours(h);
+    format.span(at(13), at(16))
+}
 use chrono_tz::Tz;
 use std::fmt;
 
@@ -68,6 +74,11 @@ pub struct Settings {
     pub public_page: bool,
     /// Whether that page shows the names of role holders and of those going (else only counts).
     pub public_names: bool,
+    /// How the community's own wall-clock lines read: `13:00` or `1 pm`.
+    pub time_format: TimeFormat,
+    /// Whether an organizer chose the reminder offsets; until then they follow the rhythm of the
+    /// series scheduled (weekly: a day and two hours before; monthly and rarer: a week and a day).
+    pub reminders_chosen: bool,
 }
 
 impl Settings {
@@ -83,6 +94,8 @@ impl Settings {
             one_role_per_member: false,
             public_page: false,
             public_names: false,
+            time_format: TimeFormat::H24,
+            reminders_chosen: false,
         }
     }
 }
@@ -125,6 +138,8 @@ pub struct SettingsChange {
     pub public_page: Option<bool>,
     /// Names on the public page on or off.
     pub public_names: Option<bool>,
+    /// `24h` or `12h`.
+    pub time_format: Option<TimeFormat>,
 }
 
 impl SettingsChange {
@@ -159,11 +174,24 @@ impl SettingsChange {
                 next.organizer_role = role;
             }
         }
+        if let Some(format) = self.time_format {
+            if format != current.time_format {
+                changed.push(format!(
+                    "times: {} → {}",
+                    sample(current.time_format),
+                    sample(format)
+                ));
+                next.time_format = format;
+            }
+        }
         if let Some(reminders) = &self.reminders {
+            // Set by an organizer, even to what they were: they no longer follow the rhythm.
+            next.reminders_chosen = true;
             if *reminders != current.reminders {
                 changed.push(format!(
-                    "reminders: `{}` → `{}`",
-                    current.reminders, reminders
+                    "reminders: {} → {}",
+                    describe_offsets(&current.reminders),
+                    describe_offsets(reminders)
                 ));
                 next.reminders = reminders.clone();
             }
@@ -171,8 +199,9 @@ impl SettingsChange {
         if let Some(prompt) = &self.role_prompt {
             if *prompt != current.role_prompt {
                 changed.push(format!(
-                    "role prompt: `{}` → `{}`",
-                    current.role_prompt, prompt
+                    "role prompts: {} → {}",
+                    current.role_prompt.describe(next.time_format),
+                    prompt.describe(next.time_format)
                 ));
                 next.role_prompt = prompt.clone();
             }

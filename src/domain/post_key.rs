@@ -28,6 +28,15 @@ pub enum PostKey {
         /// Its start when planned (unix seconds); a move gives new keys.
         start: i64,
     },
+    /// A role prompt `offset_minutes` before the gathering (a `role_prompt` of offsets, `14d,7d,3d`).
+    PromptBefore {
+        /// The gathering whose open roles it asks about.
+        gathering: GatheringId,
+        /// Its start when planned (unix seconds); a move gives new keys.
+        start: i64,
+        /// How long before the start.
+        offset_minutes: i64,
+    },
     /// The role prompt at a fire time of the community's cron (local wall-clock time).
     PromptOnCron {
         /// Steward's id of the community whose cron fired.
@@ -108,6 +117,11 @@ impl PostKey {
                 start: number(start)?,
                 offset_minutes: number(offset)?,
             },
+            ("prompt-before", [g, start, offset]) => PostKey::PromptBefore {
+                gathering: GatheringId(number(g)?),
+                start: number(start)?,
+                offset_minutes: number(offset)?,
+            },
             ("prompt-offset", [g, start]) => PostKey::PromptAtOffset {
                 gathering: GatheringId(number(g)?),
                 start: number(start)?,
@@ -171,6 +185,11 @@ impl fmt::Display for PostKey {
             PostKey::PromptAtOffset { gathering, start } => {
                 write!(f, "prompt-offset:{}:{start}", gathering.0)
             }
+            PostKey::PromptBefore {
+                gathering,
+                start,
+                offset_minutes,
+            } => write!(f, "prompt-before:{}:{start}:{offset_minutes}", gathering.0),
             PostKey::PromptOnCron { community, local } => {
                 write!(f, "prompt:{community}:{}", local.format(LOCAL))
             }
@@ -213,6 +232,11 @@ mod tests {
             PostKey::PromptAtOffset {
                 gathering: g,
                 start: 1_796_400_000,
+            },
+            PostKey::PromptBefore {
+                gathering: g,
+                start: 1_796_400_000,
+                offset_minutes: 20160,
             },
             PostKey::PromptOnCron {
                 community: 3,
@@ -257,6 +281,7 @@ mod tests {
             [
                 "reminder:7:1796400000:1440",
                 "prompt-offset:7:1796400000",
+                "prompt-before:7:1796400000:20160",
                 "prompt:3:2026-12-07T10:00:00",
                 "harvest:7:1796410800",
                 "card-after:7:1796410800",

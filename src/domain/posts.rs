@@ -1,6 +1,7 @@
-//! What the bot posts on its own, and when: reminders at each offset before a gathering, a role prompt at
-//! the first offset and on the community's cron, and the agenda card after a series is scheduled and
-//! after each gathering ends. Pure planning: the store makes each post happen exactly once.
+//! What the bot posts on its own, and when: reminders at each offset before a gathering, role prompts
+//! before it or on the community's weekly clock (a reminder due at the same instant carries the prompt:
+//! one message, not two), and the agenda card after a series is scheduled and after each gathering ends.
+//! Pure planning: the store makes each post happen exactly once.
 
 use super::gathering::Gathering;
 use super::post_key::PostKey;
@@ -97,7 +98,8 @@ pub struct PlannedPost {
 }
 
 /// The posts a gathering should have, given the community's settings: one reminder per offset whose time
-/// is still ahead, a role prompt at the first (longest) offset unless prompts are off, and the agenda card
+/// is still ahead, a role prompt at each of the prompt's offsets (when it has some) that no reminder
+/// already carries, and the agenda card
 /// of the next gathering when this one ends. Keys carry the start, so a moved gathering gets new posts.
 pub fn plan_for_gathering(
     gathering: &Gathering,
@@ -124,15 +126,18 @@ pub fn plan_for_gathering(
             due,
         })
         .collect();
-    if !matches!(prompt, RolePrompt::Off) {
-        if let Some(first) = reminders.durations().next() {
-            let due = gathering.start - first;
-            if due > now {
+    // Prompts before the gathering; at the offset of a reminder, the reminder carries the prompt
+    // (one message, not two at the same instant). Weekly and cron prompts keep their own clock.
+    if let RolePrompt::Before(offsets) = prompt {
+        for offset in offsets.durations() {
+            let due = gathering.start - offset;
+            if due > now && !reminders.durations().any(|r| r == offset) {
                 posts.push(PlannedPost {
                     kind: PostKind::RolePrompt,
-                    key: PostKey::PromptAtOffset {
+                    key: PostKey::PromptBefore {
                         gathering: gathering.id,
                         start,
+                        offset_minutes: offset.num_minutes(),
                     }
                     .to_string(),
                     due,
@@ -170,9 +175,7 @@ pub fn next_role_prompt(
     zone: Tz,
     now: DateTime<Utc>,
 ) -> Option<PlannedPost> {
-    let RolePrompt::Cron { schedule, .. } = prompt else {
-        return None;
-    };
+    let schedule = prompt.schedule()?;
     // Evaluate the cron on naive local time (as if the zone had no DST), then map back to an instant.
     let local_now = now.with_timezone(&zone).naive_local();
     let mut probe = local_now;
@@ -285,3 +288,15 @@ pub fn on_failure(kind: PostKind, http_status: Option<u16>, retry_after: Option<
 #[cfg(test)]
 #[path = "posts_tests.rs"]
 mod tests;
+
+/// Whether a weekly or cron prompt due at `at`, about the gathering starting at `start`, is carried by
+/// a reminder of that gathering due at the same instant (within a minute).
+pub fn prompt_merged_into_reminder(
+    reminders: &ReminderOffsets,
+    start: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> bool {
+    reminders
+        .durations()
+        .any(|o| ((start - o) - at).num_seconds().abs() < 60)
+}

@@ -32,15 +32,17 @@ fn keys(posts: &[PlannedPost]) -> Vec<(&str, String, DateTime<Utc>)> {
 }
 
 #[test]
-fn a_gathering_gets_a_reminder_per_offset_a_prompt_at_the_first_and_the_next_card_at_its_end() {
+fn a_gathering_gets_a_reminder_per_offset_prompts_no_reminder_carries_and_the_next_card_at_its_end()
+{
     let start = utc(2026, 12, 4, 20, 0);
+    let s = start.timestamp();
+    let end = (start + Duration::hours(3)).timestamp();
     let posts = plan_for_gathering(
         &gathering(start),
         &ReminderOffsets::parse("7d,1d,2h").unwrap(),
-        &RolePrompt::default_prompt(),
-        utc(2026, 11, 20, 0, 0),
+        &RolePrompt::parse("14d,7d,3d", utc(2026, 11, 1, 0, 0)).unwrap(),
+        utc(2026, 11, 1, 0, 0),
     );
-    let s = start.timestamp();
     assert_eq!(
         keys(&posts),
         [
@@ -59,23 +61,57 @@ fn a_gathering_gets_a_reminder_per_offset_a_prompt_at_the_first_and_the_next_car
                 format!("reminder:7:{s}:120"),
                 utc(2026, 12, 4, 18, 0)
             ),
+            // 7 days before is the reminder's instant: the reminder carries that prompt.
             (
                 "role_prompt",
-                format!("prompt-offset:7:{s}"),
-                utc(2026, 11, 27, 20, 0)
+                format!("prompt-before:7:{s}:20160"),
+                utc(2026, 11, 20, 20, 0)
+            ),
+            (
+                "role_prompt",
+                format!("prompt-before:7:{s}:4320"),
+                utc(2026, 12, 1, 20, 0)
             ),
             (
                 "harvest",
-                format!("harvest:7:{}", (start + Duration::hours(3)).timestamp()),
+                format!("harvest:7:{end}"),
                 utc(2026, 12, 4, 23, 0)
             ),
             (
                 "agenda_card",
-                format!("card-after:7:{}", (start + Duration::hours(3)).timestamp()),
+                format!("card-after:7:{end}"),
                 utc(2026, 12, 4, 23, 0)
             ),
         ]
     );
+    // A weekly prompt keeps its own clock: nothing per gathering.
+    let weekly = plan_for_gathering(
+        &gathering(start),
+        &ReminderOffsets::parse("7d,1d,2h").unwrap(),
+        &RolePrompt::default_prompt(),
+        utc(2026, 11, 20, 0, 0),
+    );
+    assert!(weekly.iter().all(|p| p.kind != PostKind::RolePrompt));
+    assert_eq!(weekly.len(), 5);
+    // Which reminders carry a prompt, and which clock prompts a reminder carries.
+    let tz = chrono_tz::America::New_York;
+    let before = RolePrompt::parse("14d,7d,3d", utc(2026, 11, 1, 0, 0)).unwrap();
+    assert!(before.fires_at(start, utc(2026, 11, 27, 20, 0), tz));
+    assert!(!before.fires_at(start, utc(2026, 12, 3, 20, 0), tz));
+    // Friday 4 Dec 15:00 EST is 20:00 UTC; a Friday 15:00 prompt a week before lands with the 7d reminder.
+    let friday = RolePrompt::parse("fri 15:00", utc(2026, 11, 1, 0, 0)).unwrap();
+    assert!(friday.fires_at(start, utc(2026, 11, 27, 20, 0), tz));
+    let offsets = ReminderOffsets::parse("7d,1d,2h").unwrap();
+    assert!(prompt_merged_into_reminder(
+        &offsets,
+        start,
+        utc(2026, 11, 27, 20, 0)
+    ));
+    assert!(!prompt_merged_into_reminder(
+        &offsets,
+        start,
+        utc(2026, 11, 27, 21, 0)
+    ));
 }
 
 #[test]

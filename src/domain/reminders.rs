@@ -13,8 +13,8 @@ pub const MAX_OFFSET_MINUTES: i64 = 90 * 24 * 60;
 pub const MAX_OFFSETS: usize = 6;
 
 const EXAMPLE: &str =
-    "Write offsets like `7d,1d,2h,15m` (d = days, h = hours, m = minutes; from 5m to 90d, \
-                       at most 6), or `off` for no reminders.";
+    "Write offsets like `7d,1d,2h,15m` (d = days, also `j`; h = hours, m = minutes; from 5m \
+                       to 90d, at most 6), or `off` for no reminders.";
 
 /// The offsets of a community's reminders, longest first, without duplicates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,8 @@ fn parse_one(token: &str) -> Result<u32, InputError> {
     let factor: i64 = match unit {
         Some('m') => 1,
         Some('h') => 60,
-        Some('d') => 24 * 60,
+        // `j` for jours, as French speakers write it.
+        Some('d' | 'j') => 24 * 60,
         Some('w') => 7 * 24 * 60,
         _ => return Err(bad()),
     };

@@ -1,26 +1,55 @@
-//! The role-prompt schedule: a 6-field cron (seconds first) read in the community's time zone, or off.
+//! When the bot nudges about unclaimed roles, as a coordinator says it: `off`; offsets before each
+//! gathering like reminders (`14d,7d,3d`: while roles are open, 14, 7 and 3 days before); a weekday and
+//! time (`mon 10:00`, `monday 10am`, `lundi 10h`); or, for experts, a cron — 6 fields seconds first, or
+//! the 5 of ordinary crontab, with crontab's weekday numbering (0 or 7 = Sunday, 1 = Monday).
+//!
+//! Stored typed (`off`, `before:14d,7d,3d`, `weekly:mon@10:00`, `cron:0 0 10 * * Tue,Thu`); a value
+//! stored before these forms existed (a bare cron in the `cron` crate's own numbering) still reads.
 
+use super::reminders::ReminderOffsets;
+use super::text::{clean_line, echo};
+use super::when::parse_time;
 use super::InputError;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use cron::Schedule;
-use std::fmt;
 use std::str::FromStr;
 
-/// The default: Mondays at 10:00.
-pub const DEFAULT_ROLE_PROMPT: &str = "0 0 10 * * Mon";
+mod describe;
+#[cfg(test)]
+mod tests;
+mod weekdays;
 
-const EXAMPLE: &str = "Use 6 cron fields, seconds first, in the community's time zone: `0 0 10 * * Mon` is \
-                       Mondays at 10:00, `0 30 18 * * Tue,Thu` is Tuesdays and Thursdays at 18:30. Or `off`.";
+pub use describe::{describe_offsets, TimeFormat};
+use weekdays::{crontab_weekdays, weekday_named, WEEK};
+
+/// The default of a new community: Mondays at 10:00.
+pub const DEFAULT_ROLE_PROMPT: &str = "weekly:mon@10:00";
+
+const EXAMPLE: &str = "Write `mon 10:00` (a weekday and a time: Mondays at 10:00; `mon,thu 18:30` for two \
+                       days), `14d,7d,3d` (before each gathering, while roles are open), or `off`. Experts \
+                       may give a cron: 5 fields as in crontab (`0 10 * * 1`: 1 = Monday, 0 or 7 = Sunday) \
+                       or 6 with seconds first.";
 
 /// When the bot nudges about unclaimed roles.
 #[derive(Debug, Clone)]
 pub enum RolePrompt {
-    /// No role prompts at all, neither on a cron nor before gatherings (typed `off`).
+    /// No role prompts at all.
     Off,
-    /// Prompts at the first reminder offset and at each fire time of this cron.
+    /// Before each gathering, at these offsets, while it has open roles.
+    Before(ReminderOffsets),
+    /// On these weekdays at this wall-clock time, about the next gathering.
+    Weekly {
+        /// Monday first, no duplicates.
+        days: Vec<Weekday>,
+        /// The local time.
+        at: NaiveTime,
+        /// The same as a cron, read on the community's wall clock.
+        schedule: Box<Schedule>,
+    },
+    /// On a cron (stored in the `cron` crate's syntax, weekdays by name).
     Cron {
-        /// The expression as the organizer typed it (normalised spaces).
+        /// The expression as stored.
         expression: String,
         /// The expression parsed, read in the community's time zone.
         schedule: Box<Schedule>,
@@ -29,89 +58,280 @@ pub enum RolePrompt {
 
 impl PartialEq for RolePrompt {
     fn eq(&self, other: &Self) -> bool {
-        self.to_string() == other.to_string()
+        self.to_stored() == other.to_stored()
     }
 }
 
 impl RolePrompt {
-    /// Parses a 6-field cron or `off`; refuses one that never fires after `now`.
+    /// Parses what an organizer typed; refuses a cron that never fires after `now` or more often than
+    /// hourly. A cron that says one weekly time (`0 10 * * 1`) is kept as that weekday and time.
     pub fn parse(input: &str, now: DateTime<Utc>) -> Result<Self, InputError> {
-        let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
-        if text.eq_ignore_ascii_case("off") {
+        let text = clean_line(input).to_lowercase();
+        let text = text.trim();
+        if matches!(text, "off" | "none" | "no" | "non" | "aucun" | "jamais") {
             return Ok(RolePrompt::Off);
         }
-        let fields = text.split(' ').filter(|f| !f.is_empty()).count();
-        if fields != 6 {
-            return Err(InputError::new(format!(
-                "`{}` has {fields} fields, not 6. {EXAMPLE}",
-                shorten(&text)
-            )));
+        if text.is_empty() {
+            return Err(InputError::new(format!("No role prompt given. {EXAMPLE}")));
         }
-        let schedule = Schedule::from_str(&text).map_err(|e| {
-            InputError::new(format!(
-                "`{}` is not a cron expression ({e}). {EXAMPLE}",
-                shorten(&text)
-            ))
-        })?;
-        if schedule.after(&now).next().is_none() {
-            return Err(InputError::new(format!(
-                "`{}` never fires. {EXAMPLE}",
-                shorten(&text)
-            )));
+        if looks_like_offsets(text) {
+            return ReminderOffsets::parse(text)
+                .map(RolePrompt::Before)
+                .map_err(|e| InputError::new(format!("{} ({EXAMPLE})", e.0)));
         }
-        if let Some(gap) = shortest_gap(&schedule, now) {
-            if gap < MIN_GAP_SECONDS {
-                return Err(InputError::new(format!(
-                    "`{}` would prompt every {}; role prompts come at most once an hour (the bot's posts \
-                     are shared by every community). {EXAMPLE}",
-                    shorten(&text),
-                    describe_gap(gap)
-                )));
-            }
+        if let Some(weekly) = parse_weekly(text)? {
+            return Ok(weekly);
         }
-        Ok(RolePrompt::Cron {
-            expression: text,
+        parse_cron(text, now)
+    }
+
+    /// The default of a new community.
+    pub fn default_prompt() -> Self {
+        Self::weekly(vec![Weekday::Mon], NaiveTime::MIN + Duration::hours(10))
+    }
+
+    fn weekly(mut days: Vec<Weekday>, at: NaiveTime) -> Self {
+        days.sort_by_key(|d| d.num_days_from_monday());
+        days.dedup();
+        let names: Vec<&str> = days.iter().map(|d| cron_day(*d)).collect();
+        let expression = format!(
+            "0 {} {} * * {}",
+            at.format("%-M"),
+            at.format("%-H"),
+            names.join(",")
+        );
+        let schedule = Schedule::from_str(&expression).unwrap_or_else(|_| unreachable!());
+        RolePrompt::Weekly {
+            days,
+            at,
             schedule: Box::new(schedule),
+        }
+    }
+
+    /// The stored form (`off`, `before:…`, `weekly:…`, `cron:…`).
+    pub fn to_stored(&self) -> String {
+        match self {
+            RolePrompt::Off => "off".to_owned(),
+            RolePrompt::Before(offsets) => format!("before:{offsets}"),
+            RolePrompt::Weekly { days, at, .. } => {
+                let names: Vec<&str> = days
+                    .iter()
+                    .map(|d| WEEK[d.num_days_from_monday() as usize])
+                    .collect();
+                format!("weekly:{}@{}", names.join(","), at.format("%H:%M"))
+            }
+            RolePrompt::Cron { expression, .. } => format!("cron:{expression}"),
+        }
+    }
+
+    /// Reads a stored value back. A bare cron (stored before the typed forms) is read as it always was;
+    /// a value that no longer parses, or a cron firing more often than hourly, is treated as off.
+    pub fn from_stored(text: &str) -> Self {
+        let (kind, rest) = text.split_once(':').unwrap_or(("", text));
+        match kind {
+            "before" => ReminderOffsets::parse(rest)
+                .ok()
+                .filter(|o| !o.is_off())
+                .map_or(RolePrompt::Off, RolePrompt::Before),
+            "weekly" => stored_weekly(rest).unwrap_or(RolePrompt::Off),
+            "cron" => stored_cron(rest),
+            _ if text.eq_ignore_ascii_case("off") => RolePrompt::Off,
+            _ => stored_cron(text),
+        }
+    }
+
+    /// The next fire time of a weekly or cron prompt strictly after `now`, read in `zone` (`None` for
+    /// off and for prompts before each gathering, which have no clock of their own).
+    pub fn next_after(&self, now: DateTime<Utc>, zone: Tz) -> Option<DateTime<Utc>> {
+        self.schedule().and_then(|s| {
+            s.after(&now.with_timezone(&zone))
+                .next()
+                .map(|t| t.with_timezone(&Utc))
         })
     }
 
-    /// The default schedule of a new community.
-    pub fn default_prompt() -> Self {
-        let schedule = Schedule::from_str(DEFAULT_ROLE_PROMPT).unwrap_or_else(|_| unreachable!());
-        RolePrompt::Cron {
-            expression: DEFAULT_ROLE_PROMPT.to_owned(),
-            schedule: Box::new(schedule),
-        }
-    }
-
-    /// Reads a stored value back; a value that no longer parses, or one that fires more often than
-    /// hourly (accepted before that limit existed), is treated as off.
-    pub fn from_stored(text: &str) -> Self {
-        let reference = DateTime::<Utc>::from_timestamp(1_767_225_600, 0).unwrap_or_default();
-        match Schedule::from_str(text) {
-            Ok(schedule)
-                if !text.eq_ignore_ascii_case("off")
-                    && shortest_gap(&schedule, reference).is_none_or(|g| g >= MIN_GAP_SECONDS) =>
-            {
-                RolePrompt::Cron {
-                    expression: text.to_owned(),
-                    schedule: Box::new(schedule),
-                }
-            }
-            _ => RolePrompt::Off,
-        }
-    }
-
-    /// The next fire time strictly after `now`, read in `zone`.
-    pub fn next_after(&self, now: DateTime<Utc>, zone: Tz) -> Option<DateTime<Utc>> {
+    /// The clock schedule, for weekly and cron prompts.
+    pub fn schedule(&self) -> Option<&Schedule> {
         match self {
-            RolePrompt::Off => None,
-            RolePrompt::Cron { schedule, .. } => schedule
-                .after(&now.with_timezone(&zone))
-                .next()
-                .map(|t| t.with_timezone(&Utc)),
+            RolePrompt::Weekly { schedule, .. } | RolePrompt::Cron { schedule, .. } => {
+                Some(schedule)
+            }
+            _ => None,
         }
     }
+
+    /// Whether this prompt fires at `instant` (within a minute), for a gathering starting at `start`:
+    /// then a reminder at that instant carries the prompt and no separate one is posted.
+    pub fn fires_at(&self, start: DateTime<Utc>, instant: DateTime<Utc>, zone: Tz) -> bool {
+        match self {
+            RolePrompt::Off => false,
+            RolePrompt::Before(offsets) => offsets
+                .durations()
+                .any(|o| ((start - o) - instant).num_seconds().abs() < 60),
+            _ => self
+                .next_after(instant - Duration::seconds(60), zone)
+                .is_some_and(|t| (t - instant).num_seconds().abs() < 60),
+        }
+    }
+}
+
+/// Offsets are numbers with a unit: `14d,7d,3d`, `2h 30m`, `1j`.
+fn looks_like_offsets(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split([',', ' ']).filter(|t| !t.is_empty()).collect();
+    !tokens.is_empty()
+        && tokens.iter().all(|t| {
+            let mut chars = t.chars();
+            let unit = chars.next_back();
+            let digits = chars.as_str();
+            matches!(unit, Some('m' | 'h' | 'd' | 'w' | 'j'))
+                && !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+        })
+        && !text.contains(':')
+}
+
+/// `mon 10:00`, `monday 10am`, `every monday at 10:00`, `mon,thu 18:30`, `lundi 10h`: weekdays then a
+/// time. `None` when the text does not start with a weekday (it may be a cron).
+fn parse_weekly(text: &str) -> Result<Option<RolePrompt>, InputError> {
+    let words: Vec<&str> = text
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !matches!(
+                *w,
+                "every"
+                    | "each"
+                    | "on"
+                    | "at"
+                    | "and"
+                    | "&"
+                    | "chaque"
+                    | "tous"
+                    | "les"
+                    | "le"
+                    | "à"
+                    | "a"
+                    | "et"
+            )
+        })
+        .collect();
+    let days: Vec<Weekday> = words.iter().map_while(|w| weekday_named(w)).collect();
+    if days.is_empty() {
+        return Ok(None);
+    }
+    let rest = words[days.len()..].join(" ");
+    if rest.is_empty() {
+        return Err(InputError::new(format!(
+            "`{}` has a day but no time. {EXAMPLE}",
+            echo(text)
+        )));
+    }
+    let at = parse_time(&rest).map_err(|_| {
+        InputError::new(format!("`{}` is not a time of day. {EXAMPLE}", echo(&rest)))
+    })?;
+    Ok(Some(RolePrompt::weekly(days, at)))
+}
+
+/// A cron: 5 fields (crontab: minute hour day month weekday) or 6 (seconds first). Weekday numbers are
+/// crontab's (0 or 7 = Sunday); they are stored as names, so the `cron` crate's own numbering (1 =
+/// Sunday) never applies to what a person typed.
+fn parse_cron(text: &str, now: DateTime<Utc>) -> Result<RolePrompt, InputError> {
+    let mut fields: Vec<String> = text
+        .split(' ')
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
+    match fields.len() {
+        5 => fields.insert(0, "0".to_owned()),
+        6 => {}
+        n => {
+            return Err(InputError::new(format!(
+                "`{}` is neither a weekday and time nor a cron ({n} fields; a cron has 5 or 6). {EXAMPLE}",
+                echo(text)
+            )))
+        }
+    }
+    let days = crontab_weekdays(&fields[5]).ok_or_else(|| {
+        InputError::new(format!(
+            "`{}` is not a weekday field (use 0–7 as in crontab, or names like `mon,thu`). {EXAMPLE}",
+            echo(&fields[5])
+        ))
+    })?;
+    // One time of day on some weekdays (or every day), every week: keep it as weekdays and a time.
+    if let (Ok(0), Ok(m), Ok(h), "*", "*") = (
+        fields[0].parse::<u32>(),
+        fields[1].parse::<u32>(),
+        fields[2].parse::<u32>(),
+        fields[3].as_str(),
+        fields[4].as_str(),
+    ) {
+        if let Some(at) = NaiveTime::from_hms_opt(h, m, 0) {
+            let list = days
+                .clone()
+                .unwrap_or_else(|| weekdays::every_day().to_vec());
+            return Ok(RolePrompt::weekly(list, at));
+        }
+    }
+    fields[5] = match &days {
+        None => "*".to_owned(),
+        Some(list) => list
+            .iter()
+            .map(|d| cron_day(*d))
+            .collect::<Vec<_>>()
+            .join(","),
+    };
+    let expression = fields.join(" ");
+    let schedule = Schedule::from_str(&expression).map_err(|e| {
+        InputError::new(format!(
+            "`{}` is not a cron expression ({e}). {EXAMPLE}",
+            echo(text)
+        ))
+    })?;
+    if schedule.after(&now).next().is_none() {
+        return Err(InputError::new(format!(
+            "`{}` never fires. {EXAMPLE}",
+            echo(text)
+        )));
+    }
+    if let Some(gap) = shortest_gap(&schedule, now) {
+        if gap < MIN_GAP_SECONDS {
+            return Err(InputError::new(format!(
+                "`{}` would prompt every {}; role prompts come at most once an hour (the bot's posts \
+                 are shared by every community). {EXAMPLE}",
+                echo(text),
+                describe_gap(gap)
+            )));
+        }
+    }
+    Ok(RolePrompt::Cron {
+        expression,
+        schedule: Box::new(schedule),
+    })
+}
+
+fn stored_weekly(rest: &str) -> Option<RolePrompt> {
+    let (days, at) = rest.split_once('@')?;
+    let days: Option<Vec<Weekday>> = days.split(',').map(weekday_named).collect();
+    let days = days.filter(|d| !d.is_empty())?;
+    let at = NaiveTime::parse_from_str(at, "%H:%M").ok()?;
+    Some(RolePrompt::weekly(days, at))
+}
+
+fn stored_cron(text: &str) -> RolePrompt {
+    let reference = DateTime::<Utc>::from_timestamp(1_767_225_600, 0).unwrap_or_default();
+    match Schedule::from_str(text) {
+        Ok(schedule) if shortest_gap(&schedule, reference).is_none_or(|g| g >= MIN_GAP_SECONDS) => {
+            RolePrompt::Cron {
+                expression: text.to_owned(),
+                schedule: Box::new(schedule),
+            }
+        }
+        _ => RolePrompt::Off,
+    }
+}
+
+fn cron_day(day: Weekday) -> &'static str {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day.num_days_from_monday() as usize]
 }
 
 /// The shortest time between two role prompts: one hour.
@@ -128,85 +348,5 @@ fn describe_gap(seconds: i64) -> String {
     match seconds {
         s if s < 60 => format!("{s} second{}", if s == 1 { "" } else { "s" }),
         s => format!("{} minutes", s / 60),
-    }
-}
-
-fn shorten(text: &str) -> String {
-    text.chars().take(60).collect::<String>().replace('`', "'")
-}
-
-impl fmt::Display for RolePrompt {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RolePrompt::Off => f.write_str("off"),
-            RolePrompt::Cron { expression, .. } => f.write_str(expression),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap()
-    }
-
-    #[test]
-    fn default_fires_next_monday_at_ten_local() {
-        let p = RolePrompt::parse("0 0 10 * * Mon", now()).unwrap();
-        let next = p.next_after(now(), chrono_tz::America::Phoenix).unwrap();
-        // 2026-11-30 is a Monday; 10:00 in Phoenix (UTC-7) is 17:00 UTC.
-        assert_eq!(next, Utc.with_ymd_and_hms(2026, 11, 30, 17, 0, 0).unwrap());
-        assert_eq!(p, RolePrompt::default_prompt());
-    }
-
-    #[test]
-    fn prompts_more_often_than_hourly_are_refused_and_read_back_as_off() {
-        for fast in [
-            "* * * * * *",
-            "0 * * * * *",
-            "0 */30 * * * *",
-            "0 0,30 10 * * Mon",
-            "0 0 10 * * Mon,Mon",
-            "*/5 * 10 * * *",
-        ] {
-            let refused = RolePrompt::parse(fast, now());
-            if fast == "0 0 10 * * Mon,Mon" {
-                assert!(refused.is_ok(), "{fast}: a duplicate day is still weekly");
-                continue;
-            }
-            let message = refused.expect_err(fast).0;
-            assert!(
-                message.contains("at most once an hour"),
-                "{fast}: {message}"
-            );
-            assert_eq!(RolePrompt::from_stored(fast), RolePrompt::Off, "{fast}");
-        }
-        for fine in [
-            "0 0 * * * *",
-            "0 0 9,10 * * *",
-            "0 0 10 * * Mon",
-            "0 0 10 1 1 *",
-        ] {
-            assert!(RolePrompt::parse(fine, now()).is_ok(), "{fine}");
-            assert_ne!(RolePrompt::from_stored(fine), RolePrompt::Off, "{fine}");
-        }
-    }
-
-    #[test]
-    fn bad_and_never_firing_expressions_are_refused() {
-        for bad in [
-            "0 10 * * Mon",
-            "* * * * * * 2030 1",
-            "0 0 25 * * Mon",
-            "nonsense",
-            "0 0 0 30 2 *",
-        ] {
-            let err = RolePrompt::parse(bad, now()).unwrap_err().0;
-            assert!(err.contains("0 0 10 * * Mon"), "{bad}: {err}");
-        }
-        assert_eq!(RolePrompt::parse(" OFF ", now()).unwrap(), RolePrompt::Off);
     }
 }

@@ -4,7 +4,7 @@
 use super::InputError;
 use chrono::{Duration, NaiveDate, NaiveTime};
 
-const TIME_EXAMPLE: &str = "Write a time as `13:00` (24 h) or `1:00pm` / `1pm`.";
+const TIME_EXAMPLE: &str = "Write a time as `13:00` (24 h), `1:00pm` / `1pm`, or `13h` / `13h30`.";
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
@@ -19,9 +19,16 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
     }
 }
 
-/// Parses `13:00`, `9:30`, `13`, `1:00pm`, `1pm`, `1:00 PM`, `12am`.
+/// Parses `13:00`, `9:30`, `13`, `1:00pm`, `1pm`, `1:00 PM`, `12am`, and the French `14h30`, `14h`.
 pub fn parse_time(input: &str) -> Result<NaiveTime, InputError> {
-    let text = input.trim().to_ascii_lowercase().replace(' ', "");
+    let mut text = input.trim().to_ascii_lowercase().replace(' ', "");
+    // French: `14h30`, `10h`.
+    if let Some((h, m)) = text.split_once('h') {
+        let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+        if !h.is_empty() && digits(h) && digits(m) && (m.is_empty() || m.len() == 2) {
+            text = format!("{h}:{}", if m.is_empty() { "00" } else { m });
+        }
+    }
     let bad = || {
         InputError::new(format!(
             "`{}` is not a time. {TIME_EXAMPLE}",

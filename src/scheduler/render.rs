@@ -9,7 +9,7 @@ use crate::discord::roles::prompt::role_prompt;
 use crate::discord::rsvp::views::harvest_prompt;
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId};
-use crate::domain::posts::PostKind;
+use crate::domain::posts::{prompt_merged_into_reminder, PostKind};
 use crate::store::{DuePost, Store, StoreError};
 use chrono::{DateTime, Utc};
 
@@ -47,10 +47,25 @@ pub async fn render(
         });
     }
     if let (PostKind::Reminder, Some(g)) = (post.kind, gathering) {
-        return reminder_of(store, community, g, card_buried, now).await;
+        let mut rendered = reminder_of(store, community, g, card_buried, now).await?;
+        let s = &community.settings;
+        if let Some(r) = rendered.as_mut() {
+            if s.role_prompt
+                .fires_at(g.start, post.planned_at, s.time_zone)
+            {
+                carry_prompt(store, community, g, &mut r.reply, now).await?;
+            }
+        }
+        return Ok(rendered);
     }
     if post.kind == PostKind::RolePrompt {
-        return prompt_of(store, community, gathering, card_buried, now).await;
+        // A prompt on the community's clock that lands with a reminder of the gathering it is about is
+        // carried by that reminder.
+        let on_clock = gathering.is_none();
+        return match prompt_of(store, community, gathering, card_buried, now).await? {
+            Some((g, _)) if on_clock && merged(community, &g, post) => Ok(None),
+            other => Ok(other.map(|(_, r)| r)),
+        };
     }
     Ok(say(store, community, post, gathering)
         .await?
@@ -158,7 +173,7 @@ async fn prompt_of(
     gathering: Option<&Gathering>,
     buried: bool,
     now: DateTime<Utc>,
-) -> Result<Option<Rendered>, StoreError> {
+) -> Result<Option<(Gathering, Rendered)>, StoreError> {
     let target = match gathering {
         Some(g) => Some(g.clone()),
         None => store
@@ -177,26 +192,54 @@ async fn prompt_of(
     let Some(mut prompt) = role_prompt(&g, &agenda, &past) else {
         return Ok(None);
     };
-    Ok(Some(
-        match near_card(store, community, &g, buried, now).await? {
-            Some(url) => {
-                prompt.buttons.clear();
-                prompt.links = vec![("Open the agenda card".to_owned(), url)];
-                Rendered {
-                    reply: prompt,
-                    card_of: None,
-                }
+    let rendered = match near_card(store, community, &g, buried, now).await? {
+        Some(url) => {
+            prompt.buttons.clear();
+            prompt.links = vec![("Open the agenda card".to_owned(), url)];
+            Rendered {
+                reply: prompt,
+                card_of: None,
             }
-            None => {
-                let mut card = agenda_card(community, &g, &agenda);
-                card.content = prompt.content;
-                Rendered {
-                    reply: card,
-                    card_of: Some(g.id),
-                }
+        }
+        None => {
+            let mut card = agenda_card(community, &g, &agenda);
+            card.content = prompt.content;
+            Rendered {
+                reply: card,
+                card_of: Some(g.id),
             }
-        },
-    ))
+        }
+    };
+    Ok(Some((g, rendered)))
+}
+
+/// Whether a prompt on the community's clock, about `g`, lands with one of `g`'s reminders.
+fn merged(community: &Community, g: &Gathering, post: &DuePost) -> bool {
+    let s = &community.settings;
+    prompt_merged_into_reminder(&s.reminders, g.start, post.planned_at)
+}
+
+/// A reminder that lands with a role prompt says what the prompt would: the open roles (and who has not
+/// held them lately), under its own first line. Nothing when every role is held.
+async fn carry_prompt(
+    store: &Store,
+    community: &Community,
+    g: &Gathering,
+    reply: &mut Reply,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let agenda = store.agenda(g.id, &community.template).await?;
+    let past = store
+        .past_agendas(community.id, now, ROTATION_GATHERINGS)
+        .await?;
+    if let Some(prompt) = role_prompt(g, &agenda, &past) {
+        let line = prompt.content.unwrap_or_default();
+        reply.content = Some(match reply.content.take() {
+            Some(first) => format!("{first}\n{line}"),
+            None => line,
+        });
+    }
+    Ok(())
 }
 
 /// A living card older than this is far up the channel: the next reminder becomes the card.

@@ -4,21 +4,22 @@ use super::{from_unix, to_unix, Store, StoreError};
 use crate::domain::community::{Community, CommunityName, Settings};
 use crate::domain::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
 use crate::domain::reminders::ReminderOffsets;
-use crate::domain::role_prompt::RolePrompt;
+use crate::domain::role_prompt::{RolePrompt, TimeFormat};
 use crate::domain::roles::Template;
 use chrono::{DateTime, Utc};
 
 macro_rules! columns {
     () => {
         "id, guild_id, channel_id, name, time_zone, organizer_role_id, reminder_offsets, role_prompt, \
-         dm_reminders, one_role_per_member, role_template, created_at, public_page, public_names"
+         dm_reminders, one_role_per_member, role_template, created_at, public_page, public_names, \
+         time_format, reminders_chosen"
     };
 }
 
 const INSERT: &str =
     "INSERT INTO communities (guild_id, channel_id, name, time_zone, organizer_role_id, \
-     reminder_offsets, role_prompt, dm_reminders, one_role_per_member, created_at, updated_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9) RETURNING id";
+     reminder_offsets, role_prompt, dm_reminders, one_role_per_member, created_at, updated_at, \
+     time_format, reminders_chosen) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9, $11, $12) RETURNING id";
 
 const BY_CHANNEL: &str = concat!(
     "SELECT ",
@@ -37,7 +38,7 @@ const BY_ID: &str = concat!("SELECT ", columns!(), " FROM communities WHERE id =
 const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
      reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9, \
-     public_page = $10, public_names = $11 WHERE id = $1";
+     public_page = $10, public_names = $11, time_format = $12, reminders_chosen = $13 WHERE id = $1";
 
 /// The channel already holds a community.
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +61,8 @@ struct CommunityRow {
     created_at: i64,
     public_page: i64,
     public_names: i64,
+    time_format: String,
+    reminders_chosen: i64,
 }
 
 impl CommunityRow {
@@ -88,6 +91,8 @@ impl CommunityRow {
                 one_role_per_member: self.one_role_per_member != 0,
                 public_page: self.public_page != 0,
                 public_names: self.public_names != 0,
+                time_format: TimeFormat::parse(&self.time_format).unwrap_or_default(),
+                reminders_chosen: self.reminders_chosen != 0,
             },
             template: self
                 .role_template
@@ -115,10 +120,12 @@ impl Store {
             .bind(settings.time_zone.name().to_owned())
             .bind(settings.organizer_role.map(RoleRef::to_db))
             .bind(settings.reminders.to_string())
-            .bind(settings.role_prompt.to_string())
+            .bind(settings.role_prompt.to_stored())
             .bind(i64::from(settings.dm_reminders))
             .bind(to_unix(now))
             .bind(i64::from(settings.one_role_per_member))
+            .bind(settings.time_format.to_string())
+            .bind(i64::from(settings.reminders_chosen))
             .fetch_one(self.pool())
             .await;
         match inserted {
@@ -193,12 +200,14 @@ impl Store {
             .bind(settings.time_zone.name().to_owned())
             .bind(settings.organizer_role.map(RoleRef::to_db))
             .bind(settings.reminders.to_string())
-            .bind(settings.role_prompt.to_string())
+            .bind(settings.role_prompt.to_stored())
             .bind(i64::from(settings.dm_reminders))
             .bind(to_unix(now))
             .bind(i64::from(settings.one_role_per_member))
             .bind(i64::from(settings.public_page))
             .bind(i64::from(settings.public_names))
+            .bind(settings.time_format.to_string())
+            .bind(i64::from(settings.reminders_chosen))
             .execute(self.pool())
             .await?;
         if done.rows_affected() == 1 {

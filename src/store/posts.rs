@@ -49,7 +49,8 @@ const UNPLANNED: &str = concat!(
 const RESET_PLANNED: &str =
     "UPDATE gatherings SET posts_planned = 0 WHERE community_id = $1 AND end_at > $2";
 const WITHOUT_PROMPT: &str = concat!(
-    "SELECT c.id FROM communities c WHERE c.role_prompt <> 'off' AND c.removed_at IS NULL AND NOT EXISTS \
+    "SELECT c.id FROM communities c WHERE (c.role_prompt LIKE 'weekly:%' OR c.role_prompt LIKE 'cron:%') \
+     AND c.removed_at IS NULL AND NOT EXISTS \
      (SELECT 1 FROM posts p WHERE p.community_id = c.id AND p.kind = ",
     sql_kind!(role_prompt),
     " AND p.gathering_id IS NULL \

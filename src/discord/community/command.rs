@@ -7,6 +7,7 @@ use crate::discord::community::views;
 use crate::discord::context::{actor, community_here, place, Place};
 use crate::discord::{CommandError, Context};
 use crate::domain::ids::RoleRef;
+use crate::domain::role_prompt::TimeFormat;
 use crate::domain::zone;
 use poise::serenity_prelude as serenity;
 
@@ -64,7 +65,8 @@ pub async fn settings(
     #[description = "Reminder offsets before each gathering, e.g. 7d,1d,2h,15m (or off)"] reminders: Option<
         String,
     >,
-    #[description = "When to nudge about open roles: 6-field cron, e.g. 0 0 10 * * Mon (or off)"]
+    #[description = "When to nudge about open roles: mon 10:00, 14d,7d,3d (before each gathering), or off"]
+    #[autocomplete = "autocomplete_role_prompt"]
     role_prompt: Option<String>,
     #[description = "Also DM reminders to members who answered going"] dm_reminders: Option<bool>,
     #[description = "Allow each member at most one agenda role per gathering"] one_role_per_member: Option<bool>,
@@ -72,6 +74,8 @@ pub async fn settings(
     public_page: Option<bool>,
     #[description = "Also show role holders' and attendees' names on that page"]
     public_names: Option<bool>,
+    #[description = "How times read in this community: 24h (13:00) or 12h (1 pm)"]
+    time_format: Option<TimeFormatChoice>,
 ) -> Result<(), CommandError> {
     let here = place(ctx)?;
     let community = community_here(ctx).await?;
@@ -85,6 +89,7 @@ pub async fn settings(
         one_role_per_member,
         public_page,
         public_names,
+        time_format: time_format.map(TimeFormatChoice::format),
     };
     let now = ctx.data().clock.now();
     let done = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
@@ -160,6 +165,44 @@ async fn autocomplete_timezone(
         .map(|(name, tz)| serenity::AutocompleteChoice::new(zone::label(tz, now), name))
         .collect();
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Presets for `role_prompt`; what the organizer is typing comes first, read back in words, when it
+/// is a valid prompt (or the reason it is not).
+async fn autocomplete_role_prompt(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let now = ctx.data().clock.now();
+    let format = community_here(ctx)
+        .await
+        .map(|c| c.settings.time_format)
+        .unwrap_or_default();
+    let choices = flows::role_prompt_choices(partial, format, now)
+        .into_iter()
+        .map(|(label, value)| serenity::AutocompleteChoice::new(label, value))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// `time_format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum TimeFormatChoice {
+    /// `24h`: 13:00–16:00.
+    #[name = "24h"]
+    H24,
+    /// `12h`: 1–4 pm.
+    #[name = "12h"]
+    H12,
+}
+
+impl TimeFormatChoice {
+    fn format(self) -> TimeFormat {
+        match self {
+            TimeFormatChoice::H24 => TimeFormat::H24,
+            TimeFormatChoice::H12 => TimeFormat::H12,
+        }
+    }
 }
 
 fn role_choice(here: Place, role: &serenity::Role) -> RoleChoice {

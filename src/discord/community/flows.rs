@@ -6,7 +6,7 @@ use crate::domain::access::Actor;
 use crate::domain::community::{Community, CommunityName, Settings, SettingsChange};
 use crate::domain::ids::RoleRef;
 use crate::domain::reminders::ReminderOffsets;
-use crate::domain::role_prompt::RolePrompt;
+use crate::domain::role_prompt::{RolePrompt, TimeFormat};
 use crate::domain::zone;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -84,7 +84,7 @@ pub struct SettingsInput {
     pub organizer_role: Option<RoleChoice>,
     /// `reminders`: when reminders go out before a gathering, e.g. `1d,2h`, or `off`.
     pub reminders: Option<String>,
-    /// `role_prompt`: a 6-field cron in the community's zone, or `off`, as typed.
+    /// `role_prompt` as typed: `mon 10:00`, `14d,7d,3d`, a cron, or `off` (in the community's zone).
     pub role_prompt: Option<String>,
     /// `dm_reminders`: whether members who answered going also get reminders by DM.
     pub dm_reminders: Option<bool>,
@@ -94,6 +94,8 @@ pub struct SettingsInput {
     pub public_page: Option<bool>,
     /// `public_names`: whether that page names role holders and those going.
     pub public_names: Option<bool>,
+    /// `time_format`: `24h` or `12h`.
+    pub time_format: Option<TimeFormat>,
 }
 
 impl SettingsInput {
@@ -120,6 +122,7 @@ impl SettingsInput {
             one_role_per_member: self.one_role_per_member,
             public_page: self.public_page,
             public_names: self.public_names,
+            time_format: self.time_format,
         })
     }
 }
@@ -201,4 +204,41 @@ pub async fn settings(
         page: page.filter(|_| change.public_page == Some(true) || change.public_names.is_some()),
         feed_replaced,
     })
+}
+
+/// The presets of `role_prompt`'s autocomplete (label, value), after what is being typed when it reads
+/// as a prompt (labelled in words) or its first problem. Labels stay within Discord's 100 characters.
+pub fn role_prompt_choices(
+    partial: &str,
+    format: TimeFormat,
+    now: DateTime<Utc>,
+) -> Vec<(String, String)> {
+    const PRESETS: [&str; 6] = ["mon 10:00", "14d,7d,3d", "7d,3d", "3d", "fri 10:00", "off"];
+    let mut choices = Vec::new();
+    let typed = crate::domain::text::clean_line(partial);
+    if !typed.is_empty() {
+        let label = match RolePrompt::parse(&typed, now) {
+            Ok(prompt) => format!("{typed} — {}", prompt.describe(format)),
+            Err(e) => format!("{typed} — {}", e.0),
+        };
+        choices.push((
+            crate::domain::text::cut(&label, 100),
+            crate::domain::text::cut(&typed, 100),
+        ));
+    }
+    for preset in PRESETS {
+        if choices.iter().any(|(_, v)| v == preset) {
+            continue;
+        }
+        if let Ok(prompt) = RolePrompt::parse(preset, now) {
+            let words = prompt.describe(format);
+            let label = if preset == "off" {
+                "off — no role prompts".to_owned()
+            } else {
+                format!("{preset} — {words}")
+            };
+            choices.push((crate::domain::text::cut(&label, 100), preset.to_owned()));
+        }
+    }
+    choices
 }

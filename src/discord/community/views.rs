@@ -6,7 +6,9 @@ use crate::discord::format::{escape, full, relative};
 use crate::discord::format::{Card, Reply, Visibility};
 use crate::domain::community::{show_role, Community};
 use crate::domain::gathering::Gathering;
+use crate::domain::role_prompt::{describe_offsets, RolePrompt};
 use crate::domain::roles::Template;
+use crate::domain::text::capitalize;
 use chrono::{DateTime, Utc};
 
 /// The public welcome card of a new community.
@@ -143,7 +145,7 @@ pub fn list(communities: &[(Community, Option<Gathering>)]) -> Reply {
 
 fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Card {
     let s = &community.settings;
-    let local = now.with_timezone(&s.time_zone).format("%H:%M");
+    let local = s.time_format.clock(now.with_timezone(&s.time_zone).time());
     let organizers = match s.organizer_role {
         Some(_) => format!(
             "{} and members with Manage Server",
@@ -154,11 +156,19 @@ fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Car
     let reminders = if s.reminders.is_off() {
         "Off".to_owned()
     } else {
-        format!("`{}` before each gathering", s.reminders)
+        capitalize(&format!(
+            "{} each gathering",
+            describe_offsets(&s.reminders)
+        ))
     };
-    let prompt = match s.role_prompt.next_after(now, s.time_zone) {
-        Some(next) => format!("`{}` (next <t:{}:F>)", s.role_prompt, next.timestamp()),
-        None => "Off".to_owned(),
+    let prompt = match (&s.role_prompt, s.role_prompt.next_after(now, s.time_zone)) {
+        (RolePrompt::Off, _) => "Off".to_owned(),
+        (p, Some(next)) => format!(
+            "{} (next <t:{}:F>)",
+            capitalize(&p.describe(s.time_format)),
+            next.timestamp()
+        ),
+        (p, None) => capitalize(&p.describe(s.time_format)),
     };
     card.field(
         "Time zone",
