@@ -239,12 +239,17 @@ async fn organizers_change_settings_and_bad_values_change_nothing() {
     );
 
     let bad_cron = fake
-        .run(&Invocation::new("community settings", &steward).opt("role_prompt", "0 10 * * Mon"))
+        .run(&Invocation::new("community settings", &steward).opt("role_prompt", "0 10 * *"))
         .await;
     assert!(
-        text_of(&bad_cron).contains("6 fields") || text_of(&bad_cron).contains("not 6"),
+        text_of(&bad_cron).contains("5 or 6") && text_of(&bad_cron).contains("mon 10:00"),
         "{bad_cron}"
     );
+    // The crontab way of writing Mondays at 10:00 is the setting it already has.
+    let same = fake
+        .run(&Invocation::new("community settings", &steward).opt("role_prompt", "0 10 * * 1"))
+        .await;
+    assert!(text_of(&same).contains("Nothing changed"), "{same}");
 
     // The organizer role holder changes several settings at once.
     let done = fake
@@ -259,7 +264,9 @@ async fn organizers_change_settings_and_bad_values_change_nothing() {
     assert!(is_ephemeral(&done));
     let text = text_of(&done);
     assert!(
-        text.contains("America/Phoenix → Europe/London") && text.contains("`7d,1d,2h`"),
+        text.contains("America/Phoenix → Europe/London")
+            && text.contains("7 days and 1 day before → 7 days, 1 day and 2 hours before")
+            && text.contains("Mondays at 10:00, while roles are open → Tuesdays at 18:30"),
         "{text}"
     );
 
@@ -270,8 +277,8 @@ async fn organizers_change_settings_and_bad_values_change_nothing() {
     );
     for expected in [
         "Europe/London",
-        "`7d,1d,2h`",
-        "0 30 18 * * Tue",
+        "7 days, 1 day and 2 hours before each gathering",
+        "Tuesdays at 18:30, while roles are open",
         "<@&555>",
         "Opener",
         "None scheduled yet",

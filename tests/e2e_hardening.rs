@@ -121,7 +121,7 @@ async fn every_interaction_is_answered_within_three_seconds_while_the_database_i
     assert!(text_of(&note_answer).contains("archived"), "{note_answer}");
     assert!(is_ephemeral(&organizer_answer), "{organizer_answer}");
     assert!(
-        text_of(&organizer_answer).contains("3d"),
+        text_of(&organizer_answer).contains("3 days"),
         "{organizer_answer}"
     );
     assert!(!text_of(&export_answer).is_empty(), "{export_answer}");

@@ -6,6 +6,7 @@ use crate::domain::access::Actor;
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::{ChannelRef, GuildRef, RoleRef};
+use crate::domain::role_prompt::TimeFormat;
 use crate::domain::when::parse_date;
 use crate::store::Store;
 use chrono::{DateTime, Duration, Utc};
@@ -87,12 +88,13 @@ async fn gathering_choices(
     let mut labelled = Vec::new();
     if let Some(community) = community_for_autocomplete(ctx).await {
         let zone = community.settings.time_zone;
+        let format = community.settings.time_format;
         let now = ctx.data().clock.now();
         match ctx.data().store.upcoming(community.id, now, 100).await {
             Ok(upcoming) => {
                 labelled = upcoming
                     .iter()
-                    .map(|g| (choice_label(g, zone), g.id.0.to_string()))
+                    .map(|g| (choice_label(g, zone, format), g.id.0.to_string()))
                     .collect();
             }
             Err(e) => tracing::warn!(error = %e, "gathering autocomplete failed"),
@@ -195,6 +197,7 @@ async fn recent_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAuto
     if let Some(community) = community_for_autocomplete(ctx).await {
         let now = ctx.data().clock.now();
         let zone = community.settings.time_zone;
+        let format = community.settings.time_format;
         match ctx
             .data()
             .store
@@ -206,7 +209,7 @@ async fn recent_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAuto
                     .iter()
                     .rev()
                     .filter(|g| g.status.is_on())
-                    .map(|g| (choice_label(g, zone), g.id.0.to_string()))
+                    .map(|g| (choice_label(g, zone, format), g.id.0.to_string()))
                     .collect();
             }
             Err(e) => tracing::warn!(error = %e, "recent gathering autocomplete failed"),
@@ -227,9 +230,14 @@ pub fn require_organizer(community: &Community, actor: &Actor) -> Result<(), Com
 }
 
 /// A gathering as a choice in autocomplete: "Fri 6 Mar 2026 13:00 — Monthly session".
-pub fn choice_label(g: &Gathering, zone: Tz) -> String {
+pub fn choice_label(g: &Gathering, zone: Tz, format: TimeFormat) -> String {
     let start = g.start.with_timezone(&zone);
-    let label = format!("{} — {}", start.format("%a %-d %b %Y %H:%M"), g.title);
+    let label = format!(
+        "{} {} — {}",
+        start.format("%a %-d %b %Y"),
+        format.clock(start.time()),
+        g.title
+    );
     label.chars().take(100).collect()
 }
 

@@ -105,6 +105,7 @@ pub fn plan_for_gathering(
     gathering: &Gathering,
     reminders: &ReminderOffsets,
     prompt: &RolePrompt,
+    zone: Tz,
     now: DateTime<Utc>,
 ) -> Vec<PlannedPost> {
     if !gathering.status.is_on() || gathering.end <= now {
@@ -113,7 +114,7 @@ pub fn plan_for_gathering(
     let start = gathering.start.timestamp();
     let mut posts: Vec<PlannedPost> = reminders
         .durations()
-        .map(|offset| (offset, gathering.start - offset))
+        .map(|offset| (offset, before(gathering.start, offset, zone)))
         .filter(|(_, due)| *due > now)
         .map(|(offset, due)| PlannedPost {
             kind: PostKind::Reminder,
@@ -130,7 +131,7 @@ pub fn plan_for_gathering(
     // (one message, not two at the same instant). Weekly and cron prompts keep their own clock.
     if let RolePrompt::Before(offsets) = prompt {
         for offset in offsets.durations() {
-            let due = gathering.start - offset;
+            let due = before(gathering.start, offset, zone);
             if due > now && !reminders.durations().any(|r| r == offset) {
                 posts.push(PlannedPost {
                     kind: PostKind::RolePrompt,
@@ -295,8 +296,21 @@ pub fn prompt_merged_into_reminder(
     reminders: &ReminderOffsets,
     start: DateTime<Utc>,
     at: DateTime<Utc>,
+    zone: Tz,
 ) -> bool {
     reminders
         .durations()
-        .any(|o| ((start - o) - at).num_seconds().abs() < 60)
+        .any(|o| (before(start, o, zone) - at).num_seconds().abs() < 60)
+}
+
+/// When a post `offset` before `start` is due. Whole days keep the wall-clock time in `zone` ("7 days
+/// before" a 13:00 gathering is 13:00, also across a DST change); hours and minutes are exact.
+pub fn before(start: DateTime<Utc>, offset: Duration, zone: Tz) -> DateTime<Utc> {
+    let minutes = offset.num_minutes();
+    if minutes > 0 && minutes % (24 * 60) == 0 {
+        let local = start.with_timezone(&zone).naive_local() - Duration::days(minutes / (24 * 60));
+        local_to_utc(local, zone)
+    } else {
+        start - offset
+    }
 }

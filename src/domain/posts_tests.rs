@@ -41,6 +41,7 @@ fn a_gathering_gets_a_reminder_per_offset_prompts_no_reminder_carries_and_the_ne
         &gathering(start),
         &ReminderOffsets::parse("7d,1d,2h").unwrap(),
         &RolePrompt::parse("14d,7d,3d", utc(2026, 11, 1, 0, 0)).unwrap(),
+        chrono_tz::UTC,
         utc(2026, 11, 1, 0, 0),
     );
     assert_eq!(
@@ -89,6 +90,7 @@ fn a_gathering_gets_a_reminder_per_offset_prompts_no_reminder_carries_and_the_ne
         &gathering(start),
         &ReminderOffsets::parse("7d,1d,2h").unwrap(),
         &RolePrompt::default_prompt(),
+        chrono_tz::UTC,
         utc(2026, 11, 20, 0, 0),
     );
     assert!(weekly.iter().all(|p| p.kind != PostKind::RolePrompt));
@@ -105,12 +107,14 @@ fn a_gathering_gets_a_reminder_per_offset_prompts_no_reminder_carries_and_the_ne
     assert!(prompt_merged_into_reminder(
         &offsets,
         start,
-        utc(2026, 11, 27, 20, 0)
+        utc(2026, 11, 27, 20, 0),
+        tz
     ));
     assert!(!prompt_merged_into_reminder(
         &offsets,
         start,
-        utc(2026, 11, 27, 21, 0)
+        utc(2026, 11, 27, 21, 0),
+        tz
     ));
 }
 
@@ -121,6 +125,7 @@ fn offsets_already_past_are_not_planned_and_prompts_off_means_none() {
         &gathering(start),
         &ReminderOffsets::parse("7d,1d").unwrap(),
         &RolePrompt::Off,
+        chrono_tz::UTC,
         utc(2026, 12, 1, 0, 0),
     );
     let kinds: Vec<&str> = posts.iter().map(|p| p.kind.as_str()).collect();
@@ -133,6 +138,7 @@ fn offsets_already_past_are_not_planned_and_prompts_off_means_none() {
         &gathering(start),
         &ReminderOffsets::parse("off").unwrap(),
         &RolePrompt::Off,
+        chrono_tz::UTC,
         utc(2026, 12, 1, 0, 0),
     );
     assert_eq!(
@@ -150,18 +156,24 @@ fn a_moved_gathering_gets_new_keys_and_a_cancelled_one_gets_none() {
         &gathering(utc(2026, 12, 4, 20, 0)),
         &offsets,
         &RolePrompt::Off,
+        chrono_tz::UTC,
         now,
     );
     let mut moved = gathering(utc(2026, 12, 11, 20, 0));
     moved.status = Status::Moved;
-    let after = plan_for_gathering(&moved, &offsets, &RolePrompt::Off, now);
+    let after = plan_for_gathering(&moved, &offsets, &RolePrompt::Off, chrono_tz::UTC, now);
     assert_ne!(before[0].key, after[0].key);
     assert_eq!(after[0].due, utc(2026, 12, 10, 20, 0));
     let mut cancelled = gathering(utc(2026, 12, 4, 20, 0));
     cancelled.status = Status::Cancelled;
-    assert!(
-        plan_for_gathering(&cancelled, &offsets, &RolePrompt::default_prompt(), now).is_empty()
-    );
+    assert!(plan_for_gathering(
+        &cancelled,
+        &offsets,
+        &RolePrompt::default_prompt(),
+        chrono_tz::UTC,
+        now
+    )
+    .is_empty());
 }
 
 #[test]
@@ -172,12 +184,14 @@ fn a_settings_change_changes_the_planned_set() {
         &g,
         &ReminderOffsets::parse("7d,1d").unwrap(),
         &RolePrompt::Off,
+        chrono_tz::UTC,
         now,
     );
     let b = plan_for_gathering(
         &g,
         &ReminderOffsets::parse("1d,15m").unwrap(),
         &RolePrompt::Off,
+        chrono_tz::UTC,
         now,
     );
     let a_keys: Vec<_> = a.iter().map(|p| p.key.as_str()).collect();
@@ -302,5 +316,42 @@ fn failures_are_classified_by_kind_status_and_the_wait_asked_for() {
     assert_eq!(
         on_failure(dm, Some(429), Some(1.0)),
         OnFailure::WaitAsAsked(Duration::seconds(1))
+    );
+}
+
+#[test]
+fn days_before_keep_the_wall_clock_time_across_dst_and_hours_are_exact() {
+    let toronto = chrono_tz::America::Toronto;
+    // Fri 19 Mar 2027, 13:00 EDT (17:00 UTC); clocks went forward on 14 Mar.
+    let start = utc(2027, 3, 19, 17, 0);
+    let posts = plan_for_gathering(
+        &gathering(start),
+        &ReminderOffsets::parse("7d,2h").unwrap(),
+        &RolePrompt::parse("14d,7d", utc(2027, 1, 1, 0, 0)).unwrap(),
+        toronto,
+        utc(2027, 1, 1, 0, 0),
+    );
+    let due: Vec<(&str, DateTime<Utc>)> = posts
+        .iter()
+        .filter(|p| p.kind != PostKind::Harvest && p.kind != PostKind::AgendaCard)
+        .map(|p| (p.kind.as_str(), p.due))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            // 12 Mar, 13:00 EST is 18:00 UTC: a week before at the gathering's own time of day.
+            ("reminder", utc(2027, 3, 12, 18, 0)),
+            ("reminder", utc(2027, 3, 19, 15, 0)),
+            // 5 Mar, 13:00 EST; the 7-day prompt is the 7-day reminder's (it carries it).
+            ("role_prompt", utc(2027, 3, 5, 18, 0)),
+        ]
+    );
+    let prompt = RolePrompt::parse("14d,7d", utc(2027, 1, 1, 0, 0)).unwrap();
+    assert!(prompt.fires_at(start, utc(2027, 3, 12, 18, 0), toronto));
+    assert!(!prompt.fires_at(start, utc(2027, 3, 12, 17, 0), toronto));
+    // Fall back (7 Nov 2027): Fri 12 Nov 13:00 EST is 18:00 UTC; a week before is 13:00 EDT, 17:00 UTC.
+    assert_eq!(
+        before(utc(2027, 11, 12, 18, 0), Duration::days(7), toronto),
+        utc(2027, 11, 5, 17, 0)
     );
 }

@@ -165,9 +165,12 @@ impl RolePrompt {
     pub fn fires_at(&self, start: DateTime<Utc>, instant: DateTime<Utc>, zone: Tz) -> bool {
         match self {
             RolePrompt::Off => false,
-            RolePrompt::Before(offsets) => offsets
-                .durations()
-                .any(|o| ((start - o) - instant).num_seconds().abs() < 60),
+            RolePrompt::Before(offsets) => offsets.durations().any(|o| {
+                (super::posts::before(start, o, zone) - instant)
+                    .num_seconds()
+                    .abs()
+                    < 60
+            }),
             _ => self
                 .next_after(instant - Duration::seconds(60), zone)
                 .is_some_and(|t| (t - instant).num_seconds().abs() < 60),

@@ -105,7 +105,13 @@ impl Engine {
             let Some(c) = self.store.community(g.community).await? else {
                 continue;
             };
-            let posts = plan_for_gathering(&g, &c.settings.reminders, &c.settings.role_prompt, now);
+            let posts = plan_for_gathering(
+                &g,
+                &c.settings.reminders,
+                &c.settings.role_prompt,
+                c.settings.time_zone,
+                now,
+            );
             self.store.replan_gathering(&g, &posts, now).await?;
             planned += 1;
         }

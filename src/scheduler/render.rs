@@ -216,7 +216,7 @@ async fn prompt_of(
 /// Whether a prompt on the community's clock, about `g`, lands with one of `g`'s reminders.
 fn merged(community: &Community, g: &Gathering, post: &DuePost) -> bool {
     let s = &community.settings;
-    prompt_merged_into_reminder(&s.reminders, g.start, post.planned_at)
+    prompt_merged_into_reminder(&s.reminders, g.start, post.planned_at, s.time_zone)
 }
 
 /// A reminder that lands with a role prompt says what the prompt would: the open roles (and who has not

@@ -4,6 +4,7 @@
 
 use crate::domain::community::Community;
 use crate::domain::public::PublicGathering;
+use crate::domain::role_prompt::TimeFormat;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -50,28 +51,20 @@ fn layout(title: &str, body: Markup) -> Markup {
     }
 }
 
-/// "Fri 4 Dec 2026, 13:00–16:00" in `zone` (a day that ends on another date says so).
-pub fn when(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
-    let (s, e) = (start.with_timezone(&zone), end.with_timezone(&zone));
-    if s.date_naive() == e.date_naive() {
-        format!("{}–{}", s.format("%a %-d %b %Y, %H:%M"), e.format("%H:%M"))
-    } else {
-        format!(
-            "{} – {}",
-            s.format("%a %-d %b %Y, %H:%M"),
-            e.format("%a %-d %b, %H:%M")
-        )
-    }
+/// "Fri 4 Dec 2026, 13:00–16:00" in `zone` (a day that ends on another date says so), in the
+/// community's time format.
+pub fn when(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, format: TimeFormat) -> String {
+    crate::discord::format::wall_clock_span(start, end, zone, format, false)
 }
 
-fn gathering(g: &PublicGathering, zone: Tz, names: bool) -> Markup {
+fn gathering(g: &PublicGathering, zone: Tz, format: TimeFormat, names: bool) -> Markup {
     let open: Vec<&str> = g.open_roles().collect();
     html! {
         li.gathering {
             article {
                 h3 { (g.title) }
                 p.when {
-                    time datetime=(g.start.with_timezone(&zone).to_rfc3339()) { (when(g.start, g.end, zone)) }
+                    time datetime=(g.start.with_timezone(&zone).to_rfc3339()) { (when(g.start, g.end, zone, format)) }
                     @if g.moved { " " span.soft { "(moved)" } }
                 }
                 @if let Some(place) = &g.location { p { "Where: " (place) } }
@@ -141,7 +134,7 @@ pub fn community(
                     @if gatherings.is_empty() {
                         p { "No gathering is scheduled yet." }
                     } @else {
-                        ol { @for g in gatherings { (gathering(g, zone, s.public_names)) } }
+                        ol { @for g in gatherings { (gathering(g, zone, s.time_format, s.public_names)) } }
                     }
                 }
                 section aria-labelledby="subscribe" {
@@ -182,7 +175,7 @@ pub fn index(listed: &[(Community, String, Option<PublicGathering>)]) -> Markup 
                                     Some(g) => p {
                                         "Next: " (g.title) ", "
                                         time datetime=(g.start.with_timezone(&c.settings.time_zone).to_rfc3339()) {
-                                            (when(g.start, g.end, c.settings.time_zone))
+                                            (when(g.start, g.end, c.settings.time_zone, c.settings.time_format))
                                         }
                                         " (" (c.settings.time_zone.name()) ")"
                                     },
@@ -225,11 +218,22 @@ mod tests {
             .unwrap()
             .to_utc();
         let end = start + chrono::Duration::hours(3);
-        assert_eq!(when(start, end, zone), "Fri 4 Dec 2026, 13:00–16:00");
+        assert_eq!(
+            when(start, end, zone, TimeFormat::H24),
+            "Fri 4 Dec 2026, 13:00–16:00"
+        );
+        assert_eq!(
+            when(start, end, zone, TimeFormat::H12),
+            "Fri 4 Dec 2026, 1–4 pm"
+        );
         let late = start + chrono::Duration::hours(12);
         assert_eq!(
-            when(start, late, zone),
-            "Fri 4 Dec 2026, 13:00 – Sat 5 Dec, 01:00"
+            when(start, late, zone, TimeFormat::H24),
+            "Fri 4 Dec 2026, 13:00–Sat 5 Dec, 01:00"
+        );
+        assert_eq!(
+            when(start, late, zone, TimeFormat::H12),
+            "Fri 4 Dec 2026, 1 pm–Sat 5 Dec, 1 am"
         );
         assert_eq!(
             names_line(&["Ana".into(), "Bo".into()], 5),

@@ -2,6 +2,7 @@
 //! wall clock, with its zone named.
 
 use crate::domain::gathering::Gathering;
+use crate::domain::role_prompt::TimeFormat;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -20,19 +21,37 @@ pub fn short_time(t: DateTime<Utc>) -> String {
     format!("<t:{}:t>", t.timestamp())
 }
 
-/// "Fri 6 Mar 2026, 13:00–16:00 America/Phoenix": the community's own wall-clock time.
-pub fn local_span(g: &Gathering, zone: Tz) -> String {
-    let start = g.start.with_timezone(&zone);
-    let end = g.end.with_timezone(&zone);
-    let end_text = if end.date_naive() == start.date_naive() {
-        end.format("%H:%M").to_string()
+/// "Fri 6 Mar 2026, 13:00–16:00 America/Phoenix" (or "1–4 pm" in 12 hours): the community's own
+/// wall-clock time.
+pub fn local_span(g: &Gathering, zone: Tz, format: TimeFormat) -> String {
+    wall_clock_span(g.start, g.end, zone, format, true)
+}
+
+/// "Fri 6 Mar 2026, 13:00–16:00", with the zone's name when `named`; a span that ends on another date
+/// names that date too.
+pub fn wall_clock_span(
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: Tz,
+    format: TimeFormat,
+    named: bool,
+) -> String {
+    let start = start.with_timezone(&zone);
+    let end = end.with_timezone(&zone);
+    let times = if end.date_naive() == start.date_naive() {
+        format.span(start.time(), end.time())
     } else {
-        end.format("%a %-d %b %H:%M").to_string()
+        format!(
+            "{}–{}, {}",
+            format.clock(start.time()),
+            end.format("%a %-d %b"),
+            format.clock(end.time())
+        )
     };
-    format!(
-        "{}–{} {}",
-        start.format("%a %-d %b %Y, %H:%M"),
-        end_text,
-        zone.name()
-    )
+    let day = start.format("%a %-d %b %Y");
+    if named {
+        format!("{day}, {times} {}", zone.name())
+    } else {
+        format!("{day}, {times}")
+    }
 }

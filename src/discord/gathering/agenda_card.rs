@@ -205,7 +205,11 @@ pub fn head(community: &Community, g: &Gathering) -> Card {
         full(g.start),
         short_time(g.end),
         relative(g.start),
-        local_span(g, community.settings.time_zone)
+        local_span(
+            g,
+            community.settings.time_zone,
+            community.settings.time_format
+        )
     );
     if let Some(location) = &g.location {
         text.push_str(&format!("\n📍 {}", escape(location)));

@@ -244,7 +244,11 @@ pub async fn schedule(
     };
     let series =
         flows::schedule(&ctx.data().store, &community, input, ctx.data().clock.now()).await?;
-    let reply = views::scheduled(&series, community.settings.time_zone)?;
+    let reply = views::scheduled(
+        &series,
+        community.settings.time_zone,
+        community.settings.time_format,
+    )?;
     after_change(ctx, &community, reply).await
 }
 

@@ -45,6 +45,7 @@ pub fn edited_notice(
     concerned: &Concerned,
 ) -> Reply {
     let zone = community.settings.time_zone;
+    let format = community.settings.time_format;
     let mut text = format!(
         "**{}** on {} changes.",
         escape(&after.title),
@@ -53,8 +54,8 @@ pub fn edited_notice(
     if before.start != after.start || before.end != after.end {
         text.push_str(&format!(
             "\nNow {} (was {}).",
-            local_span(after, zone),
-            local_span(before, zone)
+            local_span(after, zone, format),
+            local_span(before, zone, format)
         ));
     }
     if before.location != after.location {
@@ -77,7 +78,11 @@ pub fn edited(community: &Community, edited: &Gathering, told: bool) -> Reply {
     let mut text = format!(
         "Done: **{}** — {} · {}.",
         escape(&edited.title),
-        local_span(edited, community.settings.time_zone),
+        local_span(
+            edited,
+            community.settings.time_zone,
+            community.settings.time_format
+        ),
         place(edited.location.as_ref())
     );
     text.push_str(if told {

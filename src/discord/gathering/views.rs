@@ -10,6 +10,7 @@ use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId, Series, Status};
 use crate::domain::ids::MemberRef;
 use crate::domain::recurrence::local_to_utc;
+use crate::domain::role_prompt::TimeFormat;
 use crate::store::Store;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -272,7 +273,11 @@ pub fn moved_notice(community: &Community, moved: &Moved) -> Reply {
         full(moved.from.start),
         full(moved.to.start),
         relative(moved.to.start),
-        local_span(&moved.to, community.settings.time_zone)
+        local_span(
+            &moved.to,
+            community.settings.time_zone,
+            community.settings.time_format
+        )
     );
     if let Some(r) = &moved.reason {
         text.push_str(&format!("\nReason: {}", escape(r)));
@@ -323,11 +328,14 @@ pub(super) fn pinging(mut reply: Reply, members: &[MemberRef]) -> Reply {
 
 /// The public card of a new series: its rhythm in words, its times in the community's zone, and its
 /// next six dates.
-pub fn scheduled(series: &Series, zone: Tz) -> Result<Reply, CommandError> {
-    Ok(Reply::card(Visibility::Public, series_card(series, zone)?))
+pub fn scheduled(series: &Series, zone: Tz, format: TimeFormat) -> Result<Reply, CommandError> {
+    Ok(Reply::card(
+        Visibility::Public,
+        series_card(series, zone, format)?,
+    ))
 }
 
-fn series_card(series: &Series, zone: Tz) -> Result<Card, CommandError> {
+fn series_card(series: &Series, zone: Tz, format: TimeFormat) -> Result<Card, CommandError> {
     let first = local_to_utc(series.recurrence.dtstart, zone);
     let dates = series
         .recurrence
@@ -338,10 +346,9 @@ fn series_card(series: &Series, zone: Tz) -> Result<Card, CommandError> {
     let start = series.recurrence.dtstart.time();
     let end = start + series.duration;
     let mut text = format!(
-        "{}, {}–{} ({})",
+        "{}, {} ({})",
         crate::domain::text::capitalize(&series.summary),
-        start.format("%H:%M"),
-        end.format("%H:%M"),
+        format.span(start, end),
         zone.name()
     );
     if let Some(location) = &series.location {

@@ -101,16 +101,13 @@ pub fn describe_offsets(offsets: &ReminderOffsets) -> String {
             }
         })
         .collect();
-    let same_unit = parts.windows(2).all(|w| w[0].1 == w[1].1);
-    let words: Vec<String> = if same_unit {
-        let unit = parts[0].1;
+    // "14, 7 and 3 days" when every offset has the same unit and none is a single one.
+    let compact = parts.len() > 1
+        && parts.windows(2).all(|w| w[0].1 == w[1].1)
+        && parts.iter().all(|(n, _)| *n != 1);
+    let words: Vec<String> = if compact {
         let numbers: Vec<String> = parts.iter().map(|(n, _)| n.to_string()).collect();
-        let last_plural = parts.len() > 1 || parts[0].0 != 1;
-        vec![format!(
-            "{} {unit}{}",
-            join_and(&numbers),
-            if last_plural { "s" } else { "" }
-        )]
+        vec![format!("{} {}s", join_and(&numbers), parts[0].1)]
     } else {
         parts
             .iter()
