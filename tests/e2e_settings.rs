@@ -228,3 +228,63 @@ async fn a_twelve_hour_community_reads_its_times_in_am_and_pm() {
     bot.stop().await;
     fake.assert_spec_clean();
 }
+
+#[tokio::test]
+async fn reminders_nobody_chose_follow_the_rhythm_of_the_first_series_and_chosen_ones_stay() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let bot = RunningBot::start(&fake, db.url()).await;
+    let weekly = |title: &str| {
+        Invocation::new("gathering schedule", &Member::manager(1))
+            .opt("title", title)
+            .opt("frequency", "weekly")
+            .opt("day", "tuesday")
+            .opt("start", "18:00")
+            .opt("end", "19:30")
+    };
+    fake.run(
+        &Invocation::new("community setup", &Member::manager(1))
+            .opt("name", "Weekly circle")
+            .opt("timezone", "America/Toronto"),
+    )
+    .await;
+    let scheduled = fake.run(&weekly("Peer supervision")).await;
+    assert!(
+        text_of(&scheduled).contains("1 day and 2 hours before each gathering, to fit this rhythm"),
+        "{scheduled}"
+    );
+    let info = fake
+        .run(&Invocation::new("community info", &Member::regular(3)))
+        .await;
+    assert!(
+        text_of(&info).contains("1 day and 2 hours before each gathering"),
+        "{info}"
+    );
+    // A second series changes nothing more.
+    let again = fake.run(&weekly("Second circle")).await;
+    assert!(!text_of(&again).contains("to fit this rhythm"), "{again}");
+
+    // In another channel an organizer chose a week and a day: a weekly series keeps them.
+    let other = 700_000_000_000_000_102;
+    fake.run(
+        &Invocation::new("community setup", &Member::manager(1))
+            .in_channel(other)
+            .opt("name", "Chosen")
+            .opt("timezone", "America/Toronto"),
+    )
+    .await;
+    fake.run(
+        &Invocation::new("community settings", &Member::manager(1))
+            .in_channel(other)
+            .opt("reminders", "7d,1d"),
+    )
+    .await;
+    let kept = fake.run(&weekly("Kept").in_channel(other)).await;
+    assert!(!text_of(&kept).contains("to fit this rhythm"), "{kept}");
+    let info = fake
+        .run(&Invocation::new("community info", &Member::regular(3)).in_channel(other))
+        .await;
+    assert!(text_of(&info).contains("7 days and 1 day before"), "{info}");
+    bot.stop().await;
+    fake.assert_spec_clean();
+}

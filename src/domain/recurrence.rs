@@ -247,6 +247,11 @@ impl RuleSpec {
         }
     }
 
+    /// How often it comes round.
+    pub fn frequency(&self) -> Frequency {
+        self.frequency
+    }
+
     /// The longest gap between two dates of this rule (for "first_date too far in the past").
     pub fn period(&self) -> Duration {
         match self.frequency {

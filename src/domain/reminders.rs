@@ -59,6 +59,16 @@ impl ReminderOffsets {
         ReminderOffsets(vec![7 * 24 * 60, 24 * 60])
     }
 
+    /// The offsets that fit a rhythm: a weekly or fortnightly group hears a day and two hours before
+    /// (a week before would land on the previous session); a monthly or rarer one a week and a day.
+    pub fn for_rhythm(frequency: crate::domain::recurrence::Frequency) -> Self {
+        use crate::domain::recurrence::Frequency;
+        match frequency {
+            Frequency::Weekly | Frequency::EveryTwoWeeks => ReminderOffsets(vec![24 * 60, 2 * 60]),
+            Frequency::Monthly | Frequency::Yearly => Self::default_offsets(),
+        }
+    }
+
     /// The offsets, longest first.
     pub fn durations(&self) -> impl Iterator<Item = Duration> + '_ {
         self.0.iter().map(|m| Duration::minutes(i64::from(*m)))
@@ -204,5 +214,28 @@ mod tests {
         let twice = format!("{0}m,{0}m", "0".repeat(60) + "5");
         let err = ReminderOffsets::parse(&twice).unwrap_err().0;
         assert!(err.contains("given twice") && err.contains('…'), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod rhythm_tests {
+    use super::*;
+    use crate::domain::recurrence::Frequency;
+
+    #[test]
+    fn weekly_groups_hear_a_day_and_two_hours_before_monthly_ones_a_week_and_a_day() {
+        for f in [Frequency::Weekly, Frequency::EveryTwoWeeks] {
+            assert_eq!(ReminderOffsets::for_rhythm(f).to_string(), "1d,2h");
+        }
+        for f in [Frequency::Monthly, Frequency::Yearly] {
+            assert_eq!(
+                ReminderOffsets::for_rhythm(f),
+                ReminderOffsets::default_offsets()
+            );
+        }
+        assert_eq!(
+            ReminderOffsets::parse("3j,1J").unwrap().to_string(),
+            "3d,1d"
+        );
     }
 }

@@ -171,6 +171,10 @@ pub async fn settings(
         changed.push("names on the public page: on → off".to_owned());
     }
     if changed.is_empty() {
+        // Reminders set to what they were are now chosen: they no longer follow the rhythm.
+        if next != community.settings {
+            store.save_settings(community.id, &next, now).await?;
+        }
         return Ok(SettingsChanged {
             name: next.name.to_string(),
             changed,

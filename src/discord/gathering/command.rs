@@ -242,12 +242,13 @@ pub async fn schedule(
         first_date,
         location,
     };
-    let series =
+    let done =
         flows::schedule(&ctx.data().store, &community, input, ctx.data().clock.now()).await?;
     let reply = views::scheduled(
-        &series,
+        &done.series,
         community.settings.time_zone,
         community.settings.time_format,
+        done.reminders.as_ref(),
     )?;
     after_change(ctx, &community, reply).await
 }

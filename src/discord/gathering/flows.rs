@@ -10,6 +10,7 @@ use crate::domain::posts::{PlannedPost, PostKind};
 use crate::domain::recurrence::{
     local_to_utc, Frequency, Months, Recurrence, RuleSpec, WeekOfMonth,
 };
+use crate::domain::reminders::ReminderOffsets;
 use crate::domain::when::{parse_date, parse_span};
 use crate::store::{NewOccurrence, NewSeries, PlannedNotice, Store, StoreError};
 use chrono::{DateTime, Utc, Weekday};
@@ -44,7 +45,7 @@ pub async fn schedule(
     community: &Community,
     input: ScheduleInput,
     now: DateTime<Utc>,
-) -> Result<Series, CommandError> {
+) -> Result<Scheduled, CommandError> {
     let zone = community.settings.time_zone;
     let title = Title::parse(&input.title)?;
     let location = parse_location(input.location.as_deref())?;
@@ -74,6 +75,21 @@ pub async fn schedule(
         summary: spec.describe(),
     };
     let series = store.create_series(community.id, &new, now).await?;
+    // Reminders nobody chose follow the rhythm of the series scheduled.
+    let s = &community.settings;
+    let fitting = ReminderOffsets::for_rhythm(spec.frequency());
+    let reminders = if !s.reminders_chosen
+        && s.reminders == ReminderOffsets::default_offsets()
+        && fitting != s.reminders
+    {
+        let mut next = s.clone();
+        next.reminders = fitting.clone();
+        store.save_settings(community.id, &next, now).await?;
+        store.replan_community(community.id, now).await?;
+        Some(fitting)
+    } else {
+        None
+    };
     let card = PlannedPost {
         kind: PostKind::AgendaCard,
         key: crate::domain::post_key::PostKey::CardScheduled {
@@ -83,7 +99,15 @@ pub async fn schedule(
         due: now,
     };
     store.plan_posts(community.id, None, &[card], now).await?;
-    Ok(series)
+    Ok(Scheduled { series, reminders })
+}
+
+/// A series just scheduled, and the reminders it set when they still were the built-in ones.
+pub struct Scheduled {
+    /// The new series.
+    pub series: Series,
+    /// The community's reminders, when they changed to fit the series' rhythm.
+    pub reminders: Option<ReminderOffsets>,
 }
 
 /// `/gathering add` as typed.

@@ -10,7 +10,8 @@ use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId, Series, Status};
 use crate::domain::ids::MemberRef;
 use crate::domain::recurrence::local_to_utc;
-use crate::domain::role_prompt::TimeFormat;
+use crate::domain::reminders::ReminderOffsets;
+use crate::domain::role_prompt::{describe_offsets, TimeFormat};
 use crate::store::Store;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -328,11 +329,26 @@ pub(super) fn pinging(mut reply: Reply, members: &[MemberRef]) -> Reply {
 
 /// The public card of a new series: its rhythm in words, its times in the community's zone, and its
 /// next six dates.
-pub fn scheduled(series: &Series, zone: Tz, format: TimeFormat) -> Result<Reply, CommandError> {
-    Ok(Reply::card(
-        Visibility::Public,
-        series_card(series, zone, format)?,
-    ))
+/// `reminders`: the community's reminders when scheduling set them to fit the rhythm.
+pub fn scheduled(
+    series: &Series,
+    zone: Tz,
+    format: TimeFormat,
+    reminders: Option<&ReminderOffsets>,
+) -> Result<Reply, CommandError> {
+    let mut card = series_card(series, zone, format)?;
+    if let Some(r) = reminders {
+        card = card.field(
+            "Reminders",
+            format!(
+                "{} each gathering, to fit this rhythm (organizers can change it with \
+                 `/community settings reminders`).",
+                crate::domain::text::capitalize(&describe_offsets(r))
+            ),
+            false,
+        );
+    }
+    Ok(Reply::card(Visibility::Public, card))
 }
 
 fn series_card(series: &Series, zone: Tz, format: TimeFormat) -> Result<Card, CommandError> {
