@@ -288,3 +288,194 @@ async fn reminders_nobody_chose_follow_the_rhythm_of_the_first_series_and_chosen
     bot.stop().await;
     fake.assert_spec_clean();
 }
+
+fn button(answer: &Value, label: &str) -> String {
+    answer["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .find(|b| b["label"] == label)
+        .and_then(|b| b["custom_id"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| panic!("no {label} button on {answer}"))
+}
+
+/// The `.ics` export's starts, read by an independent parser.
+async fn exported_starts(
+    fake: &FakeDiscord,
+    channel: u64,
+    until: DateTime<Utc>,
+) -> (String, Vec<i64>) {
+    let id =
+        fake.invoke(&Invocation::new("gathering export", &Member::regular(2)).in_channel(channel));
+    fake.response_to(id).await;
+    let text = String::from_utf8(fake.files_of(id)[0].1.clone()).unwrap();
+    let starts = support::ics::expand_ics(&text, until);
+    (text, starts)
+}
+
+#[tokio::test]
+async fn a_zone_change_asks_then_keeps_local_times_or_moments_and_says_what_it_did() {
+    for db in TestDb::both().await {
+        zone_change_on(db).await;
+    }
+}
+
+async fn zone_change_on(db: TestDb) {
+    use steward::domain::ids::ChannelRef;
+    let label = db.label();
+    let fake = FakeDiscord::start().await;
+    let now = utc(2026, 11, 24, 12, 0, 0);
+    let bot = support::bot::RunningBot::start_with_clock(
+        &fake,
+        db.url(),
+        support::bot::TestClock::at(now),
+    )
+    .await;
+    let other = 700_000_000_000_000_102;
+    for channel in [CHANNEL, other] {
+        // An Ontario group that picked Chicago by mistake (and, in the other channel, one that moves).
+        fake.run(
+            &Invocation::new("community setup", &Member::manager(1))
+                .in_channel(channel)
+                .opt("name", "Circle")
+                .opt("timezone", "America/Chicago"),
+        )
+        .await;
+        fake.run(
+            &Invocation::new("gathering schedule", &Member::manager(1))
+                .in_channel(channel)
+                .opt("title", "Monthly circle")
+                .opt("frequency", "monthly")
+                .opt("week", "first")
+                .opt("day", "friday")
+                .opt("start", "13:00")
+                .opt("end", "16:00"),
+        )
+        .await;
+    }
+    fake.run(&Invocation::new("role claim", &Member::regular(6)).opt("role", "Opener"))
+        .await;
+    let store = &bot.store;
+    let community = store
+        .community_in_channel(ChannelRef(CHANNEL))
+        .await
+        .unwrap()
+        .unwrap();
+    let next = |channel: u64| async move {
+        let c = store
+            .community_in_channel(ChannelRef(channel))
+            .await
+            .unwrap()
+            .unwrap();
+        (
+            c.settings.time_zone,
+            store.upcoming(c.id, now, 1).await.unwrap()[0].clone(),
+        )
+    };
+    // Fri 4 Dec 2026, 13:00 in Chicago (CST) is 19:00 UTC.
+    let (_, before) = next(CHANNEL).await;
+    assert_eq!(before.start, utc(2026, 12, 4, 19, 0, 0));
+
+    let ask = |channel: u64| {
+        Invocation::new("community settings", &Member::manager(1))
+            .in_channel(channel)
+            .opt("timezone", "America/Toronto")
+            .opt("dm_reminders", true)
+    };
+    let question = fake.run(&ask(CHANNEL)).await;
+    let text = text_of(&question);
+    assert!(
+        text.contains("DM reminders: off → on")
+            && text.contains("America/Chicago → America/Toronto")
+            && text.contains("coming up")
+            && text.contains("Nothing changes until you choose"),
+        "{label}: {text}"
+    );
+    assert_eq!(
+        next(CHANNEL).await.0,
+        chrono_tz::America::Chicago,
+        "{label}: asked first"
+    );
+    // A member cannot answer it; Cancel changes nothing.
+    let wall = button(&question, "Keep local times (move them)");
+    let stranger = fake.click_private(&Member::regular(4), CHANNEL, &wall);
+    assert!(text_of(&fake.response_to(stranger).await).contains("Only organizers"));
+    let cancel = fake.click_private(
+        &Member::manager(1),
+        CHANNEL,
+        &button(&question, "Keep the time zone"),
+    );
+    assert!(text_of(&fake.response_to(cancel).await).contains("Nothing changed"));
+    assert_eq!(next(CHANNEL).await.0, chrono_tz::America::Chicago);
+
+    // Keep local times: 13:00 in Toronto (EST) is 18:00 UTC; the claim stays.
+    let done = fake.click_private(&Member::manager(1), CHANNEL, &wall);
+    let done = fake.response_to(done).await;
+    assert!(
+        text_of(&done).contains("Done") && text_of(&done).contains("moved"),
+        "{label}: {done}"
+    );
+    let (zone, after) = next(CHANNEL).await;
+    assert_eq!(zone, chrono_tz::America::Toronto);
+    assert_eq!(after.id, before.id, "{label}: the same gathering");
+    assert_eq!(after.start, utc(2026, 12, 4, 18, 0, 0), "{label}");
+    assert_eq!(
+        store.holders(after.id).await.unwrap().len(),
+        1,
+        "{label}: the claim stays"
+    );
+    let notice = support::fixtures::posted_notice(&fake, "Time zone changed", 0).await;
+    assert!(
+        text_of(&notice).contains("America/Toronto"),
+        "{label}: {notice}"
+    );
+    // Clicking the same answer again is out of date.
+    let again = fake.click_private(&Member::manager(1), CHANNEL, &wall);
+    assert!(text_of(&fake.response_to(again).await).contains("out of date"));
+    // The calendar (independent parser) reads 13:00 Toronto for every date, past the horizon too.
+    store
+        .extend_horizon(community.id, now + Duration::days(200))
+        .await
+        .unwrap();
+    let until = utc(2027, 12, 31, 0, 0, 0);
+    let (ics, starts) = exported_starts(&fake, CHANNEL, until).await;
+    assert!(
+        ics.contains("DTSTART;TZID=America/Toronto:20261204T130000"),
+        "{label}: {ics}"
+    );
+    assert!(starts.len() >= 12, "{label}: {starts:?}");
+    for start in &starts {
+        let local = DateTime::from_timestamp(*start, 0)
+            .unwrap()
+            .with_timezone(&chrono_tz::America::Toronto);
+        assert_eq!(local.format("%a %H:%M").to_string(), "Fri 13:00", "{label}");
+    }
+    let ours: Vec<i64> = store
+        .all_gatherings(community.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|g| g.status.is_on() && g.start < until)
+        .map(|g| g.start.timestamp())
+        .collect();
+    assert_eq!(starts, ours, "{label}: the calendar is the bot's");
+
+    // Keep the moments: the other community's gatherings stay at 19:00 UTC (14:00 in Toronto).
+    let question = fake.run(&ask(other)).await;
+    let same = fake.click_private(
+        &Member::manager(1),
+        other,
+        &button(&question, "Keep the moments"),
+    );
+    let same = fake.response_to(same).await;
+    assert!(
+        text_of(&same).contains("keeps its moment"),
+        "{label}: {same}"
+    );
+    let (zone, kept) = next(other).await;
+    assert_eq!(zone, chrono_tz::America::Toronto);
+    assert_eq!(kept.start, utc(2026, 12, 4, 19, 0, 0), "{label}");
+    bot.stop().await;
+    fake.assert_spec_clean();
+}

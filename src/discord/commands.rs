@@ -136,6 +136,9 @@ async fn clicked(ctx: &serenity::Context, app: &App, click: &serenity::Component
     if let Some(button) = gathering::editing::RescheduleButton::parse(id) {
         return gathering::editing::clicked(ctx, app, click, button).await;
     }
+    if let Some(button) = community::zone_change::ZoneButton::parse(id) {
+        return community::zone_change::clicked(ctx, app, click, button).await;
+    }
     if let Some(button) = community::privacy::CareButton::parse(id) {
         return community::privacy::clicked(ctx, app, click, button).await;
     }

@@ -18,14 +18,15 @@ impl Actor {
     }
 }
 
-/// The refusal shown to someone who is not an organizer.
+/// The refusal shown to someone who is not an organizer: who can help.
 pub fn organizer_only(organizer_role: Option<RoleRef>) -> String {
     match organizer_role {
         Some(role) => format!(
-            "Only organizers can do that: members with the <@&{role}> role or the Manage Server permission."
+            "Only organizers can do that. Ask an organizer: <@&{role}> (or someone with the Manage Server \
+             permission)."
         ),
-        None => "Only organizers can do that: members with the Manage Server permission (an organizer role \
-                 can be set with `/community settings organizer_role`)."
+        None => "Only organizers can do that. Ask someone with the Manage Server permission (they can also \
+                 name an organizer role with `/community settings organizer_role`)."
             .to_owned(),
     }
 }

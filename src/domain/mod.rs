@@ -22,6 +22,7 @@ pub mod role_prompt;
 pub mod roles;
 pub mod rsvp;
 pub mod text;
+pub mod wall_clock;
 pub mod when;
 pub mod zone;
 

@@ -20,7 +20,8 @@ mod describe;
 mod tests;
 mod weekdays;
 
-pub use describe::{describe_offsets, TimeFormat};
+pub use super::wall_clock::TimeFormat;
+pub use describe::describe_offsets;
 use weekdays::{crontab_weekdays, weekday_named, WEEK};
 
 /// The default of a new community: Mondays at 10:00.

@@ -146,6 +146,12 @@ const REGIONS: [(&str, &[&str]); 8] = [
     ("pst", &["America/Los_Angeles", "America/Vancouver"]),
 ];
 
+/// The moment that shows the same local wall-clock time in `to` as `t` does in `from` (a zone change
+/// that keeps local times). A time that does not exist in `to` (a DST gap) moves on by the gap.
+pub fn same_wall_clock(t: DateTime<Utc>, from: Tz, to: Tz) -> DateTime<Utc> {
+    super::recurrence::local_to_utc(t.with_timezone(&from).naive_local(), to)
+}
+
 /// Whether `name` is a zone of its own (an `Area/City` name), not a legacy link or a fixed offset.
 pub fn is_canonical(name: &str) -> bool {
     let australian_state = name.starts_with("Australia/")

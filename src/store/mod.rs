@@ -70,6 +70,7 @@ mod ops;
 mod posts;
 mod public;
 mod reshape;
+mod rezone;
 mod roles;
 mod rsvp;
 mod series;
@@ -87,6 +88,7 @@ pub use ops::OtherShard;
 pub use posts::DuePost;
 pub use public::CalendarFile;
 pub use reshape::{Reshaped, SeriesChange};
+pub use rezone::Rezoned;
 pub use roles::{ClaimOutcome, TemplateReach};
 pub use series::NewSeries;
 

@@ -54,7 +54,7 @@ fn layout(title: &str, body: Markup) -> Markup {
 /// "Fri 4 Dec 2026, 13:00–16:00" in `zone` (a day that ends on another date says so), in the
 /// community's time format.
 pub fn when(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, format: TimeFormat) -> String {
-    crate::discord::format::wall_clock_span(start, end, zone, format, false)
+    crate::domain::wall_clock::wall_clock_span(start, end, zone, format, false)
 }
 
 fn gathering(g: &PublicGathering, zone: Tz, format: TimeFormat, names: bool) -> Markup {

@@ -93,7 +93,13 @@ pub async fn settings(
     };
     let now = ctx.data().clock.now();
     let done = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
-    let reply = views::settings_changed(&done, ctx.data().public_url.as_deref());
+    let mut reply = match done.zone_question {
+        Some(_) if done.changed.is_empty() => crate::discord::format::Reply::private(String::new()),
+        _ => views::settings_changed(&done, ctx.data().public_url.as_deref()),
+    };
+    if let Some((zone, upcoming)) = done.zone_question {
+        super::zone_change::ask(&mut reply, &community, zone, upcoming);
+    }
     // An organizer who fixed the bot's permissions often changes a setting next: try the events again.
     crate::discord::events::probe_soon(&ctx.data().store, community.guild, now).await;
     ctx.data().changed();
@@ -123,8 +129,10 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
         )),
         _ => None,
     };
+    let organizer = actor(ctx).is_organizer(community.settings.organizer_role);
     let reply = views::info(
         &community,
+        organizer,
         next.first(),
         problem.as_deref(),
         page.as_deref(),

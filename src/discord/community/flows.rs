@@ -139,6 +139,8 @@ pub struct SettingsChanged {
     pub page: Option<String>,
     /// The page was closed, and with it the calendar link it showed.
     pub feed_replaced: bool,
+    /// A new time zone that waits for the organizer's answer, and how many gatherings are coming up.
+    pub zone_question: Option<(chrono_tz::Tz, usize)>,
 }
 
 /// Changes settings (organizers only), replanning posts when their timing changed.
@@ -157,6 +159,20 @@ pub async fn settings(
             "Nothing to change: give at least one option, for example `/community settings reminders:7d,1d,2h` \
              or `/community settings role_prompt:off`. `/community info` shows the current settings.",
         ));
+    }
+    // With gatherings coming up, a new zone waits for the organizer to say whether they keep their
+    // local times or their moments (the buttons of `zone_change`); the other options apply now.
+    let mut change = change;
+    let mut zone_question = None;
+    if let Some(zone) = change
+        .time_zone
+        .filter(|z| *z != community.settings.time_zone)
+    {
+        let upcoming = store.upcoming(community.id, now, 100).await?.len();
+        if upcoming > 0 {
+            change.time_zone = None;
+            zone_question = Some((zone, upcoming));
+        }
     }
     let (mut next, mut changed) = change.apply(&community.settings);
     if next.public_names && !next.public_page {
@@ -180,6 +196,7 @@ pub async fn settings(
             changed,
             page: None,
             feed_replaced: false,
+            zone_question,
         });
     }
     store.save_settings(community.id, &next, now).await?;
@@ -207,6 +224,7 @@ pub async fn settings(
         changed,
         page: page.filter(|_| change.public_page == Some(true) || change.public_names.is_some()),
         feed_replaced,
+        zone_question,
     })
 }
 

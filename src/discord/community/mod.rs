@@ -5,3 +5,4 @@ pub mod command;
 pub mod flows;
 pub mod privacy;
 pub mod views;
+pub mod zone_change;

@@ -11,22 +11,40 @@ use crate::domain::roles::Template;
 use crate::domain::text::capitalize;
 use chrono::{DateTime, Utc};
 
-/// The public welcome card of a new community.
+/// The public welcome card of a new community: what the channel is now, the organizers' next step and
+/// how members take part. Settings only organizers act on are in `/community info`, for organizers.
 pub fn welcome(community: &Community, now: DateTime<Utc>) -> Reply {
+    let s = &community.settings;
     let card = Card::new(
-        format!("{} is set up in this channel", community.settings.name),
+        format!("{} is set up in this channel", s.name),
         format!(
             "This channel is now the home of **{}**, a community of practice that meets in the \
-             **{}** time zone. Steward will keep its calendar, get agenda roles claimed, remind \
-             people and archive what you learn.",
-            community.settings.name, community.settings.time_zone
+             **{}** time zone (it is {} there now). Steward will keep its calendar, get agenda roles \
+             claimed, remind people and archive what you learn.",
+            s.name,
+            s.time_zone,
+            s.time_format.clock(now.with_timezone(&s.time_zone).time())
         ),
-    );
+    )
+    .field(
+        "Next step, for organizers",
+        "Set the rhythm with `/gathering schedule` (e.g. the first Friday of each month, 13:00–16:00), \
+         or add one date with `/gathering add`. The agenda card of the next gathering then appears here.",
+        false,
+    )
+    .field(
+        "Taking part",
+        "On the agenda card: **Claim** a role (opener, sharing challenges, …) and answer **Going**, \
+         **Maybe** or **Can't go**. `/gathering mine` shows your roles and answers; `/notes add` archives \
+         what you learned.",
+        false,
+    )
+    .field("Organizers", organizers_line(community), true)
+    .field("Reminders", reminders_line(community), true)
+    .field("Role prompts", prompt_line(community, now), true);
     Reply::card(
         Visibility::Public,
-        settings_fields(card, community, now).footer(
-            "Organizers can adjust this with /community settings · /help lists every command",
-        ),
+        card.footer("/help lists every command · organizers see every setting in /community info"),
     )
 }
 
@@ -67,9 +85,11 @@ pub fn settings_changed(done: &SettingsChanged, public_url: Option<&str>) -> Rep
     Reply::private(text)
 }
 
-/// `/community info`: settings, role template, next gathering, and any problem organizers should fix.
+/// `/community info`: settings, role template and next gathering; for `organizer`s also the settings
+/// only they act on, the public page, and any problem they should fix.
 pub fn info(
     community: &Community,
+    organizer: bool,
     next: Option<&Gathering>,
     problem: Option<&str>,
     page: Option<&str>,
@@ -91,11 +111,15 @@ pub fn info(
         ),
         (true, None) => "On (the bot has no public address yet: `http.public_url`)".to_owned(),
     };
-    let mut card = settings_fields(card, community, now)
-        .field("Public page", public, true)
-        .field("Next gathering", next_line(next), false);
-    if let Some(problem) = problem {
-        card = card.field("⚠️ Needs attention", problem, false);
+    let mut card = settings_fields(card, community, organizer, now);
+    // The page is public when it is on; whether it is off matters to organizers only.
+    if organizer || community.settings.public_page {
+        card = card.field("Public page", public, true);
+    }
+    card = card.field("Next gathering", next_line(next), false);
+    match problem {
+        Some(problem) if organizer => card = card.field("⚠️ Needs attention", problem, false),
+        _ => {}
     }
     let footer = format!("Set up on {}", community.created_at.format("%Y-%m-%d"));
     Reply::card(Visibility::Private, card.footer(footer))
@@ -143,25 +167,32 @@ pub fn list(communities: &[(Community, Option<Gathering>)]) -> Reply {
     Reply::card(Visibility::Private, card)
 }
 
-fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Card {
-    let s = &community.settings;
-    let local = s.time_format.clock(now.with_timezone(&s.time_zone).time());
-    let organizers = match s.organizer_role {
+/// Who organizes: the organizer role (if any) and members with Manage Server.
+fn organizers_line(community: &Community) -> String {
+    match community.settings.organizer_role {
         Some(_) => format!(
             "{} and members with Manage Server",
-            show_role(s.organizer_role)
+            show_role(community.settings.organizer_role)
         ),
         None => "Members with Manage Server".to_owned(),
-    };
-    let reminders = if s.reminders.is_off() {
+    }
+}
+
+fn reminders_line(community: &Community) -> String {
+    let s = &community.settings;
+    if s.reminders.is_off() {
         "Off".to_owned()
     } else {
         capitalize(&format!(
             "{} each gathering",
             describe_offsets(&s.reminders)
         ))
-    };
-    let prompt = match (&s.role_prompt, s.role_prompt.next_after(now, s.time_zone)) {
+    }
+}
+
+fn prompt_line(community: &Community, now: DateTime<Utc>) -> String {
+    let s = &community.settings;
+    match (&s.role_prompt, s.role_prompt.next_after(now, s.time_zone)) {
         (RolePrompt::Off, _) => "Off".to_owned(),
         (p, Some(next)) => format!(
             "{} (next <t:{}:F>)",
@@ -169,26 +200,42 @@ fn settings_fields(card: Card, community: &Community, now: DateTime<Utc>) -> Car
             next.timestamp()
         ),
         (p, None) => capitalize(&p.describe(s.time_format)),
+    }
+}
+
+/// The settings everyone may read; `organizer` adds those only organizers act on.
+fn settings_fields(card: Card, community: &Community, organizer: bool, now: DateTime<Utc>) -> Card {
+    let s = &community.settings;
+    let local = s.time_format.clock(now.with_timezone(&s.time_zone).time());
+    let card = card
+        .field(
+            "Time zone",
+            format!("{} (it is {local} there now)", s.time_zone),
+            true,
+        )
+        .field("Organizers", organizers_line(community), true)
+        .field("Reminders", reminders_line(community), true)
+        .field("Role prompts", prompt_line(community, now), true);
+    let card = if organizer {
+        card.field(
+            "DM reminders",
+            if s.dm_reminders { "On" } else { "Off" },
+            true,
+        )
+        .field(
+            "One role per member",
+            if s.one_role_per_member { "On" } else { "Off" },
+            true,
+        )
+        .field("Times", s.time_format.span(at(13), at(16)), true)
+    } else {
+        card
     };
-    card.field(
-        "Time zone",
-        format!("{} (it is {local} there now)", s.time_zone),
-        true,
-    )
-    .field("Organizers", organizers, true)
-    .field("Reminders", reminders, true)
-    .field("Role prompts", prompt, true)
-    .field(
-        "DM reminders",
-        if s.dm_reminders { "On" } else { "Off" },
-        true,
-    )
-    .field(
-        "One role per member",
-        if s.one_role_per_member { "On" } else { "Off" },
-        true,
-    )
-    .field("Agenda roles", roles_text(&community.template), false)
+    card.field("Agenda roles", roles_text(&community.template), false)
+}
+
+fn at(hour: i64) -> chrono::NaiveTime {
+    chrono::NaiveTime::MIN + chrono::Duration::hours(hour)
 }
 
 fn roles_text(template: &Template) -> String {

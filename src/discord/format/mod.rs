@@ -11,7 +11,7 @@ mod time;
 pub use card::*;
 pub use reply::*;
 pub use text::{cut, cut_markdown, escape, mentions};
-pub use time::{full, local_span, relative, short_time, wall_clock_span};
+pub use time::{full, local_span, relative, short_time};
 
 #[cfg(test)]
 mod tests;

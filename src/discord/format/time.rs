@@ -2,7 +2,7 @@
 //! wall clock, with its zone named.
 
 use crate::domain::gathering::Gathering;
-use crate::domain::role_prompt::TimeFormat;
+use crate::domain::wall_clock::{wall_clock_span, TimeFormat};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -25,33 +25,4 @@ pub fn short_time(t: DateTime<Utc>) -> String {
 /// wall-clock time.
 pub fn local_span(g: &Gathering, zone: Tz, format: TimeFormat) -> String {
     wall_clock_span(g.start, g.end, zone, format, true)
-}
-
-/// "Fri 6 Mar 2026, 13:00–16:00", with the zone's name when `named`; a span that ends on another date
-/// names that date too.
-pub fn wall_clock_span(
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    zone: Tz,
-    format: TimeFormat,
-    named: bool,
-) -> String {
-    let start = start.with_timezone(&zone);
-    let end = end.with_timezone(&zone);
-    let times = if end.date_naive() == start.date_naive() {
-        format.span(start.time(), end.time())
-    } else {
-        format!(
-            "{}–{}, {}",
-            format.clock(start.time()),
-            end.format("%a %-d %b"),
-            format.clock(end.time())
-        )
-    };
-    let day = start.format("%a %-d %b %Y");
-    if named {
-        format!("{day}, {times} {}", zone.name())
-    } else {
-        format!("{day}, {times}")
-    }
 }
