@@ -94,6 +94,7 @@ async fn community_json(store: &Store, c: &Community) -> Result<Value, StoreErro
         "reminders": s.reminders.to_string(),
         "role_prompt": s.role_prompt.to_stored(),
         "time_format": s.time_format.to_string(),
+        "language": s.language.code(),
         "dm_reminders": s.dm_reminders,
         "one_role_per_member": s.one_role_per_member,
         "public_page": s.public_page,

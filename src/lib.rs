@@ -25,6 +25,7 @@ pub mod config;
 mod config_ops;
 pub mod discord;
 pub mod domain;
+pub mod i18n;
 pub mod listener;
 pub mod metrics;
 pub mod scheduler;

@@ -116,9 +116,10 @@ async fn saved_settings_read_back_exactly() {
             public_page: Some(true),
             public_names: Some(true),
             time_format: Some(steward::domain::role_prompt::TimeFormat::H12),
+            language: Some(steward::domain::language::Lang::Fr),
         };
         let (next, changed) = change.apply(&community.settings);
-        assert_eq!(changed.len(), 10);
+        assert_eq!(changed.len(), 11);
         assert!(next.reminders_chosen);
         // Each role prompt form reads back exactly.
         for prompt in ["14d,7d,3d", "mon,thu 18:30", "0 9 1 * *", "off"] {

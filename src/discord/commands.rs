@@ -20,10 +20,18 @@ pub fn all() -> Vec<poise::Command<App, CommandError>> {
     ]
 }
 
+/// Every command with its descriptions from the catalogues, in English and French.
+pub fn localized() -> Vec<poise::Command<App, CommandError>> {
+    let mut commands = all();
+    poise::set_qualified_names(&mut commands);
+    crate::i18n::localize_commands(&mut commands);
+    commands
+}
+
 /// Framework options: slash commands only, replies ping nobody, errors go through one hook.
 pub fn framework_options() -> poise::FrameworkOptions<App, CommandError> {
     poise::FrameworkOptions {
-        commands: all(),
+        commands: localized(),
         on_error: |error| Box::pin(crate::discord::error::on_error(error)),
         allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
         initialize_owners: false,
@@ -180,6 +188,26 @@ fn slow_answer(ctx: Context<'_>) -> crate::discord::answer::SlowAnswer {
     ))
 }
 
+/// The commands as Discord registers them: poise's, with the localised names of context-menu commands
+/// (which poise leaves out).
+fn application_commands(
+    commands: &[poise::Command<App, CommandError>],
+) -> Vec<serenity::CreateCommand> {
+    let mut builders = Vec::new();
+    for command in commands {
+        if let Some(slash) = command.create_as_slash_command() {
+            builders.push(slash);
+        }
+        if let Some(mut menu) = command.create_as_context_menu_command() {
+            for (locale, name) in command.name_localizations.iter() {
+                menu = menu.name_localized(locale.as_ref(), name.as_ref());
+            }
+            builders.push(menu);
+        }
+    }
+    builders
+}
+
 /// Registers the commands in the dev guild, or globally. A failure is logged, not fatal: Discord keeps
 /// the previously registered commands.
 pub async fn register(
@@ -187,9 +215,12 @@ pub async fn register(
     commands: &[poise::Command<App, CommandError>],
     dev_guild: Option<serenity::GuildId>,
 ) {
+    let builders = application_commands(commands);
     let result = match dev_guild {
-        Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await,
-        None => poise::builtins::register_globally(ctx, commands).await,
+        Some(guild) => guild.set_commands(ctx, builders).await.map(drop),
+        None => serenity::Command::set_global_commands(ctx, builders)
+            .await
+            .map(drop),
     };
     match result {
         Ok(()) => {
@@ -218,7 +249,7 @@ mod tests {
     #[test]
     fn the_message_menu_is_listed_by_its_menu_name_never_as_a_slash_command() {
         let commands = registered();
-        let text = command_lines(&commands).join("\n");
+        let text = command_lines(crate::i18n::Lang::En, &commands).join("\n");
         assert!(
             text.contains(
                 "message menu **Archive as practice note** (right-click a message → Apps)"
@@ -231,7 +262,9 @@ mod tests {
             assert!(text.contains(slash), "help lacks {slash}: {text}");
         }
 
-        let card = help_reply(&commands).card.unwrap_or_default();
+        let card = help_reply(crate::i18n::Lang::En, &commands)
+            .card
+            .unwrap_or_default();
         assert!(
             card.fields.iter().all(
                 |f| !f.name.contains("archive_message") && !f.value.contains("archive_message")

@@ -223,7 +223,7 @@ pub fn require_organizer(community: &Community, actor: &Actor) -> Result<(), Com
     if actor.is_organizer(community.settings.organizer_role) {
         Ok(())
     } else {
-        Err(CommandError::user(crate::domain::access::organizer_only(
+        Err(CommandError::said(crate::domain::access::organizer_only(
             community.settings.organizer_role,
         )))
     }

@@ -3,8 +3,10 @@
 
 use crate::discord::format::Reply;
 use crate::discord::{App, Context};
+use crate::domain::message::Message;
 use crate::domain::note_export::ExportError;
 use crate::domain::InputError;
+use crate::i18n::Lang;
 use crate::store::StoreError;
 use poise::serenity_prelude as serenity;
 use poise::FrameworkError;
@@ -14,9 +16,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Why a command did not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
-    /// The person can fix it; the text says how.
-    #[error("{0}")]
-    User(String),
+    /// The person can fix it; the message says how (rendered in the reader's language).
+    #[error("{}", crate::i18n::render(crate::i18n::Lang::En, .0))]
+    User(Message),
     /// The database failed; the person sees an internal error with a reference.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -36,7 +38,7 @@ impl From<ExportError> for CommandError {
     fn from(e: ExportError) -> Self {
         match e {
             // The person can act on it (export in another format, or shorten that note).
-            ExportError::NoteTooLarge => CommandError::User(format!(
+            ExportError::NoteTooLarge => CommandError::user(format!(
                 "{e} Try another format, or shorten the longest notes."
             )),
             other => CommandError::Export(other),
@@ -52,14 +54,19 @@ impl From<poise::serenity_prelude::Error> for CommandError {
 
 impl From<InputError> for CommandError {
     fn from(e: InputError) -> Self {
-        CommandError::User(e.0)
+        CommandError::user(e.0)
     }
 }
 
 impl CommandError {
     /// A person's mistake.
     pub fn user(message: impl Into<String>) -> Self {
-        CommandError::User(message.into())
+        CommandError::User(Message::Text(message.into()))
+    }
+
+    /// A person's mistake, said from the catalogue.
+    pub fn said(message: Message) -> Self {
+        CommandError::User(message)
     }
 }
 
@@ -85,24 +92,33 @@ pub fn new_error_ref() -> String {
         .collect()
 }
 
-/// The message shown for an internal failure.
-pub fn internal_message(error_ref: &str) -> String {
-    format!(
-        "Something went wrong on our side (ref {error_ref}). Please try again in a moment; if it keeps \
-         happening, give this ref to whoever runs the bot."
-    )
+/// The message shown for an internal failure, in the reader's language.
+pub fn internal_message(lang: Lang, error_ref: &str) -> String {
+    crate::tr!(lang, "error-internal", reference = error_ref)
+}
+
+/// The language of the member who invoked a command: their Discord's, when it is one of ours.
+pub fn reader(ctx: Context<'_>) -> Lang {
+    ctx.locale()
+        .map(crate::i18n::member_lang)
+        .unwrap_or_default()
 }
 
 /// poise's error hook.
 pub async fn on_error(error: FrameworkError<'_, App, CommandError>) {
     match error {
         FrameworkError::Command { error, ctx, .. } => match error {
-            CommandError::User(message) => send(ctx, Reply::private(message)).await,
+            CommandError::User(message) => {
+                send(
+                    ctx,
+                    Reply::private(crate::i18n::render(reader(ctx), &message)),
+                )
+                .await
+            }
             internal => report_internal_error(ctx, &internal).await,
         },
         FrameworkError::GuildOnly { ctx, .. } => {
-            let text =
-                "Steward works in server channels: use this command in your community's channel.";
+            let text = crate::tr!(reader(ctx), "error-guild-only");
             send(ctx, Reply::private(text)).await
         }
         FrameworkError::ArgumentParse {
@@ -166,7 +182,11 @@ async fn report_internal_with_chain(
         error.cause_chain = ?chain,
         "command failed"
     );
-    send(ctx, Reply::private(internal_message(&error_ref))).await
+    send(
+        ctx,
+        Reply::private(internal_message(reader(ctx), &error_ref)),
+    )
+    .await
 }
 
 async fn send(ctx: Context<'_>, reply: Reply) {
@@ -207,6 +227,6 @@ mod tests {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
         assert!(!a.contains(['O', '0', 'I', '1']));
-        assert!(internal_message(&a).contains(&format!("(ref {a})")));
+        assert!(internal_message(Lang::En, &a).contains(&format!("(ref {a})")));
     }
 }

@@ -4,26 +4,56 @@
 
 use crate::discord::format::{Card, Reply, Visibility};
 use crate::discord::{App, CommandError, Context};
+use crate::i18n::Lang;
+use crate::tr;
 
 type Command = poise::Command<App, CommandError>;
 
 /// One line per leaf command: `/community setup` — description; and for a context-menu command,
 /// message menu **Archive as practice note** (right-click a message → Apps) — description.
-pub fn command_lines(commands: &[Command]) -> Vec<String> {
+pub fn command_lines(lang: Lang, commands: &[Command]) -> Vec<String> {
     let mut lines = Vec::new();
     for command in commands {
-        collect(command, &mut lines);
+        collect(lang, command, &mut lines);
     }
     lines
 }
 
 /// What a context-menu command acts on: the heading of its help field and the thing right-clicked.
-fn menu_kind(command: &Command) -> Option<(&'static str, &'static str)> {
+fn menu_kind(lang: Lang, command: &Command) -> Option<(String, String)> {
     match command.context_menu_action {
-        Some(poise::ContextMenuCommandAction::Message(_)) => Some(("Message menu", "message")),
-        Some(poise::ContextMenuCommandAction::User(_)) => Some(("Member menu", "member")),
+        Some(poise::ContextMenuCommandAction::Message(_)) => Some((
+            tr!(lang, "help-message-menu"),
+            tr!(lang, "help-target-message"),
+        )),
+        Some(poise::ContextMenuCommandAction::User(_)) => Some((
+            tr!(lang, "help-member-menu"),
+            tr!(lang, "help-target-member"),
+        )),
         _ => None,
     }
+}
+
+/// A description in `lang` (the French one Discord would show), else the English.
+fn about(lang: Lang, command: &Command) -> String {
+    command
+        .description_localizations
+        .iter()
+        .find(|(code, _)| code == lang.code())
+        .map(|(_, text)| text.to_string())
+        .or_else(|| command.description.as_deref().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The name people see in a context menu, in `lang`.
+fn menu_name(lang: Lang, command: &Command) -> String {
+    command
+        .name_localizations
+        .iter()
+        .find(|(code, _)| code == lang.code())
+        .map(|(_, text)| text.to_string())
+        .or_else(|| command.context_menu_name.as_deref().map(str::to_owned))
+        .unwrap_or_else(|| command.name.to_string())
 }
 
 /// Whether the command can only be used from a context menu.
@@ -31,15 +61,16 @@ fn is_menu_only(command: &Command) -> bool {
     command.context_menu_action.is_some() && command.slash_action.is_none()
 }
 
-fn collect(command: &Command, lines: &mut Vec<String>) {
-    let about = command.description.as_deref().unwrap_or("");
-    if let Some((_, target)) = menu_kind(command) {
-        let menu = command
-            .context_menu_name
-            .as_deref()
-            .unwrap_or(&command.name);
-        lines.push(format!(
-            "{target} menu **{menu}** (right-click a {target} → Apps) — {about}"
+fn collect(lang: Lang, command: &Command, lines: &mut Vec<String>) {
+    let about = about(lang, command);
+    if let Some((_, target)) = menu_kind(lang, command) {
+        let menu = menu_name(lang, command);
+        lines.push(tr!(
+            lang,
+            "help-menu-line",
+            target = target,
+            menu = menu,
+            about = about
         ));
     }
     if is_menu_only(command) {
@@ -49,40 +80,37 @@ fn collect(command: &Command, lines: &mut Vec<String>) {
         lines.push(format!("`/{}` — {about}", command.qualified_name));
     } else {
         for sub in &command.subcommands {
-            collect(sub, lines);
+            collect(lang, sub, lines);
         }
     }
 }
 
 /// The heading of a top-level command's field: `/community`, or `Message menu` for a context-menu one.
-fn heading(command: &Command) -> String {
-    match menu_kind(command) {
-        Some((heading, _)) if is_menu_only(command) => heading.to_owned(),
+fn heading(lang: Lang, command: &Command) -> String {
+    match menu_kind(lang, command) {
+        Some((heading, _)) if is_menu_only(command) => heading,
         _ => format!("/{}", command.name),
     }
 }
 
 /// The help card: one field per top-level command (an embed field holds at most 1,024 characters).
-pub fn help_reply(commands: &[Command]) -> Reply {
-    let mut card = Card::new(
-        "Steward — the coordinator's helper for communities of practice",
-        "Steward keeps your community's rhythm of gatherings in its own time zone, gets agenda roles \
-         claimed, reminds people exactly once, tracks who comes, and archives what you learn. Each \
-         community lives in one channel: set it up there, then use the commands in that channel.",
-    );
+pub fn help_reply(lang: Lang, commands: &[Command]) -> Reply {
+    let mut card = Card::new(tr!(lang, "help-title"), tr!(lang, "help-intro"));
     for command in commands {
-        let lines = command_lines(std::slice::from_ref(command));
-        card = card.field(heading(command), lines.join("\n"), false);
+        let lines = command_lines(lang, std::slice::from_ref(command));
+        card = card.field(heading(lang, command), lines.join("\n"), false);
     }
-    let card =
-        card.footer("Organizer commands need Manage Server or the community's organizer role.");
+    let card = card.footer(tr!(lang, "help-footer"));
     Reply::card(Visibility::Private, card)
 }
 
 /// What Steward does and its commands.
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), CommandError> {
-    let reply = help_reply(&ctx.framework().options().commands);
+    let reply = help_reply(
+        crate::discord::error::reader(ctx),
+        &ctx.framework().options().commands,
+    );
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Who may do what: organizers are members with Manage Server or the community's organizer role.
 
 use super::ids::RoleRef;
+use super::message::Message;
 
 /// What Discord told us about the member who acted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,16 +19,14 @@ impl Actor {
     }
 }
 
-/// The refusal shown to someone who is not an organizer: who can help.
-pub fn organizer_only(organizer_role: Option<RoleRef>) -> String {
+/// The refusal shown to someone who is not an organizer: who can help (the organizer role, named
+/// without a ping, or those with Manage Server).
+pub fn organizer_only(organizer_role: Option<RoleRef>) -> Message {
     match organizer_role {
-        Some(role) => format!(
-            "Only organizers can do that. Ask an organizer: <@&{role}> (or someone with the Manage Server \
-             permission)."
-        ),
-        None => "Only organizers can do that. Ask someone with the Manage Server permission (they can also \
-                 name an organizer role with `/community settings organizer_role`)."
-            .to_owned(),
+        Some(role) => {
+            Message::key("refusal-organizer-only-role").with("role", format!("<@&{role}>"))
+        }
+        None => Message::key("refusal-organizer-only"),
     }
 }
 

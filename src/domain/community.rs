@@ -1,6 +1,7 @@
 //! A community of practice: one Discord channel, a name, a time zone, an organizer role and its settings.
 
 use super::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
+use super::language::Lang;
 use super::reminders::ReminderOffsets;
 use super::role_prompt::{describe_offsets, RolePrompt, TimeFormat};
 use super::roles::Template;
@@ -79,6 +80,8 @@ pub struct Settings {
     /// Whether an organizer chose the reminder offsets; until then they follow the rhythm of the
     /// series scheduled (weekly: a day and two hours before; monthly and rarer: a week and a day).
     pub reminders_chosen: bool,
+    /// The language of its public posts and cards.
+    pub language: Lang,
 }
 
 impl Settings {
@@ -96,6 +99,7 @@ impl Settings {
             public_names: false,
             time_format: TimeFormat::H24,
             reminders_chosen: false,
+            language: Lang::En,
         }
     }
 }
@@ -140,6 +144,8 @@ pub struct SettingsChange {
     pub public_names: Option<bool>,
     /// `24h` or `12h`.
     pub time_format: Option<TimeFormat>,
+    /// `en` or `fr`.
+    pub language: Option<Lang>,
 }
 
 impl SettingsChange {
@@ -172,6 +178,12 @@ impl SettingsChange {
                     show_role(role)
                 ));
                 next.organizer_role = role;
+            }
+        }
+        if let Some(language) = self.language {
+            if language != current.language {
+                changed.push(format!("language: {} → {}", current.language, language));
+                next.language = language;
             }
         }
         if let Some(format) = self.time_format {

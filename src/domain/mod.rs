@@ -9,6 +9,8 @@ pub mod gathering;
 pub mod ics;
 pub mod ids;
 pub mod input;
+pub mod language;
+pub mod message;
 pub mod note_draft;
 pub mod note_export;
 pub mod notes;

@@ -70,7 +70,8 @@ const MONTHS_EXAMPLE: &str =
 pub struct Months(Vec<u32>);
 
 impl Months {
-    /// Parses `oct,jan,apr`, `sep-may`, `September, October`, or `9,10`.
+    /// Parses `oct,jan,apr`, `sep-may`, `September, October`, `9,10`, or in French `sept.-mai`,
+    /// `janv., févr.`.
     pub fn parse(input: &str) -> Result<Months, InputError> {
         let mut months: Vec<u32> = Vec::new();
         for token in input
@@ -119,8 +120,30 @@ impl Months {
     }
 }
 
+/// French month names and their usual abbreviations (`janv.`, `févr.`), with and without accents.
+const FRENCH_MONTHS: [&[&str]; 12] = [
+    &["janvier", "janv"],
+    &["février", "fevrier", "févr", "fevr", "fév", "fev"],
+    &["mars"],
+    &["avril", "avr"],
+    &["mai"],
+    &["juin"],
+    &["juillet", "juil"],
+    &["août", "aout"],
+    &["septembre", "sept"],
+    &["octobre", "oct"],
+    &["novembre", "nov"],
+    &["décembre", "decembre", "déc", "dec"],
+];
+
 fn month(token: &str) -> Result<u32, InputError> {
-    let t = token.trim().to_ascii_lowercase();
+    let t = token.trim().trim_end_matches('.').to_lowercase();
+    if let Some(i) = FRENCH_MONTHS
+        .iter()
+        .position(|names| names.contains(&t.as_str()))
+    {
+        return Ok(i as u32 + 1);
+    }
     if let Ok(n) = t.parse::<u32>() {
         if (1..=12).contains(&n) {
             return Ok(n);

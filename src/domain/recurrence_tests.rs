@@ -343,3 +343,14 @@ fn months_parse_lists_ranges_and_names_and_refuse_typos() {
         );
     }
 }
+
+#[test]
+fn french_month_names_and_abbreviations_are_read() {
+    let months = |text: &str| Months::parse(text).unwrap().numbers().to_vec();
+    assert_eq!(months("janv., févr., mars"), [1, 2, 3]);
+    assert_eq!(months("sept.-mai"), [9, 10, 11, 12, 1, 2, 3, 4, 5]);
+    assert_eq!(months("Août, juillet, juin, avr, déc."), [8, 7, 6, 4, 12]);
+    assert_eq!(months("FÉVRIER"), [2]);
+    assert!(Months::parse("juil-").is_err());
+    assert!(Months::parse("ju").is_err());
+}

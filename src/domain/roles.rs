@@ -2,6 +2,7 @@
 //! challenges, …), the community's template of them, and fair rotation.
 
 use super::ids::MemberRef;
+use super::language::Lang;
 use super::text::{clean_line, echo, fold_key};
 use super::InputError;
 
@@ -12,6 +13,14 @@ pub const DEFAULT_TEMPLATE: [&str; 5] = [
     "Facilitation design",
     "Evaluation",
     "Closing",
+];
+/// The roles a French-speaking community starts with: the same five, in French.
+pub const DEFAULT_TEMPLATE_FR: [&str; 5] = [
+    "Ouverture",
+    "Partage des défis",
+    "Conception de la facilitation",
+    "Évaluation",
+    "Clôture",
 ];
 /// The longest role name.
 pub const MAX_ROLE_CHARS: usize = 50;
@@ -42,7 +51,16 @@ pub struct Template(Vec<String>);
 impl Template {
     /// The template a new community starts with (see [`DEFAULT_TEMPLATE`]).
     pub fn default_roles() -> Template {
-        Template(DEFAULT_TEMPLATE.iter().map(|r| (*r).to_owned()).collect())
+        Self::default_in(Lang::En)
+    }
+
+    /// The default roles in the community's language.
+    pub fn default_in(lang: Lang) -> Template {
+        let names: &[&str] = match lang {
+            Lang::En => &DEFAULT_TEMPLATE,
+            Lang::Fr => &DEFAULT_TEMPLATE_FR,
+        };
+        Template(names.iter().map(|r| (*r).to_owned()).collect())
     }
 
     /// From stored text (one role per line); empty text gives an empty template.

@@ -97,9 +97,14 @@ async fn say(
             }
             None => Ok(None),
         },
-        PostKind::CardStub => {
-            Ok(stub_of(post).map(|s| superseded(community.guild.0, s.by_channel, s.by_message)))
-        }
+        PostKind::CardStub => Ok(stub_of(post).map(|s| {
+            superseded(
+                community.settings.language,
+                community.guild.0,
+                s.by_channel,
+                s.by_message,
+            )
+        })),
         PostKind::ChangeNotice => Ok(stored_notice(post)),
         PostKind::DmReminder => Ok(gathering
             .filter(|g| g.status.is_on())
@@ -189,7 +194,7 @@ async fn prompt_of(
     let past = store
         .past_agendas(community.id, now, ROTATION_GATHERINGS)
         .await?;
-    let Some(mut prompt) = role_prompt(&g, &agenda, &past) else {
+    let Some(mut prompt) = role_prompt(community.settings.language, &g, &agenda, &past) else {
         return Ok(None);
     };
     let rendered = match near_card(store, community, &g, buried, now).await? {
@@ -232,7 +237,7 @@ async fn carry_prompt(
     let past = store
         .past_agendas(community.id, now, ROTATION_GATHERINGS)
         .await?;
-    if let Some(prompt) = role_prompt(g, &agenda, &past) {
+    if let Some(prompt) = role_prompt(community.settings.language, g, &agenda, &past) {
         let line = prompt.content.unwrap_or_default();
         reply.content = Some(match reply.content.take() {
             Some(first) => format!("{first}\n{line}"),

@@ -3,6 +3,7 @@
 use super::{from_unix, to_unix, Store, StoreError};
 use crate::domain::community::{Community, CommunityName, Settings};
 use crate::domain::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
+use crate::domain::language::Lang;
 use crate::domain::reminders::ReminderOffsets;
 use crate::domain::role_prompt::{RolePrompt, TimeFormat};
 use crate::domain::roles::Template;
@@ -12,14 +13,15 @@ macro_rules! columns {
     () => {
         "id, guild_id, channel_id, name, time_zone, organizer_role_id, reminder_offsets, role_prompt, \
          dm_reminders, one_role_per_member, role_template, created_at, public_page, public_names, \
-         time_format, reminders_chosen"
+         time_format, reminders_chosen, language"
     };
 }
 
 const INSERT: &str =
     "INSERT INTO communities (guild_id, channel_id, name, time_zone, organizer_role_id, \
      reminder_offsets, role_prompt, dm_reminders, one_role_per_member, created_at, updated_at, \
-     time_format, reminders_chosen) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9, $11, $12) RETURNING id";
+     time_format, reminders_chosen, language) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9, $11, $12, $13) RETURNING id";
 
 const BY_CHANNEL: &str = concat!(
     "SELECT ",
@@ -38,7 +40,8 @@ const BY_ID: &str = concat!("SELECT ", columns!(), " FROM communities WHERE id =
 const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
      reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9, \
-     public_page = $10, public_names = $11, time_format = $12, reminders_chosen = $13 WHERE id = $1";
+     public_page = $10, public_names = $11, time_format = $12, reminders_chosen = $13, \
+     language = $14 WHERE id = $1";
 
 /// The channel already holds a community.
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +66,7 @@ struct CommunityRow {
     public_names: i64,
     time_format: String,
     reminders_chosen: i64,
+    language: String,
 }
 
 impl CommunityRow {
@@ -93,11 +97,12 @@ impl CommunityRow {
                 public_names: self.public_names != 0,
                 time_format: TimeFormat::parse(&self.time_format).unwrap_or_default(),
                 reminders_chosen: self.reminders_chosen != 0,
+                language: Lang::parse(&self.language).unwrap_or_default(),
             },
-            template: self
-                .role_template
-                .as_deref()
-                .map_or_else(Template::default_roles, Template::from_stored),
+            template: self.role_template.as_deref().map_or_else(
+                || Template::default_in(Lang::parse(&self.language).unwrap_or_default()),
+                Template::from_stored,
+            ),
             created_at: from_unix(self.created_at)?,
         })
     }
@@ -126,6 +131,7 @@ impl Store {
             .bind(i64::from(settings.one_role_per_member))
             .bind(settings.time_format.to_string())
             .bind(i64::from(settings.reminders_chosen))
+            .bind(settings.language.code())
             .fetch_one(self.pool())
             .await;
         match inserted {
@@ -134,7 +140,7 @@ impl Store {
                 guild,
                 channel,
                 settings: settings.clone(),
-                template: Template::default_roles(),
+                template: Template::default_in(settings.language),
                 created_at: from_unix(to_unix(now))?,
             })),
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
@@ -208,6 +214,7 @@ impl Store {
             .bind(i64::from(settings.public_names))
             .bind(settings.time_format.to_string())
             .bind(i64::from(settings.reminders_chosen))
+            .bind(settings.language.code())
             .execute(self.pool())
             .await?;
         if done.rows_affected() == 1 {

@@ -5,6 +5,7 @@ use super::{from_unix, to_unix, Lock, Store, StoreError};
 use crate::domain::agenda::{Agenda, PastAgenda};
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
+use crate::domain::language::Lang;
 use crate::domain::roles::Template;
 use chrono::{DateTime, Utc};
 
@@ -30,8 +31,9 @@ const DROP_CLAIM: &str =
     "DELETE FROM role_claims WHERE gathering_id = $1 AND role = $2 RETURNING member_id";
 /// Freezes from the template stored when the statement runs, not from the one the caller read: a
 /// template edit that commits in between (and unfreezes) is never undone by a stale copy.
-const FREEZE: &str = "UPDATE gatherings SET roles = COALESCE((SELECT c.role_template \
-     FROM communities c WHERE c.id = gatherings.community_id), $2) WHERE id = $1 AND roles IS NULL";
+const FREEZE: &str = "UPDATE gatherings SET roles = (SELECT COALESCE(c.role_template, \
+     CASE WHEN c.language = 'fr' THEN $3 ELSE $2 END) \
+     FROM communities c WHERE c.id = gatherings.community_id) WHERE id = $1 AND roles IS NULL";
 const FROZEN: &str = "SELECT roles FROM gatherings WHERE id = $1";
 pub(super) const CLAIMS: &str =
     "SELECT role, member_id FROM role_claims WHERE gathering_id = $1 ORDER BY claimed_at, id";
@@ -194,7 +196,8 @@ impl Store {
         }
         sqlx::query(FREEZE)
             .bind(gathering.0)
-            .bind(Template::default_roles().to_stored())
+            .bind(Template::default_in(Lang::En).to_stored())
+            .bind(Template::default_in(Lang::Fr).to_stored())
             .execute(self.pool())
             .await?;
         // Another process may have frozen it first: what is stored wins.

@@ -14,6 +14,7 @@ pub use command::{finish, open_form, send, start, InFlight, SlowAnswer};
 use crate::discord::error::{internal_message, new_error_ref};
 use crate::discord::format::{Reply, Visibility};
 use crate::discord::CommandError;
+use crate::i18n::Lang;
 use futures_util::FutureExt;
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -66,7 +67,7 @@ impl Deferral {
 
 /// Logs an internal failure once, with a fresh reference and the error's cause chain, and returns the
 /// text the person sees (which carries the same reference).
-pub fn internal(what: &str, error: &(dyn std::error::Error + 'static)) -> String {
+pub fn internal(what: &str, error: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     let error_ref = new_error_ref();
     let mut chain = Vec::new();
     let mut cause = error.source();
@@ -75,11 +76,11 @@ pub fn internal(what: &str, error: &(dyn std::error::Error + 'static)) -> String
         cause = c.source();
     }
     tracing::error!(error_ref = %error_ref, interaction = what, error = %error, error.cause_chain = ?chain, "interaction failed");
-    internal_message(&error_ref)
+    internal_message(lang, &error_ref)
 }
 
 /// Logs a panic of an interaction's work and returns the text the person sees.
-pub fn panicked(what: &str, payload: &(dyn std::any::Any + Send)) -> String {
+pub fn panicked(what: &str, payload: &(dyn std::any::Any + Send), lang: Lang) -> String {
     let error_ref = new_error_ref();
     let message = payload
         .downcast_ref::<&str>()
@@ -87,14 +88,14 @@ pub fn panicked(what: &str, payload: &(dyn std::any::Any + Send)) -> String {
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic without a message".to_owned());
     tracing::error!(error_ref = %error_ref, interaction = what, panic = %message, "interaction panicked");
-    internal_message(&error_ref)
+    internal_message(lang, &error_ref)
 }
 
 /// The private reply for a failed click or form.
-pub fn failure_reply(what: &str, error: CommandError) -> Reply {
+pub fn failure_reply(what: &str, error: CommandError, lang: Lang) -> Reply {
     match error {
-        CommandError::User(text) => Reply::private(text),
-        other => Reply::private(internal(what, &other)),
+        CommandError::User(message) => Reply::private(crate::i18n::render(lang, &message)),
+        other => Reply::private(internal(what, &other, lang)),
     }
 }
 
@@ -108,6 +109,14 @@ pub enum Target<'a> {
 }
 
 impl Target<'_> {
+    /// The language of the member who clicked or submitted.
+    pub fn reader(self) -> Lang {
+        crate::i18n::member_lang(match self {
+            Target::Click(i) => &i.locale,
+            Target::Form(i) => &i.locale,
+        })
+    }
+
     async fn respond(
         self,
         http: &Http,
@@ -195,8 +204,12 @@ pub async fn interaction<F>(
     };
     let outcome = match done {
         Ok(Ok(outcome)) => outcome,
-        Ok(Err(error)) => Outcome::Message(failure_reply(what, error)),
-        Err(payload) => Outcome::Message(Reply::private(panicked(what, payload.as_ref()))),
+        Ok(Err(error)) => Outcome::Message(failure_reply(what, error, target.reader())),
+        Err(payload) => Outcome::Message(Reply::private(panicked(
+            what,
+            payload.as_ref(),
+            target.reader(),
+        ))),
     };
     let (kind, channel, guild, custom_id, member) = match target {
         Target::Click(c) => (

@@ -7,6 +7,7 @@ use crate::discord::community::views;
 use crate::discord::context::{actor, community_here, place, Place};
 use crate::discord::{CommandError, Context};
 use crate::domain::ids::RoleRef;
+use crate::domain::language::Lang;
 use crate::domain::role_prompt::TimeFormat;
 use crate::domain::zone;
 use poise::serenity_prelude as serenity;
@@ -41,6 +42,7 @@ pub async fn setup(
         name,
         timezone,
         organizer_role: organizer_role.map(|r| role_choice(here, &r)),
+        language: ctx.locale().and_then(Lang::of_discord_locale),
     };
     let now = ctx.data().clock.now();
     let community = flows::setup(&ctx.data().store, input, now).await?;
@@ -50,7 +52,7 @@ pub async fn setup(
     Ok(())
 }
 
-/// Change this community's name, time zone, organizer role, reminders or role prompts (organizers)
+/// Change this community's name, time zone, language, times, reminders or role prompts (organizers)
 #[poise::command(slash_command, guild_only)]
 #[allow(clippy::too_many_arguments)]
 pub async fn settings(
@@ -76,6 +78,9 @@ pub async fn settings(
     public_names: Option<bool>,
     #[description = "How times read in this community: 24h (13:00) or 12h (1 pm)"]
     time_format: Option<TimeFormatChoice>,
+    #[description = "The community's language for its cards and posts: en or fr"] language: Option<
+        LanguageChoice,
+    >,
 ) -> Result<(), CommandError> {
     let here = place(ctx)?;
     let community = community_here(ctx).await?;
@@ -90,6 +95,7 @@ pub async fn settings(
         public_page,
         public_names,
         time_format: time_format.map(TimeFormatChoice::format),
+        language: language.map(LanguageChoice::lang),
     };
     let now = ctx.data().clock.now();
     let done = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
@@ -191,6 +197,26 @@ async fn autocomplete_role_prompt(
         .map(|(label, value)| serenity::AutocompleteChoice::new(label, value))
         .collect();
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// `language`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum LanguageChoice {
+    /// `en`: English.
+    #[name = "en"]
+    En,
+    /// `fr`: French.
+    #[name = "fr"]
+    Fr,
+}
+
+impl LanguageChoice {
+    fn lang(self) -> Lang {
+        match self {
+            LanguageChoice::En => Lang::En,
+            LanguageChoice::Fr => Lang::Fr,
+        }
+    }
 }
 
 /// `time_format`.

@@ -5,6 +5,7 @@ use crate::discord::CommandError;
 use crate::domain::access::Actor;
 use crate::domain::community::{Community, CommunityName, Settings, SettingsChange};
 use crate::domain::ids::RoleRef;
+use crate::domain::language::Lang;
 use crate::domain::reminders::ReminderOffsets;
 use crate::domain::role_prompt::{RolePrompt, TimeFormat};
 use crate::domain::zone;
@@ -33,6 +34,8 @@ pub struct SetupInput {
     pub timezone: String,
     /// `organizer_role`: whose members organize (besides Manage Server); `None` if left out.
     pub organizer_role: Option<RoleChoice>,
+    /// The language of the organizer's Discord, when it is one of the bot's: the community's first.
+    pub language: Option<Lang>,
 }
 
 /// Binds the channel to a new community; returns it.
@@ -59,7 +62,8 @@ pub async fn setup(
             ))
         }
     };
-    let settings = Settings::new(name, time_zone, organizer_role);
+    let mut settings = Settings::new(name, time_zone, organizer_role);
+    settings.language = input.language.unwrap_or_default();
     let created = store
         .create_community(input.place.guild, input.place.channel, &settings, now)
         .await?;
@@ -96,6 +100,8 @@ pub struct SettingsInput {
     pub public_names: Option<bool>,
     /// `time_format`: `24h` or `12h`.
     pub time_format: Option<TimeFormat>,
+    /// `language`: `en` or `fr`.
+    pub language: Option<Lang>,
 }
 
 impl SettingsInput {
@@ -123,6 +129,7 @@ impl SettingsInput {
             public_page: self.public_page,
             public_names: self.public_names,
             time_format: self.time_format,
+            language: self.language,
         })
     }
 }

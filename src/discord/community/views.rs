@@ -9,43 +9,51 @@ use crate::domain::gathering::Gathering;
 use crate::domain::role_prompt::{describe_offsets, RolePrompt};
 use crate::domain::roles::Template;
 use crate::domain::text::capitalize;
+use crate::tr;
 use chrono::{DateTime, Utc};
 
 /// The public welcome card of a new community: what the channel is now, the organizers' next step and
 /// how members take part. Settings only organizers act on are in `/community info`, for organizers.
 pub fn welcome(community: &Community, now: DateTime<Utc>) -> Reply {
     let s = &community.settings;
+    let lang = s.language;
+    let time = s.time_format.clock(now.with_timezone(&s.time_zone).time());
     let card = Card::new(
-        format!("{} is set up in this channel", s.name),
-        format!(
-            "This channel is now the home of **{}**, a community of practice that meets in the \
-             **{}** time zone (it is {} there now). Steward will keep its calendar, get agenda roles \
-             claimed, remind people and archive what you learn.",
-            s.name,
-            s.time_zone,
-            s.time_format.clock(now.with_timezone(&s.time_zone).time())
+        tr!(lang, "welcome-title", name = s.name.as_str()),
+        tr!(
+            lang,
+            "welcome-text",
+            name = s.name.as_str(),
+            zone = s.time_zone.name(),
+            time = time
         ),
     )
     .field(
-        "Next step, for organizers",
-        "Set the rhythm with `/gathering schedule` (e.g. the first Friday of each month, 13:00–16:00), \
-         or add one date with `/gathering add`. The agenda card of the next gathering then appears here.",
+        tr!(lang, "welcome-next-step"),
+        tr!(lang, "welcome-next-step-text"),
         false,
     )
     .field(
-        "Taking part",
-        "On the agenda card: **Claim** a role (opener, sharing challenges, …) and answer **Going**, \
-         **Maybe** or **Can't go**. `/gathering mine` shows your roles and answers; `/notes add` archives \
-         what you learned.",
+        tr!(lang, "welcome-taking-part"),
+        tr!(lang, "welcome-taking-part-text"),
         false,
     )
-    .field("Organizers", organizers_line(community), true)
-    .field("Reminders", reminders_line(community), true)
-    .field("Role prompts", prompt_line(community, now), true);
-    Reply::card(
-        Visibility::Public,
-        card.footer("/help lists every command · organizers see every setting in /community info"),
+    .field(
+        tr!(lang, "field-organizers"),
+        organizers_line(community),
+        true,
     )
+    .field(
+        tr!(lang, "field-reminders"),
+        reminders_line(community),
+        true,
+    )
+    .field(
+        tr!(lang, "field-role-prompts"),
+        prompt_line(community, now),
+        true,
+    );
+    Reply::card(Visibility::Public, card.footer(tr!(lang, "welcome-footer")))
 }
 
 /// Privately, what a settings change did.
@@ -85,8 +93,8 @@ pub fn settings_changed(done: &SettingsChanged, public_url: Option<&str>) -> Rep
     Reply::private(text)
 }
 
-/// `/community info`: settings, role template and next gathering; for `organizer`s also the settings
-/// only they act on, the public page, and any problem they should fix.
+/// `/community info`: settings, role template, next gathering and any problem organizers should fix;
+/// for `organizer`s also the settings only they act on and whether the public page is off.
 pub fn info(
     community: &Community,
     organizer: bool,
@@ -117,9 +125,9 @@ pub fn info(
         card = card.field("Public page", public, true);
     }
     card = card.field("Next gathering", next_line(next), false);
-    match problem {
-        Some(problem) if organizer => card = card.field("⚠️ Needs attention", problem, false),
-        _ => {}
+    // A member who sees a problem can tell an organizer.
+    if let Some(problem) = problem {
+        card = card.field("⚠️ Needs attention", problem, false);
     }
     let footer = format!("Set up on {}", community.created_at.format("%Y-%m-%d"));
     Reply::card(Visibility::Private, card.footer(footer))

@@ -16,13 +16,26 @@ use crate::discord::roles::claim_button;
 use crate::domain::agenda::Agenda;
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, Status};
+use crate::domain::language::Lang;
 use crate::domain::rsvp::Answer;
+use crate::i18n::text_n;
+use crate::tr;
+
+/// The label of an RSVP answer on the card's buttons.
+pub fn answer_label(lang: Lang, answer: Answer) -> String {
+    match answer {
+        Answer::Going => tr!(lang, "answer-going"),
+        Answer::Maybe => tr!(lang, "answer-maybe"),
+        Answer::No => tr!(lang, "answer-no"),
+    }
+}
 
 /// The card of `gathering` with its `agenda`.
 pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda) -> Reply {
     if !gathering.status.is_on() {
         return called_off(community, gathering);
     }
+    let lang = community.settings.language;
     let mut card = head(community, gathering);
     if !agenda.lines.is_empty() {
         let text: Vec<String> = agenda
@@ -30,12 +43,16 @@ pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda
             .iter()
             .map(|line| match line.holder {
                 Some(m) => format!("**{}** — <@{m}>", escape(&line.role)),
-                None => format!("**{}** — *open*", escape(&line.role)),
+                None => format!(
+                    "**{}** — *{}*",
+                    escape(&line.role),
+                    tr!(lang, "card-role-open")
+                ),
             })
             .collect();
         let title = match agenda.open().count() {
-            0 => "Agenda roles (all taken)".to_owned(),
-            open => format!("Agenda roles ({open} open)"),
+            0 => tr!(lang, "card-roles-all-taken"),
+            open => text_n(lang, "card-roles-open", open as i64, &[]),
         };
         // A long agenda goes on in more fields, whole lines each: no role is cut off.
         for (n, part) in whole_lines(&text, MAX_FIELD_VALUE_CHARS)
@@ -45,24 +62,28 @@ pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda
             let name = if n == 0 {
                 title.clone()
             } else {
-                "Agenda roles (continued)".to_owned()
+                tr!(lang, "card-roles-continued")
             };
             card = card.field(name, part, false);
         }
     }
-    card = card.field("Who is coming", rsvp_line(agenda), false);
+    card = card.field(
+        tr!(lang, "card-who-is-coming"),
+        rsvp_line(lang, agenda),
+        false,
+    );
     let mut reply = Reply::card(Visibility::Public, card);
     let rsvp: Vec<Button> = [Answer::Going, Answer::Maybe, Answer::No]
         .into_iter()
         .map(|a| Button {
             custom_id: ButtonAction::Rsvp(gathering.id, a).encode(),
-            label: a.label().to_owned(),
+            label: answer_label(lang, a),
             tone: Tone::primary_if(a == Answer::Going),
         })
         .collect();
     if agenda.lines.len() > BUTTONS_UP_TO_ROLES {
         reply.buttons = rsvp;
-        reply.menus = role_menus(gathering, agenda);
+        reply.menus = role_menus(lang, gathering, agenda);
         return reply;
     }
     reply.last_row = rsvp;
@@ -71,10 +92,10 @@ pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda
         .iter()
         .enumerate()
         .map(|(i, line)| match line.holder {
-            None => claim_button(gathering.id, i, &line.role),
+            None => claim_button(lang, gathering.id, i, &line.role),
             Some(_) => Button {
                 custom_id: ButtonAction::Release(gathering.id, i).encode(),
-                label: label(format!("Release {}", line.role)),
+                label: label(tr!(lang, "button-release", role = line.role)),
                 tone: Tone::Secondary,
             },
         })
@@ -83,7 +104,7 @@ pub fn agenda_card(community: &Community, gathering: &Gathering, agenda: &Agenda
 }
 
 /// A large agenda's menus: the open roles to claim, the held ones to release (by agenda index).
-fn role_menus(gathering: &Gathering, agenda: &Agenda) -> Vec<Menu> {
+fn role_menus(lang: Lang, gathering: &Gathering, agenda: &Agenda) -> Vec<Menu> {
     let open: Vec<(String, String)> = agenda
         .open()
         .map(|(i, role)| (role.to_owned(), i.to_string()))
@@ -98,12 +119,12 @@ fn role_menus(gathering: &Gathering, agenda: &Agenda) -> Vec<Menu> {
     vec![
         Menu {
             custom_id: ButtonAction::ClaimPick(gathering.id).encode(),
-            placeholder: format!("Claim a role ({} open)…", open.len()),
+            placeholder: text_n(lang, "menu-claim", open.len() as i64, &[]),
             choices: open,
         },
         Menu {
             custom_id: ButtonAction::ReleasePick(gathering.id).encode(),
-            placeholder: "Release a role…".to_owned(),
+            placeholder: tr!(lang, "menu-release"),
             choices: held,
         },
     ]
@@ -138,18 +159,27 @@ fn label(text: String) -> String {
 /// "Going (2): @a, @b · Maybe: 1 · Can't go: 0" (names for going only; mentions in embeds never ping).
 /// A long list names the first ones and counts the rest ("and 12 more"): a mention is never cut, and
 /// the counts always fit the field's 1,024 characters.
-pub fn rsvp_line(agenda: &Agenda) -> String {
+pub fn rsvp_line(lang: Lang, agenda: &Agenda) -> String {
     let going = agenda.going();
     let counts = format!(
-        " · Maybe: {} · Can't go: {}",
-        agenda.count(Answer::Maybe),
-        agenda.count(Answer::No)
+        " {}",
+        tr!(
+            lang,
+            "rsvp-counts",
+            maybe = agenda.count(Answer::Maybe),
+            no = agenda.count(Answer::No)
+        )
     );
-    let lead = format!("Going ({})", going.len());
+    let lead = tr!(lang, "rsvp-going", count = going.len());
     // Room for the names and an "and N more" at most.
     let room = MAX_FIELD_VALUE_CHARS
         .saturating_sub(lead.chars().count() + counts.chars().count())
-        .saturating_sub(": ".len() + " and 9999 more".len());
+        .saturating_sub(
+            ": ".len()
+                + tr!(lang, "rsvp-and-more", names = "", count = 9999)
+                    .chars()
+                    .count(),
+        );
     let mut names = String::new();
     let mut shown = 0;
     for member in &going {
@@ -167,9 +197,9 @@ pub fn rsvp_line(agenda: &Agenda) -> String {
     let rest = going.len() - shown;
     let names = match (shown, rest) {
         (0, 0) => String::new(),
-        (0, n) => format!(": {n} members"),
+        (0, n) => format!(": {}", tr!(lang, "rsvp-members", count = n)),
         (_, 0) => format!(": {names}"),
-        (_, n) => format!(": {names} and {n} more"),
+        (_, n) => format!(": {}", tr!(lang, "rsvp-and-more", names = names, count = n)),
     };
     format!("{lead}{names}{counts}")
 }
@@ -177,25 +207,24 @@ pub fn rsvp_line(agenda: &Agenda) -> String {
 /// The card of a gathering that is off (cancelled, or taken off with its series): what it was, why,
 /// and no buttons.
 fn called_off(community: &Community, g: &Gathering) -> Reply {
-    let what = match g.status {
-        Status::Cancelled => "Cancelled",
-        _ => "No longer scheduled",
+    let lang = community.settings.language;
+    let title = match g.status {
+        Status::Cancelled => tr!(lang, "card-cancelled", title = g.title),
+        _ => tr!(lang, "card-withdrawn", title = g.title),
     };
     let mut text = format!("~~{}~~", full(g.start));
     if let Some(reason) = &g.reason {
         text.push_str(&format!("\n{}", escape(reason)));
     }
-    let card = Card::new(format!("{what}: {}", g.title), text)
-        .footer(community.settings.name.as_str().to_owned());
+    let card = Card::new(title, text).footer(community.settings.name.as_str().to_owned());
     Reply::card(Visibility::Public, card)
 }
 
 /// What an older card of a gathering becomes when a newer one is posted: a line that links to it,
 /// without buttons (so a channel never holds two live cards of one gathering).
-pub fn superseded(guild: u64, channel: u64, message: u64) -> Reply {
-    Reply::public(format!(
-        "This agenda card was replaced by a newer one: https://discord.com/channels/{guild}/{channel}/{message}"
-    ))
+pub fn superseded(lang: Lang, guild: u64, channel: u64, message: u64) -> Reply {
+    let link = format!("https://discord.com/channels/{guild}/{channel}/{message}");
+    Reply::public(tr!(lang, "card-superseded", link = link))
 }
 
 /// The card's head: when (in every reader's time and the community's), where, and a move's reason.
@@ -208,7 +237,8 @@ pub fn head(community: &Community, g: &Gathering) -> Card {
         local_span(
             g,
             community.settings.time_zone,
-            community.settings.time_format
+            community.settings.time_format,
+            community.settings.language
         )
     );
     if let Some(location) = &g.location {
@@ -220,8 +250,20 @@ pub fn head(community: &Community, g: &Gathering) -> Card {
             .as_deref()
             .map(|r| format!(": {}", escape(r)))
             .unwrap_or_default();
-        text.push_str(&format!("\n*Moved from {}{why}*", full(g.original_start)));
+        let from = tr!(
+            community.settings.language,
+            "card-moved-from",
+            when = full(g.original_start)
+        );
+        text.push_str(&format!("\n*{from}{why}*"));
     }
-    Card::new(format!("Next gathering: {}", g.title), text)
-        .footer(community.settings.name.as_str().to_owned())
+    Card::new(
+        tr!(
+            community.settings.language,
+            "card-next-title",
+            title = g.title
+        ),
+        text,
+    )
+    .footer(community.settings.name.as_str().to_owned())
 }

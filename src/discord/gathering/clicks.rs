@@ -189,9 +189,14 @@ async fn older_or(
         )));
     }
     match app.store.living_card(community.id, gathering.id).await? {
-        Some(living) if living.message != click.message.id.get() => Ok(
-            super::agenda_card::superseded(community.guild.0, living.channel.0, living.message),
-        ),
+        Some(living) if living.message != click.message.id.get() => {
+            Ok(super::agenda_card::superseded(
+                community.settings.language,
+                community.guild.0,
+                living.channel.0,
+                living.message,
+            ))
+        }
         _ => Ok(card),
     }
 }

@@ -54,8 +54,8 @@ pub fn edited_notice(
     if before.start != after.start || before.end != after.end {
         text.push_str(&format!(
             "\nNow {} (was {}).",
-            local_span(after, zone, format),
-            local_span(before, zone, format)
+            local_span(after, zone, format, community.settings.language),
+            local_span(before, zone, format, community.settings.language)
         ));
     }
     if before.location != after.location {
@@ -81,7 +81,8 @@ pub fn edited(community: &Community, edited: &Gathering, told: bool) -> Reply {
         local_span(
             edited,
             community.settings.time_zone,
-            community.settings.time_format
+            community.settings.time_format,
+            community.settings.language
         ),
         place(edited.location.as_ref())
     );

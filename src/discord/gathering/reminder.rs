@@ -8,6 +8,8 @@ use crate::discord::format::{escape, full, relative, Reply, Visibility};
 use crate::domain::agenda::Agenda;
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
+use crate::domain::language::Lang;
+use crate::tr;
 
 /// The channel's reminder of `gathering` when its living card is recent (`card_url`): a short card
 /// without buttons but a link to the living one, and the line that pings the role holders.
@@ -17,23 +19,28 @@ pub fn short_reminder(
     agenda: &Agenda,
     card_url: &str,
 ) -> Reply {
+    let lang = community.settings.language;
     let mut card = head(community, gathering);
-    card.title = format!("Coming up: {}", gathering.title);
+    card.title = tr!(lang, "reminder-title", title = gathering.title);
     let roles: Vec<String> = agenda
         .lines
         .iter()
         .map(|l| match l.holder {
             Some(m) => format!("{} — <@{m}>", escape(&l.role)),
-            None => format!("{} — *open*", escape(&l.role)),
+            None => format!("{} — *{}*", escape(&l.role), tr!(lang, "card-role-open")),
         })
         .collect();
     if !roles.is_empty() {
-        card = card.field("Roles", roles.join("\n"), false);
+        card = card.field(tr!(lang, "reminder-roles"), roles.join("\n"), false);
     }
-    card = card.field("Who is coming", rsvp_line(agenda), false);
+    card = card.field(
+        tr!(lang, "card-who-is-coming"),
+        rsvp_line(lang, agenda),
+        false,
+    );
     let mut reply = Reply::card(Visibility::Public, card);
-    ping_line(&mut reply, gathering, agenda);
-    reply.links = vec![("Open the agenda card".to_owned(), card_url.to_owned())];
+    ping_line(lang, &mut reply, gathering, agenda);
+    reply.links = vec![(tr!(lang, "link-open-card"), card_url.to_owned())];
     reply
 }
 
@@ -41,43 +48,49 @@ pub fn short_reminder(
 /// pinging) the role holders.
 pub fn reminder(community: &Community, gathering: &Gathering, agenda: &Agenda) -> Reply {
     let mut reply = agenda_card(community, gathering, agenda);
-    ping_line(&mut reply, gathering, agenda);
+    ping_line(community.settings.language, &mut reply, gathering, agenda);
     reply
 }
 
-fn ping_line(reply: &mut Reply, gathering: &Gathering, agenda: &Agenda) {
-    let mut line = format!(
-        "⏰ **{}** starts {} ({}).",
-        escape(&gathering.title),
-        relative(gathering.start),
-        full(gathering.start)
+fn ping_line(lang: Lang, reply: &mut Reply, gathering: &Gathering, agenda: &Agenda) {
+    let mut line = tr!(
+        lang,
+        "reminder-starts",
+        title = escape(&gathering.title),
+        relative = relative(gathering.start),
+        when = full(gathering.start)
     );
     let holders: Vec<String> = agenda
         .held()
         .map(|(role, m)| format!("<@{m}> ({})", escape(role)))
         .collect();
     if !holders.is_empty() {
-        line.push_str(&format!(" Role holders: {}.", holders.join(", ")));
+        line.push(' ');
+        line.push_str(&tr!(lang, "reminder-holders", holders = holders.join(", ")));
     }
     reply.content = Some(line);
     reply.ping_users = agenda.held().map(|(_, m)| m.0).collect();
 }
 
-/// The DM to a member who answered going.
+/// The DM to a member who answered going (in the community's language: a DM has no reader's locale).
 pub fn dm_reminder(community: &Community, gathering: &Gathering) -> Reply {
-    let mut text = format!(
-        "⏰ Reminder from **{}**: **{}** starts {} ({}).",
-        escape(community.settings.name.as_str()),
-        escape(&gathering.title),
-        relative(gathering.start),
-        full(gathering.start)
+    let lang = community.settings.language;
+    let mut text = tr!(
+        lang,
+        "dm-reminder",
+        community = escape(community.settings.name.as_str()),
+        title = escape(&gathering.title),
+        relative = relative(gathering.start),
+        when = full(gathering.start)
     );
     if let Some(location) = &gathering.location {
         text.push_str(&format!("\n📍 {}", escape(location)));
     }
-    text.push_str(&format!(
-        "\nYou answered *going*. Changed your plans? Update your answer in <#{}>.",
-        community.channel
+    text.push('\n');
+    text.push_str(&tr!(
+        lang,
+        "dm-reminder-going",
+        channel = format!("<#{}>", community.channel)
     ));
     Reply::private(text)
 }

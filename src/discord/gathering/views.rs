@@ -277,7 +277,8 @@ pub fn moved_notice(community: &Community, moved: &Moved) -> Reply {
         local_span(
             &moved.to,
             community.settings.time_zone,
-            community.settings.time_format
+            community.settings.time_format,
+            community.settings.language
         )
     );
     if let Some(r) = &moved.reason {

@@ -110,8 +110,14 @@ pub async fn submitted(ctx: &serenity::Context, app: &App, submit: &serenity::Mo
     let work = async {
         let reply = match act(app, submit, form, &draft).await {
             Ok(reply) => reply,
-            Err(CommandError::User(text)) => keep_text(text, &draft),
-            Err(error) => keep_text(answer::internal("note form", &error), &draft),
+            Err(CommandError::User(message)) => keep_text(
+                crate::i18n::render(answer::Target::Form(submit).reader(), &message),
+                &draft,
+            ),
+            Err(error) => keep_text(
+                answer::internal("note form", &error, answer::Target::Form(submit).reader()),
+                &draft,
+            ),
         };
         Ok(Outcome::Message(reply))
     };

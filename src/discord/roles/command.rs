@@ -201,7 +201,7 @@ pub async fn template_reset(ctx: Context<'_>) -> Result<(), CommandError> {
     save(
         ctx,
         &community,
-        Template::default_roles(),
+        Template::default_in(community.settings.language),
         "Back to the default roles.".to_owned(),
     )
     .await

@@ -11,13 +11,14 @@ use crate::discord::format::{escape, Button, Reply, Tone, MAX_BUTTON_LABEL_CHARS
 use crate::domain::agenda::Agenda;
 use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::MemberRef;
+use crate::domain::language::Lang;
 use crate::domain::rsvp::Answer;
 
 /// The Claim button of the role at `index` (the card's, and the role prompt's).
-pub fn claim_button(gathering: GatheringId, index: usize, role: &str) -> Button {
+pub fn claim_button(lang: Lang, gathering: GatheringId, index: usize, role: &str) -> Button {
     Button {
         custom_id: ButtonAction::Claim(gathering, index).encode(),
-        label: format!("Claim {role}")
+        label: crate::tr!(lang, "button-claim", role = role)
             .chars()
             .take(MAX_BUTTON_LABEL_CHARS)
             .collect(),

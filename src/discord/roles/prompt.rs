@@ -5,34 +5,44 @@ use super::claim_button;
 use crate::discord::format::{escape, full, mentions, Reply};
 use crate::domain::agenda::{suggestions, Agenda, PastAgenda};
 use crate::domain::gathering::Gathering;
+use crate::domain::language::Lang;
+use crate::tr;
 
 /// How many members a prompt suggests for each open role.
 const SUGGESTED_PER_ROLE: usize = 3;
 
 /// The prompt for `gathering`, or `None` when every role is held (nothing worth saying).
-pub fn role_prompt(gathering: &Gathering, agenda: &Agenda, past: &[PastAgenda]) -> Option<Reply> {
+pub fn role_prompt(
+    lang: Lang,
+    gathering: &Gathering,
+    agenda: &Agenda,
+    past: &[PastAgenda],
+) -> Option<Reply> {
     let open: Vec<(usize, &str)> = agenda.open().collect();
     if open.is_empty() {
         return None;
     }
     let names: Vec<String> = open.iter().map(|(_, r)| escape(r)).collect();
-    let mut text = format!(
-        "Still open for **{}** on {}: {}.",
-        escape(&gathering.title),
-        full(gathering.start),
-        names.join(", ")
+    let mut text = tr!(
+        lang,
+        "prompt-still-open",
+        title = escape(&gathering.title),
+        when = full(gathering.start),
+        roles = names.join(", ")
     );
     for (role, who) in suggestions(agenda, past, SUGGESTED_PER_ROLE) {
-        text.push_str(&format!(
-            "\n• {}: perhaps {}? (has not held it lately)",
-            escape(&role),
-            mentions(&who)
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "prompt-suggestion",
+            role = escape(&role),
+            members = mentions(&who)
         ));
     }
     let mut reply = Reply::public(text);
     reply.buttons = open
         .iter()
-        .map(|(i, role)| claim_button(gathering.id, *i, role))
+        .map(|(i, role)| claim_button(lang, gathering.id, *i, role))
         .collect();
     Some(reply)
 }

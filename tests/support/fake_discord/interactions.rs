@@ -30,6 +30,8 @@ pub struct Member {
     pub permissions: u64,
     /// Guild role ids.
     pub roles: Vec<u64>,
+    /// Their Discord client's language (`en-US`, `fr`).
+    pub locale: String,
 }
 
 impl Member {
@@ -40,6 +42,7 @@ impl Member {
             name: format!("manager{id}"),
             permissions: perms::MANAGER,
             roles: vec![],
+            locale: "en-US".to_owned(),
         }
     }
     /// A plain member.
@@ -49,7 +52,13 @@ impl Member {
             name: format!("member{id}"),
             permissions: perms::MEMBER,
             roles: vec![],
+            locale: "en-US".to_owned(),
         }
+    }
+    /// The same member with a Discord client in `locale`.
+    pub fn speaking(mut self, locale: &str) -> Member {
+        self.locale = locale.to_owned();
+        self
     }
     /// The same member with these roles.
     pub fn with_roles(mut self, roles: &[u64]) -> Member {
@@ -142,7 +151,7 @@ fn build_base(fake: &FakeDiscord, id: u64, member: &Member, _guild: u64, channel
         "guild_id": guild.to_string(),
         "channel_id": channel.to_string(),
         "channel": {"id": channel.to_string(), "type": 0, "guild_id": guild.to_string(), "name": "circle"},
-        "locale": "en-US",
+        "locale": member.locale,
         "guild_locale": "en-US",
         "entitlements": [],
         "attachment_size_limit": fake.state.upload_limit.load(std::sync::atomic::Ordering::Relaxed),

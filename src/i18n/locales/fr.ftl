@@ -1,0 +1,287 @@
+# Catalogue français de Steward : chaque texte montré aux gens, par clé (Project Fluent).
+
+## Dates en toutes lettres
+
+day-mon = lun.
+day-tue = mar.
+day-wed = mer.
+day-thu = jeu.
+day-fri = ven.
+day-sat = sam.
+day-sun = dim.
+month-1 = janv.
+month-2 = févr.
+month-3 = mars
+month-4 = avr.
+month-5 = mai
+month-6 = juin
+month-7 = juil.
+month-8 = août
+month-9 = sept.
+month-10 = oct.
+month-11 = nov.
+month-12 = déc.
+
+## La carte de l'ordre du jour
+
+card-next-title = Prochaine rencontre : { $title }
+card-roles-open = Rôles de l'ordre du jour ({ $count } { $count ->
+        [one] libre
+       *[other] libres
+    })
+card-roles-all-taken = Rôles de l'ordre du jour (tous pris)
+card-roles-continued = Rôles de l'ordre du jour (suite)
+card-role-open = libre
+card-who-is-coming = Qui vient
+card-moved-from = Déplacée du { $when }
+card-cancelled = Annulée : { $title }
+card-withdrawn = Plus au calendrier : { $title }
+card-superseded = Cette carte a été remplacée par une plus récente : { $link }
+rsvp-going = Je viens ({ $count })
+rsvp-counts = · Peut-être : { $maybe } · Ne vient pas : { $no }
+rsvp-members = { $count } membres
+rsvp-and-more = { $names } et { $count } de plus
+answer-going = Je viens
+answer-maybe = Peut-être
+answer-no = Je ne peux pas
+button-claim = Prendre : { $role }
+button-release = Rendre : { $role }
+menu-claim = Prendre un rôle ({ $count } { $count ->
+        [one] libre
+       *[other] libres
+    })…
+menu-release = Rendre un rôle…
+
+## Rappels et relances de rôles
+
+reminder-title = Bientôt : { $title }
+reminder-roles = Rôles
+reminder-starts = ⏰ **{ $title }** commence { $relative } ({ $when }).
+reminder-holders = Responsables des rôles : { $holders }.
+dm-reminder = ⏰ Rappel de **{ $community }** : **{ $title }** commence { $relative } ({ $when }).
+dm-reminder-going = Vous avez répondu *je viens*. Vos plans ont changé ? Changez votre réponse dans { $channel }.
+link-open-card = Ouvrir la carte de l'ordre du jour
+prompt-still-open = Encore libres pour **{ $title }** le { $when } : { $roles }.
+prompt-suggestion = • { $role } : peut-être { $members } ? (ne l'a pas tenu récemment)
+
+## Refus et erreurs
+
+refusal-organizer-only-role = Seule l'organisation peut faire cela. Demandez à l'organisation : { $role } (ou à quelqu'un qui peut gérer le serveur).
+refusal-organizer-only = Seule l'organisation peut faire cela. Demandez à quelqu'un qui peut gérer le serveur (cette personne peut aussi désigner un rôle d'organisation avec `/community settings organizer_role`).
+error-internal = Un problème est survenu de notre côté (réf. { $reference }). Réessayez dans un instant ; si cela continue, donnez cette référence à la personne qui gère le bot.
+error-guild-only = Steward fonctionne dans les salons d'un serveur : utilisez cette commande dans le salon de votre communauté.
+
+## /help
+
+help-title = Steward — l'aide de la coordination des communautés de pratique
+help-intro = Steward tient le rythme des rencontres de votre communauté dans son propre fuseau horaire, fait prendre les rôles de l'ordre du jour, rappelle chaque rencontre une seule fois, note qui vient et archive ce que vous apprenez. Chaque communauté vit dans un salon : créez-la là, puis utilisez les commandes dans ce salon.
+help-footer = Les commandes d'organisation demandent Gérer le serveur ou le rôle d'organisation de la communauté.
+help-message-menu = Menu des messages
+help-member-menu = Menu des membres
+help-menu-line = menu { $target } **{ $menu }** (clic droit sur un { $target } → Applications) — { $about }
+help-target-message = message
+help-target-member = membre
+
+## La carte de bienvenue
+
+welcome-title = { $name } est créée dans ce salon
+welcome-text = Ce salon accueille désormais **{ $name }**, une communauté de pratique qui se réunit dans le fuseau **{ $zone }** (il y est { $time }). Steward tiendra son calendrier, fera prendre les rôles de l'ordre du jour, fera les rappels et archivera ce que vous apprenez.
+welcome-next-step = Prochaine étape, pour l'organisation
+welcome-next-step-text = Fixez le rythme avec `/gathering schedule` (p. ex. le premier vendredi de chaque mois, 13:00–16:00), ou ajoutez une date avec `/gathering add`. La carte de l'ordre du jour de la prochaine rencontre apparaîtra ici.
+welcome-taking-part = Participer
+welcome-taking-part-text = Sur la carte de l'ordre du jour : **prenez** un rôle (ouverture, partage des défis, …) et répondez **Je viens**, **Peut-être** ou **Je ne peux pas**. `/gathering mine` montre vos rôles et réponses ; `/note add` archive ce que vous avez appris.
+welcome-footer = /help liste toutes les commandes · l'organisation voit tous les réglages dans /community info
+field-organizers = Organisation
+field-reminders = Rappels
+field-role-prompts = Relances de rôles
+
+## Commandes et options (descriptions enregistrées auprès de Discord)
+
+cmd-community = Créer et tenir la communauté de pratique de ce salon
+cmd-community-setup = Lier ce salon à une nouvelle communauté de pratique (Gérer le serveur requis)
+opt-community-setup-name = Le nom de la communauté, p. ex. Cercle de facilitation Ottawa
+opt-community-setup-timezone = Son fuseau horaire IANA, p. ex. America/Toronto (tapez pour chercher)
+opt-community-setup-organizer_role = Les membres de ce rôle organisent (en plus de Gérer le serveur)
+cmd-community-settings = Changer nom, fuseau, langue, heures, rappels ou relances de rôles (organisation)
+opt-community-settings-name = Un nouveau nom
+opt-community-settings-timezone = Un nouveau fuseau horaire IANA, p. ex. America/Toronto
+opt-community-settings-organizer_role = Rôle d'organisation (choisissez @everyone pour le retirer)
+opt-community-settings-reminders = Rappels avant chaque rencontre, p. ex. 7j,1j,2h,15m (ou off)
+opt-community-settings-role_prompt = Quand relancer les rôles libres : lun 10h, 14j,7j,3j (avant chaque rencontre) ou off
+opt-community-settings-dm_reminders = Envoyer aussi les rappels en MP aux membres qui viennent
+opt-community-settings-one_role_per_member = Au plus un rôle de l'ordre du jour par membre et par rencontre
+opt-community-settings-public_page = Publier une page lisible par tous : rencontres, lieux, rôles libres, lien d'agenda
+opt-community-settings-public_names = Montrer aussi sur cette page les noms des responsables et des présents
+opt-community-settings-time_format = Lecture des heures ici : 24h (13:00) ou 12h (1 pm)
+opt-community-settings-language = La langue des cartes et messages de la communauté : en ou fr
+cmd-community-info = Voir les réglages, les rôles de l'ordre du jour et la prochaine rencontre
+cmd-community-list = Lister les communautés de pratique de ce serveur
+cmd-community-delete = Supprimer la communauté de ce salon et toutes ses données (Gérer le serveur)
+cmd-gathering = Planifier, déplacer et consulter les rencontres de la communauté
+cmd-gathering-schedule = Fixer un rythme de rencontres récurrentes (organisation)
+opt-gathering-schedule-title = Le nom des rencontres, p. ex. Séance de pratique mensuelle
+opt-gathering-schedule-frequency = À quelle fréquence
+opt-gathering-schedule-day = Quel jour de la semaine
+opt-gathering-schedule-start = Heure de début, p. ex. 13:00, 13h ou 1pm
+opt-gathering-schedule-end = Heure de fin, p. ex. 16:00 ou 16h (01:00+1 pour le lendemain)
+opt-gathering-schedule-week = Mensuel ou annuel : quelle semaine du mois
+opt-gathering-schedule-months = Seulement ces mois, p. ex. oct,janv,avr ou sept-mai
+opt-gathering-schedule-first_date = À partir de cette date (AAAA-MM-JJ) ; par défaut aujourd'hui
+opt-gathering-schedule-location = Où : une adresse, un lien ou un salon vocal
+cmd-gathering-add = Ajouter une rencontre à une date (organisation)
+opt-gathering-add-date = La date, AAAA-MM-JJ
+opt-gathering-add-start = Heure de début, p. ex. 13:00, 13h ou 1pm
+opt-gathering-add-end = Heure de fin, p. ex. 16:00 ou 16h
+opt-gathering-add-title = Son titre (par défaut : le nom de la communauté + rencontre)
+opt-gathering-add-location = Où : une adresse, un lien ou un salon vocal
+cmd-gathering-list = Les prochaines rencontres de la communauté
+opt-gathering-list-count = Combien (1 à 25, 5 par défaut)
+opt-gathering-list-public = Publier la réponse dans le salon
+cmd-gathering-next = Publier la carte de l'ordre du jour de la prochaine rencontre
+cmd-gathering-mine = Vos prochains rôles et réponses dans toutes les communautés du serveur
+cmd-gathering-move = Déplacer une rencontre à une autre date ou heure (organisation)
+opt-gathering-move-gathering = Quelle rencontre
+opt-gathering-move-new_date = La nouvelle date, AAAA-MM-JJ
+opt-gathering-move-start = Nouvelle heure de début (par défaut : inchangée)
+opt-gathering-move-end = Nouvelle heure de fin (par défaut : même durée)
+opt-gathering-move-reason = Pourquoi (dit dans l'avis)
+cmd-gathering-cancel = Annuler une rencontre (organisation)
+opt-gathering-cancel-gathering = Quelle rencontre
+opt-gathering-cancel-reason = Pourquoi (dit dans l'avis)
+cmd-gathering-edit = Changer titre, heure ou lieu d'une rencontre, ou de sa série à partir d'elle
+opt-gathering-edit-gathering = Quelle rencontre
+opt-gathering-edit-title = Nouveau titre
+opt-gathering-edit-start = Nouvelle heure de début, p. ex. 13:00 ou 13h (même jour ; /gathering move change le jour)
+opt-gathering-edit-end = Nouvelle heure de fin, p. ex. 16:00 ou 16h (01:00+1 pour le lendemain)
+opt-gathering-edit-location = Nouveau lieu : adresse, lien, salon vocal, ou none pour l'enlever
+opt-gathering-edit-apply_to = Cette rencontre seulement (par défaut) ou la série à partir d'elle
+cmd-gathering-reschedule = Changer le rythme d'une série à partir d'une date (organisation)
+opt-gathering-reschedule-series = Quelle série
+opt-gathering-reschedule-frequency = À quelle fréquence désormais
+opt-gathering-reschedule-day = Quel jour de la semaine
+opt-gathering-reschedule-week = Mensuel ou annuel : quelle semaine du mois
+opt-gathering-reschedule-months = Seulement ces mois, p. ex. oct,janv,avr ou sept-mai
+opt-gathering-reschedule-start = Nouvelle heure de début (par défaut : inchangée), p. ex. 13:00 ou 13h
+opt-gathering-reschedule-end = Nouvelle heure de fin (par défaut : même durée), p. ex. 16:00 ou 16h
+opt-gathering-reschedule-from_date = À partir de cette date (AAAA-MM-JJ) ; par défaut la prochaine rencontre
+cmd-gathering-end-series = Arrêter une série après sa dernière rencontre passée (organisation)
+opt-gathering-end-series-series = Quelle série
+cmd-gathering-calendar = Toutes les dates d'une année, une ligne chacune
+opt-gathering-calendar-year = Quelle année (par défaut : cette année)
+opt-gathering-calendar-scope = Cette communauté ou toutes celles du serveur
+opt-gathering-calendar-public = Publier la réponse dans le salon
+cmd-gathering-export = L'agenda de la communauté en fichier .ics
+opt-gathering-export-public = Publier le fichier dans le salon
+cmd-gathering-feed = Le lien d'abonnement à l'agenda de la communauté
+cmd-gathering-feed-reset = Remplacer le lien d'agenda : l'ancien cesse de fonctionner (organisation)
+cmd-role = Prendre, rendre et attribuer les rôles de l'ordre du jour ; modifier la liste
+cmd-role-claim = Prendre un rôle à l'ordre du jour de la prochaine rencontre (ou d'une autre)
+opt-role-claim-role = Quel rôle
+opt-role-claim-gathering = Quelle rencontre (par défaut : la prochaine)
+cmd-role-release = Rendre un rôle (son ou sa responsable, ou l'organisation)
+opt-role-release-role = Quel rôle
+opt-role-release-gathering = Quelle rencontre (par défaut : la prochaine)
+cmd-role-assign = Confier un rôle à un membre (organisation)
+opt-role-assign-role = Quel rôle
+opt-role-assign-member = Qui le prend
+opt-role-assign-gathering = Quelle rencontre (par défaut : la prochaine)
+cmd-role-agenda = Ajouter ou retirer un rôle à l'ordre du jour d'une rencontre (organisation)
+opt-role-agenda-gathering = Quelle rencontre
+opt-role-agenda-action = Ajouter ou retirer
+opt-role-agenda-name = Le rôle, p. ex. Gardien du temps (50 caractères au plus)
+cmd-role-template = Voir ou modifier la liste des rôles de l'ordre du jour
+cmd-role-template-view = Les rôles de l'ordre du jour de la communauté
+cmd-role-template-add = Ajouter un rôle à l'ordre du jour (organisation)
+opt-role-template-add-name = Le rôle, p. ex. Gardien du temps (50 caractères au plus)
+cmd-role-template-remove = Retirer un rôle de l'ordre du jour (organisation)
+opt-role-template-remove-name = Quel rôle
+cmd-role-template-reset = Revenir aux rôles par défaut (organisation)
+cmd-role-history = Qui a tenu quel rôle lors des 12 dernières rencontres
+opt-role-history-member = Seulement les rôles de ce membre
+opt-role-history-public = Publier la réponse dans le salon
+cmd-rsvp = Dire si vous venez à la prochaine rencontre (ou à une autre)
+opt-rsvp-answer = Je viens, peut-être, ou non
+opt-rsvp-gathering = Quelle rencontre (par défaut : la prochaine)
+cmd-attendance = Noter et consulter qui est venu
+cmd-attendance-record = Noter qui est venu à une rencontre (organisation)
+opt-attendance-record-gathering = Quelle rencontre (les récentes sont proposées)
+cmd-attendance-report = Présences par rencontre et par membre : noyau, actifs, occasionnels
+opt-attendance-report-months = Combien de mois en arrière (1 à 24, 6 par défaut)
+opt-attendance-report-format = embed (par défaut) ou csv
+opt-attendance-report-public = Publier la réponse dans le salon
+cmd-note = Archiver, retrouver et exporter les notes de pratique de la communauté
+cmd-note-add = Archiver une note de pratique (ouvre un formulaire pour son titre et son texte)
+opt-note-add-kind = Quel genre de note
+opt-note-add-tags = Étiquettes, p. ex. tour-de-table, ouvertures (10 au plus)
+opt-note-add-gathering = La rencontre d'où elle vient (par défaut : une finie ces 7 derniers jours)
+cmd-note-search = Chercher dans les notes de pratique : les meilleures d'abord, avec extraits
+opt-note-search-query = Les mots à trouver, p. ex. tour de table
+opt-note-search-kind = Seulement ce genre
+opt-note-search-tag = Seulement les notes avec cette étiquette
+opt-note-search-author = Seulement les notes de ce membre
+opt-note-search-public = Publier la réponse dans le salon
+cmd-note-list = Lister les notes de pratique, les plus récentes d'abord
+opt-note-list-gathering = Seulement les notes de cette rencontre
+opt-note-list-kind = Seulement ce genre
+opt-note-list-tag = Seulement les notes avec cette étiquette
+opt-note-list-author = Seulement les notes de ce membre
+opt-note-list-public = Publier la réponse dans le salon
+cmd-note-show = Afficher une note de pratique en entier
+opt-note-show-id = Le numéro de la note, p. ex. 12
+opt-note-show-public = La publier dans le salon
+cmd-note-edit = Modifier une note de pratique (son auteur ou l'organisation)
+opt-note-edit-id = Le numéro de la note, p. ex. 12
+cmd-note-delete = Supprimer une note de pratique (son auteur ou l'organisation ; demande confirmation)
+opt-note-delete-id = Le numéro de la note, p. ex. 12
+cmd-note-export = Télécharger les notes de pratique (Markdown, CSV ou JSON)
+opt-note-export-format = Format du fichier (par défaut : markdown)
+opt-note-export-public = Publier le fichier dans le salon
+cmd-archive_message = Archiver ce message comme note de pratique (ouvre un formulaire prérempli)
+opt-archive_message-message = Le message à archiver
+cmd-privacy = Ce que Steward garde sur vous et ce serveur, et combien de temps
+cmd-forget-me = Effacer vos réponses, présences et l'historique de vos rôles sur ce serveur
+cmd-help = Ce que fait Steward et ses commandes
+menu-archive_message = Archiver comme note de pratique
+
+## Noms des choix
+
+choice-12h = 12 h (1 pm)
+choice-24h = 24 h (13:00)
+choice-add = ajouter
+choice-best-practice = bonne pratique
+choice-challenge = défi
+choice-community = cette communauté
+choice-csv = csv
+choice-discovery = découverte
+choice-embed = carte
+choice-evaluation = évaluation
+choice-every-2-weeks = toutes les 2 semaines
+choice-first = premier
+choice-fourth = quatrième
+choice-friday = vendredi
+choice-going = je viens
+choice-guild = tout le serveur
+choice-json = json
+choice-last = dernier
+choice-markdown = markdown
+choice-maybe = peut-être
+choice-monday = lundi
+choice-monthly = mensuel
+choice-no = non
+choice-query = pertinence
+choice-remove = retirer
+choice-resource = ressource
+choice-saturday = samedi
+choice-second = deuxième
+choice-story = récit
+choice-sunday = dimanche
+choice-third = troisième
+choice-this = cette rencontre
+choice-this-and-following = celle-ci et les suivantes
+choice-thursday = jeudi
+choice-tuesday = mardi
+choice-wednesday = mercredi
+choice-weekly = hebdomadaire
+choice-yearly = annuel
+choice-en = English
+choice-fr = français

@@ -1,0 +1,234 @@
+//! End to end: a French-speaking community. Set up by an organizer whose Discord is in French, its
+//! agenda card, its reminder, a refusal and `/help` are in French, within Discord's limits; a member
+//! whose Discord is in English still reads private replies in English; the registered commands carry
+//! `fr` localisations of every description and choice.
+
+mod support;
+
+use chrono::{DateTime, TimeZone, Utc};
+use serde_json::Value;
+use support::bot::{RunningBot, ShiftedClock};
+use support::db::TestDb;
+use support::fake_discord::{FakeDiscord, Invocation, Member};
+use support::replies::{is_ephemeral, text_of};
+
+fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap()
+}
+
+fn french(member: Member) -> Member {
+    member.speaking("fr")
+}
+
+/// Discord's limits on one message body: content, embeds, fields, button labels.
+fn within_limits(body: &Value) {
+    let chars = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
+    assert!(chars(&body["content"]) <= 2000, "{body}");
+    let mut total = 0;
+    for embed in body["embeds"].as_array().into_iter().flatten() {
+        assert!(chars(&embed["title"]) <= 256, "{embed}");
+        assert!(chars(&embed["description"]) <= 4096, "{embed}");
+        total += chars(&embed["title"]) + chars(&embed["description"]);
+        for field in embed["fields"].as_array().into_iter().flatten() {
+            assert!(
+                chars(&field["name"]) <= 256 && chars(&field["value"]) <= 1024,
+                "{field}"
+            );
+            total += chars(&field["name"]) + chars(&field["value"]);
+        }
+    }
+    assert!(total <= 6000, "{body}");
+    let rows = body["components"].as_array().cloned().unwrap_or_default();
+    assert!(rows.len() <= 5);
+    for button in rows
+        .iter()
+        .flat_map(|r| r["components"].as_array().cloned().unwrap_or_default())
+    {
+        assert!(chars(&button["label"]) <= 80, "{button}");
+    }
+}
+
+fn labels(body: &Value) -> Vec<String> {
+    body["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["label"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_french_community_reads_its_card_reminder_refusals_and_help_in_french() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    // Thu 3 Dec 2026, 09:59:57 in Phoenix; the gathering is Fri 4 Dec 10:00, its 1-day reminder 3 s away.
+    let clock = ShiftedClock::starting_at(utc(2026, 12, 3, 16, 59, 57));
+    let bot = RunningBot::start_with_clock(&fake, db.url(), clock.clone()).await;
+    let organizer = french(Member::manager(1));
+    let welcome = fake
+        .run(
+            &Invocation::new("community setup", &organizer)
+                .opt("name", "Cercle de pratique")
+                .opt("timezone", "America/Phoenix"),
+        )
+        .await;
+    let text = text_of(&welcome);
+    assert!(
+        text.contains("Cercle de pratique est créée dans ce salon")
+            && text.contains("Prochaine étape, pour l'organisation"),
+        "{text}"
+    );
+    fake.run(
+        &Invocation::new("community settings", &organizer)
+            .opt("reminders", "1j")
+            .opt("role_prompt", "off"),
+    )
+    .await;
+    fake.run(
+        &Invocation::new("gathering add", &organizer)
+            .opt("date", "2026-12-04")
+            .opt("start", "10h")
+            .opt("end", "12h")
+            .opt("title", "Atelier"),
+    )
+    .await;
+
+    // The reminder: in French, pinging no one but role holders.
+    fake.wait_for("the reminder", |f| {
+        f.created_messages()
+            .into_iter()
+            .find(|(_, b)| b["content"].as_str().unwrap_or("").contains('⏰'))
+            .map(|(_, b)| b)
+    })
+    .await;
+    let reminder = fake
+        .created_messages()
+        .into_iter()
+        .map(|(_, b)| b)
+        .find(|b| b["content"].as_str().unwrap_or("").contains('⏰'))
+        .unwrap();
+    let content = reminder["content"].as_str().unwrap();
+    assert!(content.contains("**Atelier** commence <t:"), "{content}");
+    within_limits(&reminder);
+    // With no card yet, the reminder is the agenda card.
+    let embed = reminder["embeds"][0].to_string();
+    assert!(
+        embed.contains("Prochaine rencontre : Atelier")
+            && embed.contains("ven. 4 déc. 2026, 10:00–12:00 America/Phoenix")
+            && embed.contains("Rôles de l'ordre du jour (5 libres)")
+            && embed.contains("Ouverture")
+            && embed.contains("Qui vient"),
+        "{embed}"
+    );
+    let buttons = labels(&reminder);
+    for expected in [
+        "Prendre : Ouverture",
+        "Je viens",
+        "Peut-être",
+        "Je ne peux pas",
+    ] {
+        assert!(buttons.iter().any(|b| b == expected), "{buttons:?}");
+    }
+
+    // /gathering next: the card, in French, whoever asks.
+    let card = fake
+        .run(&Invocation::new("gathering next", &Member::regular(4)))
+        .await;
+    within_limits(&card["data"]);
+    let text = text_of(&card);
+    assert!(
+        text.contains("Prochaine rencontre : Atelier") && text.contains("Je viens (0)"),
+        "{text}"
+    );
+
+    // A refusal says who can help, in the member's language.
+    let refused = fake
+        .run(
+            &Invocation::new("gathering add", &french(Member::regular(5)))
+                .opt("date", "2026-12-11")
+                .opt("start", "10h")
+                .opt("end", "12h"),
+        )
+        .await;
+    assert!(is_ephemeral(&refused));
+    assert!(
+        text_of(&refused).contains("Seule l'organisation peut faire cela")
+            && text_of(&refused).contains("gérer le serveur"),
+        "{refused}"
+    );
+    let english = fake
+        .run(
+            &Invocation::new("gathering add", &Member::regular(6))
+                .opt("date", "2026-12-11")
+                .opt("start", "10h")
+                .opt("end", "12h"),
+        )
+        .await;
+    assert!(
+        text_of(&english).contains("Only organizers can do that"),
+        "{english}"
+    );
+
+    // /help in French.
+    let help = fake
+        .run(&Invocation::new("help", &french(Member::regular(7))))
+        .await;
+    within_limits(&help["data"]);
+    let text = text_of(&help);
+    assert!(
+        text.contains("Steward — l'aide de la coordination")
+            && text.contains("`/community setup` — Lier ce salon à une nouvelle communauté")
+            && text.contains("**Archiver comme note de pratique**"),
+        "{text}"
+    );
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
+
+#[tokio::test]
+async fn the_registered_commands_carry_french_descriptions_and_choice_names() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let bot = RunningBot::start(&fake, db.url()).await;
+    let commands = fake.commands();
+    assert!(!commands.is_empty());
+    let mut missing = Vec::new();
+    fn walk(path: &str, node: &Value, top: bool, missing: &mut Vec<String>) {
+        let fr = |v: &Value, field: &str| {
+            v[field]["fr"]
+                .as_str()
+                .filter(|t| !t.is_empty() && t.chars().count() <= 100)
+                .is_some()
+        };
+        // Slash commands, sub-commands and options have descriptions; a message menu (a top-level
+        // command of type 3) has a name people see.
+        if top && node["type"] == 3 {
+            if !fr(node, "name_localizations") {
+                missing.push(format!("{path}: name"));
+            }
+        } else if !fr(node, "description_localizations") {
+            missing.push(format!("{path}: description"));
+        }
+        for choice in node["choices"].as_array().into_iter().flatten() {
+            if !fr(choice, "name_localizations") {
+                missing.push(format!("{path} choice {}", choice["name"]));
+            }
+        }
+        for option in node["options"].as_array().into_iter().flatten() {
+            let name = option["name"].as_str().unwrap_or_default();
+            walk(&format!("{path} {name}"), option, false, missing);
+        }
+    }
+    for command in &commands {
+        let name = command["name"].as_str().unwrap_or_default();
+        walk(name, command, true, &mut missing);
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    let community = commands.iter().find(|c| c["name"] == "community").unwrap();
+    assert_eq!(
+        community["description_localizations"]["fr"],
+        "Créer et tenir la communauté de pratique de ce salon"
+    );
+    bot.stop().await;
+}
