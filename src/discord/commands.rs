@@ -292,4 +292,73 @@ mod tests {
             assert!(command.is_some_and(|c| c.slash_action.is_some()), "{line}");
         }
     }
+
+    fn walk(command: &Command, out: &mut Vec<String>) {
+        let fr = |l: &[(
+            std::borrow::Cow<'static, str>,
+            std::borrow::Cow<'static, str>,
+        )]| {
+            l.iter()
+                .find(|(k, _)| k == "fr")
+                .map(|(_, v)| v.to_string())
+        };
+        let check = |what: String, text: Option<String>, out: &mut Vec<String>| match text {
+            Some(t) if !t.is_empty() && t.chars().count() <= 100 => {}
+            other => out.push(format!("{what}: {other:?}")),
+        };
+        if command.slash_action.is_some() || !command.subcommands.is_empty() {
+            check(
+                format!("/{}", command.qualified_name),
+                fr(&command.description_localizations),
+                out,
+            );
+        }
+        if command.context_menu_action.is_some() {
+            check(
+                format!("menu {}", command.name),
+                fr(&command.name_localizations),
+                out,
+            );
+        }
+        for p in &command.parameters {
+            check(
+                format!("/{} {}", command.qualified_name, p.name),
+                fr(&p.description_localizations),
+                out,
+            );
+            for choice in p.choices.iter() {
+                check(
+                    format!(
+                        "/{} {} choice {}",
+                        command.qualified_name, p.name, choice.name
+                    ),
+                    fr(&choice.localizations),
+                    out,
+                );
+            }
+        }
+        for sub in &command.subcommands {
+            walk(sub, out);
+        }
+    }
+
+    #[test]
+    fn every_command_option_and_choice_carries_a_french_localisation_within_discords_limits() {
+        let commands = super::localized();
+        let mut missing = Vec::new();
+        for command in &commands {
+            walk(command, &mut missing);
+        }
+        assert!(missing.is_empty(), "{missing:#?}");
+        // The English descriptions come from the catalogue too.
+        let settings = commands
+            .iter()
+            .find(|c| c.name == "community")
+            .and_then(|c| c.subcommands.iter().find(|s| s.name == "settings"))
+            .unwrap();
+        assert_eq!(
+            settings.description.as_deref(),
+            Some(crate::i18n::text(crate::i18n::Lang::En, "cmd-community-settings", &[]).as_str())
+        );
+    }
 }

@@ -112,7 +112,7 @@ async fn say(
         PostKind::Harvest => match gathering {
             Some(g) if g.status.is_on() => {
                 let here = store.attendees(g.id).await?;
-                Ok(Some(harvest_prompt(g, &here)))
+                Ok(Some(harvest_prompt(community.settings.language, g, &here)))
             }
             _ => Ok(None),
         },

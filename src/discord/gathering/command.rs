@@ -442,11 +442,12 @@ pub async fn cancel(
         reason.as_deref(),
         &key,
         now,
-        views::cancelled_notice,
+        |c| views::cancelled_notice(community.settings.language, c),
     )
     .await?;
     crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
-    announce(ctx, &community, views::cancelled_notice(&cancelled)).await
+    let notice = views::cancelled_notice(community.settings.language, &cancelled);
+    announce(ctx, &community, notice).await
 }
 
 /// Stop a recurring series after its last past gathering (organizers)

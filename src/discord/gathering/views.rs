@@ -9,10 +9,12 @@ use crate::domain::change::{concerned, Cancelled, Moved};
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId, Series, Status};
 use crate::domain::ids::MemberRef;
+use crate::domain::language::Lang;
 use crate::domain::recurrence::local_to_utc;
 use crate::domain::reminders::ReminderOffsets;
 use crate::domain::role_prompt::{describe_offsets, TimeFormat};
 use crate::store::Store;
+use crate::tr;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -268,37 +270,46 @@ pub fn calendar_line(g: &Gathering, zone: Tz, community: Option<&str>) -> String
 /// The public notice of a move: from when to when (and in the community's wall clock), why, and a line
 /// that pings the role holders and those going (mentions inside embeds never ping).
 pub fn moved_notice(community: &Community, moved: &Moved) -> Reply {
-    let mut text = format!(
-        "**{}** moves from {} to {} ({}).\n{}",
-        escape(&moved.from.title),
-        full(moved.from.start),
-        full(moved.to.start),
-        relative(moved.to.start),
-        local_span(
-            &moved.to,
-            community.settings.time_zone,
-            community.settings.time_format,
-            community.settings.language
-        )
+    let lang = community.settings.language;
+    let mut text = tr!(
+        lang,
+        "notice-moved",
+        title = escape(&moved.from.title),
+        from = full(moved.from.start),
+        to = full(moved.to.start),
+        relative = relative(moved.to.start)
     );
+    text.push('\n');
+    text.push_str(&local_span(
+        &moved.to,
+        community.settings.time_zone,
+        community.settings.time_format,
+        lang,
+    ));
     if let Some(r) = &moved.reason {
-        text.push_str(&format!("\nReason: {}", escape(r)));
+        text.push('\n');
+        text.push_str(&tr!(lang, "notice-reason", reason = escape(r)));
     }
-    let reply = Reply::card(Visibility::Public, Card::new("Gathering moved", text));
+    let reply = Reply::card(
+        Visibility::Public,
+        Card::new(tr!(lang, "notice-moved-title"), text),
+    );
     pinging(reply, &concerned(&moved.holders, &moved.going))
 }
 
 /// The public notice of a cancel: which date, why, the roles it freed, and a line that pings those
 /// holders and those going.
-pub fn cancelled_notice(cancelled: &Cancelled) -> Reply {
+pub fn cancelled_notice(lang: Lang, cancelled: &Cancelled) -> Reply {
     let g = &cancelled.gathering;
-    let mut text = format!(
-        "**{}** on {} is cancelled.",
-        escape(&g.title),
-        full(g.start)
+    let mut text = tr!(
+        lang,
+        "notice-cancelled",
+        title = escape(&g.title),
+        when = full(g.start)
     );
     if let Some(r) = &cancelled.reason {
-        text.push_str(&format!("\nReason: {}", escape(r)));
+        text.push('\n');
+        text.push_str(&tr!(lang, "notice-reason", reason = escape(r)));
     }
     if !cancelled.freed_roles.is_empty() {
         let names: Vec<String> = cancelled
@@ -306,12 +317,13 @@ pub fn cancelled_notice(cancelled: &Cancelled) -> Reply {
             .iter()
             .map(|(r, m)| format!("<@{m}> ({})", escape(r)))
             .collect();
-        text.push_str(&format!(
-            "\nRoles freed: {}. Thank you for stepping up.",
-            names.join(", ")
-        ));
+        text.push('\n');
+        text.push_str(&tr!(lang, "notice-roles-freed", roles = names.join(", ")));
     }
-    let reply = Reply::card(Visibility::Public, Card::new("Gathering cancelled", text));
+    let reply = Reply::card(
+        Visibility::Public,
+        Card::new(tr!(lang, "notice-cancelled-title"), text),
+    );
     pinging(reply, &concerned(&cancelled.freed_roles, &cancelled.going))
 }
 

@@ -30,7 +30,11 @@ pub async fn act(
             .record_attendance(gathering.id, member, None, now)
             .await?;
         let here = store.attendees(gathering.id).await?;
-        return Ok(harvest_prompt(gathering, &here));
+        return Ok(harvest_prompt(
+            community.settings.language,
+            gathering,
+            &here,
+        ));
     }
     crate::discord::context::require_organizer(community, actor)?;
     rsvp::check_record(gathering, now)?;
@@ -52,11 +56,12 @@ pub async fn act(
         };
         changed += usize::from(done);
     }
-    let verb = if adding { "Added" } else { "Removed" };
+    let lang = crate::i18n::member_lang(&click.locale);
+    let done = if adding {
+        crate::tr!(lang, "attendance-added", count = changed)
+    } else {
+        crate::tr!(lang, "attendance-removed", count = changed)
+    };
     let here = store.attendees(gathering.id).await?;
-    Ok(attendance_sheet(
-        gathering,
-        &here,
-        Some(format!("{verb} {changed}.")),
-    ))
+    Ok(attendance_sheet(lang, gathering, &here, Some(done)))
 }

@@ -104,7 +104,7 @@ pub async fn record(
     let g = resolve_any(ctx, &community, &gathering).await?;
     rsvp::check_record(&g, ctx.data().clock.now())?;
     let here = ctx.data().store.attendees(g.id).await?;
-    let sheet = attendance_sheet(&g, &here, None);
+    let sheet = attendance_sheet(crate::discord::error::reader(ctx), &g, &here, None);
     crate::discord::answer::send(ctx, sheet).await?;
     Ok(())
 }

@@ -89,6 +89,26 @@ field-organizers = Organizers
 field-reminders = Reminders
 field-role-prompts = Role prompts
 
+## Change notices and attendance
+
+notice-moved-title = Gathering moved
+notice-moved = **{ $title }** moves from { $from } to { $to } ({ $relative }).
+notice-cancelled-title = Gathering cancelled
+notice-cancelled = **{ $title }** on { $when } is cancelled.
+notice-reason = Reason: { $reason }
+notice-roles-freed = Roles freed: { $roles }. Thank you for stepping up.
+harvest-ended = 🌱 **{ $title }** has ended. Were you there? Press **I was there** (until 7 days from now). What you learned is worth keeping: press **Add practice note** to archive it for the group.
+harvest-there = There ({ $count }): { $members }
+harvest-add-note = Add practice note
+harvest-i-was-there = I was there
+attendance-none = Attendance for **{ $title }** on { $when }: 0 recorded.
+attendance-some = Attendance for **{ $title }** on { $when }: { $count } recorded: { $members }.
+attendance-pick = Pick members below to mark who came (up to 25 at a time), or to take someone off the list.
+attendance-mark = Mark who came
+attendance-take-off = Take someone off the list
+attendance-added = Added { $count }.
+attendance-removed = Removed { $count }.
+
 ## Commands and options (descriptions registered with Discord)
 
 cmd-community = Set up and look after the community of practice of this channel

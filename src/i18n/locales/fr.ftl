@@ -95,6 +95,26 @@ field-organizers = Organisation
 field-reminders = Rappels
 field-role-prompts = Relances de rôles
 
+## Avis de changement et présences
+
+notice-moved-title = Rencontre déplacée
+notice-moved = **{ $title }** passe du { $from } au { $to } ({ $relative }).
+notice-cancelled-title = Rencontre annulée
+notice-cancelled = **{ $title }** du { $when } est annulée.
+notice-reason = Raison : { $reason }
+notice-roles-freed = Rôles libérés : { $roles }. Merci de vous être proposés.
+harvest-ended = 🌱 **{ $title }** est terminée. Vous y étiez ? Appuyez sur **J'y étais** (pendant 7 jours). Ce que vous avez appris mérite d'être gardé : appuyez sur **Ajouter une note de pratique** pour l'archiver pour le groupe.
+harvest-there = Présents ({ $count }) : { $members }
+harvest-add-note = Ajouter une note de pratique
+harvest-i-was-there = J'y étais
+attendance-none = Présences pour **{ $title }** du { $when } : aucune notée.
+attendance-some = Présences pour **{ $title }** du { $when } : { $count } notées : { $members }.
+attendance-pick = Choisissez ci-dessous qui est venu (25 à la fois au plus), ou qui retirer de la liste.
+attendance-mark = Noter qui est venu
+attendance-take-off = Retirer quelqu'un de la liste
+attendance-added = { $count } ajouté(s).
+attendance-removed = { $count } retiré(s).
+
 ## Commandes et options (descriptions enregistrées auprès de Discord)
 
 cmd-community = Créer et tenir la communauté de pratique de ce salon
