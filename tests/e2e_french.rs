@@ -76,7 +76,9 @@ async fn a_french_community_reads_its_card_reminder_refusals_and_help_in_french(
     let text = text_of(&welcome);
     assert!(
         text.contains("Cercle de pratique est créée dans ce salon")
-            && text.contains("Prochaine étape, pour l'organisation"),
+            && text.contains("Prochaine étape, pour l'organisation")
+            && text.contains("7 jours et 1 jour avant chaque rencontre")
+            && text.contains("Le lundi à 10:00, tant que des rôles sont libres (prochaine : <t:"),
         "{text}"
     );
     fake.run(

@@ -460,6 +460,22 @@ async fn zone_change_on(db: TestDb) {
         .map(|g| g.start.timestamp())
         .collect();
     assert_eq!(starts, ours, "{label}: the calendar is the bot's");
+    // No month is lost past the old horizon: one first Friday in each month, one after the other.
+    use chrono::Datelike;
+    let months: Vec<u32> = starts
+        .iter()
+        .map(|s| {
+            let local = DateTime::from_timestamp(*s, 0)
+                .unwrap()
+                .with_timezone(&chrono_tz::America::Toronto);
+            assert!(local.day() <= 7, "{label}: a first Friday");
+            local.year() as u32 * 12 + local.month0()
+        })
+        .collect();
+    assert!(
+        months.windows(2).all(|w| w[1] == w[0] + 1),
+        "{label}: {months:?}"
+    );
 
     // Keep the moments: the other community's gatherings stay at 19:00 UTC (14:00 in Toronto).
     let question = fake.run(&ask(other)).await;

@@ -122,10 +122,15 @@ async fn saved_settings_read_back_exactly() {
         assert_eq!(changed.len(), 11);
         assert!(next.reminders_chosen);
         // Each role prompt form reads back exactly.
+        let mut zone = community.settings.time_zone;
         for prompt in ["14d,7d,3d", "mon,thu 18:30", "0 9 1 * *", "off"] {
             let mut with = next.clone();
             with.role_prompt = RolePrompt::parse(prompt, now).unwrap();
-            store.save_settings(community.id, &with, now).await.unwrap();
+            assert!(store
+                .save_settings(community.id, &with, zone, now)
+                .await
+                .unwrap());
+            zone = with.time_zone;
             let read = store
                 .community_in_channel(ChannelRef(10))
                 .await
@@ -133,7 +138,20 @@ async fn saved_settings_read_back_exactly() {
                 .unwrap();
             assert_eq!(read.settings, with, "{}: {prompt}", db.label());
         }
-        store.save_settings(community.id, &next, now).await.unwrap();
+        assert!(store
+            .save_settings(community.id, &next, zone, now)
+            .await
+            .unwrap());
+        // A save from a snapshot older than a zone change (Phoenix → Sydney) saves nothing.
+        assert!(!store
+            .save_settings(
+                community.id,
+                &community.settings,
+                community.settings.time_zone,
+                now
+            )
+            .await
+            .unwrap());
         let read = store
             .community_in_channel(ChannelRef(10))
             .await

@@ -39,7 +39,10 @@ async fn set(store: &Store, c: &Community, page: bool, names: bool) -> Community
     let mut settings = c.settings.clone();
     settings.public_page = page;
     settings.public_names = names;
-    store.save_settings(c.id, &settings, now()).await.unwrap();
+    assert!(store
+        .save_settings(c.id, &settings, c.settings.time_zone, now())
+        .await
+        .unwrap());
     store.community(c.id).await.unwrap().unwrap()
 }
 
@@ -145,7 +148,10 @@ async fn only_opted_in_communities_have_a_page_whose_address_is_unique_and_kept_
         // Renamed: the address stays.
         let mut renamed = a.settings.clone();
         renamed.name = CommunityName::parse("Sudbury Circle").unwrap();
-        store.save_settings(a.id, &renamed, now()).await.unwrap();
+        assert!(store
+            .save_settings(a.id, &renamed, a.settings.time_zone, now())
+            .await
+            .unwrap());
         let a = store.community(a.id).await.unwrap().unwrap();
         assert_eq!(store.public_slug(&a).await.unwrap(), slug_a, "{label}");
         assert_eq!(

@@ -8,3 +8,5 @@ UPDATE communities SET role_prompt = 'cron:' || role_prompt
 ALTER TABLE communities ADD COLUMN time_format TEXT NOT NULL DEFAULT '24h';
 -- Whether an organizer chose the reminder offsets (else they follow the rhythm of the first series).
 ALTER TABLE communities ADD COLUMN reminders_chosen BIGINT NOT NULL DEFAULT 0;
+-- A community whose settings were ever changed may have chosen its reminders: they stay as they are.
+UPDATE communities SET reminders_chosen = 1 WHERE updated_at <> created_at;

@@ -255,6 +255,14 @@ fn parse_cron(text: &str, now: DateTime<Utc>) -> Result<RolePrompt, InputError> 
             )))
         }
     }
+    // The `cron` crate requires both day fields to match where crontab takes either: refuse the mix.
+    if !matches!(fields[3].as_str(), "*" | "?") && !matches!(fields[5].as_str(), "*" | "?") {
+        return Err(InputError::new(format!(
+            "`{}` restricts both the day of the month and the weekday; give one of them (the other `*`). \
+             {EXAMPLE}",
+            echo(text)
+        )));
+    }
     let days = crontab_weekdays(&fields[5]).ok_or_else(|| {
         InputError::new(format!(
             "`{}` is not a weekday field (use 0–7 as in crontab, or names like `mon,thu`). {EXAMPLE}",

@@ -8,6 +8,7 @@
 
 mod dates;
 mod localize;
+pub mod words;
 
 pub use crate::domain::language::Lang;
 use crate::domain::message::Message;

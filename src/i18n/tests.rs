@@ -44,6 +44,42 @@ fn values_fill_in_and_plurals_follow_the_language() {
 }
 
 #[test]
+fn settings_read_in_words_in_french() {
+    use crate::domain::reminders::ReminderOffsets;
+    use crate::domain::role_prompt::{RolePrompt, TimeFormat};
+    let now = chrono::DateTime::<chrono::Utc>::from_timestamp(1_795_000_000, 0).unwrap();
+    let offsets = |t: &str| words::offsets(Lang::Fr, &ReminderOffsets::parse(t).unwrap());
+    assert_eq!(offsets("14d,7d,3d"), "14, 7 et 3 jours avant");
+    assert_eq!(offsets("7d,1d"), "7 jours et 1 jour avant");
+    assert_eq!(offsets("2h"), "2 heures avant");
+    let prompt = |t: &str| {
+        words::prompt(
+            Lang::Fr,
+            &RolePrompt::parse(t, now).unwrap(),
+            TimeFormat::H24,
+        )
+    };
+    assert_eq!(
+        prompt("lun 10h"),
+        "le lundi à 10:00, tant que des rôles sont libres"
+    );
+    assert_eq!(
+        prompt("mon,thu 18:30"),
+        "le lundi et le jeudi à 18:30, tant que des rôles sont libres"
+    );
+    assert_eq!(
+        prompt("14j,7j"),
+        "14 et 7 jours avant chaque rencontre, tant que des rôles sont libres"
+    );
+    assert_eq!(prompt("off"), "désactivé");
+    // English keeps the domain's own wording.
+    assert_eq!(
+        words::prompt(Lang::En, &RolePrompt::default_prompt(), TimeFormat::H12),
+        "Mondays at 10 am, while roles are open"
+    );
+}
+
+#[test]
 fn dates_in_words_come_from_the_catalogue() {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
     assert_eq!(day_month_year(Lang::En, date), "Fri 4 Dec 2026");

@@ -41,7 +41,10 @@ const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
      reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9, \
      public_page = $10, public_names = $11, time_format = $12, reminders_chosen = $13, \
-     language = $14 WHERE id = $1";
+     language = $14 WHERE id = $1 AND time_zone = $15";
+/// Reminders that still follow the rhythm take the rhythm's (nothing if an organizer chose them meanwhile).
+const RHYTHM_REMINDERS: &str = "UPDATE communities SET reminder_offsets = $2, updated_at = $4 \
+     WHERE id = $1 AND reminders_chosen = 0 AND reminder_offsets = $3";
 
 /// The channel already holds a community.
 #[derive(Debug, thiserror::Error)]
@@ -192,14 +195,16 @@ impl Store {
             .collect()
     }
 
-    /// Saves all settings of a community in one statement.
+    /// Saves all settings of a community in one statement, if its zone is still `zone_was` (a zone
+    /// change that committed meanwhile is not undone). `false`: nothing saved, the zone had changed.
     #[tracing::instrument(skip(self, settings))]
     pub async fn save_settings(
         &self,
         id: CommunityId,
         settings: &Settings,
+        zone_was: chrono_tz::Tz,
         now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let done = sqlx::query(UPDATE_SETTINGS)
             .bind(id.0)
             .bind(settings.name.as_str().to_owned())
@@ -215,14 +220,28 @@ impl Store {
             .bind(settings.time_format.to_string())
             .bind(i64::from(settings.reminders_chosen))
             .bind(settings.language.code())
+            .bind(zone_was.name().to_owned())
             .execute(self.pool())
             .await?;
-        if done.rows_affected() == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt(format!(
-                "community {id} vanished while saving"
-            )))
-        }
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Sets the reminders of a community whose organizers never chose them and that still has `was`:
+    /// they follow the rhythm of the series scheduled. `false` if they were chosen or changed meanwhile.
+    pub async fn follow_rhythm(
+        &self,
+        id: CommunityId,
+        was: &ReminderOffsets,
+        rhythm: &ReminderOffsets,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(RHYTHM_REMINDERS)
+            .bind(id.0)
+            .bind(rhythm.to_string())
+            .bind(was.to_string())
+            .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 }

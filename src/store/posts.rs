@@ -35,9 +35,11 @@ const STILL_THERE_LOCKED: &str =
     "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL FOR SHARE";
 // Taken first in a replan: the gathering's row is locked before its posts, the order every change of a
 // gathering (move, cancel, end of series) takes too, so PostgreSQL never finds the two waiting on each
-// other. A gathering no longer on is not planned (its pending posts are dropped instead).
+// other. A gathering no longer on is not planned (its pending posts are dropped instead), nor one
+// that moved since its posts were worked out (the next pass plans it again).
 const MARK_PLANNED: &str = concat!(
-    "UPDATE gatherings SET posts_planned = revision + 1 WHERE id = $1 AND status IN ",
+    "UPDATE gatherings SET posts_planned = revision + 1 WHERE id = $1 AND community_id = $2 \
+     AND start_at = $3 AND end_at = $4 AND status IN ",
     sql_status!(on)
 );
 const UNPLANNED: &str = concat!(
@@ -252,6 +254,9 @@ impl Store {
         }
         let still_on = sqlx::query(MARK_PLANNED)
             .bind(gathering.id.0)
+            .bind(gathering.community.0)
+            .bind(to_unix(gathering.start))
+            .bind(to_unix(gathering.end))
             .execute(&mut *tx)
             .await?
             .rows_affected()

@@ -12,10 +12,13 @@ use chrono_tz::Tz;
 
 const SET_ZONE: &str =
     "UPDATE communities SET time_zone = $2, updated_at = $3 WHERE id = $1 AND time_zone = $4";
-const OPEN_SERIES: &str = "SELECT id, time_zone FROM series WHERE community_id = $1 \
-     AND (until_at IS NULL OR until_at > $2)";
-const SET_SERIES_ZONE: &str =
-    "UPDATE series SET time_zone = $2 WHERE id = $1 AND community_id = $3";
+const OPEN_SERIES: &str =
+    "SELECT id, time_zone, materialized_until FROM series WHERE community_id = $1 \
+     AND (until_at IS NULL OR until_at > $2) ORDER BY id";
+// The series first (the order end-series and the horizon take: series, then gatherings), and its
+// horizon no later than where the new zone puts it, so no date falls between the two.
+const SET_SERIES_ZONE: &str = "UPDATE series SET time_zone = $2, materialized_until = $4 \
+     WHERE id = $1 AND community_id = $3";
 // Every date of the open series still to come, whatever its status, and the one-offs still on.
 const TO_SHIFT: &str = concat!(
     "SELECT g.id, g.series_id, g.start_at, g.end_at, g.original_start, g.status FROM gatherings g \
@@ -23,7 +26,7 @@ const TO_SHIFT: &str = concat!(
      (SELECT s.id FROM series s WHERE s.community_id = $1 AND (s.until_at IS NULL OR s.until_at > $2)) \
      OR (g.series_id IS NULL AND g.status IN ",
     sql_status!(on),
-    "))"
+    ")) ORDER BY g.id"
 );
 const SHIFT: &str = "UPDATE gatherings SET start_at = $2, end_at = $3, original_start = $4, \
      event_dirty = 1, event_retry_at = 0, event_attempts = 0, revision = revision + 1, updated_at = $5 \
@@ -66,11 +69,26 @@ impl Store {
         }
         let mut done = Rezoned::default();
         if keep_wall_clock {
-            let series: Vec<(i64, String)> = sqlx::query_as(OPEN_SERIES)
+            let series: Vec<(i64, String, i64)> = sqlx::query_as(OPEN_SERIES)
                 .bind(community.0)
                 .bind(to_unix(now))
                 .fetch_all(&mut *tx)
                 .await?;
+            for (id, zone, materialized) in &series {
+                let was = zone.parse::<Tz>().unwrap_or(from);
+                let horizon = (*materialized).min(to_unix(same_wall_clock(
+                    from_unix(*materialized)?,
+                    was,
+                    to,
+                )));
+                sqlx::query(SET_SERIES_ZONE)
+                    .bind(id)
+                    .bind(to.name().to_owned())
+                    .bind(community.0)
+                    .bind(horizon)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             let rows: Vec<(i64, Option<i64>, i64, i64, i64, String)> = sqlx::query_as(TO_SHIFT)
                 .bind(community.0)
                 .bind(to_unix(now))
@@ -79,8 +97,8 @@ impl Store {
             for (id, series_id, start, end, original, status) in rows {
                 // A series' dates were read in the series' own zone; a one-off's in the community's.
                 let was = series_id
-                    .and_then(|s| series.iter().find(|(id, _)| *id == s))
-                    .and_then(|(_, zone)| zone.parse::<Tz>().ok())
+                    .and_then(|s| series.iter().find(|(id, _, _)| *id == s))
+                    .and_then(|(_, zone, _)| zone.parse::<Tz>().ok())
                     .unwrap_or(from);
                 let shift = |t: i64| -> Result<i64, StoreError> {
                     Ok(to_unix(same_wall_clock(from_unix(t)?, was, to)))
@@ -102,14 +120,6 @@ impl Store {
                 if matches!(status.as_str(), "scheduled" | "moved") {
                     done.moved.push(GatheringId(id));
                 }
-            }
-            for (id, _) in &series {
-                sqlx::query(SET_SERIES_ZONE)
-                    .bind(id)
-                    .bind(to.name().to_owned())
-                    .bind(community.0)
-                    .execute(&mut *tx)
-                    .await?;
             }
             done.series = series.len() as u64;
         }

@@ -196,7 +196,11 @@ pub async fn settings(
     if changed.is_empty() {
         // Reminders set to what they were are now chosen: they no longer follow the rhythm.
         if next != community.settings {
-            store.save_settings(community.id, &next, now).await?;
+            saved(
+                store
+                    .save_settings(community.id, &next, community.settings.time_zone, now)
+                    .await?,
+            )?;
         }
         return Ok(SettingsChanged {
             name: next.name.to_string(),
@@ -206,7 +210,11 @@ pub async fn settings(
             zone_question,
         });
     }
-    store.save_settings(community.id, &next, now).await?;
+    saved(
+        store
+            .save_settings(community.id, &next, community.settings.time_zone, now)
+            .await?,
+    )?;
     if community.settings.public_names && !next.public_names {
         let forgotten = store.forget_names(community.id).await?;
         tracing::info!(community = %community.id, forgotten, "names on the public page turned off");
@@ -233,6 +241,18 @@ pub async fn settings(
         feed_replaced,
         zone_question,
     })
+}
+
+/// A save refused because the time zone changed meanwhile is said so (nothing was changed).
+fn saved(done: bool) -> Result<(), CommandError> {
+    if done {
+        Ok(())
+    } else {
+        Err(CommandError::user(
+            "The community's time zone changed while this was being done, so nothing was changed. Look at \
+             `/community info` and run the command again.",
+        ))
+    }
 }
 
 /// The presets of `role_prompt`'s autocomplete (label, value), after what is being typed when it reads

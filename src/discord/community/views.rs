@@ -6,9 +6,10 @@ use crate::discord::format::{escape, full, relative};
 use crate::discord::format::{Card, Reply, Visibility};
 use crate::domain::community::{show_role, Community};
 use crate::domain::gathering::Gathering;
-use crate::domain::role_prompt::{describe_offsets, RolePrompt};
+use crate::domain::role_prompt::RolePrompt;
 use crate::domain::roles::Template;
 use crate::domain::text::capitalize;
+use crate::i18n::words;
 use crate::tr;
 use chrono::{DateTime, Utc};
 
@@ -188,26 +189,31 @@ fn organizers_line(community: &Community) -> String {
 
 fn reminders_line(community: &Community) -> String {
     let s = &community.settings;
+    let lang = s.language;
     if s.reminders.is_off() {
-        "Off".to_owned()
+        capitalize(&tr!(lang, "words-off"))
     } else {
-        capitalize(&format!(
-            "{} each gathering",
-            describe_offsets(&s.reminders)
+        capitalize(&tr!(
+            lang,
+            "words-each-gathering",
+            offsets = words::offsets(lang, &s.reminders)
         ))
     }
 }
 
 fn prompt_line(community: &Community, now: DateTime<Utc>) -> String {
     let s = &community.settings;
+    let lang = s.language;
+    let words = capitalize(&words::prompt(lang, &s.role_prompt, s.time_format));
     match (&s.role_prompt, s.role_prompt.next_after(now, s.time_zone)) {
-        (RolePrompt::Off, _) => "Off".to_owned(),
-        (p, Some(next)) => format!(
-            "{} (next <t:{}:F>)",
-            capitalize(&p.describe(s.time_format)),
-            next.timestamp()
+        (RolePrompt::Off, _) => words,
+        (_, Some(next)) => tr!(
+            lang,
+            "words-next",
+            words = words,
+            next = format!("<t:{}:F>", next.timestamp())
         ),
-        (p, None) => capitalize(&p.describe(s.time_format)),
+        (_, None) => words,
     }
 }
 

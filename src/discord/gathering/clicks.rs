@@ -101,15 +101,22 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
                 .map(|(_, m)| m);
             role_flows::assign(&app.store, &gathering, &role, who, member, now).await?;
             crate::discord::living::refresh_card(app, community.id, gathering.id, None);
-            let done = Reply::private(format!(
-                "Done: <@{who}> holds **{}** now.",
-                crate::discord::format::escape(&role)
+            let done = Reply::private(crate::tr!(
+                crate::i18n::member_lang(&click.locale),
+                "role-assign-done",
+                member = format!("<@{who}>"),
+                role = crate::discord::format::escape(&role)
             ));
             Ok(match previous.filter(|p| *p != who) {
                 Some(previous) => Outcome::UpdateAndAsk(
                     done,
                     Box::new(crate::discord::roles::views::reassigned(
-                        &role, &gathering, who, previous, member,
+                        community.settings.language,
+                        &role,
+                        &gathering,
+                        who,
+                        previous,
+                        member,
                     )),
                 ),
                 None => Outcome::Update(done),

@@ -82,11 +82,15 @@ pub async fn schedule(
         && s.reminders == ReminderOffsets::default_offsets()
         && fitting != s.reminders
     {
-        let mut next = s.clone();
-        next.reminders = fitting.clone();
-        store.save_settings(community.id, &next, now).await?;
-        store.replan_community(community.id, now).await?;
-        Some(fitting)
+        if store
+            .follow_rhythm(community.id, &s.reminders, &fitting, now)
+            .await?
+        {
+            store.replan_community(community.id, now).await?;
+            Some(fitting)
+        } else {
+            None
+        }
     } else {
         None
     };

@@ -62,7 +62,11 @@ pub async fn claim(
     )
     .await?;
     crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
-    crate::discord::answer::send(ctx, views::claimed(&role, &target)).await?;
+    crate::discord::answer::send(
+        ctx,
+        views::claimed(crate::discord::error::reader(ctx), &role, &target),
+    )
+    .await?;
     Ok(())
 }
 
@@ -83,7 +87,17 @@ pub async fn release(
     let now = ctx.data().clock.now();
     let holder = flows::release(store, &community, &target, &role, me, &actor(ctx), now).await?;
     crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
-    crate::discord::answer::send(ctx, views::released(&role, &target, holder, me)).await?;
+    crate::discord::answer::send(
+        ctx,
+        views::released(
+            crate::discord::error::reader(ctx),
+            &role,
+            &target,
+            holder,
+            me,
+        ),
+    )
+    .await?;
     Ok(())
 }
 
@@ -118,13 +132,24 @@ pub async fn assign(
     if let Some(holder) = holder.filter(|h| *h != who) {
         let roles = store.agenda_roles(target.id, &community.template).await?;
         let index = roles.roles().iter().position(|r| *r == role).unwrap_or(0);
-        let ask = views::assign_over(&role, &target, index, holder, who);
+        let ask = views::assign_over(
+            crate::discord::error::reader(ctx),
+            &role,
+            &target,
+            index,
+            holder,
+            who,
+        );
         crate::discord::answer::send(ctx, ask).await?;
         return Ok(());
     }
     flows::assign(store, &target, &role, who, by, ctx.data().clock.now()).await?;
     crate::discord::living::refresh_card(ctx.data(), community.id, target.id, None);
-    crate::discord::answer::send(ctx, views::assigned(&role, &target, who, by)).await?;
+    crate::discord::answer::send(
+        ctx,
+        views::assigned(community.settings.language, &role, &target, who, by),
+    )
+    .await?;
     Ok(())
 }
 

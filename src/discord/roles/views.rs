@@ -5,40 +5,70 @@ use crate::domain::agenda::{not_held_lately, PastAgenda};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
+use crate::domain::language::Lang;
 use crate::domain::roles::Template;
+use crate::tr;
 
 /// "You hold Evaluation for …".
-pub fn claimed(role: &str, gathering: &Gathering) -> Reply {
-    Reply::private(format!(
-        "You hold **{}** for **{}** on {}. Thank you!",
-        escape(role),
-        escape(&gathering.title),
-        full(gathering.start)
+pub fn claimed(lang: Lang, role: &str, gathering: &Gathering) -> Reply {
+    Reply::private(tr!(
+        lang,
+        "role-claimed",
+        role = escape(role),
+        title = escape(&gathering.title),
+        when = full(gathering.start)
     ))
 }
 
 /// "Evaluation is open again".
-pub fn released(role: &str, gathering: &Gathering, holder: MemberRef, by: MemberRef) -> Reply {
-    let whose = if holder == by {
-        String::new()
-    } else {
-        format!(" (it was held by <@{holder}>)")
-    };
-    Reply::private(format!(
-        "**{}** for **{}** on {} is open again{whose}.",
+pub fn released(
+    lang: Lang,
+    role: &str,
+    gathering: &Gathering,
+    holder: MemberRef,
+    by: MemberRef,
+) -> Reply {
+    let (role, title, when) = (
         escape(role),
         escape(&gathering.title),
-        full(gathering.start)
-    ))
+        full(gathering.start),
+    );
+    Reply::private(if holder == by {
+        tr!(
+            lang,
+            "role-released",
+            role = role,
+            title = title,
+            when = when
+        )
+    } else {
+        tr!(
+            lang,
+            "role-released-for",
+            role = role,
+            title = title,
+            when = when,
+            holder = format!("<@{holder}>")
+        )
+    })
 }
 
 /// Public: who was given the role (the assignee is pinged, nobody else).
-pub fn assigned(role: &str, gathering: &Gathering, member: MemberRef, by: MemberRef) -> Reply {
-    let mut reply = Reply::private(format!(
-        "<@{member}> holds **{}** for **{}** on {} (assigned by <@{by}>).",
-        escape(role),
-        escape(&gathering.title),
-        full(gathering.start)
+pub fn assigned(
+    lang: Lang,
+    role: &str,
+    gathering: &Gathering,
+    member: MemberRef,
+    by: MemberRef,
+) -> Reply {
+    let mut reply = Reply::private(tr!(
+        lang,
+        "role-assigned",
+        member = format!("<@{member}>"),
+        role = escape(role),
+        title = escape(&gathering.title),
+        when = full(gathering.start),
+        by = format!("<@{by}>")
     ));
     reply.visibility = Visibility::Public;
     reply.ping_users = vec![member.0];
@@ -47,23 +77,26 @@ pub fn assigned(role: &str, gathering: &Gathering, member: MemberRef, by: Member
 
 /// Asked of the organizer before a held role changes hands: the button gives it to `member`.
 pub fn assign_over(
+    lang: Lang,
     role: &str,
     gathering: &Gathering,
     index: usize,
     holder: MemberRef,
     member: MemberRef,
 ) -> Reply {
-    let mut reply = Reply::private(format!(
-        "**{}** for **{}** on {} is held by <@{holder}>. Give it to <@{member}> instead? <@{holder}> \
-         will be told. (Dismiss this message to leave it as it is.)",
-        escape(role),
-        escape(&gathering.title),
-        full(gathering.start)
+    let mut reply = Reply::private(tr!(
+        lang,
+        "role-assign-over",
+        role = escape(role),
+        title = escape(&gathering.title),
+        when = full(gathering.start),
+        holder = format!("<@{holder}>"),
+        member = format!("<@{member}>")
     ));
     reply.buttons = vec![crate::discord::format::Button {
         custom_id: crate::discord::custom_id::ButtonAction::AssignOver(gathering.id, index, member)
             .encode(),
-        label: "Give the role to them".to_owned(),
+        label: tr!(lang, "role-give-button"),
         tone: crate::discord::format::Tone::Danger,
     }];
     reply
@@ -71,17 +104,22 @@ pub fn assign_over(
 
 /// The channel is told that a role changed hands; both members are pinged.
 pub fn reassigned(
+    lang: Lang,
     role: &str,
     gathering: &Gathering,
     member: MemberRef,
     previous: MemberRef,
     by: MemberRef,
 ) -> Reply {
-    let mut reply = Reply::public(format!(
-        "<@{member}> holds **{}** for **{}** on {} now, instead of <@{previous}> (assigned by <@{by}>).",
-        escape(role),
-        escape(&gathering.title),
-        full(gathering.start)
+    let mut reply = Reply::public(tr!(
+        lang,
+        "role-reassigned",
+        member = format!("<@{member}>"),
+        role = escape(role),
+        title = escape(&gathering.title),
+        when = full(gathering.start),
+        previous = format!("<@{previous}>"),
+        by = format!("<@{by}>")
     ));
     reply.ping_users = vec![member.0, previous.0];
     reply

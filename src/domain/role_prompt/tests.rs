@@ -213,6 +213,8 @@ fn bad_input_is_refused_with_an_example_of_each_form() {
         "0 10 * * 8",
         "0 10 * * 6-2",
         "0 0 0 30 2 *",
+        "0 9 1 * 1",
+        "mars 10:00",
         "14d,7x",
         "14d,14d",
         "0d",

@@ -34,7 +34,11 @@ const NAMES: [&[&str]; 7] = [
 /// The day a word names (`mon`, `Monday`, `mondays`, `lun.`, `lundi`), if any.
 pub fn weekday_named(word: &str) -> Option<Weekday> {
     let word = word.trim().trim_end_matches('.').to_lowercase();
-    let singular = word.strip_suffix('s').unwrap_or(&word);
+    // A plural `s` (`mondays`), never on a three-letter word nor on `mars` (French March).
+    let singular = match word.strip_suffix('s') {
+        Some(s) if word.chars().count() > 3 && word != "mars" => s,
+        _ => word.as_str(),
+    };
     NAMES
         .iter()
         .position(|names| names.contains(&word.as_str()) || names.contains(&singular))
@@ -47,7 +51,7 @@ pub fn crontab_weekdays(field: &str) -> Option<Option<Vec<Weekday>>> {
     let mut numbers = [false; 7];
     for item in field.split(',') {
         let (range, step) = match item.split_once('/') {
-            Some((r, s)) => (r, s.parse::<usize>().ok().filter(|s| (1..=7).contains(s))?),
+            Some((r, s)) => (r, s.parse::<usize>().ok().filter(|s| (1..=99).contains(s))?),
             None => (item, 1),
         };
         let (from, to) = match range {

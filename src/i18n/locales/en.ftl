@@ -109,6 +109,49 @@ attendance-take-off = Take someone off the list
 attendance-added = Added { $count }.
 attendance-removed = Removed { $count }.
 
+## Roles
+
+role-claimed = You hold **{ $role }** for **{ $title }** on { $when }. Thank you!
+role-released = **{ $role }** for **{ $title }** on { $when } is open again.
+role-released-for = **{ $role }** for **{ $title }** on { $when } is open again (it was held by { $holder }).
+role-assigned = { $member } holds **{ $role }** for **{ $title }** on { $when } (assigned by { $by }).
+role-assign-over = **{ $role }** for **{ $title }** on { $when } is held by { $holder }. Give it to { $member } instead? { $holder } will be told. (Dismiss this message to leave it as it is.)
+role-give-button = Give the role to them
+role-reassigned = { $member } holds **{ $role }** for **{ $title }** on { $when } now, instead of { $previous } (assigned by { $by }).
+role-assign-done = Done: { $member } holds **{ $role }** now.
+
+## Settings in words (English comes from the domain's own wording; these keep the two catalogues alike)
+
+words-off = off
+words-each-gathering = { $offsets } each gathering
+words-next = { $words } (next { $next })
+words-and = and
+words-before = { $offsets } before
+words-prompt-before = { $offsets } each gathering, while roles are open
+words-prompt-weekly = { $days } at { $time }, while roles are open
+words-prompt-cron = on the cron schedule `{ $expression }`, while roles are open
+words-every-day = Every day
+words-weekdays = Weekdays
+every-mon = Mondays
+every-tue = Tuesdays
+every-wed = Wednesdays
+every-thu = Thursdays
+every-fri = Fridays
+every-sat = Saturdays
+every-sun = Sundays
+unit-day = { $count ->
+        [one] day
+       *[other] days
+    }
+unit-hour = { $count ->
+        [one] hour
+       *[other] hours
+    }
+unit-minute = { $count ->
+        [one] minute
+       *[other] minutes
+    }
+
 ## Commands and options (descriptions registered with Discord)
 
 cmd-community = Set up and look after the community of practice of this channel

@@ -115,6 +115,49 @@ attendance-take-off = Retirer quelqu'un de la liste
 attendance-added = { $count } ajouté(s).
 attendance-removed = { $count } retiré(s).
 
+## Rôles
+
+role-claimed = Vous tenez **{ $role }** pour **{ $title }** le { $when }. Merci !
+role-released = **{ $role }** pour **{ $title }** le { $when } est de nouveau libre.
+role-released-for = **{ $role }** pour **{ $title }** le { $when } est de nouveau libre (tenu jusqu'ici par { $holder }).
+role-assigned = { $member } tient **{ $role }** pour **{ $title }** le { $when } (confié par { $by }).
+role-assign-over = **{ $role }** pour **{ $title }** le { $when } est tenu par { $holder }. Le confier plutôt à { $member } ? { $holder } en sera informé. (Fermez ce message pour ne rien changer.)
+role-give-button = Leur confier le rôle
+role-reassigned = { $member } tient désormais **{ $role }** pour **{ $title }** le { $when }, à la place de { $previous } (confié par { $by }).
+role-assign-done = C'est fait : { $member } tient **{ $role }** désormais.
+
+## Réglages en toutes lettres
+
+words-off = désactivé
+words-each-gathering = { $offsets } chaque rencontre
+words-next = { $words } (prochaine : { $next })
+words-and = et
+words-before = { $offsets } avant
+words-prompt-before = { $offsets } chaque rencontre, tant que des rôles sont libres
+words-prompt-weekly = { $days } à { $time }, tant que des rôles sont libres
+words-prompt-cron = selon le cron `{ $expression }`, tant que des rôles sont libres
+words-every-day = Tous les jours
+words-weekdays = En semaine
+every-mon = le lundi
+every-tue = le mardi
+every-wed = le mercredi
+every-thu = le jeudi
+every-fri = le vendredi
+every-sat = le samedi
+every-sun = le dimanche
+unit-day = { $count ->
+        [one] jour
+       *[other] jours
+    }
+unit-hour = { $count ->
+        [one] heure
+       *[other] heures
+    }
+unit-minute = { $count ->
+        [one] minute
+       *[other] minutes
+    }
+
 ## Commandes et options (descriptions enregistrées auprès de Discord)
 
 cmd-community = Créer et tenir la communauté de pratique de ce salon
