@@ -8,8 +8,10 @@ use crate::domain::change::concerned as concerned_members;
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId, Series};
 use crate::domain::ids::MemberRef;
+use crate::domain::language::Lang;
 use crate::domain::reshape::Reshape;
 use crate::store::{Concerned, Reshaped, SeriesChange};
+use crate::tr;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -18,23 +20,29 @@ const MAX_DATES: usize = 12;
 /// Most members one notice pings (a mention line stays well under Discord's 2,000 characters).
 const MAX_PINGS: usize = 60;
 
-fn day(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone).format("%a %-d %b %Y").to_string()
+fn day(t: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
+    crate::i18n::day_month_year(lang, t.with_timezone(&zone).date_naive())
 }
 
 /// "Fri 5 Feb 2027, Fri 5 Mar 2027 and 3 more".
-fn dates(starts: impl Iterator<Item = DateTime<Utc>>, zone: Tz) -> String {
-    let all: Vec<String> = starts.map(|t| day(t, zone)).collect();
+fn dates(starts: impl Iterator<Item = DateTime<Utc>>, zone: Tz, lang: Lang) -> String {
+    let all: Vec<String> = starts.map(|t| day(t, zone, lang)).collect();
     let shown: Vec<&str> = all.iter().take(MAX_DATES).map(String::as_str).collect();
-    let mut text = shown.join(", ");
+    let text = shown.join(", ");
     if all.len() > shown.len() {
-        text.push_str(&format!(" and {} more", all.len() - shown.len()));
+        tr!(
+            lang,
+            "rsvp-and-more",
+            names = text,
+            count = all.len() - shown.len()
+        )
+    } else {
+        text
     }
-    text
 }
 
-fn place(location: Option<&String>) -> String {
-    location.map_or_else(|| "no place given".to_owned(), |l| escape(l))
+fn place(lang: Lang, location: Option<&String>) -> String {
+    location.map_or_else(|| tr!(lang, "edit-no-place"), |l| escape(l))
 }
 
 /// The public notice of `apply_to:this` when the time or place changes.
@@ -46,27 +54,37 @@ pub fn edited_notice(
 ) -> Reply {
     let zone = community.settings.time_zone;
     let format = community.settings.time_format;
-    let mut text = format!(
-        "**{}** on {} changes.",
-        escape(&after.title),
-        full(after.start)
+    let lang = community.settings.language;
+    let mut text = tr!(
+        lang,
+        "edit-notice",
+        title = escape(&after.title),
+        when = full(after.start)
     );
     if before.start != after.start || before.end != after.end {
-        text.push_str(&format!(
-            "\nNow {} (was {}).",
-            local_span(after, zone, format, community.settings.language),
-            local_span(before, zone, format, community.settings.language)
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "edit-now-was",
+            now = local_span(after, zone, format, lang),
+            was = local_span(before, zone, format, lang)
         ));
     }
     if before.location != after.location {
-        text.push_str(&format!(
-            "\nPlace: {} (was {}).",
-            place(after.location.as_ref()),
-            place(before.location.as_ref())
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "edit-place-was",
+            now = place(lang, after.location.as_ref()),
+            was = place(lang, before.location.as_ref())
         ));
     }
-    text.push_str("\nRoles and answers stay as they are.");
-    let reply = Reply::card(Visibility::Public, Card::new("Gathering changed", text));
+    text.push('\n');
+    text.push_str(&tr!(lang, "edit-roles-stay"));
+    let reply = Reply::card(
+        Visibility::Public,
+        Card::new(tr!(lang, "edit-notice-title"), text),
+    );
     pinging(
         reply,
         &concerned_members(&concerned.holders, &concerned.going),
@@ -84,7 +102,7 @@ pub fn edited(community: &Community, edited: &Gathering, told: bool) -> Reply {
             community.settings.time_format,
             community.settings.language
         ),
-        place(edited.location.as_ref())
+        place(community.settings.language, edited.location.as_ref())
     );
     text.push_str(if told {
         " The change notice is being posted in this channel; the card, the scheduled event and the calendar follow."
@@ -117,6 +135,7 @@ pub fn series_notice(
     concerned: &[(GatheringId, Concerned)],
 ) -> Option<Reply> {
     let zone = community.settings.time_zone;
+    let lang = community.settings.language;
     let new_rhythm = change.next.summary != series.summary
         || !plan.vanishing.is_empty()
         || !plan.added.is_empty();
@@ -125,7 +144,7 @@ pub fn series_notice(
     if !new_rhythm && !retimed && !replaced {
         return None;
     }
-    let from = day(change.from, zone);
+    let from = day(change.from, zone, lang);
     let start = change.next.recurrence.dtstart.time();
     let times = format!(
         "{}–{} {}",
@@ -134,27 +153,40 @@ pub fn series_notice(
         zone.name()
     );
     let mut text = if new_rhythm {
-        format!(
-            "**{}** has a new rhythm from {from}: {}, {times}.",
-            escape(&change.next.title),
-            change.next.summary
+        tr!(
+            lang,
+            "series-new-rhythm",
+            title = escape(&change.next.title),
+            from = from,
+            rhythm = change.next.summary.clone(),
+            times = times
         )
     } else {
-        format!("**{}** changes from {from} on.", escape(&change.next.title))
+        tr!(
+            lang,
+            "series-changes",
+            title = escape(&change.next.title),
+            from = from
+        )
     };
     if retimed && !new_rhythm {
-        text.push_str(&format!("\nTime: {times}."));
+        text.push('\n');
+        text.push_str(&tr!(lang, "series-time", times = times));
     }
     if replaced {
-        text.push_str(&format!(
-            "\nPlace: {}.",
-            place(change.next.location.as_ref())
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "series-place",
+            place = place(lang, change.next.location.as_ref())
         ));
     }
     if !plan.vanishing.is_empty() {
-        text.push_str(&format!(
-            "\nOff the calendar: {}.",
-            dates(plan.vanishing.iter().map(|g| g.start), zone)
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "series-off",
+            dates = dates(plan.vanishing.iter().map(|g| g.start), zone, lang)
         ));
         let freed: Vec<String> = plan
             .vanishing
@@ -165,28 +197,26 @@ pub fn series_notice(
             .take(MAX_DATES)
             .collect();
         if !freed.is_empty() {
-            text.push_str(&format!(
-                "\nRoles freed on those dates: {}. Thank you for stepping up.",
-                freed.join(", ")
-            ));
+            text.push('\n');
+            text.push_str(&tr!(lang, "series-freed", roles = freed.join(", ")));
         }
     }
     if !plan.added.is_empty() {
-        text.push_str(&format!(
-            "\nNew dates: {}.",
-            dates(plan.added.iter().copied(), zone)
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "series-new-dates",
+            dates = dates(plan.added.iter().copied(), zone, lang)
         ));
     }
     if !plan.continuing.is_empty() {
-        text.push_str(&format!(
-            "\n{} gathering(s) keep their date, roles and answers.",
-            plan.continuing.len()
-        ));
+        text.push('\n');
+        text.push_str(&tr!(lang, "series-kept", count = plan.continuing.len()));
     }
     let title = if new_rhythm {
-        "New rhythm"
+        tr!(lang, "series-new-rhythm-title")
     } else {
-        "Gatherings changed"
+        tr!(lang, "series-changed-title")
     };
     let reply = Reply::card(Visibility::Public, Card::new(title, text));
     Some(pinging(reply, &pinged(concerned)))
@@ -196,11 +226,9 @@ pub fn series_notice(
 pub fn series_edited(community: &Community, done: &Reshaped) -> Reply {
     let zone = community.settings.time_zone;
     let kept = done.plan.continuing.len();
-    let first = done
-        .plan
-        .continuing
-        .first()
-        .map_or_else(String::new, |c| format!(" from {}", day(c.start, zone)));
+    let first = done.plan.continuing.first().map_or_else(String::new, |c| {
+        format!(" from {}", day(c.start, zone, community.settings.language))
+    });
     Reply::private(format!(
         "Done: **{}**{first} on — {kept} gathering(s) changed, each keeping its roles and answers. \
          The cards, the scheduled events and the calendar follow; a notice is posted when a time or \
@@ -218,7 +246,8 @@ pub fn rescheduled(community: &Community, done: &Reshaped) -> Reply {
         done.series.summary,
         day(
             crate::domain::recurrence::local_to_utc(done.series.recurrence.dtstart, zone),
-            zone
+            zone,
+            community.settings.language
         ),
         done.plan.continuing.len(),
         done.plan.vanishing.len(),
@@ -243,19 +272,31 @@ pub fn confirm_reschedule(
         "**{}** would become {} from {}.\n**Withdrawn** (their roles freed, holders and those going told): {}.",
         escape(&series.title),
         change.next.summary,
-        day(change.from, zone),
-        dates(plan.vanishing.iter().map(|g| g.start), zone)
+        day(change.from, zone, community.settings.language),
+        dates(
+            plan.vanishing.iter().map(|g| g.start),
+            zone,
+            community.settings.language
+        )
     );
     if !plan.continuing.is_empty() {
         text.push_str(&format!(
             "\n**Kept** with their roles and answers: {}.",
-            dates(plan.continuing.iter().map(|c| c.start), zone)
+            dates(
+                plan.continuing.iter().map(|c| c.start),
+                zone,
+                community.settings.language
+            )
         ));
     }
     if !plan.added.is_empty() {
         text.push_str(&format!(
             "\n**New**: {}.",
-            dates(plan.added.iter().copied(), zone)
+            dates(
+                plan.added.iter().copied(),
+                zone,
+                community.settings.language
+            )
         ));
     }
     text.push_str("\nConfirm to apply it, or cancel to leave the series as it is.");

@@ -152,6 +152,25 @@ unit-minute = { $count ->
        *[other] minutes
     }
 
+## Edits of gatherings and series
+
+edit-notice-title = Gathering changed
+edit-notice = **{ $title }** on { $when } changes.
+edit-now-was = Now { $now } (was { $was }).
+edit-place-was = Place: { $now } (was { $was }).
+edit-no-place = no place given
+edit-roles-stay = Roles and answers stay as they are.
+series-new-rhythm-title = New rhythm
+series-changed-title = Gatherings changed
+series-new-rhythm = **{ $title }** has a new rhythm from { $from }: { $rhythm }, { $times }.
+series-changes = **{ $title }** changes from { $from } on.
+series-time = Time: { $times }.
+series-place = Place: { $place }.
+series-off = Off the calendar: { $dates }.
+series-freed = Roles freed on those dates: { $roles }. Thank you for stepping up.
+series-new-dates = New dates: { $dates }.
+series-kept = { $count } gathering(s) keep their date, roles and answers.
+
 ## Commands and options (descriptions registered with Discord)
 
 cmd-community = Set up and look after the community of practice of this channel

@@ -158,6 +158,28 @@ unit-minute = { $count ->
        *[other] minutes
     }
 
+## Modifications des rencontres et des séries
+
+edit-notice-title = Rencontre modifiée
+edit-notice = **{ $title }** du { $when } change.
+edit-now-was = Désormais { $now } (au lieu de { $was }).
+edit-place-was = Lieu : { $now } (au lieu de { $was }).
+edit-no-place = aucun lieu indiqué
+edit-roles-stay = Les rôles et les réponses restent tels quels.
+series-new-rhythm-title = Nouveau rythme
+series-changed-title = Rencontres modifiées
+series-new-rhythm = **{ $title }** a un nouveau rythme à partir du { $from } : { $rhythm }, { $times }.
+series-changes = **{ $title }** change à partir du { $from }.
+series-time = Heure : { $times }.
+series-place = Lieu : { $place }.
+series-off = Retirées du calendrier : { $dates }.
+series-freed = Rôles libérés ces jours-là : { $roles }. Merci de vous être proposés.
+series-new-dates = Nouvelles dates : { $dates }.
+series-kept = { $count ->
+        [one] { $count } rencontre garde sa date, ses rôles et ses réponses.
+       *[other] { $count } rencontres gardent leur date, leurs rôles et leurs réponses.
+    }
+
 ## Commandes et options (descriptions enregistrées auprès de Discord)
 
 cmd-community = Créer et tenir la communauté de pratique de ce salon
