@@ -27,6 +27,16 @@ pub fn day_month(lang: Lang, date: NaiveDate) -> String {
     )
 }
 
+/// `Fri 04 Dec` / `ven. 04 déc.`: the day on two digits, for lists whose lines align.
+pub fn day_month_padded(lang: Lang, date: NaiveDate) -> String {
+    format!(
+        "{} {:02} {}",
+        weekday_short(lang, date.weekday()),
+        date.day(),
+        text(lang, MONTH_KEYS[date.month0() as usize], &[])
+    )
+}
+
 /// `Fri 4 Dec 2026` / `ven. 4 déc. 2026`.
 pub fn day_month_year(lang: Lang, date: NaiveDate) -> String {
     format!("{} {}", day_month(lang, date), date.year())

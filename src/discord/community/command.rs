@@ -137,6 +137,7 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     };
     let organizer = actor(ctx).is_organizer(community.settings.organizer_role);
     let reply = views::info(
+        crate::discord::error::reader(ctx),
         &community,
         organizer,
         next.first(),
@@ -163,7 +164,11 @@ pub async fn list(ctx: Context<'_>) -> Result<(), CommandError> {
             .next();
         listed.push((community, next));
     }
-    crate::discord::answer::send(ctx, views::list(&listed)).await?;
+    crate::discord::answer::send(
+        ctx,
+        views::list(crate::discord::error::reader(ctx), &listed),
+    )
+    .await?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use crate::discord::format::{escape, full, relative};
 use crate::discord::format::{Card, Reply, Visibility};
 use crate::domain::community::{show_role, Community};
 use crate::domain::gathering::Gathering;
+use crate::domain::language::Lang;
 use crate::domain::role_prompt::RolePrompt;
 use crate::domain::roles::Template;
 use crate::domain::text::capitalize;
@@ -41,17 +42,17 @@ pub fn welcome(community: &Community, now: DateTime<Utc>) -> Reply {
     )
     .field(
         tr!(lang, "field-organizers"),
-        organizers_line(community),
+        organizers_line(lang, community),
         true,
     )
     .field(
         tr!(lang, "field-reminders"),
-        reminders_line(community),
+        reminders_line(lang, community),
         true,
     )
     .field(
         tr!(lang, "field-role-prompts"),
-        prompt_line(community, now),
+        prompt_line(lang, community, now),
         true,
     );
     Reply::card(Visibility::Public, card.footer(tr!(lang, "welcome-footer")))
@@ -96,7 +97,9 @@ pub fn settings_changed(done: &SettingsChanged, public_url: Option<&str>) -> Rep
 
 /// `/community info`: settings, role template, next gathering and any problem organizers should fix;
 /// for `organizer`s also the settings only they act on and whether the public page is off.
+#[allow(clippy::too_many_arguments)]
 pub fn info(
+    lang: Lang,
     community: &Community,
     organizer: bool,
     next: Option<&Gathering>,
@@ -106,35 +109,39 @@ pub fn info(
 ) -> Reply {
     let card = Card::new(
         community.settings.name.to_string(),
-        format!("Community of practice of <#{}>.", community.channel),
+        tr!(
+            lang,
+            "info-of-channel",
+            channel = format!("<#{}>", community.channel)
+        ),
     );
     let public = match (community.settings.public_page, page) {
-        (false, _) => "Off".to_owned(),
-        (true, Some(page)) => format!(
-            "On, {} — {page}",
-            if community.settings.public_names {
-                "with names"
-            } else {
-                "counts only, no names"
-            }
-        ),
-        (true, None) => "On (the bot has no public address yet: `http.public_url`)".to_owned(),
+        (false, _) => tr!(lang, "off"),
+        (true, Some(page)) if community.settings.public_names => {
+            tr!(lang, "info-page-names", page = page)
+        }
+        (true, Some(page)) => tr!(lang, "info-page-counts", page = page),
+        (true, None) => tr!(lang, "info-page-no-address"),
     };
-    let mut card = settings_fields(card, community, organizer, now);
+    let mut card = settings_fields(lang, card, community, organizer, now);
     // The page is public when it is on; whether it is off matters to organizers only.
     if organizer || community.settings.public_page {
-        card = card.field("Public page", public, true);
+        card = card.field(tr!(lang, "info-public-page"), public, true);
     }
-    card = card.field("Next gathering", next_line(next), false);
+    card = card.field(tr!(lang, "info-next"), next_line(lang, next), false);
     // A member who sees a problem can tell an organizer.
     if let Some(problem) = problem {
-        card = card.field("⚠️ Needs attention", problem, false);
+        card = card.field(tr!(lang, "info-attention"), problem, false);
     }
-    let footer = format!("Set up on {}", community.created_at.format("%Y-%m-%d"));
+    let footer = tr!(
+        lang,
+        "info-set-up-on",
+        date = crate::i18n::day_month_year(lang, community.created_at.date_naive())
+    );
     Reply::card(Visibility::Private, card.footer(footer))
 }
 
-fn next_line(next: Option<&Gathering>) -> String {
+fn next_line(lang: Lang, next: Option<&Gathering>) -> String {
     match next {
         Some(g) => format!(
             "**{}** — {} ({})",
@@ -142,25 +149,26 @@ fn next_line(next: Option<&Gathering>) -> String {
             full(g.start),
             relative(g.start)
         ),
-        None => "None scheduled yet: organizers can set the rhythm with `/gathering schedule`."
-            .to_owned(),
+        None => tr!(lang, "info-none-scheduled"),
     }
 }
 
 /// `/community list`: every community of the guild with its channel and next gathering.
-pub fn list(communities: &[(Community, Option<Gathering>)]) -> Reply {
+pub fn list(lang: Lang, communities: &[(Community, Option<Gathering>)]) -> Reply {
     if communities.is_empty() {
-        return Reply::private(
-            "No communities in this server yet. A member with Manage Server can set one up in any channel \
-             with `/community setup name timezone`.",
-        );
+        return Reply::private(tr!(lang, "list-communities-none"));
     }
     let lines: Vec<String> = communities
         .iter()
         .map(|(c, next)| {
             let next = match next {
-                Some(g) => format!("next: {} ({})", full(g.start), relative(g.start)),
-                None => "no gathering scheduled".to_owned(),
+                Some(g) => tr!(
+                    lang,
+                    "list-communities-next",
+                    when = full(g.start),
+                    relative = relative(g.start)
+                ),
+                None => tr!(lang, "list-communities-no-gathering"),
             };
             let name = escape(c.settings.name.as_str());
             format!(
@@ -170,26 +178,26 @@ pub fn list(communities: &[(Community, Option<Gathering>)]) -> Reply {
         })
         .collect();
     let card = Card::new(
-        format!("Communities in this server ({})", communities.len()),
+        tr!(lang, "list-communities-title", count = communities.len()),
         lines.join("\n"),
     );
     Reply::card(Visibility::Private, card)
 }
 
 /// Who organizes: the organizer role (if any) and members with Manage Server.
-fn organizers_line(community: &Community) -> String {
+fn organizers_line(lang: Lang, community: &Community) -> String {
     match community.settings.organizer_role {
-        Some(_) => format!(
-            "{} and members with Manage Server",
-            show_role(community.settings.organizer_role)
+        Some(_) => tr!(
+            lang,
+            "organizers-role",
+            role = show_role(community.settings.organizer_role)
         ),
-        None => "Members with Manage Server".to_owned(),
+        None => tr!(lang, "organizers-manage-server"),
     }
 }
 
-fn reminders_line(community: &Community) -> String {
+fn reminders_line(lang: Lang, community: &Community) -> String {
     let s = &community.settings;
-    let lang = s.language;
     if s.reminders.is_off() {
         capitalize(&tr!(lang, "words-off"))
     } else {
@@ -201,9 +209,8 @@ fn reminders_line(community: &Community) -> String {
     }
 }
 
-fn prompt_line(community: &Community, now: DateTime<Utc>) -> String {
+fn prompt_line(lang: Lang, community: &Community, now: DateTime<Utc>) -> String {
     let s = &community.settings;
-    let lang = s.language;
     let words = capitalize(&words::prompt(lang, &s.role_prompt, s.time_format));
     match (&s.role_prompt, s.role_prompt.next_after(now, s.time_zone)) {
         (RolePrompt::Off, _) => words,
@@ -218,43 +225,78 @@ fn prompt_line(community: &Community, now: DateTime<Utc>) -> String {
 }
 
 /// The settings everyone may read; `organizer` adds those only organizers act on.
-fn settings_fields(card: Card, community: &Community, organizer: bool, now: DateTime<Utc>) -> Card {
+fn settings_fields(
+    lang: Lang,
+    card: Card,
+    community: &Community,
+    organizer: bool,
+    now: DateTime<Utc>,
+) -> Card {
     let s = &community.settings;
     let local = s.time_format.clock(now.with_timezone(&s.time_zone).time());
+    let on_off = |on: bool| {
+        if on {
+            tr!(lang, "on")
+        } else {
+            tr!(lang, "off")
+        }
+    };
     let card = card
         .field(
-            "Time zone",
-            format!("{} (it is {local} there now)", s.time_zone),
-            true,
-        )
-        .field("Organizers", organizers_line(community), true)
-        .field("Reminders", reminders_line(community), true)
-        .field("Role prompts", prompt_line(community, now), true);
-    let card = if organizer {
-        card.field(
-            "DM reminders",
-            if s.dm_reminders { "On" } else { "Off" },
+            tr!(lang, "info-time-zone"),
+            tr!(
+                lang,
+                "info-zone-now",
+                zone = s.time_zone.name(),
+                time = local
+            ),
             true,
         )
         .field(
-            "One role per member",
-            if s.one_role_per_member { "On" } else { "Off" },
+            tr!(lang, "field-organizers"),
+            organizers_line(lang, community),
             true,
         )
-        .field("Times", s.time_format.span(at(13), at(16)), true)
+        .field(
+            tr!(lang, "field-reminders"),
+            reminders_line(lang, community),
+            true,
+        )
+        .field(
+            tr!(lang, "field-role-prompts"),
+            prompt_line(lang, community, now),
+            true,
+        );
+    let card = if organizer {
+        card.field(tr!(lang, "info-dm-reminders"), on_off(s.dm_reminders), true)
+            .field(
+                tr!(lang, "info-one-role"),
+                on_off(s.one_role_per_member),
+                true,
+            )
+            .field(
+                tr!(lang, "info-times"),
+                s.time_format.span(at(13), at(16)),
+                true,
+            )
+            .field(tr!(lang, "info-language"), tr!(lang, "language-name"), true)
     } else {
         card
     };
-    card.field("Agenda roles", roles_text(&community.template), false)
+    card.field(
+        tr!(lang, "info-agenda-roles"),
+        roles_text(lang, &community.template),
+        false,
+    )
 }
 
 fn at(hour: i64) -> chrono::NaiveTime {
     chrono::NaiveTime::MIN + chrono::Duration::hours(hour)
 }
 
-fn roles_text(template: &Template) -> String {
+fn roles_text(lang: Lang, template: &Template) -> String {
     if template.roles().is_empty() {
-        "None: organizers can add some with `/role template add`.".to_owned()
+        tr!(lang, "info-no-roles")
     } else {
         let names: Vec<String> = template.roles().iter().map(|r| escape(r)).collect();
         names.join(", ")

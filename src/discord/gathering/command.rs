@@ -245,6 +245,7 @@ pub async fn schedule(
     let done =
         flows::schedule(&ctx.data().store, &community, input, ctx.data().clock.now()).await?;
     let reply = views::scheduled(
+        community.settings.language,
         &done.series,
         community.settings.time_zone,
         community.settings.time_format,
@@ -291,6 +292,7 @@ pub async fn list(
         &community,
         count,
         Visibility::public_if(public.unwrap_or(false)),
+        crate::discord::error::reader(ctx),
         now,
     )
     .await?;
@@ -496,6 +498,7 @@ pub async fn calendar(
         all.as_deref(),
         year,
         Visibility::public_if(public.unwrap_or(false)),
+        crate::discord::error::reader(ctx),
         now,
     )
     .await?;

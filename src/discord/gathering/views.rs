@@ -10,9 +10,10 @@ use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId, Series, Status};
 use crate::domain::ids::MemberRef;
 use crate::domain::language::Lang;
+use crate::domain::message::Message;
 use crate::domain::recurrence::local_to_utc;
 use crate::domain::reminders::ReminderOffsets;
-use crate::domain::role_prompt::{describe_offsets, TimeFormat};
+use crate::domain::role_prompt::TimeFormat;
 use crate::store::Store;
 use crate::tr;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -22,33 +23,41 @@ use std::collections::HashMap;
 /// Most lines one calendar reply shows (Discord caps a message's embeds at 6,000 characters).
 const MAX_CALENDAR_LINES: usize = 60;
 
+/// The language of a reply: the community's when it is posted for the channel, else the reader's.
+pub fn language_of(visibility: Visibility, community: &Community, reader: Lang) -> Lang {
+    match visibility {
+        Visibility::Public => community.settings.language,
+        Visibility::Private => reader,
+    }
+}
+
 /// `/gathering list [count]`.
 pub async fn list(
     store: &Store,
     community: &Community,
     count: Option<i64>,
     visibility: Visibility,
+    reader: Lang,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
+    let lang = language_of(visibility, community, reader);
     let count = count.unwrap_or(5);
     if !(1..=25).contains(&count) {
-        return Err(CommandError::user("`count` goes from 1 to 25."));
+        return Err(CommandError::said(Message::key("list-count-range")));
     }
     let upcoming = store.upcoming(community.id, now, count).await?;
     if upcoming.is_empty() {
-        return Ok(Reply::private(
-            "No gatherings coming up. Organizers can set the rhythm with `/gathering schedule` or add one date \
-             with `/gathering add`.",
-        ));
+        return Ok(Reply::private(tr!(reader, "list-none")));
     }
-    let lines: Vec<String> = upcoming.iter().map(list_line).collect();
+    let lines: Vec<String> = upcoming.iter().map(|g| list_line(lang, g)).collect();
     let card = Card::new(
-        format!("Coming up in {}", community.settings.name),
+        tr!(lang, "list-title", name = community.settings.name.as_str()),
         lines.join("\n"),
     )
-    .footer(format!(
-        "Times show in your own zone · the community meets in {}",
-        community.settings.time_zone
+    .footer(tr!(
+        lang,
+        "list-footer",
+        zone = community.settings.time_zone.name()
     ));
     Ok(Reply::card(visibility, card))
 }
@@ -60,11 +69,9 @@ pub async fn next(
     now: DateTime<Utc>,
 ) -> Result<(GatheringId, Reply), CommandError> {
     let next = store.upcoming(community.id, now, 1).await?;
-    let g = next.first().ok_or_else(|| {
-        CommandError::user(
-            "No gathering is coming up. Organizers can schedule one with `/gathering schedule`.",
-        )
-    })?;
+    let g = next
+        .first()
+        .ok_or_else(|| CommandError::said(Message::key("next-none")))?;
     let agenda = store.agenda(g.id, &community.template).await?;
     Ok((g.id, agenda_card(community, g, &agenda)))
 }
@@ -76,23 +83,26 @@ pub async fn calendar(
     guild_communities: Option<&[Community]>,
     year: Option<i32>,
     visibility: Visibility,
+    reader: Lang,
     now: DateTime<Utc>,
 ) -> Result<Reply, CommandError> {
+    let lang = language_of(visibility, community, reader);
     let zone = community.settings.time_zone;
     let this_year = now.with_timezone(&zone).year();
     let year = year.unwrap_or(this_year);
     if !(2000..=this_year + 1).contains(&year) {
-        return Err(CommandError::user(format!(
-            "I can show the calendar for the years up to {}. Try `year:{this_year}`.",
-            this_year + 1
-        )));
+        return Err(CommandError::said(
+            Message::key("calendar-years")
+                .with("last", this_year + 1)
+                .with("year", this_year),
+        ));
     }
     let bounds = |y: i32| {
         NaiveDate::from_ymd_opt(y, 1, 1)
             .map(|d| local_to_utc(d.and_time(chrono::NaiveTime::MIN), zone))
     };
     let (Some(from), Some(to)) = (bounds(year), bounds(year + 1)) else {
-        return Err(CommandError::user("That year is out of range."));
+        return Err(CommandError::said(Message::key("calendar-out-of-range")));
     };
     let (gatherings, names) = match guild_communities {
         Some(all) => {
@@ -119,13 +129,16 @@ pub async fn calendar(
         }
     };
     let scope = if names.is_some() {
-        "this server".to_owned()
+        tr!(lang, "calendar-this-server")
     } else {
         community.settings.name.to_string()
     };
     if gatherings.is_empty() {
-        return Ok(Reply::private(format!(
-            "No gatherings in {year} for {scope}."
+        return Ok(Reply::private(tr!(
+            reader,
+            "calendar-none",
+            year = year.to_string(),
+            scope = scope
         )));
     }
     let mut lines: Vec<String> = gatherings
@@ -133,6 +146,7 @@ pub async fn calendar(
         .take(MAX_CALENDAR_LINES)
         .map(|g| {
             calendar_line(
+                lang,
                 g,
                 zone,
                 names
@@ -143,9 +157,10 @@ pub async fn calendar(
         })
         .collect();
     if gatherings.len() > MAX_CALENDAR_LINES {
-        lines.push(format!(
-            "… and {} more: `/gathering export` has them all.",
-            gatherings.len() - MAX_CALENDAR_LINES
+        lines.push(tr!(
+            lang,
+            "calendar-more",
+            count = gatherings.len() - MAX_CALENDAR_LINES
         ));
     }
     let mut cards = Vec::new();
@@ -158,7 +173,13 @@ pub async fn calendar(
         chunk.push('\n');
     }
     cards.push(chunk);
-    let title = format!("{year} calendar — {scope} ({} dates)", gatherings.len());
+    let title = tr!(
+        lang,
+        "calendar-title",
+        year = year.to_string(),
+        scope = scope,
+        count = gatherings.len()
+    );
     let mut reply = Reply::card(visibility, Card::new(title, cards.remove(0)));
     reply.extra_cards = cards.into_iter().map(|c| Card::new("", c)).collect();
     Ok(reply)
@@ -236,7 +257,7 @@ pub fn feed_reset(community: &Community, base: Option<&str>, token: &str) -> Rep
 }
 
 /// One line of `/gathering list`.
-pub fn list_line(g: &Gathering) -> String {
+pub fn list_line(lang: Lang, g: &Gathering) -> String {
     let mut line = format!(
         "{} ({}) — **{}**",
         full(g.start),
@@ -247,22 +268,22 @@ pub fn list_line(g: &Gathering) -> String {
         line.push_str(&format!(" · {}", escape(location)));
     }
     if g.status == Status::Moved {
-        line.push_str(" · *moved*");
+        line.push_str(&format!(" · *{}*", tr!(lang, "status-moved")));
     }
     line
 }
 
 /// One line of `/gathering calendar`, optionally prefixed with the community's name.
-pub fn calendar_line(g: &Gathering, zone: Tz, community: Option<&str>) -> String {
-    let day = g.start.with_timezone(&zone).format("%a %d %b");
+pub fn calendar_line(lang: Lang, g: &Gathering, zone: Tz, community: Option<&str>) -> String {
+    let day = crate::i18n::day_month_padded(lang, g.start.with_timezone(&zone).date_naive());
     let mut line = format!("`{day}` {}–{} ", short_time(g.start), short_time(g.end));
     if let Some(name) = community {
         line.push_str(&format!("[{}] ", escape(name)));
     }
     line.push_str(&escape(&g.title));
     match g.status {
-        Status::Cancelled => format!("~~{line}~~ *cancelled*"),
-        Status::Moved => format!("{line} *moved*"),
+        Status::Cancelled => format!("~~{line}~~ *{}*", tr!(lang, "status-cancelled")),
+        Status::Moved => format!("{line} *{}*", tr!(lang, "status-moved")),
         _ => line,
     }
 }
@@ -344,19 +365,20 @@ pub(super) fn pinging(mut reply: Reply, members: &[MemberRef]) -> Reply {
 /// next six dates.
 /// `reminders`: the community's reminders when scheduling set them to fit the rhythm.
 pub fn scheduled(
+    lang: Lang,
     series: &Series,
     zone: Tz,
     format: TimeFormat,
     reminders: Option<&ReminderOffsets>,
 ) -> Result<Reply, CommandError> {
-    let mut card = series_card(series, zone, format)?;
+    let mut card = series_card(lang, series, zone, format)?;
     if let Some(r) = reminders {
         card = card.field(
-            "Reminders",
-            format!(
-                "{} each gathering, to fit this rhythm (organizers can change it with \
-                 `/community settings reminders`).",
-                crate::domain::text::capitalize(&describe_offsets(r))
+            tr!(lang, "field-reminders"),
+            tr!(
+                lang,
+                "scheduled-reminders",
+                offsets = crate::domain::text::capitalize(&crate::i18n::words::offsets(lang, r))
             ),
             false,
         );
@@ -364,7 +386,12 @@ pub fn scheduled(
     Ok(Reply::card(Visibility::Public, card))
 }
 
-fn series_card(series: &Series, zone: Tz, format: TimeFormat) -> Result<Card, CommandError> {
+fn series_card(
+    lang: Lang,
+    series: &Series,
+    zone: Tz,
+    format: TimeFormat,
+) -> Result<Card, CommandError> {
     let first = local_to_utc(series.recurrence.dtstart, zone);
     let dates = series
         .recurrence
@@ -387,9 +414,12 @@ fn series_card(series: &Series, zone: Tz, format: TimeFormat) -> Result<Card, Co
         .iter()
         .map(|d| format!("{} ({})", full(*d), relative(*d)))
         .collect();
-    Ok(Card::new(format!("Scheduled: {}", series.title), text)
-        .field("Next dates", lines.join("\n"), false)
-        .footer("Dates show in your own time zone · /gathering list shows what is coming up"))
+    Ok(Card::new(
+        tr!(lang, "scheduled-title", title = series.title.as_str()),
+        text,
+    )
+    .field(tr!(lang, "scheduled-next-dates"), lines.join("\n"), false)
+    .footer(tr!(lang, "scheduled-footer")))
 }
 
 /// The public announcement of a one-off gathering: its card's head, titled "Added".

@@ -171,6 +171,55 @@ series-freed = Roles freed on those dates: { $roles }. Thank you for stepping up
 series-new-dates = New dates: { $dates }.
 series-kept = { $count } gathering(s) keep their date, roles and answers.
 
+## Lists and the calendar
+
+scheduled-title = Scheduled: { $title }
+scheduled-next-dates = Next dates
+scheduled-footer = Dates show in your own time zone · /gathering list shows what is coming up
+scheduled-reminders = { $offsets } each gathering, to fit this rhythm (organizers can change it with `/community settings reminders`).
+list-count-range = `count` goes from 1 to 25.
+list-none = No gatherings coming up. Organizers can set the rhythm with `/gathering schedule` or add one date with `/gathering add`.
+list-title = Coming up in { $name }
+list-footer = Times show in your own zone · the community meets in { $zone }
+next-none = No gathering is coming up. Organizers can schedule one with `/gathering schedule`.
+status-moved = moved
+status-cancelled = cancelled
+calendar-years = I can show the calendar for the years up to { $last }. Try `year:{ $year }`.
+calendar-out-of-range = That year is out of range.
+calendar-this-server = this server
+calendar-none = No gatherings in { $year } for { $scope }.
+calendar-more = … and { $count } more: `/gathering export` has them all.
+calendar-title = { $year } calendar — { $scope } ({ $count } dates)
+
+## /community info and list
+
+on = On
+off = Off
+language-name = English
+info-of-channel = Community of practice of { $channel }.
+info-page-names = On, with names — { $page }
+info-page-counts = On, counts only, no names — { $page }
+info-page-no-address = On (the bot has no public address yet: `http.public_url`)
+info-public-page = Public page
+info-next = Next gathering
+info-attention = ⚠️ Needs attention
+info-set-up-on = Set up on { $date }
+info-none-scheduled = None scheduled yet: organizers can set the rhythm with `/gathering schedule`.
+info-time-zone = Time zone
+info-zone-now = { $zone } (it is { $time } there now)
+info-dm-reminders = DM reminders
+info-one-role = One role per member
+info-times = Times
+info-language = Language
+info-agenda-roles = Agenda roles
+info-no-roles = None: organizers can add some with `/role template add`.
+organizers-role = { $role } and members with Manage Server
+organizers-manage-server = Members with Manage Server
+list-communities-none = No communities in this server yet. A member with Manage Server can set one up in any channel with `/community setup name timezone`.
+list-communities-next = next: { $when } ({ $relative })
+list-communities-no-gathering = no gathering scheduled
+list-communities-title = Communities in this server ({ $count })
+
 ## Commands and options (descriptions registered with Discord)
 
 cmd-community = Set up and look after the community of practice of this channel

@@ -180,6 +180,55 @@ series-kept = { $count ->
        *[other] { $count } rencontres gardent leur date, leurs rôles et leurs réponses.
     }
 
+## Listes et calendrier
+
+scheduled-title = Programmé : { $title }
+scheduled-next-dates = Prochaines dates
+scheduled-footer = Les dates s'affichent dans votre fuseau · /gathering list montre ce qui vient
+scheduled-reminders = { $offsets } chaque rencontre, pour suivre ce rythme (l'organisation peut le changer avec `/community settings reminders`).
+list-count-range = `count` va de 1 à 25.
+list-none = Aucune rencontre à venir. L'organisation peut fixer le rythme avec `/gathering schedule` ou ajouter une date avec `/gathering add`.
+list-title = À venir dans { $name }
+list-footer = Les heures s'affichent dans votre fuseau · la communauté se réunit en { $zone }
+next-none = Aucune rencontre à venir. L'organisation peut en prévoir avec `/gathering schedule`.
+status-moved = déplacée
+status-cancelled = annulée
+calendar-years = Je peux montrer le calendrier jusqu'à { $last }. Essayez `year:{ $year }`.
+calendar-out-of-range = Cette année est hors limites.
+calendar-this-server = ce serveur
+calendar-none = Aucune rencontre en { $year } pour { $scope }.
+calendar-more = … et { $count } de plus : `/gathering export` les a toutes.
+calendar-title = Calendrier { $year } — { $scope } ({ $count } dates)
+
+## /community info et list
+
+on = Activé
+off = Désactivé
+language-name = français
+info-of-channel = Communauté de pratique de { $channel }.
+info-page-names = Activée, avec les noms — { $page }
+info-page-counts = Activée, nombres seulement, sans noms — { $page }
+info-page-no-address = Activée (le bot n'a pas encore d'adresse publique : `http.public_url`)
+info-public-page = Page publique
+info-next = Prochaine rencontre
+info-attention = ⚠️ À régler
+info-set-up-on = Créée le { $date }
+info-none-scheduled = Rien de prévu : l'organisation peut fixer le rythme avec `/gathering schedule`.
+info-time-zone = Fuseau horaire
+info-zone-now = { $zone } (il y est { $time })
+info-dm-reminders = Rappels en MP
+info-one-role = Un rôle par membre
+info-times = Heures
+info-language = Langue
+info-agenda-roles = Rôles de l'ordre du jour
+info-no-roles = Aucun : l'organisation peut en ajouter avec `/role template add`.
+organizers-role = { $role } et les membres qui peuvent gérer le serveur
+organizers-manage-server = Les membres qui peuvent gérer le serveur
+list-communities-none = Aucune communauté sur ce serveur pour l'instant. Un membre qui peut gérer le serveur peut en créer une dans n'importe quel salon avec `/community setup name timezone`.
+list-communities-next = prochaine : { $when } ({ $relative })
+list-communities-no-gathering = aucune rencontre prévue
+list-communities-title = Communautés de ce serveur ({ $count })
+
 ## Commandes et options (descriptions enregistrées auprès de Discord)
 
 cmd-community = Créer et tenir la communauté de pratique de ce salon
