@@ -88,10 +88,12 @@ impl RolePrompt {
 
     /// The default of a new community.
     pub fn default_prompt() -> Self {
+        // Always a valid cron; were it not, no prompts rather than a panic.
         Self::weekly(vec![Weekday::Mon], NaiveTime::MIN + Duration::hours(10))
+            .unwrap_or(RolePrompt::Off)
     }
 
-    fn weekly(mut days: Vec<Weekday>, at: NaiveTime) -> Self {
+    fn weekly(mut days: Vec<Weekday>, at: NaiveTime) -> Option<Self> {
         days.sort_by_key(|d| d.num_days_from_monday());
         days.dedup();
         let names: Vec<&str> = days.iter().map(|d| cron_day(*d)).collect();
@@ -101,12 +103,12 @@ impl RolePrompt {
             at.format("%-H"),
             names.join(",")
         );
-        let schedule = Schedule::from_str(&expression).unwrap_or_else(|_| unreachable!());
-        RolePrompt::Weekly {
+        let schedule = Schedule::from_str(&expression).ok()?;
+        Some(RolePrompt::Weekly {
             days,
             at,
             schedule: Box::new(schedule),
-        }
+        })
     }
 
     /// The stored form (`off`, `before:…`, `weekly:…`, `cron:…`).
@@ -233,7 +235,12 @@ fn parse_weekly(text: &str) -> Result<Option<RolePrompt>, InputError> {
     let at = parse_time(&rest).map_err(|_| {
         InputError::new(format!("`{}` is not a time of day. {EXAMPLE}", echo(&rest)))
     })?;
-    Ok(Some(RolePrompt::weekly(days, at)))
+    RolePrompt::weekly(days, at).map(Some).ok_or_else(|| {
+        InputError::new(format!(
+            "`{}` is not a weekday and time. {EXAMPLE}",
+            echo(text)
+        ))
+    })
 }
 
 /// A cron: 5 fields (crontab: minute hour day month weekday) or 6 (seconds first). Weekday numbers are
@@ -281,7 +288,9 @@ fn parse_cron(text: &str, now: DateTime<Utc>) -> Result<RolePrompt, InputError> 
             let list = days
                 .clone()
                 .unwrap_or_else(|| weekdays::every_day().to_vec());
-            return Ok(RolePrompt::weekly(list, at));
+            if let Some(weekly) = RolePrompt::weekly(list, at) {
+                return Ok(weekly);
+            }
         }
     }
     fields[5] = match &days {
@@ -326,7 +335,7 @@ fn stored_weekly(rest: &str) -> Option<RolePrompt> {
     let days: Option<Vec<Weekday>> = days.split(',').map(weekday_named).collect();
     let days = days.filter(|d| !d.is_empty())?;
     let at = NaiveTime::parse_from_str(at, "%H:%M").ok()?;
-    Some(RolePrompt::weekly(days, at))
+    RolePrompt::weekly(days, at)
 }
 
 fn stored_cron(text: &str) -> RolePrompt {

@@ -166,6 +166,29 @@ pub(super) fn follow_up_of(reply: Reply) -> CreateInteractionResponseFollowup {
         .to_slash_followup_response(CreateInteractionResponseFollowup::new())
 }
 
+/// A click on a confirm or choice button (a removal, a reschedule, a zone change): the message it is
+/// on becomes what `work` says, answered in time like any click (`what` names it in the logs).
+pub async fn update_on_click<F>(
+    http: &Http,
+    app: &crate::discord::App,
+    click: &serenity::ComponentInteraction,
+    what: &str,
+    work: F,
+) where
+    F: Future<Output = Result<Reply, CommandError>>,
+{
+    let work = async { work.await.map(Outcome::Update) };
+    interaction(
+        http,
+        app,
+        Target::Click(click),
+        Deferral::Silently,
+        what,
+        work,
+    )
+    .await
+}
+
 /// Runs `work` for a click or form and answers it in time: directly if it is done within [`BUDGET`],
 /// else after a deferral. `work` answers a person's mistake itself (as a private [`Outcome::Message`])
 /// or returns the error; internal errors and panics are logged with a reference that the person sees.

@@ -2,7 +2,7 @@
 //! removals behind a confirm button (an ephemeral message only the person who asked sees; the click is
 //! checked again: the same person, the same channel's community, Manage Server for a delete).
 
-use crate::discord::answer::{self, Deferral, Outcome, Target};
+use crate::discord::answer;
 use crate::discord::context::{actor_of_member, community_here, place};
 use crate::discord::format::{escape, Button, Reply, Tone};
 use crate::discord::{App, CommandError, Context};
@@ -120,16 +120,7 @@ pub async fn clicked(
     button: CareButton,
 ) {
     let what = format!("confirm button {}", click.data.custom_id);
-    let work = async { confirm(app, click, button).await.map(Outcome::Update) };
-    answer::interaction(
-        &ctx.http,
-        app,
-        Target::Click(click),
-        Deferral::Silently,
-        &what,
-        work,
-    )
-    .await
+    answer::update_on_click(&ctx.http, app, click, &what, confirm(app, click, button)).await
 }
 
 async fn confirm(

@@ -39,22 +39,8 @@ pub fn welcome(community: &Community, now: DateTime<Utc>) -> Reply {
         tr!(lang, "welcome-taking-part"),
         tr!(lang, "welcome-taking-part-text"),
         false,
-    )
-    .field(
-        tr!(lang, "field-organizers"),
-        organizers_line(lang, community),
-        true,
-    )
-    .field(
-        tr!(lang, "field-reminders"),
-        reminders_line(lang, community),
-        true,
-    )
-    .field(
-        tr!(lang, "field-role-prompts"),
-        prompt_line(lang, community, now),
-        true,
     );
+    let card = who_and_when(lang, card, community, now);
     Reply::card(Visibility::Public, card.footer(tr!(lang, "welcome-footer")))
 }
 
@@ -224,6 +210,25 @@ fn prompt_line(lang: Lang, community: &Community, now: DateTime<Utc>) -> String 
     }
 }
 
+/// Who organizes, and when reminders and role prompts come: on the welcome card and in the info.
+fn who_and_when(lang: Lang, card: Card, community: &Community, now: DateTime<Utc>) -> Card {
+    card.field(
+        tr!(lang, "field-organizers"),
+        organizers_line(lang, community),
+        true,
+    )
+    .field(
+        tr!(lang, "field-reminders"),
+        reminders_line(lang, community),
+        true,
+    )
+    .field(
+        tr!(lang, "field-role-prompts"),
+        prompt_line(lang, community, now),
+        true,
+    )
+}
+
 /// The settings everyone may read; `organizer` adds those only organizers act on.
 fn settings_fields(
     lang: Lang,
@@ -241,32 +246,17 @@ fn settings_fields(
             tr!(lang, "off")
         }
     };
-    let card = card
-        .field(
-            tr!(lang, "info-time-zone"),
-            tr!(
-                lang,
-                "info-zone-now",
-                zone = s.time_zone.name(),
-                time = local
-            ),
-            true,
-        )
-        .field(
-            tr!(lang, "field-organizers"),
-            organizers_line(lang, community),
-            true,
-        )
-        .field(
-            tr!(lang, "field-reminders"),
-            reminders_line(lang, community),
-            true,
-        )
-        .field(
-            tr!(lang, "field-role-prompts"),
-            prompt_line(lang, community, now),
-            true,
-        );
+    let card = card.field(
+        tr!(lang, "info-time-zone"),
+        tr!(
+            lang,
+            "info-zone-now",
+            zone = s.time_zone.name(),
+            time = local
+        ),
+        true,
+    );
+    let card = who_and_when(lang, card, community, now);
     let card = if organizer {
         card.field(tr!(lang, "info-dm-reminders"), on_off(s.dm_reminders), true)
             .field(

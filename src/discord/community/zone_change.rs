@@ -3,7 +3,7 @@
 //! that picked the wrong zone wants) or keep their moments (the local times shown change — a group that
 //! moved). The click says what it did; moved gatherings get a public notice and their cards redrawn.
 
-use crate::discord::answer::{self, Deferral, Outcome, Target};
+use crate::discord::answer;
 use crate::discord::context::actor_of_member;
 use crate::discord::format::{escape, full, Button, Card, Notice, Reply, Tone, Visibility};
 use crate::discord::{App, CommandError};
@@ -102,16 +102,7 @@ pub async fn clicked(
     button: ZoneButton,
 ) {
     let what = format!("time zone button {}", click.data.custom_id);
-    let work = async { choose(app, click, button).await.map(Outcome::Update) };
-    answer::interaction(
-        &ctx.http,
-        app,
-        Target::Click(click),
-        Deferral::Silently,
-        &what,
-        work,
-    )
-    .await
+    answer::update_on_click(&ctx.http, app, click, &what, choose(app, click, button)).await
 }
 
 async fn choose(

@@ -8,7 +8,7 @@ use super::command::{
     FrequencyChoice, WeekChoice,
 };
 use super::edit_views as views;
-use crate::discord::answer::{self, Deferral, Outcome, Target};
+use crate::discord::answer;
 use crate::discord::context::{actor_of_member, autocomplete_gathering, resolve_gathering};
 use crate::discord::{App, CommandError, Context};
 use crate::domain::community::Community;
@@ -599,16 +599,7 @@ pub async fn clicked(
     button: RescheduleButton,
 ) {
     let what = format!("reschedule button {}", click.data.custom_id);
-    let work = async { confirm(app, click, button).await.map(Outcome::Update) };
-    answer::interaction(
-        &ctx.http,
-        app,
-        Target::Click(click),
-        Deferral::Silently,
-        &what,
-        work,
-    )
-    .await
+    answer::update_on_click(&ctx.http, app, click, &what, confirm(app, click, button)).await
 }
 
 async fn confirm(
