@@ -30,6 +30,14 @@ pub(super) const DROP_PENDING: &str = concat!(
      AND kind IN ",
     sql_kind!(replanned)
 );
+// A replan keeps what is already due: a reminder whose time came while the gathering was being replanned
+// (an RSVP bumps its revision) is still sent, not deleted and left out of the new plan as past.
+const DROP_PENDING_NOT_DUE: &str = concat!(
+    "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
+     AND (lease_until IS NULL OR lease_until < $2) AND due_at > $2 \
+     AND kind IN ",
+    sql_kind!(replanned)
+);
 const STILL_THERE: &str = "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL";
 const STILL_THERE_LOCKED: &str =
     "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL FOR SHARE";
@@ -261,7 +269,7 @@ impl Store {
             .await?
             .rows_affected()
             > 0;
-        sqlx::query(DROP_PENDING)
+        sqlx::query(if still_on { DROP_PENDING_NOT_DUE } else { DROP_PENDING })
             .bind(gathering.id.0)
             .bind(to_unix(now))
             .execute(&mut *tx)
