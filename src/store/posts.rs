@@ -269,11 +269,15 @@ impl Store {
             .await?
             .rows_affected()
             > 0;
-        sqlx::query(if still_on { DROP_PENDING_NOT_DUE } else { DROP_PENDING })
-            .bind(gathering.id.0)
-            .bind(to_unix(now))
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(if still_on {
+            DROP_PENDING_NOT_DUE
+        } else {
+            DROP_PENDING
+        })
+        .bind(gathering.id.0)
+        .bind(to_unix(now))
+        .execute(&mut *tx)
+        .await?;
         if still_on {
             insert_planned(&mut tx, gathering.community, Some(gathering.id), posts, now).await?;
         }
