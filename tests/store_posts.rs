@@ -284,3 +284,63 @@ async fn replanning_a_gathering_replaces_pending_posts_and_keeps_sent_ones() {
         store.close().await;
     }
 }
+
+#[tokio::test]
+async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store).await;
+        let start = now() + Duration::days(3);
+        let new = NewOccurrence {
+            series: None,
+            start,
+            end: start + Duration::hours(1),
+            title: "x".into(),
+            location: None,
+        };
+        let id = store.add_gathering(c, &new, now()).await.unwrap();
+        let g = store.gathering(c, id).await.unwrap().unwrap();
+        let reminder = |key: &str, due| PlannedPost {
+            kind: PostKind::Reminder,
+            key: key.to_owned(),
+            due,
+        };
+        let plan = [
+            reminder("due-now", now()),
+            reminder("tomorrow", now() + Duration::days(1)),
+        ];
+        store.replan_gathering(&g, &plan, now()).await.unwrap();
+        // Discord answered 500: the reminder is given back, to be tried in a minute.
+        let claimed = store
+            .claim_due_posts("w", now(), now() + Duration::seconds(60), 10)
+            .await
+            .unwrap();
+        assert_eq!(claimed.len(), 1, "{}", db.label());
+        store
+            .post_retry(
+                claimed[0].id,
+                "w",
+                now() + Duration::minutes(1),
+                "Discord: 500",
+            )
+            .await
+            .unwrap();
+        // Meanwhile an answer changes the gathering: it is planned again, and the new plan (worked out
+        // from now) no longer holds the reminder whose time has passed.
+        let later = now() + Duration::seconds(30);
+        let replanned = [reminder("tomorrow", now() + Duration::days(1))];
+        store.replan_gathering(&g, &replanned, later).await.unwrap();
+        let retried = store
+            .claim_due_posts(
+                "w",
+                now() + Duration::minutes(2),
+                now() + Duration::minutes(3),
+                10,
+            )
+            .await
+            .unwrap();
+        let keys: Vec<&str> = retried.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["due-now"], "{}: the retry still comes", db.label());
+        store.close().await;
+    }
+}

@@ -31,10 +31,12 @@ pub(super) const DROP_PENDING: &str = concat!(
     sql_kind!(replanned)
 );
 // A replan keeps what is already due: a reminder whose time came while the gathering was being replanned
-// (an RSVP bumps its revision) is still sent, not deleted and left out of the new plan as past.
+// (an RSVP bumps its revision) is still sent, not deleted and left out of the new plan as past. Its
+// planned time decides, not `due_at`: a post given back for a retry (Discord answered 500, the hourly
+// cap) is due again later but its time has come all the same.
 const DROP_PENDING_NOT_DUE: &str = concat!(
     "DELETE FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
-     AND (lease_until IS NULL OR lease_until < $2) AND due_at > $2 \
+     AND (lease_until IS NULL OR lease_until < $2) AND planned_at > $2 \
      AND kind IN ",
     sql_kind!(replanned)
 );
