@@ -985,7 +985,9 @@ async fn a_month_on(db: TestDb) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    let posts: Vec<(String, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
+    // (key, sent at, dropped at, last error) of every post, for the message below.
+    type PostRow = (String, Option<i64>, Option<i64>, Option<String>);
+    let posts: Vec<PostRow> = sqlx::query_as(
         "SELECT idem_key, sent_at, dropped_at, last_error FROM posts ORDER BY planned_at",
     )
     .fetch_all(&pool)
