@@ -235,6 +235,39 @@ async fn this_and_following_on(db: TestDb) {
         "no date added or lost"
     );
     ics_matches_the_calendar(&fake, &bot, utc(2027, 7, 1, 0)).await;
+    // The reminders follow: 1 Jan's pending reminders are those of its new start, and none of the old
+    // one is left to fire at the old time.
+    let pool = sqlx::AnyPool::connect(&format!("{}?mode=rw", db.url()))
+        .await
+        .unwrap();
+    let new_start = utc(2027, 1, 1, 23);
+    let mut pending: Vec<(String, i64)> = Vec::new();
+    for _ in 0..200 {
+        pending = sqlx::query_as(
+            "SELECT idem_key, planned_at FROM posts WHERE gathering_id = $1 AND kind = 'reminder' \
+             AND sent_at IS NULL AND dropped_at IS NULL ORDER BY planned_at",
+        )
+        .bind(jan.id.0)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        if !pending.is_empty()
+            && pending
+                .iter()
+                .all(|(k, _)| k.contains(&new_start.timestamp().to_string()))
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(
+        pending.iter().map(|(_, at)| *at).collect::<Vec<_>>(),
+        [
+            (new_start - Duration::days(7)).timestamp(),
+            (new_start - Duration::days(1)).timestamp()
+        ],
+        "the 7-day and 1-day reminders of the new time: {pending:?}"
+    );
     fake.wait_for("the 1 Jan event at 18:00 in Room 9", |f| {
         let events: Vec<Value> = f.scheduled_events().into_values().collect();
         event_at(&events, "2027-01-01T23:00:00.000Z")
@@ -528,6 +561,59 @@ async fn reschedule_on(db: TestDb) {
         "before from_date"
     );
     ics_matches_the_calendar(&fake, &bot, utc(2027, 7, 1, 0)).await;
+
+    // Back to monthly on the second Thursday from 1 Feb: the second Thursdays keep their rows and
+    // claims; the other Thursdays vanish, and only their people are told.
+    claim(&fake, 8, "Opener", "2027-02-11").await;
+    claim(&fake, 9, "Opener", "2027-02-18").await;
+    let feb11 = on_date(&bot, "2027-02-11").await;
+    let feb18 = on_date(&bot, "2027-02-18").await;
+    let monthly = Invocation::new("gathering reschedule", &Member::manager(1))
+        .opt("series", series_id(&bot).await)
+        .opt("frequency", "monthly")
+        .opt("day", "thursday")
+        .opt("week", "second")
+        .opt("from_date", "2027-02-01");
+    let preview = fake.run(&monthly).await;
+    let text = text_of(&preview);
+    let (withdrawn, kept) = text.split_once("**Kept**").unwrap_or((&text, ""));
+    assert!(
+        withdrawn.contains("Thu 4 Feb 2027") && withdrawn.contains("Thu 18 Feb 2027"),
+        "{text}"
+    );
+    assert!(
+        !withdrawn.contains("Thu 11 Feb 2027") && kept.contains("Thu 11 Feb 2027"),
+        "kept, not withdrawn: {text}"
+    );
+    let confirmed = fake.click_private(
+        &Member::manager(1),
+        CHANNEL,
+        &button(&preview, "Confirm the new rhythm"),
+    );
+    assert!(text_of(&fake.response_to(confirmed).await).contains("Done"));
+    let notice = posted_notice(&fake, "New rhythm", 2).await;
+    let said = text_of(&notice);
+    assert!(
+        said.contains("Thu 18 Feb 2027") && !said.contains("Thu 11 Feb 2027"),
+        "{said}"
+    );
+    assert_eq!(pinged(&notice), BTreeSet::from([9]), "{said}");
+    let kept = on_date(&bot, "2027-02-11").await;
+    assert_eq!(kept.id, feb11.id, "the second Thursday keeps its row");
+    assert_eq!(
+        bot.store.holders(kept.id).await.unwrap(),
+        [("Opener".to_owned(), MemberRef(8))]
+    );
+    let gone = all(&bot)
+        .await
+        .into_iter()
+        .find(|g| g.id == feb18.id)
+        .unwrap();
+    assert_eq!(gone.status, Status::Withdrawn);
+    assert!(bot.store.holders(feb18.id).await.unwrap().is_empty());
+    let dates = ics_matches_the_calendar(&fake, &bot, utc(2027, 7, 1, 0)).await;
+    assert!(dates.contains(&feb11.start.timestamp()));
+    assert!(!dates.contains(&feb18.start.timestamp()));
 
     bot.stop().await;
     fake.assert_spec_clean();

@@ -263,3 +263,205 @@ async fn a_template_edit_reaches_every_upcoming_gathering_with_no_claimed_role()
         );
     }
 }
+
+#[tokio::test]
+async fn a_cards_age_a_second_stub_and_an_edit_in_flight_are_read_per_community() {
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let label = db.label();
+        let a = community(&store, 10).await;
+        let b = community(&store, 20).await;
+        let g = gathering(&store, &a).await;
+        assert_eq!(store.living_card_posted(a.id, g).await.unwrap(), None);
+        let first = LivingCard {
+            channel: ChannelRef(10),
+            message: 100,
+        };
+        let second = LivingCard {
+            channel: ChannelRef(10),
+            message: 200,
+        };
+        store.set_living_card(a.id, g, first, now()).await.unwrap();
+        let later = now() + Duration::hours(5);
+        store.set_living_card(a.id, g, second, later).await.unwrap();
+        assert_eq!(
+            store.living_card_posted(a.id, g).await.unwrap(),
+            Some(later),
+            "{label}: the newer card's time"
+        );
+        assert_eq!(
+            store.living_card_posted(b.id, g).await.unwrap(),
+            None,
+            "{label}: not through another community"
+        );
+        let stubs = |due: &[steward::store::DuePost]| -> Vec<Superseded> {
+            due.iter()
+                .filter(|p| p.kind == PostKind::CardStub)
+                .map(|p| serde_json::from_str(p.body.as_deref().unwrap()).unwrap())
+                .collect()
+        };
+        let due = store
+            .claim_due_posts("w", later, later + Duration::minutes(1), 50)
+            .await
+            .unwrap();
+        assert_eq!(stubs(&due).len(), 1, "{label}");
+        for p in &due {
+            store.post_sent(p.id, "w", Some(1), later).await.unwrap();
+        }
+        // An edit of the old card that was on its way brought its buttons back: a second stub.
+        store.restub(a.id, g, first, later).await.unwrap();
+        // The living card is never stubbed, and another community's call reaches nothing.
+        store.restub(a.id, g, second, later).await.unwrap();
+        store.restub(b.id, g, first, later).await.unwrap();
+        let due = store
+            .claim_due_posts(
+                "w",
+                later + Duration::seconds(1),
+                later + Duration::minutes(1),
+                50,
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            stubs(&due),
+            [Superseded {
+                channel: 10,
+                message: 100,
+                by_channel: 10,
+                by_message: 200
+            }],
+            "{label}: {due:?}"
+        );
+        for p in &due {
+            store.post_sent(p.id, "w", Some(1), later).await.unwrap();
+        }
+
+        assert!(
+            !store.card_edit_in_flight(a.id, g).await.unwrap(),
+            "{label}"
+        );
+        assert!(store.plan_card_edit(a.id, g, later).await.unwrap());
+        assert!(
+            !store.card_edit_in_flight(a.id, g).await.unwrap(),
+            "{label}: planned is not in flight"
+        );
+        let edit = store
+            .claim_due_posts(
+                "w",
+                later + Duration::seconds(2),
+                later + Duration::minutes(1),
+                50,
+            )
+            .await
+            .unwrap();
+        assert_eq!(edit.len(), 1, "{label}: {edit:?}");
+        assert!(store.card_edit_in_flight(a.id, g).await.unwrap(), "{label}");
+        assert!(
+            !store.card_edit_in_flight(b.id, g).await.unwrap(),
+            "{label}: not through another community"
+        );
+        store
+            .post_sent(edit[0].id, "w", Some(200), later)
+            .await
+            .unwrap();
+        assert!(
+            !store.card_edit_in_flight(a.id, g).await.unwrap(),
+            "{label}"
+        );
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn my_upcoming_gatherings_are_those_of_this_server_where_i_hold_a_role_or_answered() {
+    use steward::domain::ids::MemberRef;
+    use steward::domain::rsvp::Answer;
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let label = db.label();
+        let a = community(&store, 10).await;
+        let b = community(&store, 20).await;
+        let elsewhere = {
+            let settings = Settings::new(
+                CommunityName::parse("Elsewhere").unwrap(),
+                chrono_tz::America::Toronto,
+                None,
+            );
+            store
+                .create_community(GuildRef(2), ChannelRef(30), &settings, now())
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        let at = |c: &Community, day: u32, title: &str| {
+            let start = Utc.with_ymd_and_hms(2026, 12, day, 18, 0, 0).unwrap();
+            let new = NewOccurrence {
+                series: None,
+                start,
+                end: start + Duration::hours(2),
+                title: title.into(),
+                location: None,
+            };
+            let store = store.clone();
+            let id = c.id;
+            async move { store.add_gathering(id, &new, now()).await.unwrap() }
+        };
+        let later_a = at(&a, 11, "A later").await;
+        let sooner_b = at(&b, 4, "B sooner").await;
+        let untouched = at(&a, 2, "A untouched").await;
+        let other_server = at(&elsewhere, 3, "Other server").await;
+        let me = MemberRef(77);
+        let roles = a.template.roles();
+        let role = roles.first().unwrap();
+        assert_eq!(
+            store
+                .claim_role(later_a, role, me, false, now())
+                .await
+                .unwrap(),
+            steward::store::ClaimOutcome::Claimed,
+            "{label}"
+        );
+        store
+            .answer_rsvp(sooner_b, me, Answer::Maybe, now())
+            .await
+            .unwrap();
+        store
+            .answer_rsvp(other_server, me, Answer::Going, now())
+            .await
+            .unwrap();
+        store
+            .answer_rsvp(untouched, MemberRef(78), Answer::Going, now())
+            .await
+            .unwrap();
+
+        let mine = store.my_upcoming(GuildRef(1), me, now(), 10).await.unwrap();
+        let seen: Vec<(&str, Vec<String>, Option<Answer>)> = mine
+            .iter()
+            .map(|m| (m.gathering.title.as_str(), m.roles.clone(), m.answer))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("B sooner", vec![], Some(Answer::Maybe)),
+                ("A later", vec![role.clone()], None),
+            ],
+            "{label}: soonest first, this server only"
+        );
+        assert_eq!(mine[0].community, b.id);
+        assert_eq!(
+            store
+                .my_upcoming(GuildRef(1), me, now(), 1)
+                .await
+                .unwrap()
+                .len(),
+            1,
+            "{label}: the limit"
+        );
+        // Once the sooner one is over it is no longer upcoming.
+        let after = Utc.with_ymd_and_hms(2026, 12, 5, 0, 0, 0).unwrap();
+        let left = store.my_upcoming(GuildRef(1), me, after, 10).await.unwrap();
+        assert_eq!(left.len(), 1, "{label}");
+        assert_eq!(left[0].gathering.id, later_a);
+        store.close().await;
+    }
+}

@@ -20,8 +20,9 @@ pub enum ButtonAction {
     AttendanceAdd(GatheringId),
     /// The organizer's menu: these members did not come after all.
     AttendanceRemove(GatheringId),
-    /// The organizer confirms giving the role at this index, held by someone else, to this member.
-    AssignOver(GatheringId, usize, MemberRef),
+    /// The organizer confirms giving the role at this index to this member, over the holder they were
+    /// shown (the last field: if the role changed hands since, nothing is done).
+    AssignOver(GatheringId, usize, MemberRef, MemberRef),
     /// A large agenda's "Claim a role…" menu (the role's index is the value picked).
     ClaimPick(GatheringId),
     /// A large agenda's "Release a role…" menu.
@@ -48,7 +49,7 @@ impl ButtonAction {
             | ButtonAction::Here(g)
             | ButtonAction::AttendanceAdd(g)
             | ButtonAction::AttendanceRemove(g)
-            | ButtonAction::AssignOver(g, _, _)
+            | ButtonAction::AssignOver(g, _, _, _)
             | ButtonAction::ClaimPick(g)
             | ButtonAction::ReleasePick(g)
             | ButtonAction::AgendaRemove(g, _, _) => g,
@@ -64,7 +65,9 @@ impl ButtonAction {
             ButtonAction::Here(g) => format!("st:here:{}:0", g.0),
             ButtonAction::AttendanceAdd(g) => format!("st:attadd:{}:0", g.0),
             ButtonAction::AttendanceRemove(g) => format!("st:attrm:{}:0", g.0),
-            ButtonAction::AssignOver(g, i, m) => format!("st:assign:{}:{i}-{}", g.0, m.0),
+            ButtonAction::AssignOver(g, i, m, h) => {
+                format!("st:assign:{}:{i}-{}-{}", g.0, m.0, h.0)
+            }
             ButtonAction::ClaimPick(g) => format!("st:claimpick:{}:0", g.0),
             ButtonAction::ReleasePick(g) => format!("st:releasepick:{}:0", g.0),
             ButtonAction::AgendaRemove(g, i, h) => format!("st:agendarm:{}:{i}-{h:08x}", g.0),
@@ -102,11 +105,13 @@ impl ButtonAction {
                 ))
             }
             "assign" => {
-                let (index, member) = last.split_once('-')?;
+                let (index, rest) = last.split_once('-')?;
+                let (member, holder) = rest.split_once('-')?;
                 Some(ButtonAction::AssignOver(
                     gathering,
                     index.parse().ok()?,
                     MemberRef(member.parse().ok()?),
+                    MemberRef(holder.parse().ok()?),
                 ))
             }
             _ => None,
@@ -123,7 +128,12 @@ mod tests {
         for action in [
             ButtonAction::Claim(GatheringId(42), 3),
             ButtonAction::Release(GatheringId(i64::MAX), 19),
-            ButtonAction::AssignOver(GatheringId(i64::MAX), 19, MemberRef(u64::MAX)),
+            ButtonAction::AssignOver(
+                GatheringId(i64::MAX),
+                19,
+                MemberRef(u64::MAX),
+                MemberRef(u64::MAX),
+            ),
             ButtonAction::ClaimPick(GatheringId(7)),
             ButtonAction::ReleasePick(GatheringId(7)),
             ButtonAction::AgendaRemove(GatheringId(i64::MAX), 19, u32::MAX),

@@ -87,7 +87,7 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
                 },
             )
         }
-        ButtonAction::AssignOver(_, index, who) => {
+        ButtonAction::AssignOver(_, index, who, asked_over) => {
             let actor = actor_of_member(click.member.as_ref());
             crate::discord::context::require_organizer(&community, &actor)?;
             role_flows::ensure_open(&gathering, now)?;
@@ -99,6 +99,15 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
                 .into_iter()
                 .find(|(r, _)| *r == role)
                 .map(|(_, m)| m);
+            // The organizer was asked about one holder: if the role changed hands since, they decide
+            // again with the new holder in view.
+            if previous.is_some_and(|p| p != asked_over && p != who) {
+                return Ok(Outcome::Update(Reply::private(crate::tr!(
+                    crate::i18n::member_lang(&click.locale),
+                    "role-assign-changed",
+                    role = crate::discord::format::escape(&role)
+                ))));
+            }
             role_flows::assign(&app.store, &gathering, &role, who, member, now).await?;
             crate::discord::living::refresh_card(app, community.id, gathering.id, None);
             let done = Reply::private(crate::tr!(

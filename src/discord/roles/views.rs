@@ -94,8 +94,13 @@ pub fn assign_over(
         member = format!("<@{member}>")
     ));
     reply.buttons = vec![crate::discord::format::Button {
-        custom_id: crate::discord::custom_id::ButtonAction::AssignOver(gathering.id, index, member)
-            .encode(),
+        custom_id: crate::discord::custom_id::ButtonAction::AssignOver(
+            gathering.id,
+            index,
+            member,
+            holder,
+        )
+        .encode(),
         label: tr!(lang, "role-give-button"),
         tone: crate::discord::format::Tone::Danger,
     }];
@@ -139,7 +144,7 @@ pub fn template(community: &Community) -> Reply {
             .join("\n")
     };
     let card = Card::new(format!("Agenda roles of {}", community.settings.name), text)
-        .footer("Changes apply to gatherings whose agenda card has not been shown yet");
+        .footer("Changes reach every upcoming gathering on which no role has been claimed yet");
     Reply::card(Visibility::Private, card)
 }
 

@@ -119,6 +119,7 @@ role-assign-over = **{ $role }** for **{ $title }** on { $when } is held by { $h
 role-give-button = Give the role to them
 role-reassigned = { $member } holds **{ $role }** for **{ $title }** on { $when } now, instead of { $previous } (assigned by { $by }).
 role-assign-done = Done: { $member } holds **{ $role }** now.
+role-assign-changed = **{ $role }** changed hands since you asked: nothing was changed. Run `/role assign` again to see who holds it now.
 
 ## Settings in words (English comes from the domain's own wording; these keep the two catalogues alike)
 

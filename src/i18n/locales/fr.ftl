@@ -125,6 +125,7 @@ role-assign-over = **{ $role }** pour **{ $title }** le { $when } est tenu par {
 role-give-button = Leur confier le rôle
 role-reassigned = { $member } tient désormais **{ $role }** pour **{ $title }** le { $when }, à la place de { $previous } (confié par { $by }).
 role-assign-done = C'est fait : { $member } tient **{ $role }** désormais.
+role-assign-changed = **{ $role }** a changé de mains depuis votre demande : rien n'a été modifié. Relancez `/role assign` pour voir qui le tient maintenant.
 
 ## Réglages en toutes lettres
 
