@@ -351,10 +351,54 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
             html.contains("<html lang=\"en\">") && html.contains("<main>"),
             "{html}"
         );
+        assert!(
+            html.contains("Times are in America/Toronto."),
+            "{label}: the zone: {html}"
+        );
         assert_eq!(
             get(&page_url, &[("if-none-match", &etag)]).await.status(),
             304,
             "{label}"
+        );
+        let cache = get(&page_url, &[]).await;
+        let cache = cache
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            cache.starts_with("public") && cache.contains("max-age="),
+            "{label}: {cache}"
+        );
+        // A weekly series: the page lists the next six gatherings, no more.
+        run(
+            &fake,
+            Invocation::new("gathering schedule", &manager())
+                .opt("title", "Weekly check-in")
+                .opt("frequency", "weekly")
+                .opt("day", "tuesday")
+                .opt("start", "18:00")
+                .opt("end", "19:30"),
+        )
+        .await;
+        let mut listed = 0;
+        for _ in 0..100 {
+            let html = get(&page_url, &[]).await.text().await.unwrap();
+            listed = html.matches("Weekly check-in").count();
+            if listed > 0 {
+                assert!(html.contains("Tue 24 Nov 2026, 18:00–19:30"), "{html}");
+                assert!(
+                    html.contains("Fri 4 Dec 2026, 13:00–16:00"),
+                    "{label}: the one-off among them: {html}"
+                );
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(
+            listed, 5,
+            "{label}: six gatherings in all, the one-off and five Tuesdays"
         );
         let index = get(&format!("{base}/"), &[]).await.text().await.unwrap();
         assert!(index.contains(&format!("href=\"/c/{slug}\"")), "{index}");
