@@ -526,3 +526,101 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
         fake.assert_spec_clean();
     }
 }
+
+#[tokio::test]
+async fn a_french_community_publishes_its_page_in_french_and_the_list_follows_the_browser() {
+    for db in TestDb::both().await {
+        let label = db.label();
+        let Listening {
+            fake, bot, base, ..
+        } = listening(&db, now(), Some(PUBLIC_URL)).await;
+        run(
+            &fake,
+            Invocation::new("community setup", &manager())
+                .opt("name", "Cercle Sudbury")
+                .opt("timezone", "America/Toronto"),
+        )
+        .await;
+        run(
+            &fake,
+            Invocation::new("community settings", &manager())
+                .opt("language", "fr")
+                .opt("public_page", true),
+        )
+        .await;
+        run(
+            &fake,
+            Invocation::new("gathering add", &manager())
+                .opt("date", "2026-12-04")
+                .opt("start", "13:00")
+                .opt("end", "16:00")
+                .opt("title", "Cercle de décembre")
+                .opt("location", "Salle 2"),
+        )
+        .await;
+        run(
+            &fake,
+            Invocation::new("rsvp", &Member::regular(8)).opt("answer", "going"),
+        )
+        .await;
+        let mut html = String::new();
+        for _ in 0..100 {
+            html = get(&format!("{base}/c/cercle-sudbury"), &[])
+                .await
+                .text()
+                .await
+                .unwrap();
+            if html.contains("Cercle de décembre") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        for said in [
+            "<html lang=\"fr\">",
+            "Prochaines rencontres",
+            "ven. 4 déc. 2026, 13:00–16:00",
+            "Lieu : Salle 2",
+            "1 personne vient",
+            "Lien du calendrier (.ics)",
+            "Les heures sont celles du fuseau America/Toronto.",
+        ] {
+            assert!(html.contains(said), "{label}: {said} in {html}");
+        }
+        for english in ["Next gatherings", "going", "Where:", "Fri 4 Dec"] {
+            assert!(!html.contains(english), "{label}: {english} in {html}");
+        }
+        // The list and a missing page speak the browser's language, English by default.
+        let index = get(
+            &format!("{base}/"),
+            &[("accept-language", "fr-CA,fr;q=0.9,en;q=0.8")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+        assert!(
+            index.contains("<html lang=\"fr\">") && index.contains("Communautés de pratique"),
+            "{index}"
+        );
+        assert!(
+            index.contains("Prochaine : Cercle de décembre, <time"),
+            "{index}"
+        );
+        let english = get(
+            &format!("{base}/"),
+            &[("accept-language", "en-US,fr;q=0.5")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+        assert!(english.contains("Communities of practice"), "{english}");
+        let missing = get(&format!("{base}/c/nobody"), &[("accept-language", "fr")]).await;
+        assert_eq!(missing.status(), 404);
+        assert!(missing.text().await.unwrap().contains("Rien ici"));
+        let missing = get(&format!("{base}/c/nobody"), &[]).await;
+        assert!(missing.text().await.unwrap().contains("Nothing here"));
+        bot.stop().await;
+        fake.assert_spec_clean();
+    }
+}

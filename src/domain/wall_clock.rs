@@ -1,8 +1,7 @@
 //! Wall-clock times as the community reads them: `13:00` or `1 pm`, and a gathering's span on its
 //! own calendar day ("Fri 6 Mar 2026, 13:00–16:00").
 
-use chrono::{DateTime, NaiveTime, Timelike, Utc};
-use chrono_tz::Tz;
+use chrono::{NaiveTime, Timelike};
 use std::fmt;
 
 /// How the community reads wall-clock times: `24h` (13:00, the default) or `12h` (1 pm).
@@ -57,34 +56,5 @@ impl fmt::Display for TimeFormat {
             TimeFormat::H24 => "24h",
             TimeFormat::H12 => "12h",
         })
-    }
-}
-
-/// "Fri 6 Mar 2026, 13:00–16:00", with the zone's name when `named`; a span that ends on another date
-/// names that date too.
-pub fn wall_clock_span(
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    zone: Tz,
-    format: TimeFormat,
-    named: bool,
-) -> String {
-    let start = start.with_timezone(&zone);
-    let end = end.with_timezone(&zone);
-    let times = if end.date_naive() == start.date_naive() {
-        format.span(start.time(), end.time())
-    } else {
-        format!(
-            "{}–{}, {}",
-            format.clock(start.time()),
-            end.format("%a %-d %b"),
-            format.clock(end.time())
-        )
-    };
-    let day = start.format("%a %-d %b %Y");
-    if named {
-        format!("{day}, {times} {}", zone.name())
-    } else {
-        format!("{day}, {times}")
     }
 }

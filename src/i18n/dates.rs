@@ -2,7 +2,9 @@
 //! `%a %b`.
 
 use super::{text, Lang};
-use chrono::{Datelike, NaiveDate, Weekday};
+use crate::domain::wall_clock::TimeFormat;
+use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
+use chrono_tz::Tz;
 
 const DAY_KEYS: [&str; 7] = [
     "day-mon", "day-tue", "day-wed", "day-thu", "day-fri", "day-sat", "day-sun",
@@ -40,4 +42,29 @@ pub fn day_month_padded(lang: Lang, date: NaiveDate) -> String {
 /// `Fri 4 Dec 2026` / `ven. 4 déc. 2026`.
 pub fn day_month_year(lang: Lang, date: NaiveDate) -> String {
     format!("{} {}", day_month(lang, date), date.year())
+}
+
+/// "Fri 6 Mar 2026, 13:00–16:00" (or "1–4 pm"; "ven. 6 mars 2026, 13:00–16:00") on the zone's wall
+/// clock; a span that ends on another date names that date too.
+pub fn wall_clock_span(
+    lang: Lang,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: Tz,
+    format: TimeFormat,
+) -> String {
+    let start = start.with_timezone(&zone);
+    let end = end.with_timezone(&zone);
+    let day = day_month_year(lang, start.date_naive());
+    let times = if end.date_naive() == start.date_naive() {
+        format.span(start.time(), end.time())
+    } else {
+        format!(
+            "{}–{}, {}",
+            format.clock(start.time()),
+            day_month(lang, end.date_naive()),
+            format.clock(end.time())
+        )
+    };
+    format!("{day}, {times}")
 }

@@ -12,7 +12,7 @@ pub mod words;
 
 pub use crate::domain::language::Lang;
 use crate::domain::message::Message;
-pub use dates::{day_month, day_month_padded, day_month_year, weekday_short};
+pub use dates::{day_month, day_month_padded, day_month_year, wall_clock_span, weekday_short};
 use fluent::concurrent::FluentBundle;
 use fluent::{FluentArgs, FluentResource, FluentValue};
 pub use localize::localize_commands;

@@ -97,6 +97,7 @@ const IN_THE_CATALOGUE: &[&str] = &[
     "src/discord/help.rs",
     "src/domain/access.rs",
     "src/discord/rsvp/views.rs",
+    "src/web/page.rs",
 ];
 
 #[test]
@@ -107,7 +108,9 @@ fn no_english_sentence_is_left_as_a_literal_in_the_files_moved_to_the_catalogue(
         let code = source.split("#[cfg(test)]").next().unwrap_or_default();
         for (n, line) in code.lines().enumerate() {
             let trimmed = line.trim_start();
-            if trimmed.starts_with("//") || trimmed.starts_with('#') {
+            // A line that says it holds markup, not words (an HTML attribute's value), is left alone.
+            if trimmed.starts_with("//") || trimmed.starts_with('#') || line.ends_with("// markup")
+            {
                 continue;
             }
             for literal in line.split('"').skip(1).step_by(2) {

@@ -8,6 +8,7 @@ mod page;
 
 use crate::clock::Clock;
 use crate::domain::community::Community;
+use crate::domain::language::Lang;
 use crate::domain::public::{is_feed_token, is_slug, PublicGathering, PublicRole};
 use crate::store::{Store, StoreError};
 use axum::extract::{Path, State};
@@ -143,7 +144,47 @@ fn cached(
     guarded(response)
 }
 
-async fn not_found() -> Response {
+/// The language a visitor's browser asks for (`Accept-Language`): French when it prefers French to
+/// English, else English. Used where no community decides (the list, a missing page).
+fn reader_lang(headers: &HeaderMap) -> Lang {
+    let Some(asked) = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Lang::En;
+    };
+    let mut best = (Lang::En, 0.0_f32);
+    for part in asked.split(',') {
+        let mut pieces = part.split(';');
+        let tag = pieces
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        let q = pieces
+            .find_map(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+            })
+            .unwrap_or(1.0);
+        let lang = match tag.split('-').next() {
+            Some("fr") => Lang::Fr,
+            Some("en") => Lang::En,
+            _ => continue,
+        };
+        if q > best.1 {
+            best = (lang, q);
+        }
+    }
+    best.0
+}
+
+async fn not_found(headers: HeaderMap) -> Response {
+    not_found_in(reader_lang(&headers))
+}
+
+fn not_found_in(lang: Lang) -> Response {
     guarded(
         (
             StatusCode::NOT_FOUND,
@@ -151,14 +192,14 @@ async fn not_found() -> Response {
                 (header::CONTENT_TYPE, "text/html; charset=utf-8"),
                 (header::CACHE_CONTROL, "no-store"),
             ],
-            page::not_found().into_string(),
+            page::not_found(lang).into_string(),
         )
             .into_response(),
     )
 }
 
 /// The database did not answer: say so, and when to try again.
-fn unavailable(what: &str, error: &StoreError) -> Response {
+fn unavailable(lang: Lang, what: &str, error: &StoreError) -> Response {
     tracing::warn!(error = %error, what, "a public page could not be read");
     guarded(
         (
@@ -168,7 +209,7 @@ fn unavailable(what: &str, error: &StoreError) -> Response {
                 (header::CACHE_CONTROL, "no-store"),
                 (header::RETRY_AFTER, "60"),
             ],
-            "Steward cannot read its calendar right now; try again in a minute.\n",
+            format!("{}\n", crate::tr!(lang, "page-unavailable")),
         )
             .into_response(),
     )
@@ -176,16 +217,16 @@ fn unavailable(what: &str, error: &StoreError) -> Response {
 
 async fn feed(State(site): State<Site>, Path(file): Path<String>, headers: HeaderMap) -> Response {
     let Some(token) = file.strip_suffix(".ics").filter(|t| is_feed_token(t)) else {
-        return not_found().await;
+        return not_found_in(reader_lang(&headers));
     };
     let community = match site.store.community_by_feed_token(token).await {
         Ok(Some(c)) => c,
-        Ok(None) => return not_found().await,
-        Err(e) => return unavailable("calendar feed", &e),
+        Ok(None) => return not_found_in(reader_lang(&headers)),
+        Err(e) => return unavailable(reader_lang(&headers), "calendar feed", &e),
     };
     let file = match site.store.calendar_file(&community, site.clock.now()).await {
         Ok(f) => f,
-        Err(e) => return unavailable("calendar feed", &e),
+        Err(e) => return unavailable(reader_lang(&headers), "calendar feed", &e),
     };
     let name = crate::domain::public::slug_of(community.settings.name.as_str());
     cached(
@@ -267,13 +308,13 @@ async fn community_page(
     headers: HeaderMap,
 ) -> Response {
     if !is_slug(&slug) {
-        return not_found().await;
+        return not_found_in(reader_lang(&headers));
     }
     let now = site.clock.now();
     let community = match site.store.public_community(&slug).await {
         Ok(Some(c)) => c,
-        Ok(None) => return not_found().await,
-        Err(e) => return unavailable("public page", &e),
+        Ok(None) => return not_found_in(reader_lang(&headers)),
+        Err(e) => return unavailable(reader_lang(&headers), "public page", &e),
     };
     let read = async {
         let gatherings =
@@ -283,7 +324,7 @@ async fn community_page(
     };
     let (gatherings, links) = match read.await {
         Ok(found) => found,
-        Err(e) => return unavailable("public page", &e),
+        Err(e) => return unavailable(community.settings.language, "public page", &e),
     };
     html_page(&headers, page::community(&community, &gatherings, &links))
 }
@@ -300,9 +341,9 @@ async fn index(State(site): State<Site>, headers: HeaderMap) -> Response {
     };
     let listed = match read.await {
         Ok(found) => found,
-        Err(e) => return unavailable("list of communities", &e),
+        Err(e) => return unavailable(reader_lang(&headers), "list of communities", &e),
     };
-    html_page(&headers, page::index(&listed))
+    html_page(&headers, page::index(reader_lang(&headers), &listed))
 }
 
 /// A public page: HTML, cached a minute by anyone, 304 to a client that has it.

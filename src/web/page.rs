@@ -3,8 +3,10 @@
 //! (long words and addresses wrap); headings, landmarks and `lang` for screen readers.
 
 use crate::domain::community::Community;
+use crate::domain::language::Lang;
 use crate::domain::public::PublicGathering;
 use crate::domain::role_prompt::TimeFormat;
+use crate::tr;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -35,13 +37,13 @@ ol,ul{padding:0;margin:0;list-style:none}\
 .button{display:inline-block;margin:.25rem .5rem .25rem 0;padding:.5rem .875rem;border:2px solid var(--link);border-radius:.375rem;text-decoration:none;font-weight:600}\
 footer{border-top:1px solid var(--line);font-size:.9375rem;color:var(--soft)}";
 
-fn layout(title: &str, body: Markup) -> Markup {
+fn layout(lang: Lang, title: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="viewport" content="width=device-width, initial-scale=1"; // markup
                 meta name="robots" content="noarchive";
                 title { (title) }
                 style { (PreEscaped(STYLE)) }
@@ -52,43 +54,56 @@ fn layout(title: &str, body: Markup) -> Markup {
 }
 
 /// "Fri 4 Dec 2026, 13:00–16:00" in `zone` (a day that ends on another date says so), in the
-/// community's time format.
-pub fn when(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, format: TimeFormat) -> String {
-    crate::domain::wall_clock::wall_clock_span(start, end, zone, format, false)
+/// community's time format and language.
+pub fn when(
+    lang: Lang,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: Tz,
+    format: TimeFormat,
+) -> String {
+    crate::i18n::wall_clock_span(lang, start, end, zone, format)
 }
 
-fn gathering(g: &PublicGathering, zone: Tz, format: TimeFormat, names: bool) -> Markup {
+/// How the page writes things: the community's language, zone, time format and whether it names
+/// members.
+struct Voice {
+    lang: Lang,
+    zone: Tz,
+    format: TimeFormat,
+    names: bool,
+}
+
+fn gathering(g: &PublicGathering, v: &Voice) -> Markup {
+    let lang = v.lang;
     let open: Vec<&str> = g.open_roles().collect();
+    let going = i64::try_from(g.going).unwrap_or(i64::MAX);
     html! {
         li.gathering {
             article {
                 h3 { (g.title) }
                 p.when {
-                    time datetime=(g.start.with_timezone(&zone).to_rfc3339()) { (when(g.start, g.end, zone, format)) }
-                    @if g.moved { " " span.soft { "(moved)" } }
+                    time datetime=(g.start.with_timezone(&v.zone).to_rfc3339()) { (when(lang, g.start, g.end, v.zone, v.format)) }
+                    @if g.moved { " " span.soft { (tr!(lang, "page-moved")) } }
                 }
-                @if let Some(place) = &g.location { p { "Where: " (place) } }
+                @if let Some(place) = &g.location { p { (tr!(lang, "page-where", place = place)) } }
                 @if g.roles.is_empty() {
                 } @else if open.is_empty() {
-                    p { "Every agenda role is taken." }
+                    p { (tr!(lang, "page-all-taken")) }
                 } @else {
-                    p { "Open roles: " (open.join(", ")) }
+                    p { (tr!(lang, "page-open-roles", roles = open.join(", "))) }
                 }
-                @if names && g.roles.iter().any(|r| r.holder.is_some()) {
-                    ul.roles aria-label="Who holds which role" {
+                @if v.names && g.roles.iter().any(|r| r.holder.is_some()) {
+                    ul.roles aria-label=(tr!(lang, "page-holders-label")) {
                         @for r in g.roles.iter().filter(|r| r.holder.is_some()) {
                             li { (r.role) ": " (r.holder.as_deref().unwrap_or_default()) }
                         }
                     }
                 }
                 p.soft {
-                    @match g.going {
-                        0 => { "Nobody has said they are going yet." }
-                        1 => { "1 going" }
-                        n => { (n) " going" }
-                    }
-                    @if names && !g.going_names.is_empty() {
-                        ": " (names_line(&g.going_names, g.going))
+                    (crate::i18n::text_n(lang, "page-going", going, &[]))
+                    @if v.names && !g.going_names.is_empty() {
+                        ": " (names_line(lang, &g.going_names, g.going))
                     }
                 }
             }
@@ -97,7 +112,7 @@ fn gathering(g: &PublicGathering, zone: Tz, format: TimeFormat, names: bool) -> 
 }
 
 /// The first names of those going, and how many more.
-fn names_line(names: &[String], going: usize) -> String {
+fn names_line(lang: Lang, names: &[String], going: usize) -> String {
     let shown: Vec<&str> = names
         .iter()
         .take(super::PAGE_NAMES)
@@ -107,7 +122,12 @@ fn names_line(names: &[String], going: usize) -> String {
     if rest == 0 {
         shown.join(", ")
     } else {
-        format!("{} and {rest} more", shown.join(", "))
+        crate::i18n::text_n(
+            lang,
+            "page-and-more",
+            i64::try_from(rest).unwrap_or(i64::MAX),
+            &[("names", shown.join(", ").into())],
+        )
     }
 }
 
@@ -118,54 +138,62 @@ pub fn community(
     links: &(String, Option<String>),
 ) -> Markup {
     let s = &community.settings;
-    let zone = s.time_zone;
+    let lang = s.language;
+    let voice = Voice {
+        lang,
+        zone: s.time_zone,
+        format: s.time_format,
+        names: s.public_names,
+    };
     let name = s.name.as_str();
     layout(
-        &format!("{name} — gatherings"),
+        lang,
+        &tr!(lang, "page-community-title", name = name),
         html! {
             header {
-                p.site { a href="/" { "All communities" } }
+                p.site { a href="/" { (tr!(lang, "page-all-communities")) } }
                 h1 { (name) }
-                p.soft { "A community of practice. Times are in " (zone.name()) "." }
+                p.soft { (tr!(lang, "page-zone", zone = s.time_zone.name())) }
             }
             main {
                 section aria-labelledby="next" {
-                    h2 #next { "Next gatherings" }
+                    h2 #next { (tr!(lang, "page-next")) }
                     @if gatherings.is_empty() {
-                        p { "No gathering is scheduled yet." }
+                        p { (tr!(lang, "page-none-scheduled")) }
                     } @else {
-                        ol { @for g in gatherings { (gathering(g, zone, s.time_format, s.public_names)) } }
+                        ol { @for g in gatherings { (gathering(g, &voice)) } }
                     }
                 }
                 section aria-labelledby="subscribe" {
-                    h2 #subscribe { "Add these dates to your calendar" }
-                    p { "Subscribe once: moves and cancellations follow on their own." }
+                    h2 #subscribe { (tr!(lang, "page-subscribe-title")) }
+                    p { (tr!(lang, "page-subscribe-once")) }
                     p {
                         @if let Some(webcal) = &links.1 {
-                            a.button href=(webcal) { "Subscribe (Apple Calendar, Outlook)" }
+                            a.button href=(webcal) { (tr!(lang, "page-subscribe-webcal")) }
                         }
-                        a.button href=(links.0) { "Calendar link (.ics)" }
+                        a.button href=(links.0) { (tr!(lang, "page-ics-link")) }
                     }
-                    p.soft { "In Google Calendar: Other calendars → From URL, and paste the calendar link." }
+                    p.soft { (tr!(lang, "page-google")) }
                 }
             }
-            footer { p { "Published by the community's organizers with Steward. Members take roles and answer on Discord." } }
+            footer { p { (tr!(lang, "page-footer")) } }
         },
     )
 }
 
 /// The instance's list of published communities, each with its next gathering.
-pub fn index(listed: &[(Community, String, Option<PublicGathering>)]) -> Markup {
+pub fn index(lang: Lang, listed: &[(Community, String, Option<PublicGathering>)]) -> Markup {
     layout(
-        "Communities of practice",
+        lang,
+        &tr!(lang, "page-index-title"),
         html! {
             header {
-                h1 { "Communities of practice" }
-                p.soft { "The communities on this server that publish their gatherings." }
+                h1 { (tr!(lang, "page-index-title")) }
+                p.soft { (tr!(lang, "page-index-intro")) }
             }
             main {
                 @if listed.is_empty() {
-                    p { "No community publishes its page here yet." }
+                    p { (tr!(lang, "page-index-none")) }
                 } @else {
                     ul {
                         @for (c, slug, next) in listed {
@@ -173,33 +201,34 @@ pub fn index(listed: &[(Community, String, Option<PublicGathering>)]) -> Markup 
                                 h2 { a href={ "/c/" (slug) } { (c.settings.name.as_str()) } }
                                 @match next {
                                     Some(g) => p {
-                                        "Next: " (g.title) ", "
+                                        (tr!(lang, "page-index-next", title = g.title.as_str())) " "
                                         time datetime=(g.start.with_timezone(&c.settings.time_zone).to_rfc3339()) {
-                                            (when(g.start, g.end, c.settings.time_zone, c.settings.time_format))
+                                            (when(lang, g.start, g.end, c.settings.time_zone, c.settings.time_format))
                                         }
                                         " (" (c.settings.time_zone.name()) ")"
                                     },
-                                    None => p.soft { "No gathering scheduled yet." },
+                                    None => p.soft { (tr!(lang, "page-index-none-scheduled")) },
                                 }
                             }
                         }
                     }
                 }
             }
-            footer { p { "Steward: a Discord bot for communities of practice." } }
+            footer { p { (tr!(lang, "page-index-footer")) } }
         },
     )
 }
 
 /// The page for an address that is not (or no longer) published.
-pub fn not_found() -> Markup {
+pub fn not_found(lang: Lang) -> Markup {
     layout(
-        "Not found",
+        lang,
+        &tr!(lang, "page-404-title"),
         html! {
             main {
-                h1 { "Nothing here" }
-                p { "This page does not exist, or its community does not publish it." }
-                p { a href="/" { "All communities" } }
+                h1 { (tr!(lang, "page-404-heading")) }
+                p { (tr!(lang, "page-404-text")) }
+                p { a href="/" { (tr!(lang, "page-all-communities")) } }
             }
         },
     )
@@ -219,25 +248,33 @@ mod tests {
             .to_utc();
         let end = start + chrono::Duration::hours(3);
         assert_eq!(
-            when(start, end, zone, TimeFormat::H24),
+            when(Lang::En, start, end, zone, TimeFormat::H24),
             "Fri 4 Dec 2026, 13:00–16:00"
         );
         assert_eq!(
-            when(start, end, zone, TimeFormat::H12),
+            when(Lang::En, start, end, zone, TimeFormat::H12),
             "Fri 4 Dec 2026, 1–4 pm"
         );
         let late = start + chrono::Duration::hours(12);
         assert_eq!(
-            when(start, late, zone, TimeFormat::H24),
+            when(Lang::En, start, late, zone, TimeFormat::H24),
             "Fri 4 Dec 2026, 13:00–Sat 5 Dec, 01:00"
         );
         assert_eq!(
-            when(start, late, zone, TimeFormat::H12),
+            when(Lang::En, start, late, zone, TimeFormat::H12),
             "Fri 4 Dec 2026, 1 pm–Sat 5 Dec, 1 am"
         );
         assert_eq!(
-            names_line(&["Ana".into(), "Bo".into()], 5),
+            names_line(Lang::En, &["Ana".into(), "Bo".into()], 5),
             "Ana, Bo and 3 more"
+        );
+        assert_eq!(
+            when(Lang::Fr, start, late, zone, TimeFormat::H24),
+            "ven. 4 déc. 2026, 13:00–sam. 5 déc., 01:00"
+        );
+        assert_eq!(
+            names_line(Lang::Fr, &["Ana".into(), "Bo".into()], 5),
+            "Ana, Bo et 3 autres"
         );
     }
 }

@@ -25,18 +25,6 @@ pub fn short_time(t: DateTime<Utc>) -> String {
 /// "Fri 6 Mar 2026, 13:00–16:00 America/Phoenix" (or "1–4 pm" in 12 hours; "ven. 6 mars 2026" in
 /// French): the community's own wall-clock time.
 pub fn local_span(g: &Gathering, zone: Tz, format: TimeFormat, lang: Lang) -> String {
-    let start = g.start.with_timezone(&zone);
-    let end = g.end.with_timezone(&zone);
-    let day = crate::i18n::day_month_year(lang, start.date_naive());
-    let times = if end.date_naive() == start.date_naive() {
-        format.span(start.time(), end.time())
-    } else {
-        format!(
-            "{}–{}, {}",
-            format.clock(start.time()),
-            crate::i18n::day_month(lang, end.date_naive()),
-            format.clock(end.time())
-        )
-    };
-    format!("{day}, {times} {}", zone.name())
+    let span = crate::i18n::wall_clock_span(lang, g.start, g.end, zone, format);
+    format!("{span} {}", zone.name())
 }

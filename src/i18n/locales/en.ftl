@@ -411,3 +411,37 @@ choice-weekly = weekly
 choice-yearly = yearly
 choice-en = en
 choice-fr = fr
+
+## The public pages (the community's language; the list and a missing page follow the browser)
+
+page-community-title = { $name } — gatherings
+page-all-communities = All communities
+page-zone = A community of practice. Times are in { $zone }.
+page-next = Next gatherings
+page-none-scheduled = No gathering is scheduled yet.
+page-subscribe-title = Add these dates to your calendar
+page-subscribe-once = Subscribe once: moves and cancellations follow on their own.
+page-subscribe-webcal = Subscribe (Apple Calendar, Outlook)
+page-ics-link = Calendar link (.ics)
+page-google = In Google Calendar: Other calendars → From URL, and paste the calendar link.
+page-footer = Published by the community's organizers with Steward. Members take roles and answer on Discord.
+page-moved = (moved)
+page-where = Where: { $place }
+page-all-taken = Every agenda role is taken.
+page-open-roles = Open roles: { $roles }
+page-holders-label = Who holds which role
+page-going = { $count ->
+        [0] Nobody has said they are going yet.
+       *[other] { $count } going
+    }
+page-and-more = { $names } and { $count } more
+page-index-title = Communities of practice
+page-index-intro = The communities on this server that publish their gatherings.
+page-index-none = No community publishes its page here yet.
+page-index-next = Next: { $title },
+page-index-none-scheduled = No gathering scheduled yet.
+page-index-footer = Steward: a Discord bot for communities of practice.
+page-404-title = Not found
+page-404-heading = Nothing here
+page-404-text = This page does not exist, or its community does not publish it.
+page-unavailable = Steward cannot read its calendar right now; try again in a minute.

@@ -420,3 +420,38 @@ choice-weekly = hebdomadaire
 choice-yearly = annuel
 choice-en = English
 choice-fr = français
+
+## Les pages publiques
+
+page-community-title = { $name } — rencontres
+page-all-communities = Toutes les communautés
+page-zone = Une communauté de pratique. Les heures sont celles du fuseau { $zone }.
+page-next = Prochaines rencontres
+page-none-scheduled = Aucune rencontre n'est encore prévue.
+page-subscribe-title = Ajoutez ces dates à votre agenda
+page-subscribe-once = Abonnez-vous une fois : les déplacements et les annulations suivent d'eux-mêmes.
+page-subscribe-webcal = S'abonner (Apple Calendar, Outlook)
+page-ics-link = Lien du calendrier (.ics)
+page-google = Dans Google Agenda : Autres agendas → À partir de l'URL, puis collez le lien du calendrier.
+page-footer = Publié par les organisateurs de la communauté avec Steward. Les membres prennent des rôles et répondent sur Discord.
+page-moved = (déplacée)
+page-where = Lieu : { $place }
+page-all-taken = Tous les rôles de l'ordre du jour sont pris.
+page-open-roles = Rôles libres : { $roles }
+page-holders-label = Qui tient quel rôle
+page-going = { $count ->
+        [0] Personne n'a encore dit venir.
+        [one] { $count } personne vient
+       *[other] { $count } personnes viennent
+    }
+page-and-more = { $names } et { $count } autres
+page-index-title = Communautés de pratique
+page-index-intro = Les communautés de ce serveur qui publient leurs rencontres.
+page-index-none = Aucune communauté ne publie encore sa page ici.
+page-index-next = Prochaine : { $title },
+page-index-none-scheduled = Aucune rencontre prévue pour l'instant.
+page-index-footer = Steward : un bot Discord pour les communautés de pratique.
+page-404-title = Introuvable
+page-404-heading = Rien ici
+page-404-text = Cette page n'existe pas, ou sa communauté ne la publie pas.
+page-unavailable = Steward ne peut pas lire son calendrier pour l'instant ; réessayez dans une minute.
