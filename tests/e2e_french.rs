@@ -184,6 +184,40 @@ async fn a_french_community_reads_its_card_reminder_refusals_and_help_in_french(
             && text.contains("**Archiver comme note de pratique**"),
         "{text}"
     );
+
+    // The agenda roles and a template edit, read by a French member; the role history too.
+    let template = fake
+        .run(&Invocation::new(
+            "role template view",
+            &french(Member::regular(7)),
+        ))
+        .await;
+    let text = text_of(&template);
+    assert!(
+        text.contains("Rôles de l'ordre du jour de") && text.contains("1. Ouverture"),
+        "{text}"
+    );
+    let added = fake
+        .run(
+            &Invocation::new("role template add", &french(Member::manager(1)))
+                .opt("name", "Gardien du temps"),
+        )
+        .await;
+    let text = text_of(&added);
+    assert!(
+        text.contains("**Gardien du temps** ajouté. L'ordre du jour est désormais :"),
+        "{text}"
+    );
+    let history = fake
+        .run(&Invocation::new(
+            "role history",
+            &french(Member::regular(7)),
+        ))
+        .await;
+    assert!(
+        text_of(&history).contains("Pas encore de rencontre passée"),
+        "{history}"
+    );
     bot.stop().await;
     fake.assert_spec_clean();
 }

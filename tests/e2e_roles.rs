@@ -536,9 +536,9 @@ async fn history_shows_the_last_gatherings_and_who_has_not_held_each_role() {
         .await;
     assert!(is_ephemeral(&history));
     let text = text_of(&history);
-    assert!(text.contains("`07 Dec 2026` Opener: <@41>"), "{text}");
+    assert!(text.contains("`Mon 07 Dec 2026` Opener: <@41>"), "{text}");
     assert!(
-        text.contains("`30 Nov 2026` Opener: <@40> · Closing: <@41>"),
+        text.contains("`Mon 30 Nov 2026` Opener: <@40> · Closing: <@41>"),
         "{text}"
     );
     assert!(text.contains("**Opener**: everyone has"), "{text}");
@@ -553,7 +553,7 @@ async fn history_shows_the_last_gatherings_and_who_has_not_held_each_role() {
             .await,
     );
     assert!(
-        mine.contains("`30 Nov 2026` Opener") && !mine.contains("07 Dec"),
+        mine.contains("`Mon 30 Nov 2026` Opener") && !mine.contains("07 Dec"),
         "{mine}"
     );
     bot.stop().await;

@@ -98,6 +98,8 @@ const IN_THE_CATALOGUE: &[&str] = &[
     "src/domain/access.rs",
     "src/discord/rsvp/views.rs",
     "src/web/page.rs",
+    "src/discord/roles/views.rs",
+    "src/discord/roles/command.rs",
 ];
 
 #[test]

@@ -116,7 +116,9 @@ pub async fn assign(
     let community = community_here(ctx).await?;
     require_organizer(&community, &actor(ctx))?;
     if member.bot {
-        return Err(CommandError::user("Roles are for members, not bots."));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "role-not-for-bots",
+        )));
     }
     let target = target(ctx, &community, gathering.as_deref()).await?;
     let store = &ctx.data().store;
@@ -168,7 +170,11 @@ pub async fn template(_ctx: Context<'_>) -> Result<(), CommandError> {
 #[poise::command(slash_command, guild_only, rename = "view")]
 pub async fn template_view(ctx: Context<'_>) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
-    crate::discord::answer::send(ctx, views::template(&community)).await?;
+    crate::discord::answer::send(
+        ctx,
+        views::template(crate::discord::error::reader(ctx), &community),
+    )
+    .await?;
     Ok(())
 }
 
@@ -187,7 +193,9 @@ async fn save(
     for (gathering, _) in &reach.reached {
         crate::discord::living::refresh_card(ctx.data(), community.id, *gathering, None);
     }
-    crate::discord::answer::send(ctx, views::template_changed(what, &template, &reach)).await?;
+    let lang = crate::discord::error::reader(ctx);
+    crate::discord::answer::send(ctx, views::template_changed(lang, what, &template, &reach))
+        .await?;
     Ok(())
 }
 
@@ -201,7 +209,12 @@ pub async fn template_add(
     require_organizer(&community, &actor(ctx))?;
     let next = community.template.add(&name)?;
     let added = next.roles().last().cloned().unwrap_or_default();
-    save(ctx, &community, next, format!("Added **{added}**.")).await
+    let what = crate::tr!(
+        crate::discord::error::reader(ctx),
+        "role-template-added",
+        role = crate::discord::format::escape(&added)
+    );
+    save(ctx, &community, next, what).await
 }
 
 /// Remove a role from the agenda (organizers)
@@ -215,7 +228,12 @@ pub async fn template_remove(
     let community = community_here(ctx).await?;
     require_organizer(&community, &actor(ctx))?;
     let (next, removed) = community.template.remove(&name)?;
-    save(ctx, &community, next, format!("Removed **{removed}**.")).await
+    let what = crate::tr!(
+        crate::discord::error::reader(ctx),
+        "role-template-removed",
+        role = crate::discord::format::escape(&removed)
+    );
+    save(ctx, &community, next, what).await
 }
 
 /// Go back to the default roles (organizers)
@@ -227,7 +245,7 @@ pub async fn template_reset(ctx: Context<'_>) -> Result<(), CommandError> {
         ctx,
         &community,
         Template::default_in(community.settings.language),
-        "Back to the default roles.".to_owned(),
+        crate::tr!(crate::discord::error::reader(ctx), "role-template-reset"),
     )
     .await
 }
@@ -246,14 +264,16 @@ pub async fn history(
         .past_agendas(community.id, ctx.data().clock.now(), 12)
         .await?;
     let who = member.map(|m| MemberRef(m.id.get()));
+    let public = public.unwrap_or(false);
+    // Posted for the channel, it speaks the community's language; privately, the member's.
+    let lang = if public {
+        community.settings.language
+    } else {
+        crate::discord::error::reader(ctx)
+    };
     crate::discord::answer::send(
         ctx,
-        views::history(
-            &community,
-            &past,
-            who,
-            Visibility::public_if(public.unwrap_or(false)),
-        ),
+        views::history(lang, &community, &past, who, Visibility::public_if(public)),
     )
     .await?;
     Ok(())

@@ -131,10 +131,10 @@ pub fn reassigned(
 }
 
 /// The template, numbered.
-pub fn template(community: &Community) -> Reply {
+pub fn template(lang: Lang, community: &Community) -> Reply {
     let roles = community.template.roles();
     let text = if roles.is_empty() {
-        "No agenda roles. Organizers can add some with `/role template add`.".to_owned()
+        tr!(lang, "role-template-empty")
     } else {
         roles
             .iter()
@@ -143,38 +143,50 @@ pub fn template(community: &Community) -> Reply {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let card = Card::new(format!("Agenda roles of {}", community.settings.name), text)
-        .footer("Changes reach every upcoming gathering on which no role has been claimed yet");
+    let card = Card::new(
+        tr!(
+            lang,
+            "role-template-title",
+            name = community.settings.name.as_str()
+        ),
+        text,
+    )
+    .footer(tr!(lang, "role-template-footer"));
     Reply::card(Visibility::Private, card)
 }
 
 /// After a template edit.
 pub fn template_changed(
+    lang: Lang,
     what: String,
     template: &Template,
     reach: &crate::store::TemplateReach,
 ) -> Reply {
     let roles = if template.roles().is_empty() {
-        "no roles".to_owned()
+        tr!(lang, "role-template-no-roles")
     } else {
         let names: Vec<String> = template.roles().iter().map(|r| escape(r)).collect();
         names.join(", ")
     };
-    let mut text = format!("{what} The agenda is now: {roles}.");
+    let mut text = tr!(lang, "role-template-now", what = what, roles = roles);
     if reach.reached.is_empty() && reach.kept.is_empty() {
-        text.push_str(" It applies to every gathering from now on.");
+        text.push(' ');
+        text.push_str(&tr!(lang, "role-template-from-now"));
     }
     if !reach.reached.is_empty() {
-        text.push_str(&format!(
-            "\nIt reaches every upcoming gathering with no role claimed yet: {}.",
-            dates(&reach.reached)
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "role-template-reached",
+            dates = dates(lang, &reach.reached)
         ));
     }
     if !reach.kept.is_empty() {
-        text.push_str(&format!(
-            "\nThese keep their agenda, since a role is already claimed on them (or it was set for that date \
-             with `/role agenda`): {}.",
-            dates(&reach.kept)
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "role-template-kept",
+            dates = dates(lang, &reach.kept)
         ));
     }
     Reply::private(text)
@@ -182,6 +194,7 @@ pub fn template_changed(
 
 /// The first dates of `list` (each in every reader's own date format), and how many more.
 fn dates(
+    lang: Lang,
     list: &[(
         crate::domain::gathering::GatheringId,
         chrono::DateTime<chrono::Utc>,
@@ -194,13 +207,14 @@ fn dates(
         .map(|(_, start)| format!("<t:{}:D>", start.timestamp()))
         .collect();
     if list.len() > SHOWN {
-        shown.push(format!("and {} more", list.len() - SHOWN));
+        shown.push(tr!(lang, "list-and-more", count = list.len() - SHOWN));
     }
     shown.join(", ")
 }
 
 /// `/role history`: the last gatherings × roles, and who has not held each role lately.
 pub fn history(
+    lang: Lang,
     community: &Community,
     past: &[PastAgenda],
     member: Option<MemberRef>,
@@ -208,9 +222,16 @@ pub fn history(
 ) -> Reply {
     let zone = community.settings.time_zone;
     if past.is_empty() {
-        return Reply::private("No past gatherings yet: the history fills as gatherings happen.");
+        return Reply::private(tr!(lang, "role-history-none"));
     }
-    let day = |a: &PastAgenda| a.start.with_timezone(&zone).format("%d %b %Y").to_string();
+    let day = |a: &PastAgenda| {
+        let date = a.start.with_timezone(&zone).date_naive();
+        format!(
+            "{} {}",
+            crate::i18n::day_month_padded(lang, date),
+            chrono::Datelike::year(&date)
+        )
+    };
     if let Some(m) = member {
         let lines: Vec<String> = past
             .iter()
@@ -222,22 +243,32 @@ pub fn history(
             })
             .collect();
         let text = if lines.is_empty() {
-            format!("<@{m}> held no role in the last {} gatherings.", past.len())
+            tr!(
+                lang,
+                "role-history-member-none",
+                member = format!("<@{m}>"),
+                count = past.len()
+            )
         } else {
-            format!(
-                "<@{m}> in the last {} gatherings:\n{}",
-                past.len(),
-                lines.join("\n")
+            tr!(
+                lang,
+                "role-history-member",
+                member = format!("<@{m}>"),
+                count = past.len(),
+                lines = lines.join("\n")
             )
         };
-        return Reply::card(visibility, Card::new("Role history", text));
+        return Reply::card(
+            visibility,
+            Card::new(tr!(lang, "role-history-member-title"), text),
+        );
     }
     let lines: Vec<String> = past
         .iter()
         .map(|a| {
             let holders = a.holders_in_order(&community.template);
             let held: Vec<String> = if holders.is_empty() {
-                vec!["no roles held".to_owned()]
+                vec![tr!(lang, "role-history-no-roles")]
             } else {
                 holders
                     .iter()
@@ -251,7 +282,7 @@ pub fn history(
         .into_iter()
         .map(|(role, missing)| {
             let names = if missing.is_empty() {
-                "everyone has".to_owned()
+                tr!(lang, "role-history-everyone")
             } else {
                 mentions(&missing)
             };
@@ -259,9 +290,13 @@ pub fn history(
         })
         .collect();
     let card = Card::new(
-        format!("Role history — last {} gatherings", past.len()),
+        tr!(lang, "role-history-title", count = past.len()),
         lines.join("\n"),
     )
-    .field("Not held lately", not_lately.join("\n"), false);
+    .field(
+        tr!(lang, "role-history-not-lately"),
+        not_lately.join("\n"),
+        false,
+    );
     Reply::card(visibility, card)
 }

@@ -445,3 +445,29 @@ page-404-title = Not found
 page-404-heading = Nothing here
 page-404-text = This page does not exist, or its community does not publish it.
 page-unavailable = Steward cannot read its calendar right now; try again in a minute.
+
+## The agenda template and the role history
+
+role-template-empty = No agenda roles. Organizers can add some with `/role template add`.
+role-template-title = Agenda roles of { $name }
+role-template-footer = Changes reach every upcoming gathering on which no role has been claimed yet
+role-template-added = Added **{ $role }**.
+role-template-removed = Removed **{ $role }**.
+role-template-reset = Back to the default roles.
+role-template-no-roles = no roles
+role-template-now = { $what } The agenda is now: { $roles }.
+role-template-from-now = It applies to every gathering from now on.
+role-template-reached = It reaches every upcoming gathering with no role claimed yet: { $dates }.
+role-template-kept = These keep their agenda, since a role is already claimed on them (or it was set for that date with `/role agenda`): { $dates }.
+list-and-more = and { $count } more
+role-history-none = No past gatherings yet: the history fills as gatherings happen.
+role-history-member-none = { $member } held no role in the last { $count } gatherings.
+role-history-member = { $member } in the last { $count } gatherings:
+    { $lines }
+role-history-member-title = Role history
+role-history-no-roles = no roles held
+role-history-everyone = everyone has
+role-history-title = Role history — last { $count } gatherings
+role-history-not-lately = Not held lately
+
+role-not-for-bots = Roles are for members, not bots.

@@ -455,3 +455,29 @@ page-404-title = Introuvable
 page-404-heading = Rien ici
 page-404-text = Cette page n'existe pas, ou sa communauté ne la publie pas.
 page-unavailable = Steward ne peut pas lire son calendrier pour l'instant ; réessayez dans une minute.
+
+## Le modèle d'ordre du jour et l'historique des rôles
+
+role-template-empty = Aucun rôle à l'ordre du jour. Les organisateurs peuvent en ajouter avec `/role template add`.
+role-template-title = Rôles de l'ordre du jour de { $name }
+role-template-footer = Les changements s'appliquent à chaque rencontre à venir dont aucun rôle n'est encore pris
+role-template-added = **{ $role }** ajouté.
+role-template-removed = **{ $role }** retiré.
+role-template-reset = Retour aux rôles par défaut.
+role-template-no-roles = aucun rôle
+role-template-now = { $what } L'ordre du jour est désormais : { $roles }.
+role-template-from-now = Cela vaut pour chaque rencontre à partir de maintenant.
+role-template-reached = Cela s'applique à chaque rencontre à venir dont aucun rôle n'est encore pris : { $dates }.
+role-template-kept = Celles-ci gardent leur ordre du jour, car un rôle y est déjà pris (ou il a été fixé pour cette date avec `/role agenda`) : { $dates }.
+list-and-more = et { $count } de plus
+role-history-none = Pas encore de rencontre passée : l'historique se remplit au fil des rencontres.
+role-history-member-none = { $member } n'a tenu aucun rôle lors des { $count } dernières rencontres.
+role-history-member = { $member } lors des { $count } dernières rencontres :
+    { $lines }
+role-history-member-title = Historique des rôles
+role-history-no-roles = aucun rôle tenu
+role-history-everyone = tout le monde l'a tenu
+role-history-title = Historique des rôles — { $count } dernières rencontres
+role-history-not-lately = Pas tenu récemment
+
+role-not-for-bots = Les rôles sont pour les membres, pas pour les bots.
