@@ -81,7 +81,13 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
             let update = older_or(app, click, &community, &gathering, card).await?;
             // A role holder who cannot come is asked whether to free the role.
             Ok(
-                match crate::discord::roles::free_your_roles(&gathering, &agenda, member, answer) {
+                match crate::discord::roles::free_your_roles(
+                    crate::i18n::member_lang(&click.locale),
+                    &gathering,
+                    &agenda,
+                    member,
+                    answer,
+                ) {
                     Some(ask) => Outcome::UpdateAndAsk(update, Box::new(ask)),
                     None => Outcome::Update(update),
                 },
@@ -135,13 +141,13 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
             let actor = actor_of_member(click.member.as_ref());
             crate::discord::context::require_organizer(&community, &actor)?;
             let (done, told) = crate::discord::roles::agenda::confirmed_removal(
+                crate::i18n::member_lang(&click.locale),
                 app,
                 &community,
                 &gathering,
                 index,
                 fingerprint,
                 member,
-                now,
             )
             .await?;
             Ok(match told {

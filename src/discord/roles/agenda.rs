@@ -10,7 +10,10 @@ use crate::discord::{App, CommandError, Context};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
+use crate::domain::language::Lang;
+use crate::domain::message::Message;
 use crate::domain::roles::Template;
+use crate::tr;
 use chrono::{DateTime, Utc};
 
 /// What to do with the role (`action`).
@@ -41,14 +44,16 @@ pub async fn agenda(
     let app = ctx.data();
     let now = app.clock.now();
     let target = resolve_gathering(&app.store, &community, &gathering, now).await?;
+    let lang = crate::discord::error::reader(ctx);
     let reply = match action {
-        AgendaAction::Add => add(app, &community, &target, &name, now).await?,
-        AgendaAction::Remove => remove(app, &community, &target, &name, now).await?,
+        AgendaAction::Add => add(lang, app, &community, &target, &name, now).await?,
+        AgendaAction::Remove => remove(lang, app, &community, &target, &name, now).await?,
     };
     crate::discord::answer::send(ctx, reply).await
 }
 
 async fn add(
+    lang: Lang,
     app: &App,
     community: &Community,
     target: &Gathering,
@@ -63,15 +68,17 @@ async fn add(
     let next = seen.add(name)?;
     let added = next.roles().last().cloned().unwrap_or_default();
     save(app, community, target, &seen, &next, None).await?;
-    Ok(Reply::private(format!(
-        "Added **{}** to the agenda of **{}** on {} only (the template stays as it is). The card shows it.",
-        escape(&added),
-        escape(&target.title),
-        full(target.start)
+    Ok(Reply::private(tr!(
+        lang,
+        "agenda-added",
+        role = escape(&added),
+        title = escape(&target.title),
+        when = full(target.start)
     )))
 }
 
 async fn remove(
+    lang: Lang,
     app: &App,
     community: &Community,
     target: &Gathering,
@@ -97,36 +104,39 @@ async fn remove(
             .iter()
             .position(|r| *r == removed)
             .unwrap_or_default();
-        return Ok(ask_first(target, &removed, index, holder));
+        return Ok(ask_first(lang, target, &removed, index, holder));
     }
     // A claim made since the look above goes with the role (and its holder is told).
     let freed = save(app, community, target, &seen, &next, Some(&removed)).await?;
-    let mut reply = removed_reply(target, &removed);
+    let mut reply = removed_reply(lang, target, &removed);
     if let Some(holder) = freed {
-        reply.content = reply
-            .content
-            .map(|t| format!("{t} <@{holder}> had just claimed it and no longer holds it."));
+        reply.content = reply.content.map(|t| {
+            let lost = tr!(lang, "agenda-just-claimed", holder = format!("<@{holder}>"));
+            format!("{t} {lost}")
+        });
     }
     Ok(reply)
 }
 
-fn removed_reply(target: &Gathering, removed: &str) -> Reply {
-    Reply::private(format!(
-        "Removed **{}** from the agenda of **{}** on {} only (the template stays as it is).",
-        escape(removed),
-        escape(&target.title),
-        full(target.start)
+fn removed_reply(lang: Lang, target: &Gathering, removed: &str) -> Reply {
+    Reply::private(tr!(
+        lang,
+        "agenda-removed",
+        role = escape(removed),
+        title = escape(&target.title),
+        when = full(target.start)
     ))
 }
 
 /// The organizer's question before a held role is taken off.
-fn ask_first(target: &Gathering, role: &str, index: usize, holder: MemberRef) -> Reply {
-    let mut reply = Reply::private(format!(
-        "**{}** on **{}** ({}) is held by <@{holder}>. Take it off this agenda anyway? <@{holder}> will \
-         be told. (Dismiss this message to leave it as it is.)",
-        escape(role),
-        escape(&target.title),
-        full(target.start)
+fn ask_first(lang: Lang, target: &Gathering, role: &str, index: usize, holder: MemberRef) -> Reply {
+    let mut reply = Reply::private(tr!(
+        lang,
+        "agenda-remove-held",
+        role = escape(role),
+        title = escape(&target.title),
+        when = full(target.start),
+        holder = format!("<@{holder}>")
     ));
     reply.buttons = vec![Button {
         custom_id: ButtonAction::AgendaRemove(
@@ -135,7 +145,7 @@ fn ask_first(target: &Gathering, role: &str, index: usize, holder: MemberRef) ->
             crate::discord::custom_id::role_fingerprint(role),
         )
         .encode(),
-        label: "Remove the role and tell them".to_owned(),
+        label: tr!(lang, "agenda-remove-button"),
         tone: Tone::Danger,
     }];
     reply
@@ -154,9 +164,7 @@ async fn save(
         .store
         .set_own_agenda(community.id, target.id, seen, next, removed)
         .await?
-        .ok_or_else(|| {
-            CommandError::user("The agenda changed meanwhile; look at the card and try again.")
-        })?;
+        .ok_or_else(|| CommandError::said(Message::key("agenda-changed-meanwhile")))?;
     crate::discord::living::refresh_card(app, community.id, target.id, None);
     Ok(freed)
 }
@@ -164,15 +172,15 @@ async fn save(
 /// The organizer confirmed taking the held role at `index` off the agenda: done privately, and the
 /// channel is told, pinging the holder.
 pub async fn confirmed_removal(
+    lang: Lang,
     app: &App,
     community: &Community,
     target: &Gathering,
     index: usize,
     fingerprint: u32,
     by: MemberRef,
-    now: DateTime<Utc>,
 ) -> Result<(Reply, Option<Reply>), CommandError> {
-    ensure_open(target, now)?;
+    ensure_open(target, app.clock.now())?;
     let seen = app
         .store
         .agenda_roles(target.id, &community.template)
@@ -182,21 +190,21 @@ pub async fn confirmed_removal(
         .get(index)
         .cloned()
         .filter(|r| crate::discord::custom_id::role_fingerprint(r) == fingerprint)
-        .ok_or_else(|| {
-            CommandError::user("The agenda changed since this question; nothing was removed. Run `/role agenda` again.")
-        })?;
+        .ok_or_else(|| CommandError::said(Message::key("agenda-changed-since")))?;
     let (next, removed) = seen.remove(&role)?;
     let freed = save(app, community, target, &seen, &next, Some(&removed)).await?;
     let told = freed.map(|holder| {
-        let mut reply = Reply::public(format!(
-            "<@{holder}>: **{}** is no longer on the agenda of **{}** on {} (taken off by <@{by}>). \
-             Thank you for stepping up.",
-            escape(&removed),
-            escape(&target.title),
-            full(target.start)
+        let mut reply = Reply::public(tr!(
+            community.settings.language,
+            "agenda-removed-told",
+            holder = format!("<@{holder}>"),
+            role = escape(&removed),
+            title = escape(&target.title),
+            when = full(target.start),
+            by = format!("<@{by}>")
         ));
         reply.ping_users = vec![holder.0];
         reply
     });
-    Ok((removed_reply(target, &removed), told))
+    Ok((removed_reply(lang, target, &removed), told))
 }

@@ -8,6 +8,7 @@ use crate::domain::change::{agenda_closed, AgendaClosed};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
+use crate::domain::message::Message;
 use crate::store::{ClaimOutcome, Store};
 use chrono::{DateTime, Utc};
 
@@ -16,16 +17,16 @@ pub fn ensure_open(gathering: &Gathering, now: DateTime<Utc>) -> Result<(), Comm
     let Some(closed) = agenda_closed(gathering, now) else {
         return Ok(());
     };
-    let why = match closed {
-        AgendaClosed::Cancelled => "was cancelled",
-        AgendaClosed::Withdrawn => "was taken off the calendar",
-        AgendaClosed::Started => "has already started",
+    let key = match closed {
+        AgendaClosed::Cancelled => "agenda-closed-cancelled",
+        AgendaClosed::Withdrawn => "agenda-closed-withdrawn",
+        AgendaClosed::Started => "agenda-closed-started",
     };
-    Err(CommandError::user(format!(
-        "**{}** on {} {why}: its agenda is closed.",
-        escape(&gathering.title),
-        full(gathering.start)
-    )))
+    Err(CommandError::said(
+        Message::key(key)
+            .with("title", escape(&gathering.title))
+            .with("when", full(gathering.start)),
+    ))
 }
 
 /// The role of this gathering's agenda named `name` (ignoring case), as spelled on the agenda.
@@ -56,22 +57,25 @@ pub async fn claim(
 ) -> Result<(), CommandError> {
     ensure_open(gathering, now)?;
     let one = community.settings.one_role_per_member;
-    match store.claim_role(gathering.id, role, member, one, now).await? {
+    match store
+        .claim_role(gathering.id, role, member, one, now)
+        .await?
+    {
         ClaimOutcome::Claimed => Ok(()),
-        ClaimOutcome::HeldBy(holder) if holder == member => {
-            Err(CommandError::user(format!("You already hold **{}**.", escape(role))))
-        }
-        ClaimOutcome::HeldBy(holder) => Err(CommandError::user(format!(
-            "**{}** is already held by <@{holder}>.",
-            escape(role)
-        ))),
-        ClaimOutcome::HoldsAnother(other) => Err(CommandError::user(format!(
-            "In this community each member holds at most one role per gathering, and you hold **{}**. \
-             Release it first if you would rather take **{}**.",
-            escape(&other),
-            escape(role)
-        ))),
-        ClaimOutcome::Changed => Err(CommandError::user("That role just changed hands; please try again.")),
+        ClaimOutcome::HeldBy(holder) if holder == member => Err(CommandError::said(
+            Message::key("claim-already-yours").with("role", escape(role)),
+        )),
+        ClaimOutcome::HeldBy(holder) => Err(CommandError::said(
+            Message::key("claim-held-by")
+                .with("role", escape(role))
+                .with("holder", format!("<@{holder}>")),
+        )),
+        ClaimOutcome::HoldsAnother(other) => Err(CommandError::said(
+            Message::key("claim-one-per-member")
+                .with("other", escape(&other))
+                .with("role", escape(role)),
+        )),
+        ClaimOutcome::Changed => Err(CommandError::said(Message::key("claim-changed-hands"))),
     }
 }
 
@@ -98,12 +102,11 @@ pub async fn release(
         .into_iter()
         .find(|(r, _)| r == role)
         .map(|(_, m)| m);
-    Err(CommandError::user(match holder {
-        Some(h) => format!(
-            "Only <@{h}>, who holds **{}**, or an organizer can release it.",
-            escape(role)
-        ),
-        None => format!("Nobody holds **{}**: it is open.", escape(role)),
+    Err(CommandError::said(match holder {
+        Some(h) => Message::key("release-not-yours")
+            .with("holder", format!("<@{h}>"))
+            .with("role", escape(role)),
+        None => Message::key("release-open").with("role", escape(role)),
     }))
 }
 

@@ -29,6 +29,7 @@ pub fn claim_button(lang: Lang, gathering: GatheringId, index: usize, role: &str
 /// Asked privately of a member who answered *Can't go* while holding roles at the gathering: free
 /// them? One Release button per role they hold (none when they hold none or answered otherwise).
 pub fn free_your_roles(
+    lang: crate::domain::language::Lang,
     gathering: &Gathering,
     agenda: &Agenda,
     member: MemberRef,
@@ -51,16 +52,17 @@ pub fn free_your_roles(
         .iter()
         .map(|(_, r)| format!("**{}**", escape(r)))
         .collect();
-    let mut ask = Reply::private(format!(
-        "You hold {} at **{}**. Free it so that someone else can take it?",
-        names.join(", "),
-        escape(&gathering.title)
+    let mut ask = Reply::private(crate::tr!(
+        lang,
+        "free-your-roles",
+        roles = names.join(", "),
+        title = escape(&gathering.title)
     ));
     ask.buttons = held
         .iter()
         .map(|(i, role)| Button {
             custom_id: ButtonAction::Release(gathering.id, *i).encode(),
-            label: format!("Release {role}")
+            label: crate::tr!(lang, "button-release", role = *role)
                 .chars()
                 .take(MAX_BUTTON_LABEL_CHARS)
                 .collect(),

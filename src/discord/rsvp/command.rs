@@ -61,17 +61,19 @@ pub async fn rsvp(
         .answer_rsvp(g.id, MemberRef(ctx.author().id.get()), answer, now)
         .await?;
     crate::discord::living::refresh_card(ctx.data(), community.id, g.id, None);
-    let mut text = format!(
-        "Noted: **{}** for **{}** on {}. You can change your answer any time.",
-        answer.label(),
-        escape(&g.title),
-        crate::discord::format::full(g.start)
+    let lang = crate::discord::error::reader(ctx);
+    let mut text = crate::tr!(
+        lang,
+        "rsvp-noted",
+        answer = crate::discord::gathering::agenda_card::answer_label(lang, answer),
+        title = escape(&g.title),
+        when = crate::discord::format::full(g.start)
     );
     // A role holder who cannot come is asked whether to free the role.
     let agenda = ctx.data().store.agenda(g.id, &community.template).await?;
     let member = MemberRef(ctx.author().id.get());
     let mut reply = Reply::private("");
-    if let Some(ask) = crate::discord::roles::free_your_roles(&g, &agenda, member, answer) {
+    if let Some(ask) = crate::discord::roles::free_your_roles(lang, &g, &agenda, member, answer) {
         text.push_str(&format!("\n{}", ask.content.unwrap_or_default()));
         reply.buttons = ask.buttons;
     }
@@ -120,7 +122,9 @@ pub async fn report_cmd(
     let community = community_here(ctx).await?;
     let months = months.unwrap_or(6);
     if !(1..=24).contains(&months) {
-        return Err(CommandError::user("`months` goes from 1 to 24."));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "report-months-range",
+        )));
     }
     let store = &ctx.data().store;
     let now = ctx.data().clock.now();
@@ -132,9 +136,15 @@ pub async fn report_cmd(
         .filter(|g| g.status.is_on())
         .collect();
     let (going, came, roles) = store.participation(community.id, from, now).await?;
+    // Posted for the channel, the report speaks the community's language; privately, the member's.
+    let lang = if public.unwrap_or(false) {
+        community.settings.language
+    } else {
+        crate::discord::error::reader(ctx)
+    };
     let mut reply = match format {
-        Some(FormatChoice::Csv) => csv_reply(&community, &held, &going, &came, &roles),
-        _ => embed_reply(&community, months, &held, &going, &came, &roles),
+        Some(FormatChoice::Csv) => csv_reply(lang, &community, &held, &going, &came, &roles),
+        _ => embed_reply(lang, &community, months, &held, &going, &came, &roles),
     };
     if public.unwrap_or(false) {
         reply.visibility = Visibility::Public;
@@ -146,6 +156,7 @@ pub async fn report_cmd(
 type Pairs = [(GatheringId, MemberRef)];
 
 fn embed_reply(
+    lang: crate::domain::language::Lang,
     community: &Community,
     months: i64,
     held: &[Gathering],
@@ -154,7 +165,7 @@ fn embed_reply(
     roles: &Pairs,
 ) -> Reply {
     if held.is_empty() {
-        return Reply::private(format!("No gatherings in the last {months} months yet."));
+        return Reply::private(crate::tr!(lang, "report-none", months = months));
     }
     let zone = community.settings.time_zone;
     let (per_gathering, per_member) = report(held, going, came, roles);
@@ -163,12 +174,15 @@ fn embed_reply(
         .rev()
         .take(15)
         .map(|f| {
-            let day = f.start.with_timezone(&zone).format("%d %b");
-            format!(
-                "`{day}` {} — going {} · came {}",
-                escape(&f.title),
-                f.going,
-                f.came
+            let day =
+                crate::i18n::day_month_padded(lang, f.start.with_timezone(&zone).date_naive());
+            crate::tr!(
+                lang,
+                "report-gathering-line",
+                day = day,
+                title = escape(&f.title),
+                going = f.going,
+                came = f.came
             )
         })
         .collect();
@@ -178,14 +192,16 @@ fn embed_reply(
         .map(|m| {
             let tier = m
                 .tier
-                .map_or(String::new(), |t| format!(" · {}", t.label()));
-            format!(
-                "<@{}> — came {}/{} · roles {}{tier}",
-                m.member,
-                m.attended,
-                held.len(),
-                m.roles
-            )
+                .map_or(String::new(), |t| format!(" · {}", tier_label(lang, t)));
+            let line = crate::tr!(
+                lang,
+                "report-member-line",
+                member = format!("<@{}>", m.member),
+                came = m.attended,
+                held = held.len(),
+                roles = m.roles
+            );
+            format!("{line}{tier}")
         })
         .collect();
     let tiers: Vec<String> = [rsvp::Tier::Core, rsvp::Tier::Active, rsvp::Tier::Occasional]
@@ -198,7 +214,7 @@ fn embed_reply(
                 .collect();
             format!(
                 "**{}** ({}): {}",
-                t.label(),
+                tier_label(lang, t),
                 names.len(),
                 if names.is_empty() {
                     "—".to_owned()
@@ -209,23 +225,39 @@ fn embed_reply(
         })
         .collect();
     let card = Card::new(
-        format!(
-            "Participation in {} — last {months} months",
-            community.settings.name
+        crate::tr!(
+            lang,
+            "report-title",
+            name = community.settings.name.as_str(),
+            months = months
         ),
-        format!(
-            "{} gatherings held. Core: came to at least two thirds; active: at least a third.",
-            held.len()
-        ),
+        crate::tr!(lang, "report-held", count = held.len()),
     )
     .field(
-        "Per gathering (newest first)",
+        crate::tr!(lang, "report-per-gathering"),
         non_empty(gathering_lines),
         false,
     )
-    .field("Per member", non_empty(member_lines), false)
-    .field("The community", tiers.join("\n"), false);
+    .field(
+        crate::tr!(lang, "report-per-member"),
+        non_empty(member_lines),
+        false,
+    )
+    .field(
+        crate::tr!(lang, "report-community"),
+        tiers.join("\n"),
+        false,
+    );
     Reply::card(Visibility::Private, card)
+}
+
+/// "core", "active", "occasional" in `lang`.
+fn tier_label(lang: crate::domain::language::Lang, tier: rsvp::Tier) -> String {
+    match tier {
+        rsvp::Tier::Core => crate::tr!(lang, "tier-core"),
+        rsvp::Tier::Active => crate::tr!(lang, "tier-active"),
+        rsvp::Tier::Occasional => crate::tr!(lang, "tier-occasional"),
+    }
 }
 
 fn non_empty(lines: Vec<String>) -> String {
@@ -237,6 +269,7 @@ fn non_empty(lines: Vec<String>) -> String {
 }
 
 fn csv_reply(
+    lang: crate::domain::language::Lang,
     community: &Community,
     held: &[Gathering],
     going: &Pairs,
@@ -271,13 +304,11 @@ fn csv_reply(
             ));
         }
     }
-    let mut reply = Reply::private(format!(
-        "Participation of **{}** as CSV (one row per gathering and member).",
-        community.settings.name
-    ));
+    let name = community.settings.name.as_str();
+    let mut reply = Reply::private(crate::tr!(lang, "report-csv", name = escape(name)));
     reply.attachments.push(Attachment {
         name: "attendance.csv".to_owned(),
-        description: format!("Attendance of {}", community.settings.name),
+        description: crate::tr!(lang, "report-csv-description", name = name),
         bytes: out.into_bytes(),
     });
     reply

@@ -471,3 +471,45 @@ role-history-title = Role history — last { $count } gatherings
 role-history-not-lately = Not held lately
 
 role-not-for-bots = Roles are for members, not bots.
+
+## Claims and releases refused
+
+agenda-closed-cancelled = **{ $title }** on { $when } was cancelled: its agenda is closed.
+agenda-closed-withdrawn = **{ $title }** on { $when } was taken off the calendar: its agenda is closed.
+agenda-closed-started = **{ $title }** on { $when } has already started: its agenda is closed.
+claim-already-yours = You already hold **{ $role }**.
+claim-held-by = **{ $role }** is already held by { $holder }.
+claim-one-per-member = In this community each member holds at most one role per gathering, and you hold **{ $other }**. Release it first if you would rather take **{ $role }**.
+claim-changed-hands = That role just changed hands; please try again.
+release-not-yours = Only { $holder }, who holds **{ $role }**, or an organizer can release it.
+release-open = Nobody holds **{ $role }**: it is open.
+
+## One gathering's own agenda, and the member who cannot come
+
+agenda-added = Added **{ $role }** to the agenda of **{ $title }** on { $when } only (the template stays as it is). The card shows it.
+agenda-removed = Removed **{ $role }** from the agenda of **{ $title }** on { $when } only (the template stays as it is).
+agenda-just-claimed = { $holder } had just claimed it and no longer holds it.
+agenda-remove-held = **{ $role }** on **{ $title }** ({ $when }) is held by { $holder }. Take it off this agenda anyway? { $holder } will be told. (Dismiss this message to leave it as it is.)
+agenda-remove-button = Remove the role and tell them
+agenda-changed-meanwhile = The agenda changed meanwhile; look at the card and try again.
+agenda-changed-since = The agenda changed since this question; nothing was removed. Run `/role agenda` again.
+agenda-removed-told = { $holder }: **{ $role }** is no longer on the agenda of **{ $title }** on { $when } (taken off by { $by }). Thank you for stepping up.
+free-your-roles = You hold { $roles } at **{ $title }**. Free it so that someone else can take it?
+rsvp-noted = Noted: **{ $answer }** for **{ $title }** on { $when }. You can change your answer any time.
+
+## The participation report
+
+report-months-range = `months` goes from 1 to 24.
+report-none = No gatherings in the last { $months } months yet.
+report-gathering-line = `{ $day }` { $title } — going { $going } · came { $came }
+report-member-line = { $member } — came { $came }/{ $held } · roles { $roles }
+report-title = Participation in { $name } — last { $months } months
+report-held = { $count } gatherings held. Core: came to at least two thirds; active: at least a third.
+report-per-gathering = Per gathering (newest first)
+report-per-member = Per member
+report-community = The community
+report-csv = Participation of **{ $name }** as CSV (one row per gathering and member).
+report-csv-description = Attendance of { $name }
+tier-core = core
+tier-active = active
+tier-occasional = occasional

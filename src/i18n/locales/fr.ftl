@@ -481,3 +481,45 @@ role-history-title = Historique des rôles — { $count } dernières rencontres
 role-history-not-lately = Pas tenu récemment
 
 role-not-for-bots = Les rôles sont pour les membres, pas pour les bots.
+
+## Prises et remises de rôle refusées
+
+agenda-closed-cancelled = **{ $title }** du { $when } a été annulée : son ordre du jour est clos.
+agenda-closed-withdrawn = **{ $title }** du { $when } a été retirée du calendrier : son ordre du jour est clos.
+agenda-closed-started = **{ $title }** du { $when } a déjà commencé : son ordre du jour est clos.
+claim-already-yours = Vous tenez déjà **{ $role }**.
+claim-held-by = **{ $role }** est déjà tenu par { $holder }.
+claim-one-per-member = Dans cette communauté, chaque membre tient au plus un rôle par rencontre, et vous tenez **{ $other }**. Rendez-le d'abord si vous préférez prendre **{ $role }**.
+claim-changed-hands = Ce rôle vient de changer de mains ; réessayez.
+release-not-yours = Seul { $holder }, qui tient **{ $role }**, ou l'organisation peut le rendre.
+release-open = Personne ne tient **{ $role }** : il est libre.
+
+## L'ordre du jour d'une seule rencontre, et le membre qui ne peut pas venir
+
+agenda-added = **{ $role }** ajouté à l'ordre du jour de **{ $title }** du { $when } seulement (le modèle ne change pas). La carte le montre.
+agenda-removed = **{ $role }** retiré de l'ordre du jour de **{ $title }** du { $when } seulement (le modèle ne change pas).
+agenda-just-claimed = { $holder } venait de le prendre et ne le tient plus.
+agenda-remove-held = **{ $role }** pour **{ $title }** ({ $when }) est tenu par { $holder }. Le retirer quand même de cet ordre du jour ? { $holder } en sera informé. (Fermez ce message pour ne rien changer.)
+agenda-remove-button = Retirer le rôle et les prévenir
+agenda-changed-meanwhile = L'ordre du jour a changé entre-temps ; regardez la carte et réessayez.
+agenda-changed-since = L'ordre du jour a changé depuis cette question ; rien n'a été retiré. Relancez `/role agenda`.
+agenda-removed-told = { $holder } : **{ $role }** n'est plus à l'ordre du jour de **{ $title }** du { $when } (retiré par { $by }). Merci de vous être proposé.
+free-your-roles = Vous tenez { $roles } pour **{ $title }**. Le libérer pour que quelqu'un d'autre puisse le prendre ?
+rsvp-noted = C'est noté : **{ $answer }** pour **{ $title }** du { $when }. Vous pouvez changer votre réponse à tout moment.
+
+## Le rapport de participation
+
+report-months-range = `months` va de 1 à 24.
+report-none = Pas encore de rencontre dans les { $months } derniers mois.
+report-gathering-line = `{ $day }` { $title } — viennent { $going } · venus { $came }
+report-member-line = { $member } — venu { $came }/{ $held } · rôles { $roles }
+report-title = Participation à { $name } — { $months } derniers mois
+report-held = { $count } rencontres tenues. Noyau : venu à au moins deux tiers ; actif : au moins un tiers.
+report-per-gathering = Par rencontre (la plus récente d'abord)
+report-per-member = Par membre
+report-community = La communauté
+report-csv = Participation à **{ $name }** en CSV (une ligne par rencontre et par membre).
+report-csv-description = Présences de { $name }
+tier-core = noyau
+tier-active = actif
+tier-occasional = occasionnel
