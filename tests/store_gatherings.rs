@@ -266,7 +266,8 @@ async fn ending_a_series_while_its_posts_are_planned_fails_neither_and_leaves_no
                             key: format!("race:{round}:{}", g.id.0),
                             due: g.start - Duration::hours(1),
                         };
-                        store.replan_gathering(g, &[post], now).await?;
+                        let current = [post.key.clone()];
+                        store.replan_gathering(g, &[post], &current, now).await?;
                     }
                     Ok::<_, steward::store::StoreError>(())
                 })

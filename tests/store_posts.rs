@@ -29,6 +29,11 @@ async fn community(store: &Store) -> CommunityId {
         .id
 }
 
+/// The keys of a plan (what a gathering has as it is, when nothing of it is past).
+fn keys(posts: &[PlannedPost]) -> Vec<String> {
+    posts.iter().map(|p| p.key.clone()).collect()
+}
+
 fn card(key: &str, due: DateTime<Utc>) -> PlannedPost {
     PlannedPost {
         kind: PostKind::AgendaCard,
@@ -246,7 +251,10 @@ async fn replanning_a_gathering_replaces_pending_posts_and_keeps_sent_ones() {
             card("sent-one", now()),
             card("old", now() + Duration::days(2)),
         ];
-        store.replan_gathering(&g, &first, now()).await.unwrap();
+        store
+            .replan_gathering(&g, &first, &keys(&first), now())
+            .await
+            .unwrap();
         assert!(store
             .gatherings_to_plan(now(), now() + Duration::days(91), 10)
             .await
@@ -264,7 +272,10 @@ async fn replanning_a_gathering_replaces_pending_posts_and_keeps_sent_ones() {
             card("sent-one", now()),
             card("new", now() + Duration::days(3)),
         ];
-        store.replan_gathering(&g, &second, now()).await.unwrap();
+        store
+            .replan_gathering(&g, &second, &keys(&second), now())
+            .await
+            .unwrap();
         let later = store
             .claim_due_posts(
                 "w",
@@ -309,7 +320,10 @@ async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry()
             reminder("due-now", now()),
             reminder("tomorrow", now() + Duration::days(1)),
         ];
-        store.replan_gathering(&g, &plan, now()).await.unwrap();
+        store
+            .replan_gathering(&g, &plan, &keys(&plan), now())
+            .await
+            .unwrap();
         // Discord answered 500: the reminder is given back, to be tried in a minute.
         let claimed = store
             .claim_due_posts("w", now(), now() + Duration::seconds(60), 10)
@@ -329,7 +343,10 @@ async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry()
         // from now) no longer holds the reminder whose time has passed.
         let later = now() + Duration::seconds(30);
         let replanned = [reminder("tomorrow", now() + Duration::days(1))];
-        store.replan_gathering(&g, &replanned, later).await.unwrap();
+        store
+            .replan_gathering(&g, &replanned, &keys(&plan), later)
+            .await
+            .unwrap();
         let retried = store
             .claim_due_posts(
                 "w",
@@ -339,8 +356,40 @@ async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry()
             )
             .await
             .unwrap();
-        let keys: Vec<&str> = retried.iter().map(|p| p.key.as_str()).collect();
-        assert_eq!(keys, ["due-now"], "{}: the retry still comes", db.label());
+        let got: Vec<&str> = retried.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(got, ["due-now"], "{}: the retry still comes", db.label());
+        // It fails again; then the gathering moves: the reminder of the old time is no longer one of
+        // its posts, and goes instead of being sent a day early.
+        store
+            .post_retry(
+                retried[0].id,
+                "w",
+                now() + Duration::minutes(4),
+                "Discord: 500",
+            )
+            .await
+            .unwrap();
+        let moved = [reminder("moved", now() + Duration::days(2))];
+        store
+            .replan_gathering(&g, &moved, &keys(&moved), now() + Duration::minutes(3))
+            .await
+            .unwrap();
+        let after = store
+            .claim_due_posts(
+                "w",
+                now() + Duration::days(3),
+                now() + Duration::days(3) + Duration::minutes(1),
+                10,
+            )
+            .await
+            .unwrap();
+        let got: Vec<&str> = after.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(
+            got,
+            ["moved"],
+            "{}: only the new time's reminder",
+            db.label()
+        );
         store.close().await;
     }
 }

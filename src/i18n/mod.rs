@@ -139,12 +139,13 @@ pub fn render(lang: Lang, message: &Message) -> String {
     match message {
         Message::Text(text) => text.clone(),
         Message::Key { key, args } => {
-            // A value that is a whole number is read as one (for plural variants).
+            // A value that is a whole number, written as one, is read as one (for plural variants);
+            // a name such as `007` stays text.
             let args: Vec<(&str, FluentValue<'static>)> = args
                 .iter()
                 .map(|(n, v)| match v.parse::<i64>() {
-                    Ok(number) => (*n, FluentValue::from(number)),
-                    Err(_) => (*n, FluentValue::from(v.clone())),
+                    Ok(number) if number.to_string() == *v => (*n, FluentValue::from(number)),
+                    _ => (*n, FluentValue::from(v.clone())),
                 })
                 .collect();
             text(lang, key, &args)

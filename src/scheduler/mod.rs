@@ -105,14 +105,25 @@ impl Engine {
             let Some(c) = self.store.community(g.community).await? else {
                 continue;
             };
-            let posts = plan_for_gathering(
-                &g,
-                &c.settings.reminders,
-                &c.settings.role_prompt,
-                c.settings.time_zone,
-                now,
-            );
-            self.store.replan_gathering(&g, &posts, now).await?;
+            let plan_from = |from| {
+                plan_for_gathering(
+                    &g,
+                    &c.settings.reminders,
+                    &c.settings.role_prompt,
+                    c.settings.time_zone,
+                    from,
+                )
+            };
+            let posts = plan_from(now);
+            // Every key the gathering has as it is now, those already past included: a post whose
+            // time came and that is still one of them is kept to be sent.
+            let current: Vec<String> = plan_from(DateTime::<Utc>::MIN_UTC)
+                .into_iter()
+                .map(|p| p.key)
+                .collect();
+            self.store
+                .replan_gathering(&g, &posts, &current, now)
+                .await?;
             planned += 1;
         }
         for id in self.store.communities_without_prompt(500).await? {

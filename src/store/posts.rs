@@ -40,6 +40,16 @@ const DROP_PENDING_NOT_DUE: &str = concat!(
      AND kind IN ",
     sql_kind!(replanned)
 );
+// …but only if it still belongs to the gathering as it is now: a reminder of a start the gathering no
+// longer has (it moved), or of an offset the community dropped, goes.
+const DUE_PENDING: &str = concat!(
+    "SELECT id, idem_key FROM posts WHERE gathering_id = $1 AND sent_at IS NULL AND dropped_at IS NULL \
+     AND (lease_until IS NULL OR lease_until < $2) AND planned_at <= $2 \
+     AND kind IN ",
+    sql_kind!(replanned)
+);
+const DELETE_ONE_PENDING: &str =
+    "DELETE FROM posts WHERE id = $1 AND sent_at IS NULL AND dropped_at IS NULL";
 const STILL_THERE: &str = "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL";
 const STILL_THERE_LOCKED: &str =
     "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL FOR SHARE";
@@ -239,11 +249,14 @@ impl Store {
     }
 
     /// Replaces a gathering's pending posts by `posts` (sent ones stay sent; a post being sent right now
-    /// keeps its lease) and records that its current revision is planned.
+    /// keeps its lease) and records that its current revision is planned. A pending post whose time
+    /// has come stays if its key is among `current` (every key the gathering has as it is now, past
+    /// ones included), so that it is still sent; the others go.
     pub async fn replan_gathering(
         &self,
         gathering: &Gathering,
         posts: &[PlannedPost],
+        current: &[String],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
@@ -281,6 +294,19 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if still_on {
+            let due: Vec<(i64, String)> = sqlx::query_as(DUE_PENDING)
+                .bind(gathering.id.0)
+                .bind(to_unix(now))
+                .fetch_all(&mut *tx)
+                .await?;
+            for (id, key) in due {
+                if !current.contains(&key) {
+                    sqlx::query(DELETE_ONE_PENDING)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
             insert_planned(&mut tx, gathering.community, Some(gathering.id), posts, now).await?;
         }
         tx.commit().await?;

@@ -34,9 +34,7 @@ pub async fn handle(ctx: &serenity::Context, app: &App, click: &serenity::Compon
 
 /// Said when a button no longer matches anything (an old card, a pasted button).
 fn stale() -> CommandError {
-    CommandError::user(
-        "This button belongs to an older card. Use `/gathering next` for a fresh one.",
-    )
+    CommandError::said(crate::domain::message::Message::key("button-stale"))
 }
 
 async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcome, CommandError> {
@@ -205,9 +203,10 @@ async fn older_or(
         .flags
         .is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL))
     {
-        return Ok(Reply::private(format!(
-            "Done: the card of **{}** shows it.",
-            crate::discord::format::escape(&gathering.title)
+        return Ok(Reply::private(crate::tr!(
+            crate::i18n::member_lang(&click.locale),
+            "click-done-card-shows",
+            title = crate::discord::format::escape(&gathering.title)
         )));
     }
     match app.store.living_card(community.id, gathering.id).await? {
@@ -245,11 +244,9 @@ async fn role_at(
         .store
         .agenda_roles(gathering.id, &community.template)
         .await?;
-    roles
-        .roles()
-        .get(index)
-        .cloned()
-        .ok_or_else(|| CommandError::user("That role is no longer on this agenda."))
+    roles.roles().get(index).cloned().ok_or_else(|| {
+        CommandError::said(crate::domain::message::Message::key("role-not-on-agenda"))
+    })
 }
 
 /// The card as it is now.

@@ -137,10 +137,10 @@ pub(super) async fn check_channel_location(
         return Ok(());
     };
     let refused = || {
-        CommandError::user(format!(
-            "<#{id}> is not a voice channel of this server. A gathering's place can be a voice channel \
-             (type `#` and pick it), an address, or a link."
-        ))
+        CommandError::said(
+            crate::domain::message::Message::key("place-not-voice")
+                .with("channel", format!("<#{id}>")),
+        )
     };
     match ctx.http().get_channel(serenity::ChannelId::new(id)).await {
         Ok(serenity::Channel::Guild(channel))
@@ -182,9 +182,10 @@ async fn announce(
     community: &Community,
     notice: Reply,
 ) -> Result<(), CommandError> {
-    let done = Reply::private(format!(
-        "Done: the notice \u{201c}{}\u{201d} is being posted in this channel.",
-        Notice::from_reply(&notice).title
+    let done = Reply::private(crate::tr!(
+        crate::discord::error::reader(ctx),
+        "notice-on-its-way",
+        title = Notice::from_reply(&notice).title
     ));
     after_change(ctx, community, done).await
 }
@@ -375,7 +376,12 @@ pub async fn mine(ctx: Context<'_>) -> Result<(), CommandError> {
             });
         }
     }
-    let reply = crate::discord::gathering::mine::mine(here.guild.0, &lines, nudge.as_ref());
+    let reply = crate::discord::gathering::mine::mine(
+        crate::discord::error::reader(ctx),
+        here.guild.0,
+        &lines,
+        nudge.as_ref(),
+    );
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
@@ -474,7 +480,8 @@ pub async fn end_series(
             crate::discord::living::refresh_card(ctx.data(), community.id, g.id, None);
         }
     }
-    after_change(ctx, &community, views::series_ended(&target, withdrawn)).await
+    let ended = views::series_ended(community.settings.language, &target, withdrawn);
+    after_change(ctx, &community, ended).await
 }
 
 /// Every date of a year, one line each
@@ -514,10 +521,18 @@ pub async fn export(
 ) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
     let now = ctx.data().clock.now();
+    let public = public.unwrap_or(false);
+    // Posted for the channel, in the community's language; privately, in the member's.
+    let lang = if public {
+        community.settings.language
+    } else {
+        crate::discord::error::reader(ctx)
+    };
     let reply = views::export(
+        lang,
         &ctx.data().store,
         &community,
-        Visibility::public_if(public.unwrap_or(false)),
+        Visibility::public_if(public),
         ctx.data().public_url.as_deref(),
         now,
     )
@@ -544,7 +559,12 @@ pub async fn feed_reset(ctx: Context<'_>) -> Result<(), CommandError> {
     crate::discord::context::require_organizer(&community, &actor(ctx))?;
     let token = ctx.data().store.reset_feed_token(community.id).await?;
     tracing::info!(community = %community.id, "calendar feed link replaced");
-    let reply = views::feed_reset(&community, ctx.data().public_url.as_deref(), &token);
+    let reply = views::feed_reset(
+        crate::discord::error::reader(ctx),
+        &community,
+        ctx.data().public_url.as_deref(),
+        &token,
+    );
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }

@@ -93,21 +93,24 @@ pub fn edited_notice(
 
 /// The organizer's confirmation of `apply_to:this`.
 pub fn edited(community: &Community, edited: &Gathering, told: bool) -> Reply {
-    let mut text = format!(
-        "Done: **{}** — {} · {}.",
-        escape(&edited.title),
-        local_span(
+    let lang = community.settings.language;
+    let mut text = tr!(
+        lang,
+        "edit-done",
+        title = escape(&edited.title),
+        when = local_span(
             edited,
             community.settings.time_zone,
             community.settings.time_format,
             community.settings.language
         ),
-        place(community.settings.language, edited.location.as_ref())
+        place = place(community.settings.language, edited.location.as_ref())
     );
-    text.push_str(if told {
-        " The change notice is being posted in this channel; the card, the scheduled event and the calendar follow."
+    text.push(' ');
+    text.push_str(&if told {
+        tr!(lang, "edit-done-told")
     } else {
-        " Only the title changed, so no notice is posted; the card, the scheduled event and the calendar follow."
+        tr!(lang, "edit-done-title-only")
     });
     Reply::private(text)
 }
@@ -226,37 +229,42 @@ pub fn series_notice(
 pub fn series_edited(community: &Community, done: &Reshaped) -> Reply {
     let zone = community.settings.time_zone;
     let kept = done.plan.continuing.len();
+    let lang = community.settings.language;
     let first = done.plan.continuing.first().map_or_else(String::new, |c| {
-        format!(" from {}", day(c.start, zone, community.settings.language))
+        format!(
+            " {}",
+            tr!(lang, "series-edited-from", date = day(c.start, zone, lang))
+        )
     });
-    Reply::private(format!(
-        "Done: **{}**{first} on — {kept} gathering(s) changed, each keeping its roles and answers. \
-         The cards, the scheduled events and the calendar follow; a notice is posted when a time or \
-         place changed.",
-        escape(&done.series.title)
+    Reply::private(crate::i18n::text_n(
+        lang,
+        "series-edited",
+        i64::try_from(kept).unwrap_or(i64::MAX),
+        &[
+            ("title", escape(&done.series.title).into()),
+            ("from", first.into()),
+        ],
     ))
 }
 
 /// The organizer's confirmation of a reschedule.
 pub fn rescheduled(community: &Community, done: &Reshaped) -> Reply {
     let zone = community.settings.time_zone;
-    let mut text = format!(
-        "Done: **{}** is now {} from {}. Kept: {}; withdrawn: {}; new: {}.",
-        escape(&done.series.title),
-        done.series.summary,
-        day(
+    let lang = community.settings.language;
+    Reply::private(tr!(
+        lang,
+        "rescheduled",
+        title = escape(&done.series.title),
+        rule = done.series.summary.as_str(),
+        from = day(
             crate::domain::recurrence::local_to_utc(done.series.recurrence.dtstart, zone),
             zone,
-            community.settings.language
+            lang
         ),
-        done.plan.continuing.len(),
-        done.plan.vanishing.len(),
-        done.plan.added.len()
-    );
-    text.push_str(
-        " The notice is being posted in this channel; the cards, the scheduled events and the calendar follow.",
-    );
-    Reply::private(text)
+        kept = done.plan.continuing.len(),
+        withdrawn = done.plan.vanishing.len(),
+        added = done.plan.added.len()
+    ))
 }
 
 /// The preview of a reschedule that withdraws dates, with Confirm / Cancel.
@@ -268,48 +276,43 @@ pub fn confirm_reschedule(
     confirm_id: &str,
 ) -> Reply {
     let zone = community.settings.time_zone;
-    let mut text = format!(
-        "**{}** would become {} from {}.\n**Withdrawn** (their roles freed, holders and those going told): {}.",
-        escape(&series.title),
-        change.next.summary,
-        day(change.from, zone, community.settings.language),
-        dates(
-            plan.vanishing.iter().map(|g| g.start),
-            zone,
-            community.settings.language
-        )
+    let lang = community.settings.language;
+    let mut text = tr!(
+        lang,
+        "reschedule-preview",
+        title = escape(&series.title),
+        rule = change.next.summary.as_str(),
+        from = day(change.from, zone, lang),
+        dates = dates(plan.vanishing.iter().map(|g| g.start), zone, lang)
     );
     if !plan.continuing.is_empty() {
-        text.push_str(&format!(
-            "\n**Kept** with their roles and answers: {}.",
-            dates(
-                plan.continuing.iter().map(|c| c.start),
-                zone,
-                community.settings.language
-            )
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "reschedule-preview-kept",
+            dates = dates(plan.continuing.iter().map(|c| c.start), zone, lang)
         ));
     }
     if !plan.added.is_empty() {
-        text.push_str(&format!(
-            "\n**New**: {}.",
-            dates(
-                plan.added.iter().copied(),
-                zone,
-                community.settings.language
-            )
+        text.push('\n');
+        text.push_str(&tr!(
+            lang,
+            "reschedule-preview-new",
+            dates = dates(plan.added.iter().copied(), zone, lang)
         ));
     }
-    text.push_str("\nConfirm to apply it, or cancel to leave the series as it is.");
+    text.push('\n');
+    text.push_str(&tr!(lang, "reschedule-preview-confirm"));
     let mut reply = Reply::private(text);
     reply.buttons = vec![
         Button {
             custom_id: confirm_id.to_owned(),
-            label: "Confirm the new rhythm".to_owned(),
+            label: tr!(lang, "reschedule-confirm-button"),
             tone: Tone::Danger,
         },
         Button {
             custom_id: RescheduleButton::Keep.encode(),
-            label: "Cancel".to_owned(),
+            label: tr!(lang, "reschedule-cancel-button"),
             tone: Tone::Secondary,
         },
     ];
@@ -317,6 +320,6 @@ pub fn confirm_reschedule(
 }
 
 /// Said when the organizer cancels a reschedule.
-pub fn kept() -> Reply {
-    Reply::private("Nothing changed: the series keeps its rhythm.")
+pub fn kept(lang: Lang) -> Reply {
+    Reply::private(tr!(lang, "reschedule-kept"))
 }

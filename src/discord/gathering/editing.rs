@@ -69,9 +69,9 @@ pub async fn edit(
         end,
     };
     if asked.is_empty() {
-        return Err(CommandError::user(
-            "Nothing to change: give a new `title`, `start`, `end` or `location` (`none` removes the place).",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "edit-nothing-given",
+        )));
     }
     let reply = match apply_to.unwrap_or(ApplyToChoice::This) {
         ApplyToChoice::This => edit_one(app, &community, &target, &asked, ctx.id(), now).await?,
@@ -132,9 +132,9 @@ async fn edit_one(
         ..target.clone()
     };
     if edited == *target {
-        return Err(CommandError::user(
-            "That is already how the gathering is; nothing changed.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "edit-no-change",
+        )));
     }
     let tells = edited.start != target.start
         || edited.end != target.end
@@ -158,9 +158,9 @@ async fn edit_one(
         })
         .await?;
     if concerned.is_none() {
-        return Err(CommandError::user(
-            "That gathering was cancelled meanwhile; nothing was changed.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "edit-cancelled-meanwhile",
+        )));
     }
     crate::discord::living::refresh_card(app, community.id, target.id, None);
     Ok(views::edited(community, &edited, tells))
@@ -177,14 +177,14 @@ async fn edit_following(
     now: DateTime<Utc>,
 ) -> Result<crate::discord::format::Reply, CommandError> {
     let Some(series_id) = target.series else {
-        return Err(CommandError::user(
-            "That gathering is a one-off, not part of a series: leave out `apply_to` (or pick `this`) to change it.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "edit-one-off",
+        )));
     };
     if !target.is_upcoming(now) || target.start <= now {
-        return Err(CommandError::user(
-            "That gathering has started or is not on; pick an upcoming one of the series.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "edit-not-upcoming",
+        )));
     }
     let series = open_series(&app.store, community, series_id).await?;
     let zone = community.settings.time_zone;
@@ -219,9 +219,9 @@ async fn edit_following(
         },
     };
     if local_to_utc(day.and_time(time), zone) <= now {
-        return Err(CommandError::user(
-            "The new time is already past on that gathering's day. Pick a later time, or the next gathering.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "edit-time-past",
+        )));
     }
     let done = carry_out(app, community, &series, &change, interaction, now).await?;
     Ok(views::series_edited(community, &done))
@@ -238,11 +238,13 @@ async fn open_series(
         .await?
         .into_iter()
         .find(|s| s.id == id)
-        .ok_or_else(|| CommandError::user("That series is not this community's."))?;
+        .ok_or_else(|| {
+            CommandError::said(crate::domain::message::Message::key("series-not-here"))
+        })?;
     if series.recurrence.until.is_some() {
-        return Err(CommandError::user(
-            "That series has ended; schedule a new one with `/gathering schedule`.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "series-ended-schedule-new",
+        )));
     }
     Ok(series)
 }
@@ -273,11 +275,10 @@ async fn carry_out(
             .filter(|t| *t <= now)
             .min();
         if let Some(t) = started {
-            return Err(CommandError::user(format!(
-                "That change would touch a gathering already started or put one in the past ({}); \
-                 give a later `from_date`, or a later time.",
-                t.with_timezone(&zone).format("%Y-%m-%d %H:%M")
-            )));
+            return Err(CommandError::said(
+                crate::domain::message::Message::key("series-change-touches-past")
+                    .with("when", t.with_timezone(&zone).format("%Y-%m-%d %H:%M")),
+            ));
         }
     }
     let key = PostKey::SeriesNotice {
@@ -294,7 +295,9 @@ async fn carry_out(
         })
         .await?
         .ok_or_else(|| {
-            CommandError::user("That series ended or changed meanwhile; nothing was changed.")
+            CommandError::said(crate::domain::message::Message::key(
+                "series-changed-meanwhile",
+            ))
         })?;
     for id in done
         .plan
@@ -355,17 +358,20 @@ pub async fn reschedule(
     };
     let today = now.with_timezone(&zone).date_naive();
     if ask.from < today {
-        return Err(CommandError::user(format!(
-            "`from_date` {} is in the past. Give today ({today}) or a later date, or leave it out for the next gathering.",
-            ask.from
-        )));
+        return Err(CommandError::said(
+            crate::domain::message::Message::key("from-date-past")
+                .with("date", ask.from)
+                .with("today", today),
+        ));
     }
     let change = ask.change(&target, zone)?;
     let started = app
         .store
         .preview_series_change(community.id, &change, now)
         .await?
-        .ok_or_else(|| CommandError::user("That series is not this community's."))?;
+        .ok_or_else(|| {
+            CommandError::said(crate::domain::message::Message::key("series-not-here"))
+        })?;
     if let Some(g) = started
         .continuing
         .iter()
@@ -373,10 +379,10 @@ pub async fn reschedule(
         .chain(&started.vanishing)
         .find(|g| g.start <= now)
     {
-        return Err(CommandError::user(format!(
-            "The gathering of {} has already started; give a `from_date` after it.",
-            g.start.with_timezone(&zone).format("%Y-%m-%d")
-        )));
+        return Err(CommandError::said(
+            crate::domain::message::Message::key("reschedule-started")
+                .with("date", g.start.with_timezone(&zone).format("%Y-%m-%d")),
+        ));
     }
     if started.continuing.iter().all(|c| !c.changed())
         && started.vanishing.is_empty()
@@ -384,9 +390,9 @@ pub async fn reschedule(
         && started.added.is_empty()
         && target.summary == change.next.summary
     {
-        return Err(CommandError::user(
-            "That is already the series' rhythm and time; nothing changed.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "reschedule-no-change",
+        )));
     }
     let reply = if started.vanishing.is_empty() {
         let done = carry_out(app, &community, &target, &change, ctx.id(), now).await?;
@@ -598,7 +604,7 @@ pub async fn clicked(
     click: &serenity::ComponentInteraction,
     button: RescheduleButton,
 ) {
-    let what = format!("reschedule button {}", click.data.custom_id);
+    let what = format!("reschedule-button:{}", click.data.custom_id);
     answer::update_on_click(&ctx.http, app, click, &what, confirm(app, click, button)).await
 }
 
@@ -608,13 +614,15 @@ async fn confirm(
     button: RescheduleButton,
 ) -> Result<crate::discord::format::Reply, CommandError> {
     let RescheduleButton::Confirm(ask, seen) = button else {
-        return Ok(views::kept());
+        return Ok(views::kept(crate::i18n::member_lang(&click.locale)));
     };
     let community = app
         .store
         .community_in_channel(ChannelRef(click.channel_id.get()))
         .await?
-        .ok_or_else(|| CommandError::user("This button belongs to another channel's community."))?;
+        .ok_or_else(|| {
+            CommandError::said(crate::domain::message::Message::key("button-other-channel"))
+        })?;
     crate::discord::context::require_organizer(
         &community,
         &actor_of_member(click.member.as_ref()),
@@ -623,20 +631,21 @@ async fn confirm(
     let change = ask.change(&series, community.settings.time_zone)?;
     let now = app.clock.now();
     if ask.from < local_day(now, community.settings.time_zone) {
-        return Err(CommandError::user(
-            "That preview is out of date (its first date has passed); run `/gathering reschedule` again.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "reschedule-preview-old",
+        )));
     }
     let plan = app
         .store
         .preview_series_change(community.id, &change, now)
         .await?
-        .ok_or_else(|| CommandError::user("That series is not this community's."))?;
+        .ok_or_else(|| {
+            CommandError::said(crate::domain::message::Message::key("series-not-here"))
+        })?;
     if withdrawn_digest(&plan) != seen {
-        return Err(CommandError::user(
-            "The calendar changed since this preview, so it would withdraw other dates; run \
-             `/gathering reschedule` again to see them.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "reschedule-calendar-changed",
+        )));
     }
     let done = carry_out(app, &community, &series, &change, click.id.get(), now).await?;
     Ok(views::rescheduled(&community, &done))

@@ -60,11 +60,11 @@ pub async fn schedule(
         .transpose()?
         .unwrap_or(today);
     if first_date < today - spec.period() {
-        return Err(CommandError::user(format!(
-            "`first_date` {first_date} is more than one period in the past. Leave it out to start from today, \
-             or give a date from {} on.",
-            today - spec.period()
-        )));
+        return Err(CommandError::said(
+            crate::domain::message::Message::key("first-date-too-old")
+                .with("date", first_date)
+                .with("earliest", today - spec.period()),
+        ));
     }
     let recurrence = Recurrence::plan(&spec, start, first_date, zone)?;
     let new = NewSeries {
@@ -140,14 +140,18 @@ pub async fn add(
     let zone = community.settings.time_zone;
     let date = parse_date(&input.date)?;
     let (start_time, length) = parse_span(&input.start, &input.end)?;
-    let default_title = format!("{} gathering", community.settings.name);
+    let default_title = crate::tr!(
+        community.settings.language,
+        "default-gathering-title",
+        name = community.settings.name.as_str()
+    );
     let title = Title::parse(input.title.as_deref().unwrap_or(&default_title))?;
     let location = parse_location(input.location.as_deref())?;
     let start = local_to_utc(date.and_time(start_time), zone);
     if start <= now {
-        return Err(CommandError::user(
-            "That date and time is in the past. Give one still to come.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "add-in-the-past",
+        )));
     }
     let new = NewOccurrence {
         series: None,
@@ -157,9 +161,10 @@ pub async fn add(
         location,
     };
     let id = store.add_gathering(community.id, &new, now).await?;
-    store.gathering(community.id, id).await?.ok_or_else(|| {
-        CommandError::user("The gathering vanished right after it was added; please try again.")
-    })
+    store
+        .gathering(community.id, id)
+        .await?
+        .ok_or_else(|| CommandError::said(crate::domain::message::Message::key("add-vanished")))
 }
 
 /// The change notice of `reply`, ready to be planned with the change (`key` makes it unique).
@@ -219,9 +224,9 @@ pub async fn move_one(
         )
         .await?;
     if concerned.is_none() {
-        return Err(CommandError::user(
-            "That gathering was cancelled meanwhile; nothing was moved.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "move-cancelled-meanwhile",
+        )));
     }
     Ok(moved)
 }
@@ -240,9 +245,9 @@ pub async fn cancel_one(
 ) -> Result<Cancelled, CommandError> {
     let reason = parse_reason(reason)?;
     if gathering.end <= now {
-        return Err(CommandError::user(
-            "That gathering is already over; only upcoming ones can be cancelled.",
-        ));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "cancel-over",
+        )));
     }
     let mut cancelled = Cancelled {
         gathering: gathering.clone(),
@@ -265,7 +270,9 @@ pub async fn cancel_one(
         )
         .await?;
     if concerned.is_none() {
-        return Err(CommandError::user("That gathering was already cancelled."));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "cancel-already",
+        )));
     }
     Ok(cancelled)
 }
@@ -277,7 +284,9 @@ pub async fn end_series(
     now: DateTime<Utc>,
 ) -> Result<u64, CommandError> {
     if series.recurrence.until.is_some() {
-        return Err(CommandError::user("That series has already ended."));
+        return Err(CommandError::said(crate::domain::message::Message::key(
+            "series-already-ended",
+        )));
     }
     Ok(store.end_series(series.id, now).await?)
 }
@@ -294,5 +303,5 @@ pub async fn resolve_series(
         .await?
         .into_iter()
         .find(|s| Some(s.id) == id)
-        .ok_or_else(|| CommandError::user("No series of this community matches that. Start typing and pick one from the list."))
+        .ok_or_else(|| CommandError::said(crate::domain::message::Message::key("series-unknown")))
 }

@@ -3,7 +3,9 @@
 //! Pure: what the store found in, a private [`Reply`] out.
 
 use crate::discord::format::{escape, full, relative, Card, Reply, Visibility};
+use crate::domain::language::Lang;
 use crate::store::{LivingCard, MyGathering};
+use crate::tr;
 
 /// One gathering of the member's, with its community's name and living card.
 pub struct MineLine {
@@ -26,19 +28,17 @@ pub struct Nudge {
 }
 
 /// The private answer of `/gathering mine` in `guild`.
-pub fn mine(guild: u64, lines: &[MineLine], nudge: Option<&Nudge>) -> Reply {
+pub fn mine(lang: Lang, guild: u64, lines: &[MineLine], nudge: Option<&Nudge>) -> Reply {
     let text = if lines.is_empty() {
-        "You hold no role and have not answered for any upcoming gathering in this server. \
-         `/gathering next` shows the next one here; `/rsvp` answers and `/role claim` takes a role."
-            .to_owned()
+        tr!(lang, "mine-none")
     } else {
         lines
             .iter()
-            .map(|l| line(guild, l))
+            .map(|l| line(lang, guild, l))
             .collect::<Vec<_>>()
             .join("\n\n")
     };
-    let mut card = Card::new("Your next gatherings", text);
+    let mut card = Card::new(tr!(lang, "mine-title"), text);
     if let Some(n) = nudge.filter(|n| !n.roles.is_empty()) {
         let roles: Vec<String> = n
             .roles
@@ -46,12 +46,13 @@ pub fn mine(guild: u64, lines: &[MineLine], nudge: Option<&Nudge>) -> Reply {
             .map(|r| format!("**{}**", escape(r)))
             .collect();
         card = card.field(
-            "Open roles you have not held lately",
-            format!(
-                "At **{}** ({}): {} — take one with `/role claim`.",
-                escape(&n.title),
-                full(n.start),
-                roles.join(", ")
+            tr!(lang, "mine-nudge-title"),
+            tr!(
+                lang,
+                "mine-nudge",
+                title = escape(&n.title),
+                when = full(n.start),
+                roles = roles.join(", ")
             ),
             false,
         );
@@ -59,7 +60,7 @@ pub fn mine(guild: u64, lines: &[MineLine], nudge: Option<&Nudge>) -> Reply {
     Reply::card(Visibility::Private, card)
 }
 
-fn line(guild: u64, l: &MineLine) -> String {
+fn line(lang: Lang, guild: u64, l: &MineLine) -> String {
     let g = &l.mine.gathering;
     let mut parts = Vec::new();
     if !l.mine.roles.is_empty() {
@@ -69,16 +70,21 @@ fn line(guild: u64, l: &MineLine) -> String {
             .iter()
             .map(|r| format!("**{}**", escape(r)))
             .collect();
-        parts.push(format!("you hold {}", roles.join(", ")));
+        parts.push(tr!(lang, "mine-you-hold", roles = roles.join(", ")));
     }
     if let Some(answer) = l.mine.answer {
-        parts.push(format!("you answered **{}**", answer.label()));
+        parts.push(tr!(
+            lang,
+            "mine-you-answered",
+            answer = crate::discord::gathering::agenda_card::answer_label(lang, answer)
+        ));
     }
     let link = l.card.map_or_else(String::new, |c| {
-        format!(
-            " · [card](https://discord.com/channels/{guild}/{}/{})",
+        let url = format!(
+            "https://discord.com/channels/{guild}/{}/{}",
             c.channel.0, c.message
-        )
+        );
+        format!(" · {}", tr!(lang, "mine-card-link", url = url))
     });
     format!(
         "**{}** · {} — {} ({})\n{}{link}",

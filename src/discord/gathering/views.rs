@@ -188,6 +188,7 @@ pub async fn calendar(
 /// `/gathering export`: the community's calendar as an `.ics` attachment and, when the listener has a
 /// public address, the link to subscribe to it (it stays up to date, unlike the file).
 pub async fn export(
+    lang: Lang,
     store: &Store,
     community: &Community,
     visibility: Visibility,
@@ -196,19 +197,24 @@ pub async fn export(
 ) -> Result<Reply, CommandError> {
     let file = store.calendar_file(community, now).await?;
     let slug = crate::domain::public::slug_of(community.settings.name.as_str());
-    let mut text = format!(
-        "The calendar of **{}**: import it into Google Calendar, Outlook or Apple Calendar.",
-        escape(community.settings.name.as_str())
+    let mut text = tr!(
+        lang,
+        "export-text",
+        name = escape(community.settings.name.as_str())
     );
     if let Some(base) = public_url {
         let token = store.feed_token(community.id).await?;
-        text.push_str(&subscribe_lines(base, &token));
+        text.push_str(&subscribe_lines(lang, base, &token));
     }
     let mut reply = Reply::private(text);
     reply.visibility = visibility;
     reply.attachments.push(Attachment {
         name: format!("{slug}.ics"),
-        description: format!("Calendar of {} (iCalendar)", community.settings.name),
+        description: tr!(
+            lang,
+            "export-description",
+            name = community.settings.name.as_str()
+        ),
         bytes: file.text.into_bytes(),
     });
     Ok(reply)
@@ -229,30 +235,26 @@ pub fn webcal_url(base: &str, token: &str) -> String {
     format!("webcal://{rest}")
 }
 
-fn subscribe_lines(base: &str, token: &str) -> String {
-    format!(
-        "\n\n**Subscribe** to stay up to date (moves and cancellations follow within hours):\n\
-         • Google Calendar: *Other calendars → From URL*, paste <{}>\n\
-         • Apple Calendar or Outlook: open `{}`\n\
-         Anyone with the link can read the dates; organizers can replace it with `/gathering feed reset`.",
-        feed_url(base, token),
-        webcal_url(base, token)
-    )
+fn subscribe_lines(lang: Lang, base: &str, token: &str) -> String {
+    let lines = tr!(
+        lang,
+        "export-subscribe",
+        feed = feed_url(base, token),
+        webcal = webcal_url(base, token)
+    );
+    format!("\n\n{lines}")
 }
 
 /// `/gathering feed reset`: the old link is revoked and the new one given.
-pub fn feed_reset(community: &Community, base: Option<&str>, token: &str) -> Reply {
+pub fn feed_reset(lang: Lang, community: &Community, base: Option<&str>, token: &str) -> Reply {
     let name = escape(community.settings.name.as_str());
     match base {
         Some(base) => Reply::private(format!(
-            "The calendar link of **{name}** was replaced: the old one stops working now, and calendars \
-             subscribed to it stop updating. The new link:{}",
-            subscribe_lines(base, token)
+            "{}{}",
+            tr!(lang, "feed-reset", name = name),
+            subscribe_lines(lang, base, token)
         )),
-        None => Reply::private(format!(
-            "The calendar link of **{name}** was replaced: the old one stops working now. This bot has \
-             no public address (`http.public_url`), so no link can be shown; ask whoever runs it."
-        )),
+        None => Reply::private(tr!(lang, "feed-reset-no-address", name = name)),
     }
 }
 
@@ -428,19 +430,29 @@ pub fn added(community: &Community, gathering: &Gathering) -> Reply {
     Reply::card(
         Visibility::Public,
         Card {
-            title: format!("Added: {}", gathering.title),
+            title: tr!(
+                community.settings.language,
+                "added-title",
+                title = gathering.title.as_str()
+            ),
             ..card
         },
     )
 }
 
 /// The public notice that a series ends, with how many upcoming dates were taken off.
-pub fn series_ended(series: &Series, withdrawn: u64) -> Reply {
-    let text = format!(
-        "**{}** ({}) ends here: {withdrawn} upcoming date(s) are taken off the calendar. Past gatherings and \
-         their notes stay.",
-        escape(&series.title),
-        series.summary
+pub fn series_ended(lang: Lang, series: &Series, withdrawn: u64) -> Reply {
+    let text = crate::i18n::text_n(
+        lang,
+        "series-ended",
+        i64::try_from(withdrawn).unwrap_or(i64::MAX),
+        &[
+            ("title", escape(&series.title).into()),
+            ("rule", series.summary.clone().into()),
+        ],
     );
-    Reply::card(Visibility::Public, Card::new("Series ended", text))
+    Reply::card(
+        Visibility::Public,
+        Card::new(tr!(lang, "series-ended-title"), text),
+    )
 }

@@ -504,7 +504,10 @@ report-none = No gatherings in the last { $months } months yet.
 report-gathering-line = `{ $day }` { $title } — going { $going } · came { $came }
 report-member-line = { $member } — came { $came }/{ $held } · roles { $roles }
 report-title = Participation in { $name } — last { $months } months
-report-held = { $count } gatherings held. Core: came to at least two thirds; active: at least a third.
+report-held = { $count ->
+        [one] { $count } gathering held.
+       *[other] { $count } gatherings held.
+    } Core: came to at least two thirds; active: at least a third.
 report-per-gathering = Per gathering (newest first)
 report-per-member = Per member
 report-community = The community
@@ -513,3 +516,86 @@ report-csv-description = Attendance of { $name }
 tier-core = core
 tier-active = active
 tier-occasional = occasional
+
+## /gathering mine
+
+mine-none = You hold no role and have not answered for any upcoming gathering in this server. `/gathering next` shows the next one here; `/rsvp` answers and `/role claim` takes a role.
+mine-title = Your next gatherings
+mine-nudge-title = Open roles you have not held lately
+mine-nudge = At **{ $title }** ({ $when }): { $roles } — take one with `/role claim`.
+mine-you-hold = you hold { $roles }
+mine-you-answered = you answered **{ $answer }**
+mine-card-link = [card]({ $url })
+button-stale = This button belongs to an older card. Use `/gathering next` for a fresh one.
+role-not-on-agenda = That role is no longer on this agenda.
+click-done-card-shows = Done: the card of **{ $title }** shows it.
+
+## The calendar file and link, one-offs and ended series, notices on their way
+
+export-text = The calendar of **{ $name }**: import it into Google Calendar, Outlook or Apple Calendar.
+export-description = Calendar of { $name } (iCalendar)
+export-subscribe = **Subscribe** to stay up to date (moves and cancellations follow within hours):
+    • Google Calendar: *Other calendars → From URL*, paste <{ $feed }>
+    • Apple Calendar or Outlook: open `{ $webcal }`
+    Anyone with the link can read the dates; organizers can replace it with `/gathering feed reset`.
+feed-reset = The calendar link of **{ $name }** was replaced: the old one stops working now, and calendars subscribed to it stop updating. The new link:
+feed-reset-no-address = The calendar link of **{ $name }** was replaced: the old one stops working now. This bot has no public address (`http.public_url`), so no link can be shown; ask whoever runs it.
+added-title = Added: { $title }
+series-ended-title = Series ended
+series-ended = **{ $title }** ({ $rule }) ends here: { $count ->
+        [one] { $count } upcoming date is
+       *[other] { $count } upcoming dates are
+    } taken off the calendar. Past gatherings and their notes stay.
+place-not-voice = { $channel } is not a voice channel of this server. A gathering's place can be a voice channel (type `#` and pick it), an address, or a link.
+notice-on-its-way = Done: the notice “{ $title }” is being posted in this channel.
+
+## Scheduling, adding, moving and cancelling refused
+
+first-date-too-old = `first_date` { $date } is more than one period in the past. Leave it out to start from today, or give a date from { $earliest } on.
+default-gathering-title = { $name } gathering
+add-in-the-past = That date and time is in the past. Give one still to come.
+add-vanished = The gathering vanished right after it was added; please try again.
+move-cancelled-meanwhile = That gathering was cancelled meanwhile; nothing was moved.
+cancel-over = That gathering is already over; only upcoming ones can be cancelled.
+cancel-already = That gathering was already cancelled.
+series-already-ended = That series has already ended.
+series-unknown = No series of this community matches that. Start typing and pick one from the list.
+
+## Editing and rescheduling refused
+
+edit-nothing-given = Nothing to change: give a new `title`, `start`, `end` or `location` (`none` removes the place).
+edit-no-change = That is already how the gathering is; nothing changed.
+edit-cancelled-meanwhile = That gathering was cancelled meanwhile; nothing was changed.
+edit-one-off = That gathering is a one-off, not part of a series: leave out `apply_to` (or pick `this`) to change it.
+edit-not-upcoming = That gathering has started or is not on; pick an upcoming one of the series.
+edit-time-past = The new time is already past on that gathering's day. Pick a later time, or the next gathering.
+series-not-here = That series is not this community's.
+series-ended-schedule-new = That series has ended; schedule a new one with `/gathering schedule`.
+series-changed-meanwhile = That series ended or changed meanwhile; nothing was changed.
+series-change-touches-past = That change would touch a gathering already started or put one in the past ({ $when }); give a later `from_date`, or a later time.
+from-date-past = `from_date` { $date } is in the past. Give today ({ $today }) or a later date, or leave it out for the next gathering.
+reschedule-started = The gathering of { $date } has already started; give a `from_date` after it.
+reschedule-no-change = That is already the series' rhythm and time; nothing changed.
+button-other-channel = This button belongs to another channel's community.
+reschedule-preview-old = That preview is out of date (its first date has passed); run `/gathering reschedule` again.
+reschedule-calendar-changed = The calendar changed since this preview, so it would withdraw other dates; run `/gathering reschedule` again to see them.
+
+## Editing and rescheduling done, and the preview of a reschedule
+
+edit-done = Done: **{ $title }** — { $when } · { $place }.
+edit-done-told = The change notice is being posted in this channel; the card, the scheduled event and the calendar follow.
+edit-done-title-only = Only the title changed, so no notice is posted; the card, the scheduled event and the calendar follow.
+series-edited-from = from { $date }
+series-edited = Done: **{ $title }**{ $from } on — { $count ->
+        [one] { $count } gathering changed, keeping
+       *[other] { $count } gatherings changed, each keeping
+    } its roles and answers. The cards, the scheduled events and the calendar follow; a notice is posted when a time or place changed.
+rescheduled = Done: **{ $title }** is now { $rule } from { $from }. Kept: { $kept }; withdrawn: { $withdrawn }; new: { $added }. The notice is being posted in this channel; the cards, the scheduled events and the calendar follow.
+reschedule-preview = **{ $title }** would become { $rule } from { $from }.
+    { "**" }Withdrawn** (their roles freed, holders and those going told): { $dates }.
+reschedule-preview-kept = **Kept** with their roles and answers: { $dates }.
+reschedule-preview-new = **New**: { $dates }.
+reschedule-preview-confirm = Confirm to apply it, or cancel to leave the series as it is.
+reschedule-confirm-button = Confirm the new rhythm
+reschedule-cancel-button = Cancel
+reschedule-kept = Nothing changed: the series keeps its rhythm.

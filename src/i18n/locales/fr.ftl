@@ -444,7 +444,10 @@ page-going = { $count ->
         [one] { $count } personne vient
        *[other] { $count } personnes viennent
     }
-page-and-more = { $names } et { $count } autres
+page-and-more = { $names } et { $count ->
+        [one] { $count } autre
+       *[other] { $count } autres
+    }
 page-index-title = Communautés de pratique
 page-index-intro = Les communautés de ce serveur qui publient leurs rencontres.
 page-index-none = Aucune communauté ne publie encore sa page ici.
@@ -484,9 +487,9 @@ role-not-for-bots = Les rôles sont pour les membres, pas pour les bots.
 
 ## Prises et remises de rôle refusées
 
-agenda-closed-cancelled = **{ $title }** du { $when } a été annulée : son ordre du jour est clos.
-agenda-closed-withdrawn = **{ $title }** du { $when } a été retirée du calendrier : son ordre du jour est clos.
-agenda-closed-started = **{ $title }** du { $when } a déjà commencé : son ordre du jour est clos.
+agenda-closed-cancelled = La rencontre **{ $title }** du { $when } a été annulée : son ordre du jour est clos.
+agenda-closed-withdrawn = La rencontre **{ $title }** du { $when } a été retirée du calendrier : son ordre du jour est clos.
+agenda-closed-started = La rencontre **{ $title }** du { $when } a déjà commencé : son ordre du jour est clos.
 claim-already-yours = Vous tenez déjà **{ $role }**.
 claim-held-by = **{ $role }** est déjà tenu par { $holder }.
 claim-one-per-member = Dans cette communauté, chaque membre tient au plus un rôle par rencontre, et vous tenez **{ $other }**. Rendez-le d'abord si vous préférez prendre **{ $role }**.
@@ -500,11 +503,11 @@ agenda-added = **{ $role }** ajouté à l'ordre du jour de **{ $title }** du { $
 agenda-removed = **{ $role }** retiré de l'ordre du jour de **{ $title }** du { $when } seulement (le modèle ne change pas).
 agenda-just-claimed = { $holder } venait de le prendre et ne le tient plus.
 agenda-remove-held = **{ $role }** pour **{ $title }** ({ $when }) est tenu par { $holder }. Le retirer quand même de cet ordre du jour ? { $holder } en sera informé. (Fermez ce message pour ne rien changer.)
-agenda-remove-button = Retirer le rôle et les prévenir
+agenda-remove-button = Retirer le rôle et prévenir la personne
 agenda-changed-meanwhile = L'ordre du jour a changé entre-temps ; regardez la carte et réessayez.
 agenda-changed-since = L'ordre du jour a changé depuis cette question ; rien n'a été retiré. Relancez `/role agenda`.
 agenda-removed-told = { $holder } : **{ $role }** n'est plus à l'ordre du jour de **{ $title }** du { $when } (retiré par { $by }). Merci de vous être proposé.
-free-your-roles = Vous tenez { $roles } pour **{ $title }**. Le libérer pour que quelqu'un d'autre puisse le prendre ?
+free-your-roles = Vous tenez { $roles } pour **{ $title }**. Libérer ce que vous ne pourrez pas tenir, pour que quelqu'un d'autre le prenne ?
 rsvp-noted = C'est noté : **{ $answer }** pour **{ $title }** du { $when }. Vous pouvez changer votre réponse à tout moment.
 
 ## Le rapport de participation
@@ -514,7 +517,10 @@ report-none = Pas encore de rencontre dans les { $months } derniers mois.
 report-gathering-line = `{ $day }` { $title } — viennent { $going } · venus { $came }
 report-member-line = { $member } — venu { $came }/{ $held } · rôles { $roles }
 report-title = Participation à { $name } — { $months } derniers mois
-report-held = { $count } rencontres tenues. Noyau : venu à au moins deux tiers ; actif : au moins un tiers.
+report-held = { $count ->
+        [one] { $count } rencontre tenue.
+       *[other] { $count } rencontres tenues.
+    } Noyau : venu à au moins deux tiers ; actif : au moins un tiers.
 report-per-gathering = Par rencontre (la plus récente d'abord)
 report-per-member = Par membre
 report-community = La communauté
@@ -523,3 +529,86 @@ report-csv-description = Présences de { $name }
 tier-core = noyau
 tier-active = actif
 tier-occasional = occasionnel
+
+## /gathering mine
+
+mine-none = Vous ne tenez aucun rôle et n'avez répondu pour aucune rencontre à venir sur ce serveur. `/gathering next` montre la prochaine ici ; `/rsvp` pour répondre, `/role claim` pour prendre un rôle.
+mine-title = Vos prochaines rencontres
+mine-nudge-title = Rôles libres que vous n'avez pas tenus récemment
+mine-nudge = Pour **{ $title }** ({ $when }) : { $roles } — prenez-en un avec `/role claim`.
+mine-you-hold = vous tenez { $roles }
+mine-you-answered = vous avez répondu **{ $answer }**
+mine-card-link = [carte]({ $url })
+button-stale = Ce bouton appartient à une ancienne carte. Utilisez `/gathering next` pour en avoir une à jour.
+role-not-on-agenda = Ce rôle n'est plus à cet ordre du jour.
+click-done-card-shows = C'est fait : la carte de **{ $title }** le montre.
+
+## Le fichier et le lien du calendrier, les rencontres ponctuelles, les séries terminées, les avis en route
+
+export-text = Le calendrier de **{ $name }** : importez-le dans Google Agenda, Outlook ou Apple Calendar.
+export-description = Calendrier de { $name } (iCalendar)
+export-subscribe = **Abonnez-vous** pour rester à jour (les déplacements et annulations suivent en quelques heures) :
+    • Google Agenda : *Autres agendas → À partir de l'URL*, collez <{ $feed }>
+    • Apple Calendar ou Outlook : ouvrez `{ $webcal }`
+    Toute personne qui a le lien peut lire les dates ; l'organisation peut le remplacer avec `/gathering feed reset`.
+feed-reset = Le lien du calendrier de **{ $name }** a été remplacé : l'ancien cesse de fonctionner dès maintenant, et les agendas abonnés ne se mettent plus à jour. Le nouveau lien :
+feed-reset-no-address = Le lien du calendrier de **{ $name }** a été remplacé : l'ancien cesse de fonctionner dès maintenant. Ce bot n'a pas d'adresse publique (`http.public_url`), aucun lien ne peut donc être montré ; demandez à qui l'héberge.
+added-title = Ajoutée : { $title }
+series-ended-title = Série terminée
+series-ended = **{ $title }** ({ $rule }) s'arrête ici : { $count ->
+        [one] { $count } date à venir est retirée
+       *[other] { $count } dates à venir sont retirées
+    } du calendrier. Les rencontres passées et leurs notes restent.
+place-not-voice = { $channel } n'est pas un salon vocal de ce serveur. Le lieu d'une rencontre peut être un salon vocal (tapez `#` et choisissez-le), une adresse ou un lien.
+notice-on-its-way = C'est fait : l'avis « { $title } » est en cours de publication dans ce salon.
+
+## Planifier, ajouter, déplacer et annuler : les refus
+
+first-date-too-old = `first_date` { $date } est plus d'une période dans le passé. Laissez-le vide pour commencer aujourd'hui, ou donnez une date à partir du { $earliest }.
+default-gathering-title = Rencontre de { $name }
+add-in-the-past = Cette date et cette heure sont passées. Donnez-en une à venir.
+add-vanished = La rencontre a disparu juste après avoir été ajoutée ; réessayez.
+move-cancelled-meanwhile = Cette rencontre a été annulée entre-temps ; rien n'a été déplacé.
+cancel-over = Cette rencontre est déjà terminée ; seules les rencontres à venir peuvent être annulées.
+cancel-already = Cette rencontre était déjà annulée.
+series-already-ended = Cette série est déjà terminée.
+series-unknown = Aucune série de cette communauté ne correspond. Commencez à taper et choisissez-en une dans la liste.
+
+## Modifier et changer de rythme : les refus
+
+edit-nothing-given = Rien à changer : donnez un nouveau `title`, `start`, `end` ou `location` (`none` retire le lieu).
+edit-no-change = La rencontre est déjà ainsi ; rien n'a changé.
+edit-cancelled-meanwhile = Cette rencontre a été annulée entre-temps ; rien n'a été modifié.
+edit-one-off = Cette rencontre est ponctuelle, elle ne fait pas partie d'une série : laissez `apply_to` vide (ou choisissez `this`) pour la modifier.
+edit-not-upcoming = Cette rencontre a commencé ou n'a pas lieu ; choisissez-en une à venir de la série.
+edit-time-past = La nouvelle heure est déjà passée ce jour-là. Choisissez une heure plus tardive, ou la rencontre suivante.
+series-not-here = Cette série n'appartient pas à cette communauté.
+series-ended-schedule-new = Cette série est terminée ; planifiez-en une nouvelle avec `/gathering schedule`.
+series-changed-meanwhile = Cette série s'est terminée ou a changé entre-temps ; rien n'a été modifié.
+series-change-touches-past = Ce changement toucherait une rencontre déjà commencée ou en placerait une dans le passé ({ $when }) ; donnez un `from_date` plus tardif, ou une heure plus tardive.
+from-date-past = `from_date` { $date } est passé. Donnez aujourd'hui ({ $today }) ou une date plus tardive, ou laissez-le vide pour la prochaine rencontre.
+reschedule-started = La rencontre du { $date } a déjà commencé ; donnez un `from_date` après elle.
+reschedule-no-change = C'est déjà le rythme et l'heure de la série ; rien n'a changé.
+button-other-channel = Ce bouton appartient à la communauté d'un autre salon.
+reschedule-preview-old = Cet aperçu est périmé (sa première date est passée) ; relancez `/gathering reschedule`.
+reschedule-calendar-changed = Le calendrier a changé depuis cet aperçu : il retirerait d'autres dates ; relancez `/gathering reschedule` pour les voir.
+
+## Modification et changement de rythme faits, et l'aperçu d'un changement de rythme
+
+edit-done = C'est fait : **{ $title }** — { $when } · { $place }.
+edit-done-told = L'avis de changement est en cours de publication dans ce salon ; la carte, l'événement programmé et le calendrier suivent.
+edit-done-title-only = Seul le titre a changé : aucun avis n'est publié ; la carte, l'événement programmé et le calendrier suivent.
+series-edited-from = à partir du { $date }
+series-edited = C'est fait : **{ $title }**{ $from } — { $count ->
+        [one] { $count } rencontre modifiée, qui garde
+       *[other] { $count } rencontres modifiées, chacune gardant
+    } ses rôles et ses réponses. Les cartes, les événements programmés et le calendrier suivent ; un avis est publié quand une heure ou un lieu change.
+rescheduled = C'est fait : **{ $title }** devient { $rule } à partir du { $from }. Gardées : { $kept } ; retirées : { $withdrawn } ; nouvelles : { $added }. L'avis est en cours de publication dans ce salon ; les cartes, les événements programmés et le calendrier suivent.
+reschedule-preview = **{ $title }** deviendrait { $rule } à partir du { $from }.
+    { "**" }Retirées** (leurs rôles libérés, les titulaires et les participants prévenus) : { $dates }.
+reschedule-preview-kept = **Gardées** avec leurs rôles et leurs réponses : { $dates }.
+reschedule-preview-new = **Nouvelles** : { $dates }.
+reschedule-preview-confirm = Confirmez pour l'appliquer, ou annulez pour laisser la série telle quelle.
+reschedule-confirm-button = Confirmer le nouveau rythme
+reschedule-cancel-button = Annuler
+reschedule-kept = Rien n'a changé : la série garde son rythme.
