@@ -735,6 +735,41 @@ async fn assigning_a_held_role_asks_first_and_tells_the_previous_holder_on(db: T
         "the new holder keeps it"
     );
 
+    // Freed between the question and the confirm: the role is given, and the channel is told.
+    fake.run(&Invocation::new("role claim", &Member::regular(11)).opt("role", "Evaluation"))
+        .await;
+    let asked_evaluation = fake
+        .run(
+            &Invocation::new("role assign", &Member::manager(1))
+                .opt("role", "Evaluation")
+                .opt("member", "12"),
+        )
+        .await;
+    let confirm_evaluation = asked_evaluation["data"]["components"][0]["components"][0]
+        ["custom_id"]
+        .as_str()
+        .expect("a confirm button")
+        .to_owned();
+    fake.run(&Invocation::new("role release", &Member::regular(11)).opt("role", "Evaluation"))
+        .await;
+    let given = fake.click_private(&Member::manager(1), CHANNEL, &confirm_evaluation);
+    let given = fake.response_to(given).await;
+    assert!(text_of(&given).contains("Done: <@12>"), "{given}");
+    fake.wait_for("the channel told of the assignment", |f| {
+        f.requests().into_iter().find(|r| {
+            r.method == "POST"
+                && r.path.starts_with("/webhooks/")
+                && r.body.as_ref().is_some_and(|b| {
+                    b["content"].as_str().is_some_and(|t| {
+                        t.contains("<@12> holds **Evaluation**") && t.contains("assigned by <@1>")
+                    }) && b["allowed_mentions"]["users"]
+                        .as_array()
+                        .is_some_and(|u| u.iter().any(|x| x == "12"))
+                })
+        })
+    })
+    .await;
+
     let refused = fake.click_private(&Member::regular(9), CHANNEL, &confirm);
     let refused = fake.response_to(refused).await;
     assert!(text_of(&refused).contains("organizer"), "{refused}");

@@ -594,10 +594,13 @@ async fn a_french_community_publishes_its_page_in_french_and_the_list_follows_th
             &format!("{base}/"),
             &[("accept-language", "fr-CA,fr;q=0.9,en;q=0.8")],
         )
-        .await
-        .text()
-        .await
-        .unwrap();
+        .await;
+        assert_eq!(
+            index.headers().get("vary").and_then(|v| v.to_str().ok()),
+            Some("Accept-Language"),
+            "{label}: a shared cache keeps one copy per language"
+        );
+        let index = index.text().await.unwrap();
         assert!(
             index.contains("<html lang=\"fr\">") && index.contains("Communautés de pratique"),
             "{index}"

@@ -20,9 +20,10 @@ pub enum ButtonAction {
     AttendanceAdd(GatheringId),
     /// The organizer's menu: these members did not come after all.
     AttendanceRemove(GatheringId),
-    /// The organizer confirms giving the role at this index to this member, over the holder they were
-    /// shown (the last field: if the role changed hands since, nothing is done).
-    AssignOver(GatheringId, usize, MemberRef, MemberRef),
+    /// The organizer confirms giving the role at this index (its name's fingerprint makes sure it is
+    /// still that role) to this member, over the holder they were shown (if the role changed hands
+    /// since, nothing is done).
+    AssignOver(GatheringId, usize, u32, MemberRef, MemberRef),
     /// A large agenda's "Claim a role…" menu (the role's index is the value picked).
     ClaimPick(GatheringId),
     /// A large agenda's "Release a role…" menu.
@@ -49,7 +50,7 @@ impl ButtonAction {
             | ButtonAction::Here(g)
             | ButtonAction::AttendanceAdd(g)
             | ButtonAction::AttendanceRemove(g)
-            | ButtonAction::AssignOver(g, _, _, _)
+            | ButtonAction::AssignOver(g, _, _, _, _)
             | ButtonAction::ClaimPick(g)
             | ButtonAction::ReleasePick(g)
             | ButtonAction::AgendaRemove(g, _, _) => g,
@@ -65,8 +66,8 @@ impl ButtonAction {
             ButtonAction::Here(g) => format!("st:here:{}:0", g.0),
             ButtonAction::AttendanceAdd(g) => format!("st:attadd:{}:0", g.0),
             ButtonAction::AttendanceRemove(g) => format!("st:attrm:{}:0", g.0),
-            ButtonAction::AssignOver(g, i, m, h) => {
-                format!("st:assign:{}:{i}-{}-{}", g.0, m.0, h.0)
+            ButtonAction::AssignOver(g, i, f, m, h) => {
+                format!("st:assign:{}:{i}-{f:08x}-{}-{}", g.0, m.0, h.0)
             }
             ButtonAction::ClaimPick(g) => format!("st:claimpick:{}:0", g.0),
             ButtonAction::ReleasePick(g) => format!("st:releasepick:{}:0", g.0),
@@ -105,13 +106,20 @@ impl ButtonAction {
                 ))
             }
             "assign" => {
-                let (index, rest) = last.split_once('-')?;
-                let (member, holder) = rest.split_once('-')?;
+                let mut parts = last.split('-');
+                let index = parts.next()?.parse().ok()?;
+                let fingerprint = u32::from_str_radix(parts.next()?, 16).ok()?;
+                let member = MemberRef(parts.next()?.parse().ok()?);
+                let holder = MemberRef(parts.next()?.parse().ok()?);
+                if parts.next().is_some() {
+                    return None;
+                }
                 Some(ButtonAction::AssignOver(
                     gathering,
-                    index.parse().ok()?,
-                    MemberRef(member.parse().ok()?),
-                    MemberRef(holder.parse().ok()?),
+                    index,
+                    fingerprint,
+                    member,
+                    holder,
                 ))
             }
             _ => None,
@@ -131,6 +139,7 @@ mod tests {
             ButtonAction::AssignOver(
                 GatheringId(i64::MAX),
                 19,
+                u32::MAX,
                 MemberRef(u64::MAX),
                 MemberRef(u64::MAX),
             ),

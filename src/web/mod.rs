@@ -343,7 +343,16 @@ async fn index(State(site): State<Site>, headers: HeaderMap) -> Response {
         Ok(found) => found,
         Err(e) => return unavailable(reader_lang(&headers), "list of communities", &e),
     };
-    html_page(&headers, page::index(reader_lang(&headers), &listed))
+    let page = page::index(reader_lang(&headers), &listed);
+    // Its language follows the browser's: a shared cache keeps one copy per language asked.
+    cached(
+        &headers,
+        "text/html; charset=utf-8",
+        "public, max-age=60",
+        page.into_string(),
+        None,
+        Some((header::VARY, "Accept-Language".to_owned())),
+    )
 }
 
 /// A public page: HTML, cached a minute by anyone, 304 to a client that has it.

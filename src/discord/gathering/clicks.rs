@@ -91,11 +91,15 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
                 },
             )
         }
-        ButtonAction::AssignOver(_, index, who, asked_over) => {
+        ButtonAction::AssignOver(_, index, fingerprint, who, asked_over) => {
             let actor = actor_of_member(click.member.as_ref());
             crate::discord::context::require_organizer(&community, &actor)?;
             role_flows::ensure_open(&gathering, now)?;
             let role = role_at(app, &community, &gathering, index).await?;
+            // The agenda changed since the question (the role at that place is another one).
+            if crate::discord::custom_id::role_fingerprint(&role) != fingerprint {
+                return Err(stale());
+            }
             let previous = app
                 .store
                 .holders(gathering.id)
@@ -121,6 +125,17 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
                 role = crate::discord::format::escape(&role)
             ));
             Ok(match previous.filter(|p| *p != who) {
+                // Freed meanwhile: the channel is told as for any assignment (the member is pinged).
+                None if previous.is_none() => Outcome::UpdateAndAsk(
+                    done,
+                    Box::new(crate::discord::roles::views::assigned(
+                        community.settings.language,
+                        &role,
+                        &gathering,
+                        who,
+                        member,
+                    )),
+                ),
                 Some(previous) => Outcome::UpdateAndAsk(
                     done,
                     Box::new(crate::discord::roles::views::reassigned(

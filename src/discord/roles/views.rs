@@ -97,6 +97,7 @@ pub fn assign_over(
         custom_id: crate::discord::custom_id::ButtonAction::AssignOver(
             gathering.id,
             index,
+            crate::discord::custom_id::role_fingerprint(role),
             member,
             holder,
         )
