@@ -185,6 +185,24 @@ async fn a_french_community_reads_its_card_reminder_refusals_and_help_in_french(
         "{text}"
     );
 
+    // A series: its card says the rhythm in French, read back from the stored rule.
+    let scheduled = fake
+        .run(
+            &Invocation::new("gathering schedule", &french(Member::manager(1)))
+                .opt("title", "Cercle")
+                .opt("frequency", "monthly")
+                .opt("day", "friday")
+                .opt("week", "first")
+                .opt("start", "13h")
+                .opt("end", "16h"),
+        )
+        .await;
+    let text = text_of(&scheduled);
+    assert!(
+        text.contains("Le premier vendredi du mois, 13:00–16:00"),
+        "{text}"
+    );
+
     // The agenda roles and a template edit, read by a French member; the role history too.
     let template = fake
         .run(&Invocation::new(

@@ -275,6 +275,86 @@ impl RuleSpec {
         self.frequency
     }
 
+    /// Its weekday.
+    pub fn weekday(&self) -> Weekday {
+        self.weekday
+    }
+
+    /// Which weekday of the month (monthly and yearly rules).
+    pub fn week(&self) -> Option<WeekOfMonth> {
+        self.week
+    }
+
+    /// The months it is restricted to, if any.
+    pub fn months(&self) -> Option<&Months> {
+        self.months.as_ref()
+    }
+
+    /// The rule a stored RRULE was built from (by [`RuleSpec::rrule_text`]), read back so that it can
+    /// be said in any language; `None` for a rule this bot does not write.
+    pub fn from_rrule(rrule: &str) -> Option<RuleSpec> {
+        let mut freq = None;
+        let mut interval = 1;
+        let mut byday = None;
+        let mut months = None;
+        for part in rrule.split(';') {
+            let (name, value) = part.split_once('=')?;
+            match name {
+                "FREQ" => freq = Some(value),
+                "INTERVAL" => interval = value.parse().ok()?,
+                "BYDAY" => byday = Some(value),
+                "BYMONTH" => {
+                    let list: Option<Vec<u32>> = value
+                        .split(',')
+                        .map(|m| m.parse().ok().filter(|m| (1..=12).contains(m)))
+                        .collect();
+                    months = Some(Months(list?));
+                }
+                _ => {}
+            }
+        }
+        let byday = byday?;
+        let code = byday.get(byday.len().checked_sub(2)?..)?;
+        let weekday = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ]
+        .into_iter()
+        .find(|d| weekday_code(*d) == code)?;
+        let ordinal = byday.get(..byday.len() - 2)?;
+        let week = match ordinal {
+            "" => None,
+            "1" | "+1" => Some(WeekOfMonth::First),
+            "2" | "+2" => Some(WeekOfMonth::Second),
+            "3" | "+3" => Some(WeekOfMonth::Third),
+            "4" | "+4" => Some(WeekOfMonth::Fourth),
+            "-1" => Some(WeekOfMonth::Last),
+            _ => return None,
+        };
+        let frequency = match (freq?, interval) {
+            ("WEEKLY", 1) => Frequency::Weekly,
+            ("WEEKLY", 2) => Frequency::EveryTwoWeeks,
+            ("MONTHLY", 1) => Frequency::Monthly,
+            ("YEARLY", 1) => Frequency::Yearly,
+            _ => return None,
+        };
+        let week = match frequency {
+            Frequency::Weekly | Frequency::EveryTwoWeeks => None,
+            Frequency::Monthly | Frequency::Yearly => Some(week?),
+        };
+        Some(RuleSpec {
+            frequency,
+            weekday,
+            week,
+            months,
+        })
+    }
+
     /// The longest gap between two dates of this rule (for "first_date too far in the past").
     pub fn period(&self) -> Duration {
         match self.frequency {

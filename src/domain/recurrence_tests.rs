@@ -354,3 +354,45 @@ fn french_month_names_and_abbreviations_are_read() {
     assert!(Months::parse("juil-").is_err());
     assert!(Months::parse("ju").is_err());
 }
+
+#[test]
+fn a_stored_rule_reads_back_as_the_rule_it_was_built_from() {
+    let weeks = [
+        WeekOfMonth::First,
+        WeekOfMonth::Second,
+        WeekOfMonth::Third,
+        WeekOfMonth::Fourth,
+        WeekOfMonth::Last,
+    ];
+    let mut specs = Vec::new();
+    for day in [Weekday::Mon, Weekday::Thu, Weekday::Sun] {
+        specs.push(RuleSpec::new(Frequency::Weekly, day, None, None).unwrap());
+        specs.push(RuleSpec::new(Frequency::EveryTwoWeeks, day, None, None).unwrap());
+        for w in weeks {
+            specs.push(RuleSpec::new(Frequency::Monthly, day, Some(w), None).unwrap());
+            let months = Months::parse("sep-may").unwrap();
+            specs.push(RuleSpec::new(Frequency::Monthly, day, Some(w), Some(months)).unwrap());
+            let months = Months::parse("oct,jan").unwrap();
+            specs.push(RuleSpec::new(Frequency::Yearly, day, Some(w), Some(months)).unwrap());
+        }
+    }
+    for spec in specs {
+        // As stored: with the time of day after the rule.
+        let stored = format!("{};BYHOUR=13;BYMINUTE=0;BYSECOND=0", spec.rrule_text(9));
+        let back = RuleSpec::from_rrule(&stored);
+        assert_eq!(back.as_ref(), Some(&spec), "{stored}");
+        assert_eq!(back.map(|b| b.describe()), Some(spec.describe()));
+    }
+    for foreign in [
+        "FREQ=DAILY;BYDAY=MO",
+        "FREQ=MONTHLY;BYDAY=5FR",
+        "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO",
+        "FREQ=MONTHLY;BYDAY=XX",
+        "FREQ=MONTHLY;BYMONTH=13;BYDAY=1FR",
+        "FREQ=WEEKLY",
+        "",
+        "é",
+    ] {
+        assert_eq!(RuleSpec::from_rrule(foreign), None, "{foreign}");
+    }
+}

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 const DAY_KEYS: [&str; 7] = [
     "day-mon", "day-tue", "day-wed", "day-thu", "day-fri", "day-sat", "day-sun",
 ];
-const MONTH_KEYS: [&str; 12] = [
+pub(super) const MONTH_KEYS: [&str; 12] = [
     "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
     "month-9", "month-10", "month-11", "month-12",
 ];

@@ -172,3 +172,33 @@ fn a_number_in_a_message_counts_and_a_name_made_of_digits_stays_as_typed() {
     let three = crate::i18n::text_n(Lang::Fr, "page-and-more", 3, &[("names", "Ana".into())]);
     assert_eq!(three, "Ana et 3 autres");
 }
+
+#[test]
+fn a_series_rhythm_reads_in_each_language_from_its_stored_rule() {
+    use crate::i18n::words::series_rule;
+    let monthly = "FREQ=MONTHLY;BYDAY=1FR;BYHOUR=13;BYMINUTE=0;BYSECOND=0";
+    assert_eq!(
+        series_rule(Lang::En, monthly, "?"),
+        "monthly on the first Friday"
+    );
+    assert_eq!(
+        series_rule(Lang::Fr, monthly, "?"),
+        "le premier vendredi du mois"
+    );
+    let school = "FREQ=MONTHLY;BYDAY=-1TH;BYMONTH=9,10,11;BYHOUR=18;BYMINUTE=30;BYSECOND=0";
+    assert_eq!(
+        series_rule(Lang::En, school, "?"),
+        "monthly on the last Thursday, in Sep, Oct, Nov"
+    );
+    assert_eq!(
+        series_rule(Lang::Fr, school, "?"),
+        "le dernier jeudi du mois, en sept., oct., nov."
+    );
+    let fortnightly = "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;BYHOUR=9;BYMINUTE=0;BYSECOND=0";
+    assert_eq!(series_rule(Lang::Fr, fortnightly, "?"), "un mardi sur deux");
+    assert_eq!(
+        series_rule(Lang::Fr, "FREQ=DAILY", "every day"),
+        "every day",
+        "a rule this bot did not write keeps its stored words"
+    );
+}

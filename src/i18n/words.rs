@@ -117,3 +117,86 @@ fn join(lang: Lang, items: &[String]) -> String {
         ),
     }
 }
+
+/// A series' rhythm in words: "monthly on the first Friday", "le premier vendredi du mois", read back
+/// from its stored rule; `fallback` (the English words stored with the series) for a rule this bot
+/// did not write.
+pub fn series_rule(lang: Lang, rrule: &str, fallback: &str) -> String {
+    match crate::domain::recurrence::RuleSpec::from_rrule(rrule) {
+        Some(spec) => rule(lang, &spec),
+        None => fallback.to_owned(),
+    }
+}
+
+/// A rule in words.
+pub fn rule(lang: Lang, spec: &crate::domain::recurrence::RuleSpec) -> String {
+    use crate::domain::recurrence::{Frequency, WeekOfMonth};
+    let day = text(lang, weekday_key(spec.weekday()), &[]);
+    let week = spec.week().map(|w| match w {
+        WeekOfMonth::First => "week-first",
+        WeekOfMonth::Second => "week-second",
+        WeekOfMonth::Third => "week-third",
+        WeekOfMonth::Fourth => "week-fourth",
+        WeekOfMonth::Last => "week-last",
+    });
+    let args = |week: Option<&str>| -> Vec<(&str, FluentValue<'static>)> {
+        let mut args = vec![("day", FluentValue::from(day.clone()))];
+        if let Some(w) = week {
+            args.push(("week", FluentValue::from(text(lang, w, &[]))));
+        }
+        args
+    };
+    let base = match (spec.frequency(), week) {
+        (Frequency::Weekly, _) => text(lang, "rule-weekly", &args(None)),
+        (Frequency::EveryTwoWeeks, _) => text(lang, "rule-fortnightly", &args(None)),
+        (Frequency::Monthly, Some(w)) => text(lang, "rule-monthly", &args(Some(w))),
+        (Frequency::Yearly, Some(w)) => text(lang, "rule-yearly", &args(Some(w))),
+        (_, None) => text(lang, "rule-on-days", &args(None)),
+    };
+    match spec.months() {
+        Some(months) => {
+            let names: Vec<String> = months
+                .numbers()
+                .iter()
+                .map(|m| {
+                    text(
+                        lang,
+                        super::dates::MONTH_KEYS[(*m as usize).clamp(1, 12) - 1],
+                        &[],
+                    )
+                })
+                .collect();
+            text(
+                lang,
+                "rule-in-months",
+                &[
+                    ("rule", FluentValue::from(base)),
+                    ("months", FluentValue::from(names.join(", "))),
+                ],
+            )
+        }
+        None => base,
+    }
+}
+
+fn weekday_key(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "weekday-mon",
+        Weekday::Tue => "weekday-tue",
+        Weekday::Wed => "weekday-wed",
+        Weekday::Thu => "weekday-thu",
+        Weekday::Fri => "weekday-fri",
+        Weekday::Sat => "weekday-sat",
+        Weekday::Sun => "weekday-sun",
+    }
+}
+
+/// An RSVP answer as the card's buttons say it: "Going", "Je viens".
+pub fn answer(lang: Lang, answer: crate::domain::rsvp::Answer) -> String {
+    use crate::domain::rsvp::Answer;
+    match answer {
+        Answer::Going => text(lang, "answer-going", &[]),
+        Answer::Maybe => text(lang, "answer-maybe", &[]),
+        Answer::No => text(lang, "answer-no", &[]),
+    }
+}

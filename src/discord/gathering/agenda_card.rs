@@ -23,11 +23,7 @@ use crate::tr;
 
 /// The label of an RSVP answer on the card's buttons.
 pub fn answer_label(lang: Lang, answer: Answer) -> String {
-    match answer {
-        Answer::Going => tr!(lang, "answer-going"),
-        Answer::Maybe => tr!(lang, "answer-maybe"),
-        Answer::No => tr!(lang, "answer-no"),
-    }
+    crate::i18n::words::answer(lang, answer)
 }
 
 /// The card of `gathering` with its `agenda`.

@@ -585,7 +585,12 @@ async fn series_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAuto
                     .iter()
                     .filter(|s| s.recurrence.until.is_none())
                     .map(|s| {
-                        let label = format!("{} — {}", s.title, s.summary);
+                        let rule = crate::i18n::words::series_rule(
+                            crate::discord::error::reader(ctx),
+                            &s.recurrence.rrule,
+                            &s.summary,
+                        );
+                        let label = format!("{} — {rule}", s.title);
                         (label.chars().take(100).collect(), s.id.0.to_string())
                     })
                     .collect();

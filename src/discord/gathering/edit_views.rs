@@ -161,7 +161,11 @@ pub fn series_notice(
             "series-new-rhythm",
             title = escape(&change.next.title),
             from = from,
-            rhythm = change.next.summary.clone(),
+            rhythm = crate::i18n::words::series_rule(
+                lang,
+                &change.next.recurrence.rrule,
+                &change.next.summary
+            ),
             times = times
         )
     } else {
@@ -255,7 +259,11 @@ pub fn rescheduled(community: &Community, done: &Reshaped) -> Reply {
         lang,
         "rescheduled",
         title = escape(&done.series.title),
-        rule = done.series.summary.as_str(),
+        rule = crate::i18n::words::series_rule(
+            lang,
+            &done.series.recurrence.rrule,
+            &done.series.summary
+        ),
         from = day(
             crate::domain::recurrence::local_to_utc(done.series.recurrence.dtstart, zone),
             zone,
@@ -281,7 +289,11 @@ pub fn confirm_reschedule(
         lang,
         "reschedule-preview",
         title = escape(&series.title),
-        rule = change.next.summary.as_str(),
+        rule = crate::i18n::words::series_rule(
+            lang,
+            &change.next.recurrence.rrule,
+            &change.next.summary
+        ),
         from = day(change.from, zone, lang),
         dates = dates(plan.vanishing.iter().map(|g| g.start), zone, lang)
     );

@@ -405,7 +405,11 @@ fn series_card(
     let end = start + series.duration;
     let mut text = format!(
         "{}, {} ({})",
-        crate::domain::text::capitalize(&series.summary),
+        crate::domain::text::capitalize(&crate::i18n::words::series_rule(
+            lang,
+            &series.recurrence.rrule,
+            &series.summary
+        )),
         format.span(start, end),
         zone.name()
     );
@@ -448,7 +452,11 @@ pub fn series_ended(lang: Lang, series: &Series, withdrawn: u64) -> Reply {
         i64::try_from(withdrawn).unwrap_or(i64::MAX),
         &[
             ("title", escape(&series.title).into()),
-            ("rule", series.summary.clone().into()),
+            (
+                "rule",
+                crate::i18n::words::series_rule(lang, &series.recurrence.rrule, &series.summary)
+                    .into(),
+            ),
         ],
     );
     Reply::card(

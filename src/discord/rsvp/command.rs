@@ -65,7 +65,7 @@ pub async fn rsvp(
     let mut text = crate::tr!(
         lang,
         "rsvp-noted",
-        answer = crate::discord::gathering::agenda_card::answer_label(lang, answer),
+        answer = crate::i18n::words::answer(lang, answer),
         title = escape(&g.title),
         when = crate::discord::format::full(g.start)
     );

@@ -599,3 +599,24 @@ reschedule-preview-confirm = Confirm to apply it, or cancel to leave the series 
 reschedule-confirm-button = Confirm the new rhythm
 reschedule-cancel-button = Cancel
 reschedule-kept = Nothing changed: the series keeps its rhythm.
+
+## A series' rhythm in words
+
+rule-weekly = every { $day }
+rule-fortnightly = every other { $day }
+rule-monthly = monthly on the { $week } { $day }
+rule-yearly = yearly on the { $week } { $day }
+rule-on-days = on { $day }s
+rule-in-months = { $rule }, in { $months }
+week-first = first
+week-second = second
+week-third = third
+week-fourth = fourth
+week-last = last
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday

@@ -612,3 +612,24 @@ reschedule-preview-confirm = Confirmez pour l'appliquer, ou annulez pour laisser
 reschedule-confirm-button = Confirmer le nouveau rythme
 reschedule-cancel-button = Annuler
 reschedule-kept = Rien n'a changé : la série garde son rythme.
+
+## Le rythme d'une série en toutes lettres
+
+rule-weekly = chaque { $day }
+rule-fortnightly = un { $day } sur deux
+rule-monthly = le { $week } { $day } du mois
+rule-yearly = chaque année, le { $week } { $day }
+rule-on-days = le { $day }
+rule-in-months = { $rule }, en { $months }
+week-first = premier
+week-second = deuxième
+week-third = troisième
+week-fourth = quatrième
+week-last = dernier
+weekday-mon = lundi
+weekday-tue = mardi
+weekday-wed = mercredi
+weekday-thu = jeudi
+weekday-fri = vendredi
+weekday-sat = samedi
+weekday-sun = dimanche
