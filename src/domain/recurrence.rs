@@ -315,17 +315,9 @@ impl RuleSpec {
         }
         let byday = byday?;
         let code = byday.get(byday.len().checked_sub(2)?..)?;
-        let weekday = [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ]
-        .into_iter()
-        .find(|d| weekday_code(*d) == code)?;
+        let weekday = (0u8..7)
+            .filter_map(|n| Weekday::try_from(n).ok())
+            .find(|d| weekday_code(*d) == code)?;
         let ordinal = byday.get(..byday.len() - 2)?;
         let week = match ordinal {
             "" => None,
