@@ -6,6 +6,7 @@ mod support;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use std::collections::HashSet;
 use steward::domain::community::{CommunityName, Settings};
+use steward::domain::gathering::Gathering;
 use steward::domain::ids::{ChannelRef, CommunityId, GuildRef};
 use steward::domain::posts::{PlannedPost, PostKind};
 use steward::store::{NewOccurrence, Store};
@@ -27,6 +28,20 @@ async fn community(store: &Store) -> CommunityId {
         .unwrap()
         .unwrap()
         .id
+}
+
+/// A one-hour gathering of `community`, `days` from now.
+async fn gathering_in(store: &Store, community: CommunityId, days: i64) -> Gathering {
+    let start = now() + Duration::days(days);
+    let new = NewOccurrence {
+        series: None,
+        start,
+        end: start + Duration::hours(1),
+        title: "x".into(),
+        location: None,
+    };
+    let id = store.add_gathering(community, &new, now()).await.unwrap();
+    store.gathering(community, id).await.unwrap().unwrap()
 }
 
 /// The keys of a plan (what a gathering has as it is, when nothing of it is past).
@@ -230,16 +245,8 @@ async fn replanning_a_gathering_replaces_pending_posts_and_keeps_sent_ones() {
     for db in TestDb::both().await {
         let store = Store::open(db.url(), 3).await.unwrap();
         let c = community(&store).await;
-        let start = now() + Duration::days(10);
-        let new = NewOccurrence {
-            series: None,
-            start,
-            end: start + Duration::hours(1),
-            title: "x".into(),
-            location: None,
-        };
-        let id = store.add_gathering(c, &new, now()).await.unwrap();
-        let g = store.gathering(c, id).await.unwrap().unwrap();
+        let g = gathering_in(&store, c, 10).await;
+        let id = g.id;
         assert_eq!(
             store
                 .gatherings_to_plan(now(), now() + Duration::days(91), 10)
@@ -301,16 +308,7 @@ async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry()
     for db in TestDb::both().await {
         let store = Store::open(db.url(), 3).await.unwrap();
         let c = community(&store).await;
-        let start = now() + Duration::days(3);
-        let new = NewOccurrence {
-            series: None,
-            start,
-            end: start + Duration::hours(1),
-            title: "x".into(),
-            location: None,
-        };
-        let id = store.add_gathering(c, &new, now()).await.unwrap();
-        let g = store.gathering(c, id).await.unwrap().unwrap();
+        let g = gathering_in(&store, c, 3).await;
         let reminder = |key: &str, due| PlannedPost {
             kind: PostKind::Reminder,
             key: key.to_owned(),

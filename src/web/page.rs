@@ -7,7 +7,8 @@ use crate::domain::language::Lang;
 use crate::domain::public::PublicGathering;
 use crate::domain::role_prompt::TimeFormat;
 use crate::tr;
-use chrono::{DateTime, Utc};
+// "Fri 4 Dec 2026, 13:00–16:00" in a zone, in the community's time format and language.
+use crate::i18n::wall_clock_span as when;
 use chrono_tz::Tz;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
@@ -51,18 +52,6 @@ fn layout(lang: Lang, title: &str, body: Markup) -> Markup {
             body { (body) }
         }
     }
-}
-
-/// "Fri 4 Dec 2026, 13:00–16:00" in `zone` (a day that ends on another date says so), in the
-/// community's time format and language.
-pub fn when(
-    lang: Lang,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    zone: Tz,
-    format: TimeFormat,
-) -> String {
-    crate::i18n::wall_clock_span(lang, start, end, zone, format)
 }
 
 /// How the page writes things: the community's language, zone, time format and whether it names
