@@ -819,7 +819,11 @@ proptest! {
         if let Ok(prompt) = RolePrompt::parse(&input, now) {
             let stored = prompt.to_stored();
             prop_assert_eq!(RolePrompt::from_stored(&stored), prompt.clone());
-            let words = prompt.describe(steward::domain::role_prompt::TimeFormat::H12);
+            let words = steward::i18n::words::prompt(
+                steward::i18n::Lang::En,
+                &prompt,
+                steward::domain::role_prompt::TimeFormat::H12,
+            );
             prop_assert!(!words.is_empty() && words.chars().count() < 200, "{}", words);
         }
     }
@@ -873,7 +877,7 @@ proptest! {
     ) {
         let months = months.and_then(|m| Months::parse(&m).ok());
         if let Ok(spec) = RuleSpec::new(frequency, weekday, week, months) {
-            let _ = spec.describe();
+            let _ = steward::i18n::words::rule(steward::i18n::Lang::En, &spec);
             let _ = spec.rrule_text(first_date.month());
             if let Ok(series) = Recurrence::plan(&spec, start, first_date, tz) {
                 let first = recurrence::local_to_utc(series.dtstart, tz);

@@ -285,7 +285,11 @@ async fn role_prompts_stored_as_bare_crons_still_fire_as_before_after_the_migrat
             db.label()
         );
         assert_eq!(
-            default.role_prompt.describe(default.time_format),
+            steward::i18n::words::prompt(
+                steward::i18n::Lang::En,
+                &default.role_prompt,
+                default.time_format
+            ),
             "Mondays at 10:00, while roles are open"
         );
         assert_eq!(

@@ -40,7 +40,7 @@ fn first_fridays(week: WeekOfMonth, day: chrono::Weekday) -> NewSeries {
         location: Some("Room 1".into()),
         recurrence: Recurrence::plan(&spec, start, first, ZONE).unwrap(),
         duration: Duration::hours(3),
-        summary: spec.describe(),
+        summary: steward::i18n::words::rule(steward::i18n::Lang::En, &spec),
     }
 }
 
@@ -143,7 +143,7 @@ async fn a_series_change_is_scoped_by_community_previewed_without_writing_and_ke
                     ZONE,
                 )
                 .unwrap(),
-                summary: spec.describe(),
+                summary: steward::i18n::words::rule(steward::i18n::Lang::En, &spec),
                 ..first_fridays(WeekOfMonth::First, chrono::Weekday::Fri)
             },
             values: NewValues::default(),

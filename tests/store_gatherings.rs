@@ -42,7 +42,7 @@ fn weekly_monday(first: NaiveDate) -> NewSeries {
         location: None,
         recurrence: Recurrence::plan(&spec, start, first, chrono_tz::America::New_York).unwrap(),
         duration: Duration::minutes(90),
-        summary: spec.describe(),
+        summary: steward::i18n::words::rule(steward::i18n::Lang::En, &spec),
     }
 }
 

@@ -158,16 +158,16 @@ async fn clicked(ctx: &serenity::Context, app: &App, click: &serenity::Component
 
 /// Commands whose answer is a public card (the others answer privately unless `public:true`).
 const ANSWER_PUBLICLY: [&str; 6] = [
-    "community setup",
-    "gathering schedule",
-    "gathering add",
-    "gathering next",
-    "gathering end-series",
-    "role assign",
+    "community setup", // data
+    "gathering schedule", // data
+    "gathering add", // data
+    "gathering next", // data
+    "gathering end-series", // data
+    "role assign", // data
 ];
 
 /// Commands whose answer is a form (a deferral would rule it out).
-const OPEN_A_FORM: [&str; 3] = ["note add", "note edit", "archive_message"];
+const OPEN_A_FORM: [&str; 3] = ["note add", "note edit", "archive_message"]; // data
 
 /// How a command is acknowledged if its work takes longer than the answer budget.
 fn slow_answer(ctx: Context<'_>) -> crate::discord::answer::SlowAnswer {

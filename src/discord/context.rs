@@ -6,8 +6,10 @@ use crate::domain::access::Actor;
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::{ChannelRef, GuildRef, RoleRef};
+use crate::domain::message::Message;
 use crate::domain::role_prompt::TimeFormat;
 use crate::domain::when::parse_date;
+use crate::i18n::Lang;
 use crate::store::Store;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
@@ -26,7 +28,7 @@ pub struct Place {
 pub fn place(ctx: Context<'_>) -> Result<Place, CommandError> {
     let guild = ctx
         .guild_id()
-        .ok_or_else(|| CommandError::user("Use this command in a server channel."))?;
+        .ok_or_else(|| CommandError::said(Message::key("context-server-only")))?;
     Ok(Place {
         guild: GuildRef(guild.get()),
         channel: ChannelRef(ctx.channel_id().get()),
@@ -60,15 +62,13 @@ pub async fn community_here(ctx: Context<'_>) -> Result<Community, CommandError>
         .store
         .community_in_channel(here.channel)
         .await?
-        .ok_or_else(|| CommandError::user(no_community_message()))
+        .ok_or_else(|| CommandError::said(no_community_message()))
 }
 
-/// Said when a command needs a community and the channel has none.
-pub fn no_community_message() -> String {
-    "This channel has no community yet. A member with Manage Server can create one here with \
-     `/community setup name timezone` (for example `/community setup name:Facilitation Circle \
-     timezone:America/Phoenix`), or use this command in your community's channel."
-        .to_owned()
+/// Said when a command needs a community and the channel has none (rendered in the reader's
+/// language).
+pub fn no_community_message() -> Message {
+    Message::key("context-no-community")
 }
 
 /// Autocomplete for a `gathering` option: upcoming gatherings of this channel's community, by date and
@@ -86,6 +86,7 @@ async fn gathering_choices(
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
     let mut labelled = Vec::new();
+    let lang = crate::discord::error::reader(ctx);
     if let Some(community) = community_for_autocomplete(ctx).await {
         let zone = community.settings.time_zone;
         let format = community.settings.time_format;
@@ -94,7 +95,7 @@ async fn gathering_choices(
             Ok(upcoming) => {
                 labelled = upcoming
                     .iter()
-                    .map(|g| (choice_label(g, zone, format), g.id.0.to_string()))
+                    .map(|g| (choice_label(lang, g, zone, format), g.id.0.to_string()))
                     .collect();
             }
             Err(e) => tracing::warn!(error = %e, "gathering autocomplete failed"),
@@ -140,18 +141,12 @@ pub(crate) async fn target(
     let now = ctx.data().clock.now();
     match gathering {
         Some(value) => resolve_gathering(store, community, value, now).await,
-        None => {
-            store
-                .upcoming(community.id, now, 1)
-                .await?
-                .into_iter()
-                .next()
-                .ok_or_else(|| {
-                    CommandError::user(
-                        "No gathering is coming up yet. Organizers can add one with `/gathering schedule` or `/gathering add`.",
-                    )
-                })
-        }
+        None => store
+            .upcoming(community.id, now, 1)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or_else(|| CommandError::said(Message::key("context-none-coming-up"))),
     }
 }
 
@@ -162,11 +157,7 @@ pub(crate) async fn resolve_any(
     value: &str,
 ) -> Result<Gathering, CommandError> {
     let store = &ctx.data().store;
-    let not_found = || {
-        CommandError::user(
-            "No gathering of this community matches that. Start typing and pick one from the list.",
-        )
-    };
+    let not_found = || CommandError::said(Message::key("context-no-such-gathering"));
     if let Ok(id) = value.trim().parse::<i64>() {
         return store
             .gathering(community.id, GatheringId(id))
@@ -194,6 +185,7 @@ pub(crate) async fn autocomplete_recent(
 
 async fn recent_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let mut labelled = Vec::new();
+    let lang = crate::discord::error::reader(ctx);
     if let Some(community) = community_for_autocomplete(ctx).await {
         let now = ctx.data().clock.now();
         let zone = community.settings.time_zone;
@@ -209,7 +201,7 @@ async fn recent_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAuto
                     .iter()
                     .rev()
                     .filter(|g| g.status.is_on())
-                    .map(|g| (choice_label(g, zone, format), g.id.0.to_string()))
+                    .map(|g| (choice_label(lang, g, zone, format), g.id.0.to_string()))
                     .collect();
             }
             Err(e) => tracing::warn!(error = %e, "recent gathering autocomplete failed"),
@@ -229,13 +221,14 @@ pub fn require_organizer(community: &Community, actor: &Actor) -> Result<(), Com
     }
 }
 
-/// A gathering as a choice in autocomplete: "Fri 6 Mar 2026 13:00 — Monthly session".
-pub fn choice_label(g: &Gathering, zone: Tz, format: TimeFormat) -> String {
+/// A gathering as a choice in autocomplete, in the reader's language: "Fri 6 Mar 2026 13:00 — Monthly
+/// session" ("ven. 6 mars 2026 13:00 — …").
+pub fn choice_label(lang: Lang, g: &Gathering, zone: Tz, format: TimeFormat) -> String {
     let start = g.start.with_timezone(&zone);
     let label = format!(
         "{} {} — {}",
-        start.format("%a %-d %b %Y"),
-        format.clock(start.time()),
+        crate::i18n::day_month_year(lang, start.date_naive()),
+        crate::i18n::words::clock(lang, format, start.time()),
         g.title
     );
     label.chars().take(100).collect()
@@ -249,9 +242,9 @@ pub async fn resolve_gathering(
     now: DateTime<Utc>,
 ) -> Result<Gathering, CommandError> {
     let not_found = || {
-        CommandError::user(format!(
-            "No gathering of this community matches `{}`. Start typing and pick one from the list.",
-            value.chars().take(40).collect::<String>().replace('`', "'")
+        CommandError::said(Message::key("context-no-gathering-matches").with(
+            "typed",
+            value.chars().take(40).collect::<String>().replace('`', "'"),
         ))
     };
     if let Ok(id) = value.trim().parse::<i64>() {

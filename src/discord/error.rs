@@ -38,9 +38,7 @@ impl From<ExportError> for CommandError {
     fn from(e: ExportError) -> Self {
         match e {
             // The person can act on it (export in another format, or shorten that note).
-            ExportError::NoteTooLarge => CommandError::user(format!(
-                "{e} Try another format, or shorten the longest notes."
-            )),
+            ExportError::NoteTooLarge => CommandError::said(Message::key("error-note-too-large")),
             other => CommandError::Export(other),
         }
     }
@@ -54,14 +52,15 @@ impl From<poise::serenity_prelude::Error> for CommandError {
 
 impl From<InputError> for CommandError {
     fn from(e: InputError) -> Self {
-        CommandError::user(e.0)
+        CommandError::said(e.0)
     }
 }
 
 impl CommandError {
-    /// A person's mistake.
-    pub fn user(message: impl Into<String>) -> Self {
-        CommandError::User(Message::Text(message.into()))
+    /// A person's mistake, in words already written (the old path: new code says it from the
+    /// catalogue with [`CommandError::said`]; a [`Message`] given here is said from the catalogue too).
+    pub fn user(message: impl Into<Message>) -> Self {
+        CommandError::User(message.into())
     }
 
     /// A person's mistake, said from the catalogue.
@@ -124,11 +123,20 @@ pub async fn on_error(error: FrameworkError<'_, App, CommandError>) {
         FrameworkError::ArgumentParse {
             error, input, ctx, ..
         } => {
+            // The parser's own reason is the library's words (English): it is passed on as it is.
+            let lang = reader(ctx);
             let text = match input {
-                Some(input) => {
-                    format!("`{}` was not understood: {error}.", input.replace('`', "'"))
-                }
-                None => format!("An option was not understood: {error}."),
+                Some(input) => crate::tr!(
+                    lang,
+                    "error-not-understood",
+                    input = input.replace('`', "'"),
+                    error = error.to_string()
+                ),
+                None => crate::tr!(
+                    lang,
+                    "error-option-not-understood",
+                    error = error.to_string()
+                ),
             };
             send(ctx, Reply::private(text)).await
         }
@@ -136,14 +144,13 @@ pub async fn on_error(error: FrameworkError<'_, App, CommandError>) {
             description, ctx, ..
         } => {
             tracing::warn!(command = %ctx.command().qualified_name, %description, "command shape is stale");
-            let text =
-                "This command was just updated and Discord still shows the old version. Reload \
-                        Discord (Ctrl+R) and try again.";
-            send(poise::Context::Application(ctx), Reply::private(text)).await
+            let ctx = poise::Context::Application(ctx);
+            let text = crate::tr!(reader(ctx), "error-command-outdated");
+            send(ctx, Reply::private(text)).await
         }
         FrameworkError::CommandPanic { payload, ctx, .. } => {
             let message = payload.unwrap_or_else(|| "panic".into());
-            report_internal(ctx, &format!("panic: {message}")).await
+            report_internal_error(ctx, &CommandError::Internal(format!("panic: {message}"))).await
         }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {
@@ -151,10 +158,6 @@ pub async fn on_error(error: FrameworkError<'_, App, CommandError>) {
             }
         }
     }
-}
-
-async fn report_internal(ctx: Context<'_>, error: &(dyn std::fmt::Display + Sync)) {
-    report_internal_with_chain(ctx, error, Vec::new()).await
 }
 
 async fn report_internal_error(ctx: Context<'_>, error: &CommandError) {
@@ -173,11 +176,15 @@ async fn report_internal_with_chain(
     chain: Vec<String>,
 ) {
     let error_ref = new_error_ref();
+    // Worked out before the log call, so that the call reads as one piece of log text (to the
+    // catalogue's scan of English sentences too).
+    let guild = ctx.guild_id().map(|g| g.get());
+    let channel = ctx.channel_id();
     tracing::error!(
         error_ref = %error_ref,
         command = %ctx.command().qualified_name,
-        guild = ?ctx.guild_id().map(|g| g.get()),
-        channel = %ctx.channel_id(),
+        guild = ?guild,
+        channel = %channel,
         error = %error,
         error.cause_chain = ?chain,
         "command failed"

@@ -5,10 +5,12 @@
 
 use crate::clock::Clock;
 use crate::domain::ids::CommunityId;
+use crate::domain::message::Message;
+use crate::i18n::Lang;
 use crate::store::{EventWork, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use poise::serenity_prelude as serenity;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tokio::sync::{watch, Notify};
 
@@ -19,10 +21,9 @@ pub const RECHECK: std::time::Duration = std::time::Duration::from_secs(300);
 /// How long after start the data of removed servers may be deleted (the gateway announces the servers
 /// the bot is in first, so a server that invited it back meanwhile is not taken for gone).
 const PURGE_AFTER_START: Duration = Duration::minutes(15);
-/// What organizers are told when the bot may not manage events.
-pub const MISSING_PERMISSION: &str = "I could not add your gatherings to the server's Events tab: I need the \
-     **Manage Events** permission. Give it to my role (Server Settings → Roles), and the events appear within \
-     a few minutes.";
+/// The catalogue key of what organizers are told when the bot may not manage events (said in the
+/// community's language).
+pub const MISSING_PERMISSION: &str = "mirror-missing-permission";
 
 /// How long a 403 pauses a community's events before the next probe.
 pub const PAUSE_AFTER_REFUSAL: std::time::Duration = std::time::Duration::from_secs(3600);
@@ -31,9 +32,9 @@ pub const GUILD_REQUESTS_PER_HOUR: u32 = 60;
 /// Discord's limit on an external event's location.
 pub const LOCATION_CHARS: usize = 100;
 
-/// Said in `/community info` when the server is at Discord's cap of 100 scheduled events.
-pub const TOO_MANY_EVENTS: &str = "The server has reached Discord's limit of 100 scheduled events, so some \
-     gatherings are not in the Events tab. Delete past or unused events there; I try again every few hours.";
+/// The catalogue key of what `/community info` says when the server is at Discord's cap of 100 scheduled
+/// events.
+pub const TOO_MANY_EVENTS: &str = "mirror-too-many-events";
 
 /// Event requests sent per guild in the current hour: the mirror's last defence against a storm.
 #[derive(Debug, Default)]
@@ -137,8 +138,8 @@ pub enum Refusal {
     /// 404 on an existing event: it was deleted on Discord; make a new one.
     EventGone,
     /// Discord will refuse this request again until something changes (a 400, the 100-event cap): try
-    /// again in a few hours, telling organizers why.
-    Permanent(String),
+    /// again in a few hours, telling organizers why (in the community's language).
+    Permanent(Message),
     /// 429, 5xx, a timeout: try again after a backoff.
     Temporary,
 }
@@ -160,8 +161,9 @@ pub async fn guild_event(store: &Store, clock: &dyn Clock, event: &serenity::Ful
     use crate::domain::ids::GuildRef;
     let outcome = match event {
         serenity::FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
+            let guild = incomplete.id.get();
             tracing::info!(
-                guild = incomplete.id.get(),
+                guild,
                 days = crate::store::REMOVED_GRACE_DAYS,
                 "removed from a guild: its work stops, its data is kept for the grace period"
             );
@@ -208,18 +210,17 @@ pub fn classify(
     match (status, channel) {
         // In a voice channel (with Manage Events known to be granted), a 403 is about that channel (View
         // Channel and Connect there): that one gathering waits, the others go on.
-        (403, Some(channel)) => Refusal::Permanent(format!(
-            "I could not put a gathering in <#{channel}> on the Events tab: I need to view and connect to \
-             that voice channel. I try again every few hours and after each change."
-        )),
+        (403, Some(channel)) => Refusal::Permanent(
+            Message::key("mirror-voice-channel-refused").with("channel", format!("<#{channel}>")),
+        ),
         (403, None) => Refusal::NotAllowed,
         (404, _) if code == 10004 => Refusal::GuildGone,
         (404, _) if had_event => Refusal::EventGone,
-        (400, _) if code == 30038 => Refusal::Permanent(TOO_MANY_EVENTS.to_owned()),
-        (400 | 404, _) => Refusal::Permanent(format!(
-            "Discord refused a scheduled event ({}); I try again every few hours and after each change.",
-            crate::discord::format::cut(message, 200)
-        )),
+        (400, _) if code == 30038 => Refusal::Permanent(Message::key(TOO_MANY_EVENTS)),
+        (400 | 404, _) => Refusal::Permanent(
+            Message::key("mirror-event-refused")
+                .with("reason", crate::discord::format::cut(message, 200)),
+        ),
         _ => Refusal::Temporary,
     }
 }
@@ -262,6 +263,7 @@ pub async fn sync_once(
         .await?;
     let mut blocked: HashSet<CommunityId> = HashSet::new();
     let mut gone: HashSet<u64> = HashSet::new();
+    let mut languages: HashMap<CommunityId, Lang> = HashMap::new();
     let mut done = 0;
     for item in &work {
         if blocked.contains(&item.community) || gone.contains(&item.guild.0) {
@@ -273,7 +275,8 @@ pub async fn sync_once(
             store.event_later(item, now + Duration::minutes(10)).await?;
             continue;
         }
-        match apply(http, item).await {
+        let lang = language_of(store, &mut languages, item.community).await?;
+        match apply(http, item, lang).await {
             Ok(event) => {
                 store.event_synced(item, event).await?;
                 if !store.events_still_failing(item.community, now).await? {
@@ -298,8 +301,9 @@ pub async fn sync_once(
                 match &refusal {
                     Refusal::NotAllowed => {
                         tracing::warn!(community = %item.community, "missing Manage Events: scheduled events paused for an hour");
+                        let problem = crate::i18n::text(lang, MISSING_PERMISSION, &[]);
                         store
-                            .set_events_problem(item.community, Some(MISSING_PERMISSION))
+                            .set_events_problem(item.community, Some(&problem))
                             .await?;
                         let pause =
                             Duration::from_std(PAUSE_AFTER_REFUSAL).unwrap_or(Duration::hours(1));
@@ -320,8 +324,9 @@ pub async fn sync_once(
                     }
                     Refusal::Permanent(problem) => {
                         tracing::warn!(gathering = %item.gathering, error = %e, "Discord refused a scheduled event; retrying in hours");
+                        let problem = crate::i18n::render(lang, problem);
                         store
-                            .set_events_problem(item.community, Some(problem))
+                            .set_events_problem(item.community, Some(&problem))
                             .await?;
                         store
                             .event_failed(item, now + retry_after(item.attempts, &refusal))
@@ -342,16 +347,45 @@ pub async fn sync_once(
     })
 }
 
-async fn apply(http: &serenity::Http, item: &EventWork) -> Result<Option<u64>, serenity::Error> {
+/// The language of `community`'s public texts (its events' places, the problems told to its
+/// organizers), read once per pass.
+async fn language_of(
+    store: &Store,
+    languages: &mut HashMap<CommunityId, Lang>,
+    community: CommunityId,
+) -> Result<Lang, StoreError> {
+    if let Some(lang) = languages.get(&community) {
+        return Ok(*lang);
+    }
+    let lang = store
+        .community(community)
+        .await?
+        .map(|c| c.settings.language)
+        .unwrap_or_default();
+    languages.insert(community, lang);
+    Ok(lang)
+}
+
+async fn apply(
+    http: &serenity::Http,
+    item: &EventWork,
+    lang: Lang,
+) -> Result<Option<u64>, serenity::Error> {
     let guild = serenity::GuildId::new(item.guild.0);
     match (item.status.is_on(), item.event_id) {
         (true, None) => {
-            let event = guild.create_scheduled_event(http, create(item)).await?;
+            let event = guild
+                .create_scheduled_event(http, create(item, lang))
+                .await?;
             Ok(Some(event.id.get()))
         }
         (true, Some(id)) => {
             guild
-                .edit_scheduled_event(http, serenity::ScheduledEventId::new(id), edit(item))
+                .edit_scheduled_event(
+                    http,
+                    serenity::ScheduledEventId::new(id),
+                    edit(item, lang),
+                )
                 .await?;
             Ok(Some(id))
         }
@@ -384,12 +418,12 @@ fn voice_channel(location: Option<&str>) -> Option<serenity::ChannelId> {
 }
 
 /// The event's location: the gathering's place cut to Discord's 100 characters (the gathering keeps its
-/// full text).
-fn place_text(item: &EventWork) -> String {
+/// full text); without one, a pointer to the community's channel in its language.
+fn place_text(item: &EventWork, lang: Lang) -> String {
     let place = item
         .location
         .clone()
-        .unwrap_or_else(|| "See the community's channel".to_owned());
+        .unwrap_or_else(|| crate::tr!(lang, "mirror-event-place"));
     crate::discord::format::cut(&place, LOCATION_CHARS)
 }
 
@@ -402,7 +436,7 @@ fn name(item: &EventWork) -> String {
     item.title.chars().take(100).collect()
 }
 
-fn create(item: &EventWork) -> serenity::CreateScheduledEvent<'_> {
+fn create(item: &EventWork, lang: Lang) -> serenity::CreateScheduledEvent<'_> {
     match voice_channel(item.location.as_deref()) {
         Some(channel) => serenity::CreateScheduledEvent::new(
             serenity::ScheduledEventType::Voice,
@@ -416,12 +450,12 @@ fn create(item: &EventWork) -> serenity::CreateScheduledEvent<'_> {
             name(item),
             timestamp(item.start),
         )
-        .location(place_text(item))
+        .location(place_text(item, lang))
         .end_time(timestamp(item.end)),
     }
 }
 
-fn edit(item: &EventWork) -> serenity::EditScheduledEvent<'_> {
+fn edit(item: &EventWork, lang: Lang) -> serenity::EditScheduledEvent<'_> {
     let base = serenity::EditScheduledEvent::new()
         .name(name(item))
         .start_time(timestamp(item.start))
@@ -432,7 +466,7 @@ fn edit(item: &EventWork) -> serenity::EditScheduledEvent<'_> {
             .channel_id(channel),
         None => base
             .kind(serenity::ScheduledEventType::External)
-            .location(place_text(item)),
+            .location(place_text(item, lang)),
     }
 }
 
@@ -458,7 +492,7 @@ mod tests {
         );
         assert!(matches!(
             classify(403, 50001, "Missing Access", false, Some(7)),
-            Refusal::Permanent(text) if text.contains("<#7>")
+            Refusal::Permanent(text) if crate::i18n::render(Lang::En, &text).contains("<#7>")
         ));
         assert_eq!(
             classify(404, 10004, "Unknown Guild", true, None),
@@ -470,11 +504,11 @@ mod tests {
         );
         assert_eq!(
             classify(400, 30038, "Maximum number", false, None),
-            Refusal::Permanent(TOO_MANY_EVENTS.to_owned())
+            Refusal::Permanent(Message::key(TOO_MANY_EVENTS))
         );
         assert!(matches!(
             classify(400, 50035, &"x".repeat(500), false, None),
-            Refusal::Permanent(text) if text.chars().count() < 400
+            Refusal::Permanent(text) if crate::i18n::render(Lang::En, &text).chars().count() < 400
         ));
         for status in [429, 500, 502, 503] {
             assert_eq!(classify(status, 0, "", false, None), Refusal::Temporary);
@@ -489,7 +523,7 @@ mod tests {
         assert_eq!(retry_after(5, &temporary), Duration::seconds(960));
         assert_eq!(retry_after(40, &temporary), Duration::hours(6));
         assert_eq!(
-            retry_after(0, &Refusal::Permanent(String::new())),
+            retry_after(0, &Refusal::Permanent(Message::Text(String::new()))),
             Duration::hours(6)
         );
     }

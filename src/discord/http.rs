@@ -97,7 +97,7 @@ impl DirectPoster {
         let body = serde_json::to_vec(message).map_err(|e| PostError {
             status: None,
             retry_after: None,
-            text: format!("could not encode the message: {e}"),
+            text: format!("could not encode the message: {e}"), // log
         })?;
         let url = format!("{}/api/v10/channels/{channel}/messages", self.base);
         let answer = self
@@ -111,7 +111,7 @@ impl DirectPoster {
             .map_err(|e| PostError {
                 status: None,
                 retry_after: None,
-                text: format!("could not reach Discord: {}", e.without_url()),
+                text: format!("could not reach Discord: {}", e.without_url()), // log
             })?;
         let status = answer.status().as_u16();
         let header_wait = answer
@@ -122,7 +122,7 @@ impl DirectPoster {
         let bytes = answer.bytes().await.map_err(|e| PostError {
             status: Some(status),
             retry_after: None,
-            text: format!("could not read Discord's answer: {}", e.without_url()),
+            text: format!("could not read Discord's answer: {}", e.without_url()), // log
         })?;
         // An answer that is not JSON (a proxy's error page) reads as null: no id, no message, no wait.
         let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
@@ -133,7 +133,7 @@ impl DirectPoster {
                 .ok_or_else(|| PostError {
                     status: Some(status),
                     retry_after: None,
-                    text: "Discord's answer has no message id".to_owned(),
+                    text: "Discord's answer has no message id".to_owned(), // log
                 });
         }
         let retry_after = (status == 429)
@@ -143,8 +143,8 @@ impl DirectPoster {
             status: Some(status),
             retry_after,
             text: format!(
-                "HTTP {status}: {} (code {})",
-                json["message"].as_str().unwrap_or("no message"),
+                "HTTP {status}: {} (code {})", // log
+                json["message"].as_str().unwrap_or("no message"), // log
                 json["code"].as_i64().unwrap_or(0)
             ),
         })

@@ -4,6 +4,7 @@
 
 use super::gathering::{Gathering, Status};
 use super::ids::MemberRef;
+use super::message::Message;
 use super::text::clean_line;
 use super::InputError;
 use chrono::{DateTime, Utc};
@@ -18,9 +19,9 @@ pub fn parse_reason(reason: Option<&str>) -> Result<Option<String>, InputError> 
         return Ok(None);
     };
     if text.chars().count() > MAX_REASON_CHARS {
-        return Err(InputError::new(format!(
-            "Keep the reason to {MAX_REASON_CHARS} characters or fewer."
-        )));
+        return Err(InputError::new(
+            Message::key("input-reason-too-long").with("max", MAX_REASON_CHARS),
+        ));
     }
     Ok(Some(text))
 }

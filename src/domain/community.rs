@@ -2,18 +2,13 @@
 
 use super::ids::{ChannelRef, CommunityId, GuildRef, RoleRef};
 use super::language::Lang;
+use super::message::Message;
 use super::reminders::ReminderOffsets;
-use super::role_prompt::{describe_offsets, RolePrompt, TimeFormat};
+use super::role_prompt::{RolePrompt, TimeFormat};
 use super::roles::Template;
 use super::text::clean_line;
 use super::InputError;
-use chrono::{DateTime, Duration, NaiveTime, Utc};
-
-/// The span shown when the time format changes: 13:00–16:00 or 1–4 pm.
-fn sample(format: TimeFormat) -> String {
-    let at = |h| NaiveTime::MIN + Duration::hours(h);
-    format.span(at(13), at(16))
-}
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use std::fmt;
 
@@ -29,15 +24,15 @@ impl CommunityName {
     pub fn parse(input: &str) -> Result<Self, InputError> {
         let name = clean_line(input);
         if name.is_empty() {
-            return Err(InputError::new(
-                "The name is empty. Give the community a name such as `Facilitation Circle Phoenix`.",
-            ));
+            return Err(InputError::new(Message::key("input-name-empty")));
         }
         let chars = name.chars().count();
         if chars > MAX_NAME_CHARS {
-            return Err(InputError::new(format!(
-                "The name has {chars} characters; keep it to {MAX_NAME_CHARS} or fewer."
-            )));
+            return Err(InputError::new(
+                Message::key("input-name-too-long")
+                    .with("chars", chars)
+                    .with("max", MAX_NAME_CHARS),
+            ));
         }
         Ok(CommunityName(name))
     }
@@ -154,45 +149,53 @@ impl SettingsChange {
         *self == SettingsChange::default()
     }
 
-    /// The settings after the change, and one line per setting that actually changed.
-    pub fn apply(&self, current: &Settings) -> (Settings, Vec<String>) {
+    /// The settings after the change, and each setting that actually changed (in the order
+    /// `/community settings` lists them; said in words by `i18n::words::setting_change`).
+    pub fn apply(&self, current: &Settings) -> (Settings, Vec<SettingChange>) {
         let mut next = current.clone();
         let mut changed = Vec::new();
         if let Some(name) = &self.name {
             if *name != current.name {
-                changed.push(format!("name: **{}** → **{}**", current.name, name));
+                changed.push(SettingChange::Name {
+                    from: current.name.clone(),
+                    to: name.clone(),
+                });
                 next.name = name.clone();
             }
         }
         if let Some(zone) = self.time_zone {
             if zone != current.time_zone {
-                changed.push(format!("time zone: {} → {}", current.time_zone, zone));
+                changed.push(SettingChange::TimeZone {
+                    from: current.time_zone,
+                    to: zone,
+                });
                 next.time_zone = zone;
             }
         }
         if let Some(role) = self.organizer_role {
             if role != current.organizer_role {
-                changed.push(format!(
-                    "organizer role: {} → {}",
-                    show_role(current.organizer_role),
-                    show_role(role)
-                ));
+                changed.push(SettingChange::OrganizerRole {
+                    from: current.organizer_role,
+                    to: role,
+                });
                 next.organizer_role = role;
             }
         }
         if let Some(language) = self.language {
             if language != current.language {
-                changed.push(format!("language: {} → {}", current.language, language));
+                changed.push(SettingChange::Language {
+                    from: current.language,
+                    to: language,
+                });
                 next.language = language;
             }
         }
         if let Some(format) = self.time_format {
             if format != current.time_format {
-                changed.push(format!(
-                    "times: {} → {}",
-                    sample(current.time_format),
-                    sample(format)
-                ));
+                changed.push(SettingChange::TimeFormat {
+                    from: current.time_format,
+                    to: format,
+                });
                 next.time_format = format;
             }
         }
@@ -200,61 +203,44 @@ impl SettingsChange {
             // Set by an organizer, even to what they were: they no longer follow the rhythm.
             next.reminders_chosen = true;
             if *reminders != current.reminders {
-                changed.push(format!(
-                    "reminders: {} → {}",
-                    describe_offsets(&current.reminders),
-                    describe_offsets(reminders)
-                ));
+                changed.push(SettingChange::Reminders {
+                    from: current.reminders.clone(),
+                    to: reminders.clone(),
+                });
                 next.reminders = reminders.clone();
             }
         }
         if let Some(prompt) = &self.role_prompt {
             if *prompt != current.role_prompt {
-                changed.push(format!(
-                    "role prompts: {} → {}",
-                    current.role_prompt.describe(next.time_format),
-                    prompt.describe(next.time_format)
-                ));
+                changed.push(SettingChange::RolePrompt {
+                    from: current.role_prompt.clone(),
+                    to: prompt.clone(),
+                    format: next.time_format,
+                });
                 next.role_prompt = prompt.clone();
             }
         }
         if let Some(dm) = self.dm_reminders {
             if dm != current.dm_reminders {
-                changed.push(format!(
-                    "DM reminders: {} → {}",
-                    on_off(current.dm_reminders),
-                    on_off(dm)
-                ));
+                changed.push(SettingChange::DmReminders(dm));
                 next.dm_reminders = dm;
             }
         }
         if let Some(one) = self.one_role_per_member {
             if one != current.one_role_per_member {
-                changed.push(format!(
-                    "one role per member: {} → {}",
-                    on_off(current.one_role_per_member),
-                    on_off(one)
-                ));
+                changed.push(SettingChange::OneRolePerMember(one));
                 next.one_role_per_member = one;
             }
         }
         if let Some(public) = self.public_page {
             if public != current.public_page {
-                changed.push(format!(
-                    "public page: {} → {}",
-                    on_off(current.public_page),
-                    on_off(public)
-                ));
+                changed.push(SettingChange::PublicPage(public));
                 next.public_page = public;
             }
         }
         if let Some(names) = self.public_names {
             if names != current.public_names {
-                changed.push(format!(
-                    "names on the public page: {} → {}",
-                    on_off(current.public_names),
-                    on_off(names)
-                ));
+                changed.push(SettingChange::PublicNames(names));
                 next.public_names = names;
             }
         }
@@ -262,18 +248,75 @@ impl SettingsChange {
     }
 }
 
+/// One setting a `/community settings` call changed, from what it was to what it is now (an on/off
+/// setting holds its new value: it was the other one).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingChange {
+    /// The community's name.
+    Name {
+        /// Before.
+        from: CommunityName,
+        /// After.
+        to: CommunityName,
+    },
+    /// Its time zone.
+    TimeZone {
+        /// Before.
+        from: Tz,
+        /// After.
+        to: Tz,
+    },
+    /// Its organizer role (`None`: members with Manage Server only).
+    OrganizerRole {
+        /// Before.
+        from: Option<RoleRef>,
+        /// After.
+        to: Option<RoleRef>,
+    },
+    /// The language of its posts and cards.
+    Language {
+        /// Before.
+        from: Lang,
+        /// After.
+        to: Lang,
+    },
+    /// How its wall-clock times read.
+    TimeFormat {
+        /// Before.
+        from: TimeFormat,
+        /// After.
+        to: TimeFormat,
+    },
+    /// When reminders go out.
+    Reminders {
+        /// Before.
+        from: ReminderOffsets,
+        /// After.
+        to: ReminderOffsets,
+    },
+    /// When unclaimed roles are nudged.
+    RolePrompt {
+        /// Before.
+        from: RolePrompt,
+        /// After.
+        to: RolePrompt,
+        /// The time format both are read in (the one after the change).
+        format: TimeFormat,
+    },
+    /// DM reminders, now on (`true`) or off.
+    DmReminders(bool),
+    /// One role per member, now on or off.
+    OneRolePerMember(bool),
+    /// The public page, now on or off.
+    PublicPage(bool),
+    /// Names on the public page, now on or off.
+    PublicNames(bool),
+}
+
 /// A role as Discord renders it (a mention shows the role's name and pings nobody when
 /// `allowed_mentions` forbids it), or "none".
 pub fn show_role(role: Option<RoleRef>) -> String {
     role.map_or_else(|| "none".to_owned(), |r| format!("<@&{r}>"))
-}
-
-fn on_off(value: bool) -> &'static str {
-    if value {
-        "on"
-    } else {
-        "off"
-    }
 }
 
 #[cfg(test)]
@@ -310,7 +353,7 @@ mod tests {
             " \u{FEFF} ",
             "\u{200D}\u{FE0F}",
         ] {
-            let err = CommunityName::parse(invisible).unwrap_err().0;
+            let err = CommunityName::parse(invisible).unwrap_err().to_string();
             assert!(err.contains("empty"), "{invisible:?}: {err}");
         }
     }
@@ -344,7 +387,8 @@ mod tests {
         assert_eq!(next.organizer_role, Some(RoleRef(9)));
         assert!(next.dm_reminders);
         assert_eq!(changed.len(), 3, "{changed:?}");
-        assert!(changed[0].contains("America/Phoenix → Europe/London"));
+        assert!(crate::i18n::words::setting_change(Lang::En, &changed[0])
+            .contains("America/Phoenix → Europe/London"));
         assert!(SettingsChange::default().is_empty());
     }
 }

@@ -2,6 +2,7 @@
 //! posts attach to it; moving keeps the row, cancelling keeps it with its status.
 
 use super::ids::CommunityId;
+use super::message::Message;
 use super::recurrence::{local_to_utc, Recurrence};
 use super::text::clean_line;
 use super::when::parse_span;
@@ -41,14 +42,14 @@ impl Title {
         let text = clean_line(input);
         let chars = text.chars().count();
         if chars == 0 {
-            return Err(InputError::new(
-                "The title is empty. Give it one, e.g. `Monthly practice session`.",
-            ));
+            return Err(InputError::new(Message::key("input-title-empty")));
         }
         if chars > MAX_TITLE_CHARS {
-            return Err(InputError::new(format!(
-                "The title has {chars} characters; keep it to {MAX_TITLE_CHARS} or fewer."
-            )));
+            return Err(InputError::new(
+                Message::key("input-title-too-long")
+                    .with("chars", chars)
+                    .with("max", MAX_TITLE_CHARS),
+            ));
         }
         Ok(Title(text))
     }
@@ -65,9 +66,11 @@ pub fn parse_location(input: Option<&str>) -> Result<Option<String>, InputError>
     };
     let chars = text.chars().count();
     if chars > MAX_LOCATION_CHARS {
-        return Err(InputError::new(format!(
-            "The location has {chars} characters; keep it to {MAX_LOCATION_CHARS} or fewer (an address or a link)."
-        )));
+        return Err(InputError::new(
+            Message::key("input-location-too-long")
+                .with("chars", chars)
+                .with("max", MAX_LOCATION_CHARS),
+        ));
     }
     Ok(Some(text))
 }
@@ -85,9 +88,7 @@ pub fn parse_location_change(input: Option<&str>) -> Result<Option<Option<String
     }
     match parse_location(Some(text))? {
         Some(place) => Ok(Some(Some(place))),
-        None => Err(InputError::new(
-            "The place is empty. Give an address, a link or a voice channel, or `none` to remove it.",
-        )),
+        None => Err(InputError::new(Message::key("input-place-empty"))),
     }
 }
 
@@ -209,23 +210,17 @@ pub fn plan_move(
     now: DateTime<Utc>,
 ) -> Result<(DateTime<Utc>, DateTime<Utc>), InputError> {
     if !gathering.status.is_on() {
-        return Err(InputError::new(
-            "That gathering was cancelled; add a new one with `/gathering add`.",
-        ));
+        return Err(InputError::new(Message::key("input-move-cancelled")));
     }
     if gathering.end <= now {
-        return Err(InputError::new(
-            "That gathering is already over; only upcoming ones can be moved.",
-        ));
+        return Err(InputError::new(Message::key("input-move-over")));
     }
     let old_start = gathering.start.with_timezone(&zone);
     let old_length = gathering.end - gathering.start;
     let (start_time, length) = new_times(old_start.time(), old_length, start, end)?;
     let new_start = local_to_utc(new_date.and_time(start_time), zone);
     if new_start <= now {
-        return Err(InputError::new(
-            "The new time is in the past. Pick a date and time still to come.",
-        ));
+        return Err(InputError::new(Message::key("input-move-past")));
     }
     Ok((new_start, new_start + length))
 }
@@ -256,7 +251,10 @@ mod tests {
 
     #[test]
     fn titles_and_locations_are_bounded() {
-        assert!(Title::parse("  ").unwrap_err().0.contains("empty"));
+        assert!(Title::parse("  ")
+            .unwrap_err()
+            .to_string()
+            .contains("empty"));
         assert!(Title::parse(&"t".repeat(101)).is_err());
         assert_eq!(
             Title::parse(" Monthly   session ").unwrap().as_str(),
@@ -275,7 +273,7 @@ mod tests {
             " \u{FEFF} ",
             "\u{115F}\u{1160}",
         ] {
-            let err = Title::parse(invisible).unwrap_err().0;
+            let err = Title::parse(invisible).unwrap_err().to_string();
             assert!(err.contains("empty"), "{invisible:?}: {err}");
             assert_eq!(
                 parse_location(Some(invisible)).unwrap(),
@@ -332,7 +330,7 @@ mod tests {
         let after = utc(2026, 10, 27, 0);
         assert!(plan_move(&g, date, None, None, zone, after)
             .unwrap_err()
-            .0
+            .to_string()
             .contains("already over"));
         let cancelled = Gathering {
             status: Status::Cancelled,
@@ -342,7 +340,7 @@ mod tests {
         let past = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
         assert!(plan_move(&g, past, None, None, zone, utc(2026, 10, 20, 0))
             .unwrap_err()
-            .0
+            .to_string()
             .contains("past"));
     }
 }

@@ -32,7 +32,7 @@ pub fn calendar(
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//Steward//Steward community calendar//EN".to_owned(),
+        "PRODID:-//Steward//Steward community calendar//EN".to_owned(), // data
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
         format!("X-WR-CALNAME:{}", escape(name)),

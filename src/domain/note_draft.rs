@@ -1,5 +1,6 @@
 //! What a person typed into the note form (or what a message gives it), checked into a note's content.
 
+use super::message::Message;
 use super::notes::{parse_body, parse_tags, NoteKind, MAX_BODY_CHARS};
 use super::text::{clean_line, echo};
 use super::InputError;
@@ -14,7 +15,8 @@ pub const MAX_LINK_CHARS: usize = 512;
 pub struct Draft {
     /// The title as typed (checked by [`parse_title`]).
     pub title: String,
-    /// Kind, as a word ("best practice").
+    /// Kind, as a word: its English label ("best practice") or stored form (the Discord layer turns a
+    /// kind named in the member's language into the label before the check).
     pub kind: String,
     /// Tags, separated by commas or spaces.
     pub tags: String,
@@ -39,29 +41,20 @@ pub struct CheckedDraft {
     pub link: Option<String>,
 }
 
-/// Every kind as people read them, for messages.
-pub fn kinds_list() -> String {
-    NoteKind::ALL
-        .iter()
-        .map(|k| format!("`{}`", k.label()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// A title: one line (cleaned of invisible characters, NFKC), not empty, at most 100 characters. (The
 /// body is kept exactly as typed.)
 pub fn parse_title(input: &str) -> Result<String, InputError> {
     let title = clean_line(input);
     let chars = title.chars().count();
     if chars == 0 {
-        return Err(InputError::new(
-            "Give the note a title, e.g. `Opening with a one-word round`.",
-        ));
+        return Err(InputError::new(Message::key("note-title-empty")));
     }
     if chars > MAX_TITLE_CHARS {
-        return Err(InputError::new(format!(
-            "The title has {chars} characters; keep it to {MAX_TITLE_CHARS} or fewer."
-        )));
+        return Err(InputError::new(
+            Message::key("note-title-too-long")
+                .with("chars", chars)
+                .with("max", MAX_TITLE_CHARS),
+        ));
     }
     Ok(title)
 }
@@ -82,23 +75,20 @@ pub fn parse_link(input: &str) -> Result<Option<String>, InputError> {
         || link.chars().any(char::is_whitespace)
         || link.chars().count() > MAX_LINK_CHARS
     {
-        return Err(InputError::new(format!(
-            "`{}` is not a link: use a web address starting with `https://` (up to {MAX_LINK_CHARS} characters), \
-             or leave the field empty.",
-            echo(link)
-        )));
+        return Err(InputError::new(
+            Message::key("note-link-invalid")
+                .with("link", echo(link))
+                .with("max", MAX_LINK_CHARS),
+        ));
     }
     Ok(Some(link.to_owned()))
 }
 
-/// A kind named in the form.
+/// A kind named in the form (its English label or stored form). The refusal lists every kind in the
+/// reader's language (the catalogue's `note-kinds-list`).
 pub fn parse_kind(input: &str) -> Result<NoteKind, InputError> {
     NoteKind::parse(input).ok_or_else(|| {
-        InputError::new(format!(
-            "`{}` is not a kind of note. Use one of: {}.",
-            echo(input),
-            kinds_list()
-        ))
+        InputError::new(Message::key("note-kind-invalid").with("kind", echo(input)))
     })
 }
 
@@ -192,7 +182,7 @@ mod tests {
         let bad = |f: fn(&mut Draft)| {
             let mut d = draft();
             f(&mut d);
-            d.check().unwrap_err().0
+            d.check().unwrap_err().to_string()
         };
         assert!(bad(|d| d.kind = "gossip".into()).contains("`best practice`"));
         assert!(bad(|d| d.title = " ".into()).contains("title"));
@@ -240,7 +230,7 @@ mod tests {
     #[test]
     fn titles_of_invisible_characters_are_refused_but_bodies_are_kept_as_typed() {
         for invisible in ["\u{200B}\u{200B}", "\u{3164}", "\u{2800}", " \u{FEFF} "] {
-            let err = parse_title(invisible).unwrap_err().0;
+            let err = parse_title(invisible).unwrap_err().to_string();
             assert!(err.contains("title"), "{invisible:?}: {err}");
         }
         assert_eq!(

@@ -1,6 +1,7 @@
 //! The archive as a file: Markdown grouped by gathering, CSV or JSON; and how a large file is packed into
 //! Discord attachments (as is, gzip-compressed, or split into parts on note boundaries).
 
+use super::notes::NoteKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::io::Write;
 
@@ -76,6 +77,36 @@ pub struct ExportNote {
     pub created_at: DateTime<Utc>,
 }
 
+/// The words of a Markdown export, in the community's language: the caller fills them from the
+/// catalogue (CSV and JSON have none: their field names and kinds are the file's interface).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportWords {
+    /// The file's title with the community's name: "Practice notes of Facilitators".
+    pub title: String,
+    /// How many notes there are, as a sentence: "3 notes."
+    pub count: String,
+    /// The heading of the notes archived between gatherings.
+    pub between: String,
+    /// Before an author's name: "by".
+    pub by: String,
+    /// Before a note's link, with its colon: "Source:".
+    pub source: String,
+    /// Each kind's name, in [`NoteKind::ALL`]'s order.
+    pub kinds: [String; 7],
+}
+
+impl ExportWords {
+    /// The name of a kind given by its English label (as [`ExportNote::kind`] holds it); a label this
+    /// export does not know stays as it is.
+    fn kind<'a>(&'a self, label: &'a str) -> &'a str {
+        NoteKind::ALL
+            .iter()
+            .position(|k| k.label() == label)
+            .and_then(|i| self.kinds.get(i))
+            .map_or(label, String::as_str)
+    }
+}
+
 /// CSV header of the notes export.
 pub const CSV_HEADER: &str =
     "id,kind,title,body,tags,author_id,author_name,gathering_id,gathering_title,\
@@ -119,11 +150,12 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn markdown_note(n: &ExportNote) -> String {
+fn markdown_note(n: &ExportNote, words: &ExportWords) -> String {
     let mut out = format!("### #{} · {}\n\n", n.id, one_line(&n.title));
     out.push_str(&format!(
-        "*{}* · by {} · {}",
-        n.kind,
+        "*{}* · {} {} · {}",
+        words.kind(&n.kind),
+        words.by,
         one_line(&n.author_name),
         n.created_at.format("%Y-%m-%d")
     ));
@@ -133,17 +165,18 @@ fn markdown_note(n: &ExportNote) -> String {
     }
     out.push('\n');
     if let Some(url) = &n.source_url {
-        out.push_str(&format!("Source: <{url}>\n"));
+        out.push_str(&format!("{} <{url}>\n", words.source));
     }
     out.push_str(&format!("\n{}\n\n", n.body));
     out
 }
 
 /// The export as a head, one chunk per note (Markdown: a gathering heading goes with its first note), and
-/// a tail: a file is `head + chunks + tail`, and so is every part of a split file.
+/// a tail: a file is `head + chunks + tail`, and so is every part of a split file. A Markdown file says
+/// its headings with `words` (the community's language).
 pub fn render(
     format: ExportFormat,
-    community: &str,
+    words: &ExportWords,
     notes: &[ExportNote],
 ) -> Result<Chunks, ExportError> {
     Ok(match format {
@@ -182,17 +215,17 @@ pub fn render(
                     current = Some(group);
                     chunk.push_str(&match &n.gathering {
                         Some(g) => format!("## {} — {}\n\n", one_line(&g.title), g.date),
-                        None => "## Between gatherings\n\n".to_owned(),
+                        None => format!("## {}\n\n", one_line(&words.between)),
                     });
                 }
-                chunk.push_str(&markdown_note(n));
+                chunk.push_str(&markdown_note(n, words));
                 chunks.push(chunk);
             }
             Chunks {
                 head: format!(
-                    "# Practice notes of {}\n\n{} notes.\n\n",
-                    one_line(community),
-                    notes.len()
+                    "# {}\n\n{}\n\n",
+                    one_line(&words.title),
+                    one_line(&words.count)
                 ),
                 chunks,
                 separator: String::new(),

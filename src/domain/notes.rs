@@ -2,12 +2,14 @@
 //! challenges, resources, evaluations), with tags and a safe full-text query.
 
 use super::ids::MemberRef;
+use super::message::Message;
 use super::InputError;
 
 /// The author of a note whose member asked to be forgotten (`/forget-me`): no Discord id is 0.
 pub const FORMER_MEMBER: MemberRef = MemberRef(0);
-/// How such a note is credited.
-pub const FORMER_MEMBER_NAME: &str = "a former member";
+/// How such a note is credited where it is stored (its author's name, and mentions in bodies); a card
+/// says it in the reader's language (`note-former-member`).
+pub const FORMER_MEMBER_NAME: &str = "a former member"; // data
 
 /// The longest note body.
 pub const MAX_BODY_CHARS: usize = 4000;
@@ -36,7 +38,7 @@ pub enum NoteKind {
 }
 
 const KINDS: [(NoteKind, &str, &str); 7] = [
-    (NoteKind::BestPractice, "best_practice", "best practice"),
+    (NoteKind::BestPractice, "best_practice", "best practice"), // data
     (NoteKind::Query, "query", "query"),
     (NoteKind::Discovery, "discovery", "discovery"),
     (NoteKind::Story, "story", "story"),
@@ -81,14 +83,14 @@ pub fn parse_body(input: &str) -> Result<String, InputError> {
     let chars = body.chars().count();
     // Kept as typed, but it must show something (not only zero-width or other invisible characters).
     if chars == 0 || !super::text::is_visible(body) {
-        return Err(InputError::new(
-            "The note is empty: write what you want the group to keep.",
-        ));
+        return Err(InputError::new(Message::key("note-body-empty")));
     }
     if chars > MAX_BODY_CHARS {
-        return Err(InputError::new(format!(
-            "The note has {chars} characters; keep it to {MAX_BODY_CHARS} or fewer (split it into two notes)."
-        )));
+        return Err(InputError::new(
+            Message::key("note-body-too-long")
+                .with("chars", chars)
+                .with("max", MAX_BODY_CHARS),
+        ));
     }
     Ok(body.to_owned())
 }
@@ -132,20 +134,25 @@ pub fn parse_tags(input: &str) -> Result<Vec<String>, InputError> {
             continue;
         }
         if tag.chars().count() > MAX_TAG_CHARS || !is_tag(&tag) {
-            return Err(InputError::new(format!(
-                "`{}` is not a tag: use letters, digits, `-` or `_`, up to {MAX_TAG_CHARS} characters (e.g. `#check-in`).",
-                tag.chars().take(40).collect::<String>().replace('`', "'")
-            )));
+            return Err(InputError::new(
+                Message::key("note-tag-invalid")
+                    .with(
+                        "tag",
+                        tag.chars().take(40).collect::<String>().replace('`', "'"),
+                    )
+                    .with("max", MAX_TAG_CHARS),
+            ));
         }
         if !tags.contains(&tag) {
             tags.push(tag);
         }
     }
     if tags.len() > MAX_TAGS {
-        return Err(InputError::new(format!(
-            "That is {} tags; a note takes at most {MAX_TAGS}.",
-            tags.len()
-        )));
+        return Err(InputError::new(
+            Message::key("note-tags-too-many")
+                .with("count", tags.len())
+                .with("max", MAX_TAGS),
+        ));
     }
     Ok(tags)
 }
@@ -161,9 +168,7 @@ pub fn search_words(input: &str) -> Result<Vec<String>, InputError> {
         .map(str::to_lowercase)
         .collect();
     if words.is_empty() {
-        return Err(InputError::new(
-            "Search for at least one word, e.g. `check-in circle`.",
-        ));
+        return Err(InputError::new(Message::key("note-search-empty")));
     }
     Ok(words)
 }
@@ -212,7 +217,7 @@ mod tests {
         );
         assert!(parse_tags("a b c d e f g h i j k")
             .unwrap_err()
-            .0
+            .to_string()
             .contains("at most 10"));
         assert!(parse_tags(&"x".repeat(31)).is_err());
         assert!(parse_tags("bad*tag").is_err());

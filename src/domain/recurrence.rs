@@ -2,6 +2,7 @@
 //! local wall-clock time across DST changes. We keep the RRULE text we built (never the rrule crate's
 //! `to_string`, which drops `BYDAY=1FR`'s ordinal — upstream rust-rrule#148).
 
+use super::message::Message;
 use super::InputError;
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
@@ -48,22 +49,7 @@ impl WeekOfMonth {
             WeekOfMonth::Last => -1,
         }
     }
-    fn word(self) -> &'static str {
-        match self {
-            WeekOfMonth::First => "first",
-            WeekOfMonth::Second => "second",
-            WeekOfMonth::Third => "third",
-            WeekOfMonth::Fourth => "fourth",
-            WeekOfMonth::Last => "last",
-        }
-    }
 }
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-const MONTHS_EXAMPLE: &str =
-    "Write months like `oct,jan,apr`, or a range like `sep-may` (wrapping over the new year).";
 
 /// The months a series is restricted to (1–12, in the order given).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +86,7 @@ impl Months {
             }
         }
         if months.is_empty() {
-            return Err(InputError::new(format!("No month given. {MONTHS_EXAMPLE}")));
+            return Err(InputError::new(Message::key("input-months-none")));
         }
         Ok(Months(months))
     }
@@ -108,15 +94,6 @@ impl Months {
     /// The months it runs in, 1 = January, in the order given.
     pub fn numbers(&self) -> &[u32] {
         &self.0
-    }
-
-    fn names(&self) -> String {
-        let names: Vec<String> = self
-            .0
-            .iter()
-            .map(|m| super::text::capitalize(MONTHS[*m as usize - 1]))
-            .collect();
-        names.join(", ")
     }
 }
 
@@ -170,10 +147,7 @@ fn month(token: &str) -> Result<u32, InputError> {
         })
         .flatten();
     found.map(|i| i as u32 + 1).ok_or_else(|| {
-        InputError::new(format!(
-            "`{}` is not a month. {MONTHS_EXAMPLE}",
-            super::text::echo(token)
-        ))
+        InputError::new(Message::key("input-not-a-month").with("typed", super::text::echo(token)))
     })
 }
 
@@ -186,19 +160,6 @@ fn weekday_code(day: Weekday) -> &'static str {
         Weekday::Fri => "FR",
         Weekday::Sat => "SA",
         Weekday::Sun => "SU",
-    }
-}
-
-/// Full English weekday name.
-pub fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
     }
 }
 
@@ -220,15 +181,18 @@ impl RuleSpec {
         months: Option<Months>,
     ) -> Result<RuleSpec, InputError> {
         match (frequency, week) {
-            (Frequency::Weekly | Frequency::EveryTwoWeeks, Some(_)) => Err(InputError::new(
-                "`week` only applies to monthly and yearly series (e.g. monthly on the first Friday). Leave it \
-                 out for weekly ones.",
-            )),
-            (Frequency::Monthly | Frequency::Yearly, None) => Err(InputError::new(
-                "Monthly and yearly series need `week`: first, second, third, fourth or last (e.g. \
-                 `week:first day:friday` for the 1st Friday).",
-            )),
-            _ => Ok(RuleSpec { frequency, weekday, week, months }),
+            (Frequency::Weekly | Frequency::EveryTwoWeeks, Some(_)) => {
+                Err(InputError::new(Message::key("input-week-not-weekly")))
+            }
+            (Frequency::Monthly | Frequency::Yearly, None) => {
+                Err(InputError::new(Message::key("input-week-needed")))
+            }
+            _ => Ok(RuleSpec {
+                frequency,
+                weekday,
+                week,
+                months,
+            }),
         }
     }
 
@@ -252,22 +216,6 @@ impl RuleSpec {
             rule.push_str(&format!(";BYMONTH={}", list.join(",")));
         }
         rule
-    }
-
-    /// In words: "monthly on the first Friday (Sep, Oct, …)".
-    pub fn describe(&self) -> String {
-        let day = weekday_name(self.weekday);
-        let base = match (self.frequency, self.week) {
-            (Frequency::Weekly, _) => format!("every {day}"),
-            (Frequency::EveryTwoWeeks, _) => format!("every other {day}"),
-            (Frequency::Monthly, Some(w)) => format!("monthly on the {} {day}", w.word()),
-            (Frequency::Yearly, Some(w)) => format!("yearly on the {} {day}", w.word()),
-            (_, None) => format!("on {day}s"),
-        };
-        match &self.months {
-            Some(m) => format!("{base}, in {}", m.names()),
-            None => base,
-        }
     }
 
     /// How often it comes round.
@@ -435,12 +383,10 @@ impl Recurrence {
         let from = local_to_utc(draft.dtstart, zone);
         let first = draft
             .starts_between(from, from + Duration::days(731), 1)
-            .map_err(|e| InputError::new(format!("That rule cannot be used: {e}")))?;
-        let first = first.first().ok_or_else(|| {
-            InputError::new(
-                "That rule gives no date in the next two years. Check `week`, `day` and `months`.",
-            )
-        })?;
+            .map_err(|e| InputError::new(Message::key("input-rule-unusable").with("error", e)))?;
+        let first = first
+            .first()
+            .ok_or_else(|| InputError::new(Message::key("input-rule-no-date")))?;
         Ok(Recurrence {
             dtstart: first.with_timezone(&zone).naive_local(),
             ..draft
@@ -511,12 +457,15 @@ mod echo_tests {
     fn an_unknown_month_is_echoed_short_and_without_backticks() {
         let err = Months::parse(&format!("`{}", "я".repeat(100)))
             .unwrap_err()
-            .0;
+            .to_string();
         assert!(err.starts_with("`'яя"), "{err}");
         assert!(err.contains('…') && !err.contains(&"я".repeat(40)), "{err}");
         for bad in ["1д", "д", "日", "🌱-may", "sep-д"] {
             assert!(
-                Months::parse(bad).unwrap_err().0.contains("oct,jan,apr"),
+                Months::parse(bad)
+                    .unwrap_err()
+                    .to_string()
+                    .contains("oct,jan,apr"),
                 "{bad}"
             );
         }

@@ -1,5 +1,6 @@
 //! Reminder offsets: how long before a gathering its reminders go out (`7d,1d,2h,15m`).
 
+use super::message::Message;
 use super::text::{clean_line, echo};
 use super::InputError;
 use chrono::Duration;
@@ -12,9 +13,9 @@ pub const MAX_OFFSET_MINUTES: i64 = 90 * 24 * 60;
 /// How many reminders one gathering may have.
 pub const MAX_OFFSETS: usize = 6;
 
-const EXAMPLE: &str =
-    "Write offsets like `7d,1d,2h,15m` (d = days, also `j`; h = hours, m = minutes; from 5m \
-                       to 90d, at most 6), or `off` for no reminders.";
+/// What the offsets are for, which picks the example a refusal ends with (`for` in the catalogue):
+/// `reminders`, or `prompt` for a role prompt given as offsets.
+type Purpose = &'static str;
 
 /// The offsets of a community's reminders, longest first, without duplicates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,31 +25,37 @@ impl ReminderOffsets {
     /// Parses `7d,1d,2h,15m`, `1d 2h` (spaces or commas), or `off`. The text is cleaned first
     /// (invisible characters dropped, NFKC: full-width `７ｄ` reads as `7d`).
     pub fn parse(input: &str) -> Result<Self, InputError> {
+        Self::parse_for(input, "reminders")
+    }
+
+    /// As [`ReminderOffsets::parse`], for a role prompt given as offsets: a refusal also shows the
+    /// other forms of a role prompt.
+    pub fn parse_for_prompt(input: &str) -> Result<Self, InputError> {
+        Self::parse_for(input, "prompt")
+    }
+
+    fn parse_for(input: &str, purpose: Purpose) -> Result<Self, InputError> {
         let text = clean_line(input).to_ascii_lowercase();
         if matches!(text.as_str(), "off" | "none") {
             return Ok(ReminderOffsets(Vec::new()));
         }
         let mut minutes: Vec<u32> = Vec::new();
         for token in text.split([',', ' ']).filter(|t| !t.is_empty()) {
-            let value = parse_one(token)?;
+            let value = parse_one(token, purpose)?;
             if minutes.contains(&value) {
-                return Err(InputError::new(format!(
-                    "`{}` is given twice. {EXAMPLE}",
-                    echo(token)
-                )));
+                return Err(InputError::new(
+                    refusal("input-offset-twice", purpose).with("typed", echo(token)),
+                ));
             }
             minutes.push(value);
         }
         if minutes.is_empty() {
-            return Err(InputError::new(format!(
-                "No reminder offset given. {EXAMPLE}"
-            )));
+            return Err(InputError::new(refusal("input-offsets-none", purpose)));
         }
         if minutes.len() > MAX_OFFSETS {
-            return Err(InputError::new(format!(
-                "That is {} reminders. {EXAMPLE}",
-                minutes.len()
-            )));
+            return Err(InputError::new(
+                refusal("input-offsets-too-many", purpose).with("count", minutes.len()),
+            ));
         }
         minutes.sort_unstable_by(|a, b| b.cmp(a));
         Ok(ReminderOffsets(minutes))
@@ -82,13 +89,8 @@ impl ReminderOffsets {
 
 /// One offset: a whole number and its unit, the last character (`15m`, `2h`, `1d`, `1w`). The unit is
 /// taken as a character, never by byte position, so `1д` or `1日` is refused, not a panic.
-fn parse_one(token: &str) -> Result<u32, InputError> {
-    let bad = || {
-        InputError::new(format!(
-            "`{}` is not a reminder offset. {EXAMPLE}",
-            echo(token)
-        ))
-    };
+fn parse_one(token: &str, purpose: Purpose) -> Result<u32, InputError> {
+    let bad = || InputError::new(refusal("input-offset-not", purpose).with("typed", echo(token)));
     let mut chars = token.chars();
     let unit = chars.next_back();
     let number = chars.as_str();
@@ -103,12 +105,16 @@ fn parse_one(token: &str) -> Result<u32, InputError> {
     let n: i64 = number.parse().map_err(|_| bad())?;
     let minutes = n.checked_mul(factor).ok_or_else(bad)?;
     if !(MIN_OFFSET_MINUTES..=MAX_OFFSET_MINUTES).contains(&minutes) {
-        return Err(InputError::new(format!(
-            "`{}` is out of range. {EXAMPLE}",
-            echo(token)
-        )));
+        return Err(InputError::new(
+            refusal("input-offset-out-of-range", purpose).with("typed", echo(token)),
+        ));
     }
     u32::try_from(minutes).map_err(|_| bad())
+}
+
+/// A refusal's message, which ends with the example of its purpose.
+fn refusal(key: &'static str, purpose: Purpose) -> Message {
+    Message::key(key).with("for", purpose)
 }
 
 impl fmt::Display for ReminderOffsets {
@@ -163,7 +169,10 @@ mod tests {
         ] {
             let err = ReminderOffsets::parse(bad);
             assert!(err.is_err(), "{bad} was accepted");
-            assert!(err.unwrap_err().0.contains("7d,1d,2h,15m"), "{bad}");
+            assert!(
+                err.unwrap_err().to_string().contains("7d,1d,2h,15m"),
+                "{bad}"
+            );
         }
     }
 
@@ -172,13 +181,13 @@ mod tests {
         for bad in [
             "1д", "7d,1д", "д", "1日", "日", "🌱", "1🌱", "7d 🌱", "1dд", "д1d", "1mé", "é",
         ] {
-            let err = ReminderOffsets::parse(bad).unwrap_err().0;
+            let err = ReminderOffsets::parse(bad).unwrap_err().to_string();
             assert!(
                 err.contains("is not a reminder offset") && err.contains("7d,1d,2h,15m"),
                 "{bad}: {err}"
             );
         }
-        let err = ReminderOffsets::parse("7d,1д").unwrap_err().0;
+        let err = ReminderOffsets::parse("7d,1д").unwrap_err().to_string();
         assert!(err.starts_with("`1д` is not a reminder offset."), "{err}");
     }
 
@@ -200,10 +209,11 @@ mod tests {
     #[test]
     fn echoed_offsets_are_cut_and_cannot_close_the_code_span() {
         let long = format!("{}д", "`".repeat(60));
-        let err = ReminderOffsets::parse(&long).unwrap_err().0;
+        let err = ReminderOffsets::parse(&long).unwrap_err().to_string();
+        let example = crate::tr!(crate::i18n::Lang::En, "input-offsets-example");
         assert_eq!(
             err.matches('`').count(),
-            2 + EXAMPLE.matches('`').count(),
+            2 + example.matches('`').count(),
             "{err}"
         );
         let shown = err.split('`').nth(1).unwrap_or_default();
@@ -212,7 +222,7 @@ mod tests {
             "{err}"
         );
         let twice = format!("{0}m,{0}m", "0".repeat(60) + "5");
-        let err = ReminderOffsets::parse(&twice).unwrap_err().0;
+        let err = ReminderOffsets::parse(&twice).unwrap_err().to_string();
         assert!(err.contains("given twice") && err.contains('…'), "{err}");
     }
 }

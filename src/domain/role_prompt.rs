@@ -6,6 +6,7 @@
 //! Stored typed (`off`, `before:14d,7d,3d`, `weekly:mon@10:00`, `cron:0 0 10 * * Tue,Thu`); a value
 //! stored before these forms existed (a bare cron in the `cron` crate's own numbering) still reads.
 
+use super::message::Message;
 use super::reminders::ReminderOffsets;
 use super::text::{clean_line, echo};
 use super::when::parse_time;
@@ -15,22 +16,21 @@ use chrono_tz::Tz;
 use cron::Schedule;
 use std::str::FromStr;
 
-mod describe;
 #[cfg(test)]
 mod tests;
 mod weekdays;
 
 pub use super::wall_clock::TimeFormat;
-pub use describe::describe_offsets;
 use weekdays::{crontab_weekdays, weekday_named, WEEK};
 
 /// The default of a new community: Mondays at 10:00.
 pub const DEFAULT_ROLE_PROMPT: &str = "weekly:mon@10:00";
 
-const EXAMPLE: &str = "Write `mon 10:00` (a weekday and a time: Mondays at 10:00; `mon,thu 18:30` for two \
-                       days), `14d,7d,3d` (before each gathering, while roles are open), or `off`. Experts \
-                       may give a cron: 5 fields as in crontab (`0 10 * * 1`: 1 = Monday, 0 or 7 = Sunday) \
-                       or 6 with seconds first.";
+/// A refusal of a role prompt: `key` in the catalogue (each ends with the example of every form,
+/// `input-prompt-example`), with what was typed as `typed`.
+fn refusal(key: &'static str, typed: &str) -> InputError {
+    InputError::new(Message::key(key).with("typed", echo(typed)))
+}
 
 /// When the bot nudges about unclaimed roles.
 #[derive(Debug, Clone)]
@@ -73,12 +73,10 @@ impl RolePrompt {
             return Ok(RolePrompt::Off);
         }
         if text.is_empty() {
-            return Err(InputError::new(format!("No role prompt given. {EXAMPLE}")));
+            return Err(InputError::new(Message::key("input-prompt-none")));
         }
         if looks_like_offsets(text) {
-            return ReminderOffsets::parse(text)
-                .map(RolePrompt::Before)
-                .map_err(|e| InputError::new(format!("{} ({EXAMPLE})", e.0)));
+            return ReminderOffsets::parse_for_prompt(text).map(RolePrompt::Before);
         }
         if let Some(weekly) = parse_weekly(text)? {
             return Ok(weekly);
@@ -227,20 +225,12 @@ fn parse_weekly(text: &str) -> Result<Option<RolePrompt>, InputError> {
     }
     let rest = words[days.len()..].join(" ");
     if rest.is_empty() {
-        return Err(InputError::new(format!(
-            "`{}` has a day but no time. {EXAMPLE}",
-            echo(text)
-        )));
+        return Err(refusal("input-prompt-day-no-time", text));
     }
-    let at = parse_time(&rest).map_err(|_| {
-        InputError::new(format!("`{}` is not a time of day. {EXAMPLE}", echo(&rest)))
-    })?;
-    RolePrompt::weekly(days, at).map(Some).ok_or_else(|| {
-        InputError::new(format!(
-            "`{}` is not a weekday and time. {EXAMPLE}",
-            echo(text)
-        ))
-    })
+    let at = parse_time(&rest).map_err(|_| refusal("input-prompt-not-a-time", &rest))?;
+    RolePrompt::weekly(days, at)
+        .map(Some)
+        .ok_or_else(|| refusal("input-prompt-not-weekly", text))
 }
 
 /// A cron: 5 fields (crontab: minute hour day month weekday) or 6 (seconds first). Weekday numbers are
@@ -256,26 +246,19 @@ fn parse_cron(text: &str, now: DateTime<Utc>) -> Result<RolePrompt, InputError> 
         5 => fields.insert(0, "0".to_owned()),
         6 => {}
         n => {
-            return Err(InputError::new(format!(
-                "`{}` is neither a weekday and time nor a cron ({n} fields; a cron has 5 or 6). {EXAMPLE}",
-                echo(text)
-            )))
+            return Err(InputError::new(
+                Message::key("input-prompt-fields")
+                    .with("typed", echo(text))
+                    .with("count", n),
+            ))
         }
     }
     // The `cron` crate requires both day fields to match where crontab takes either: refuse the mix.
     if !matches!(fields[3].as_str(), "*" | "?") && !matches!(fields[5].as_str(), "*" | "?") {
-        return Err(InputError::new(format!(
-            "`{}` restricts both the day of the month and the weekday; give one of them (the other `*`). \
-             {EXAMPLE}",
-            echo(text)
-        )));
+        return Err(refusal("input-prompt-both-days", text));
     }
-    let days = crontab_weekdays(&fields[5]).ok_or_else(|| {
-        InputError::new(format!(
-            "`{}` is not a weekday field (use 0–7 as in crontab, or names like `mon,thu`). {EXAMPLE}",
-            echo(&fields[5])
-        ))
-    })?;
+    let days = crontab_weekdays(&fields[5])
+        .ok_or_else(|| refusal("input-prompt-weekday-field", &fields[5]))?;
     // One time of day on some weekdays (or every day), every week: keep it as weekdays and a time.
     if let (Ok(0), Ok(m), Ok(h), "*", "*") = (
         fields[0].parse::<u32>(),
@@ -303,25 +286,29 @@ fn parse_cron(text: &str, now: DateTime<Utc>) -> Result<RolePrompt, InputError> 
     };
     let expression = fields.join(" ");
     let schedule = Schedule::from_str(&expression).map_err(|e| {
-        InputError::new(format!(
-            "`{}` is not a cron expression ({e}). {EXAMPLE}",
-            echo(text)
-        ))
+        InputError::new(
+            Message::key("input-prompt-not-cron")
+                .with("typed", echo(text))
+                .with("error", e),
+        )
     })?;
     if schedule.after(&now).next().is_none() {
-        return Err(InputError::new(format!(
-            "`{}` never fires. {EXAMPLE}",
-            echo(text)
-        )));
+        return Err(refusal("input-prompt-never", text));
     }
     if let Some(gap) = shortest_gap(&schedule, now) {
         if gap < MIN_GAP_SECONDS {
-            return Err(InputError::new(format!(
-                "`{}` would prompt every {}; role prompts come at most once an hour (the bot's posts \
-                 are shared by every community). {EXAMPLE}",
-                echo(text),
-                describe_gap(gap)
-            )));
+            // Under a minute in seconds, else in whole minutes.
+            let (count, unit) = if gap < 60 {
+                (gap, "second")
+            } else {
+                (gap / 60, "minute")
+            };
+            return Err(InputError::new(
+                Message::key("input-prompt-too-often")
+                    .with("typed", echo(text))
+                    .with("count", count)
+                    .with("unit", unit),
+            ));
         }
     }
     Ok(RolePrompt::Cron {
@@ -363,11 +350,4 @@ pub const MIN_GAP_SECONDS: i64 = 3600;
 fn shortest_gap(schedule: &Schedule, from: DateTime<Utc>) -> Option<i64> {
     let fires: Vec<DateTime<Utc>> = schedule.after(&from).take(500).collect();
     fires.windows(2).map(|w| (w[1] - w[0]).num_seconds()).min()
-}
-
-fn describe_gap(seconds: i64) -> String {
-    match seconds {
-        s if s < 60 => format!("{s} second{}", if s == 1 { "" } else { "s" }),
-        s => format!("{} minutes", s / 60),
-    }
 }

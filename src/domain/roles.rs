@@ -3,24 +3,25 @@
 
 use super::ids::MemberRef;
 use super::language::Lang;
+use super::message::Message;
 use super::text::{clean_line, echo, fold_key};
 use super::InputError;
 
 /// The role template a new community starts with.
 pub const DEFAULT_TEMPLATE: [&str; 5] = [
-    "Opener",
-    "Sharing challenges",
-    "Facilitation design",
-    "Evaluation",
-    "Closing",
+    "Opener",              // data
+    "Sharing challenges",  // data
+    "Facilitation design", // data
+    "Evaluation",          // data
+    "Closing",             // data
 ];
 /// The roles a French-speaking community starts with: the same five, in French.
 pub const DEFAULT_TEMPLATE_FR: [&str; 5] = [
-    "Ouverture",
-    "Partage des défis",
-    "Conception de la facilitation",
-    "Évaluation",
-    "Clôture",
+    "Ouverture",                     // data
+    "Partage des défis",             // data
+    "Conception de la facilitation", // data
+    "Évaluation",                    // data
+    "Clôture",                       // data
 ];
 /// The longest role name.
 pub const MAX_ROLE_CHARS: usize = 50;
@@ -32,14 +33,14 @@ pub fn parse_role_name(input: &str) -> Result<String, InputError> {
     let name = clean_line(input);
     let chars = name.chars().count();
     if chars == 0 {
-        return Err(InputError::new(
-            "The role name is empty. Give one such as `Timekeeper`.",
-        ));
+        return Err(InputError::new(Message::key("input-role-empty")));
     }
     if chars > MAX_ROLE_CHARS {
-        return Err(InputError::new(format!(
-            "The role name has {chars} characters; keep it to {MAX_ROLE_CHARS} or fewer."
-        )));
+        return Err(InputError::new(
+            Message::key("input-role-too-long")
+                .with("chars", chars)
+                .with("max", MAX_ROLE_CHARS),
+        ));
     }
     Ok(name)
 }
@@ -101,15 +102,14 @@ impl Template {
     pub fn add(&self, input: &str) -> Result<Template, InputError> {
         let name = parse_role_name(input)?;
         if let Some(existing) = self.find(&name) {
-            return Err(InputError::new(format!(
-                "`{}` is already on the agenda.",
-                existing.replace('`', "'")
-            )));
+            return Err(InputError::new(
+                Message::key("input-role-already").with("role", existing.replace('`', "'")),
+            ));
         }
         if self.0.len() >= MAX_ROLES {
-            return Err(InputError::new(format!(
-                "An agenda holds at most {MAX_ROLES} roles."
-            )));
+            return Err(InputError::new(
+                Message::key("input-roles-too-many").with("max", MAX_ROLES),
+            ));
         }
         let mut roles = self.0.clone();
         roles.push(name);
@@ -130,14 +130,13 @@ impl Template {
     pub fn unknown(&self, input: &str) -> InputError {
         let shown = echo(input);
         if self.0.is_empty() {
-            return InputError::new(format!(
-                "`{shown}` is not a role: this agenda has no roles."
-            ));
+            return InputError::new(Message::key("input-role-unknown-none").with("typed", shown));
         }
-        InputError::new(format!(
-            "`{shown}` is not a role on this agenda. The roles are: {}.",
-            self.0.join(", ")
-        ))
+        InputError::new(
+            Message::key("input-role-unknown")
+                .with("typed", shown)
+                .with("roles", self.0.join(", ")),
+        )
     }
 }
 
@@ -217,14 +216,14 @@ mod tests {
         assert!(t2
             .add("timekeeper")
             .unwrap_err()
-            .0
+            .to_string()
             .contains("already on the agenda"));
         assert!(t.add("").is_err());
         assert!(t.add(&"r".repeat(51)).is_err());
         let (t3, removed) = t2.remove("OPENER").unwrap();
         assert_eq!(removed, "Opener");
         assert_eq!(t3.roles().len(), 5);
-        let err = t3.remove("Opener").unwrap_err().0;
+        let err = t3.remove("Opener").unwrap_err().to_string();
         assert!(
             err.contains("not a role") && err.contains("Evaluation"),
             "{err}"
@@ -241,9 +240,9 @@ mod tests {
     fn role_names_of_invisible_characters_are_empty() {
         let t = Template::default_roles();
         for invisible in ["\u{200B}\u{200B}", "\u{3164}", "\u{2800}", " \u{FEFF} "] {
-            let err = parse_role_name(invisible).unwrap_err().0;
+            let err = parse_role_name(invisible).unwrap_err().to_string();
             assert!(err.contains("empty"), "{invisible:?}: {err}");
-            assert!(t.add(invisible).unwrap_err().0.contains("empty"));
+            assert!(t.add(invisible).unwrap_err().to_string().contains("empty"));
             assert_eq!(t.find(invisible), None);
         }
     }
@@ -257,7 +256,7 @@ mod tests {
             "Op\u{200D}ener",
             "OPENER\u{00A0}",
         ] {
-            let err = t.add(same).unwrap_err().0;
+            let err = t.add(same).unwrap_err().to_string();
             assert!(
                 err.contains("`Opener` is already on the agenda"),
                 "{same:?}: {err}"
@@ -281,7 +280,7 @@ mod tests {
     fn an_unknown_role_is_echoed_short_and_without_backticks() {
         let t = Template::default_roles();
         let typed = format!("`{}", "д".repeat(100));
-        let err = t.remove(&typed).unwrap_err().0;
+        let err = t.remove(&typed).unwrap_err().to_string();
         assert!(err.contains("not a role"), "{err}");
         assert!(err.starts_with("`'ддд"), "{err}");
         assert!(!err.contains(&"д".repeat(40)), "{err}");

@@ -3,6 +3,7 @@
 
 use super::gathering::{Gathering, GatheringId};
 use super::ids::MemberRef;
+use super::message::Message;
 use super::InputError;
 use chrono::{DateTime, Duration, Utc};
 
@@ -32,14 +33,6 @@ impl Answer {
             .into_iter()
             .find(|a| a.as_str() == text)
     }
-    /// As people read it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Answer::Going => "Going",
-            Answer::Maybe => "Maybe",
-            Answer::No => "Can't go",
-        }
-    }
 }
 
 /// How long after its end a member may still say they were there.
@@ -48,14 +41,10 @@ pub const SELF_REPORT_DAYS: i64 = 7;
 /// Checks that an RSVP can still be given (not cancelled, not started).
 pub fn check_rsvp(g: &Gathering, now: DateTime<Utc>) -> Result<(), InputError> {
     if !g.status.is_on() {
-        return Err(InputError::new(
-            "That gathering was cancelled: there is nothing to answer.",
-        ));
+        return Err(InputError::new(Message::key("input-rsvp-cancelled")));
     }
     if g.start <= now {
-        return Err(InputError::new(
-            "That gathering has already started: answers are closed.",
-        ));
+        return Err(InputError::new(Message::key("input-rsvp-started")));
     }
     Ok(())
 }
@@ -63,16 +52,14 @@ pub fn check_rsvp(g: &Gathering, now: DateTime<Utc>) -> Result<(), InputError> {
 /// Checks the self-report window: from the start until 7 days after the end.
 pub fn check_self_report(g: &Gathering, now: DateTime<Utc>) -> Result<(), InputError> {
     if !g.status.is_on() {
-        return Err(InputError::new("That gathering was cancelled."));
+        return Err(InputError::new(Message::key("input-attend-cancelled")));
     }
     if now < g.start {
-        return Err(InputError::new(
-            "That gathering has not started yet: say you were there once it has begun.",
-        ));
+        return Err(InputError::new(Message::key("input-attend-not-started")));
     }
     if now > g.end + Duration::days(SELF_REPORT_DAYS) {
         return Err(InputError::new(
-            "It is more than 7 days since that gathering ended; ask an organizer to record your attendance.",
+            Message::key("input-attend-too-late").with("days", SELF_REPORT_DAYS),
         ));
     }
     Ok(())
@@ -81,14 +68,10 @@ pub fn check_self_report(g: &Gathering, now: DateTime<Utc>) -> Result<(), InputE
 /// Checks that an organizer may record attendance (the gathering has started and was not cancelled).
 pub fn check_record(g: &Gathering, now: DateTime<Utc>) -> Result<(), InputError> {
     if !g.status.is_on() {
-        return Err(InputError::new(
-            "That gathering was cancelled: nobody came.",
-        ));
+        return Err(InputError::new(Message::key("input-record-cancelled")));
     }
     if g.start > now {
-        return Err(InputError::new(
-            "That gathering has not happened yet: attendance is recorded once it has started.",
-        ));
+        return Err(InputError::new(Message::key("input-record-not-yet")));
     }
     Ok(())
 }
@@ -102,17 +85,6 @@ pub enum Tier {
     Active,
     /// Came at least once.
     Occasional,
-}
-
-impl Tier {
-    /// As people read it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Tier::Core => "core",
-            Tier::Active => "active",
-            Tier::Occasional => "occasional",
-        }
-    }
 }
 
 /// The tier of a member who came to `attended` of `held` gatherings.
@@ -294,7 +266,7 @@ mod tests {
         assert!(check_rsvp(&gathering, before).is_ok());
         assert!(check_rsvp(&gathering, during)
             .unwrap_err()
-            .0
+            .to_string()
             .contains("already started"));
         assert!(check_self_report(&gathering, before).is_err());
         assert!(check_self_report(&gathering, during).is_ok());
@@ -302,12 +274,12 @@ mod tests {
         assert!(
             check_self_report(&gathering, gathering.end + Duration::days(8))
                 .unwrap_err()
-                .0
+                .to_string()
                 .contains("7 days")
         );
         assert!(check_record(&gathering, before)
             .unwrap_err()
-            .0
+            .to_string()
             .contains("not happened yet"));
         assert!(check_record(&gathering, gathering.end + Duration::days(30)).is_ok());
         let cancelled = Gathering {
@@ -316,7 +288,7 @@ mod tests {
         };
         assert!(check_rsvp(&cancelled, before)
             .unwrap_err()
-            .0
+            .to_string()
             .contains("cancelled"));
     }
 }

@@ -1,5 +1,5 @@
-//! Wall-clock times as the community reads them: `13:00` or `1 pm`, and a gathering's span on its
-//! own calendar day ("Fri 6 Mar 2026, 13:00–16:00").
+//! Wall-clock times as the community reads them: `13:00`, or `1` and `9:30` before or after noon (said
+//! "1 pm" in words by `i18n::words::clock`, which also writes a span of the same day).
 
 use chrono::{NaiveTime, Timelike};
 use std::fmt;
@@ -24,30 +24,35 @@ impl TimeFormat {
         }
     }
 
-    /// A time of day: `13:00` / `1 pm`, `9:30` / `9:30 am`, `12 pm` at noon.
-    pub fn clock(self, at: NaiveTime) -> String {
+    /// A time of day on this clock: `13:00`; `1` after noon, `9:30` before noon, `12` after noon at noon.
+    pub fn read(self, at: NaiveTime) -> ClockReading {
         match self {
-            TimeFormat::H24 => at.format("%H:%M").to_string(),
+            TimeFormat::H24 => ClockReading::H24(at.format("%H:%M").to_string()),
             TimeFormat::H12 => {
                 let (pm, hour) = at.hour12();
-                let suffix = if pm { "pm" } else { "am" };
-                match at.minute() {
-                    0 => format!("{hour} {suffix}"),
-                    m => format!("{hour}:{m:02} {suffix}"),
+                let time = match at.minute() {
+                    0 => hour.to_string(),
+                    m => format!("{hour}:{m:02}"),
+                };
+                if pm {
+                    ClockReading::Pm(time)
+                } else {
+                    ClockReading::Am(time)
                 }
             }
         }
     }
+}
 
-    /// A span of the same day: `13:00–16:00` / `1–4 pm`, `11 am–1 pm`.
-    pub fn span(self, start: NaiveTime, end: NaiveTime) -> String {
-        let (a, b) = (self.clock(start), self.clock(end));
-        if self == TimeFormat::H12 && start.hour12().0 == end.hour12().0 {
-            let bare = a.trim_end_matches(" am").trim_end_matches(" pm");
-            return format!("{bare}–{b}");
-        }
-        format!("{a}–{b}")
-    }
+/// A time of day as a clock shows it, before it is said in a language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClockReading {
+    /// On the 24-hour clock: `13:00`.
+    H24(String),
+    /// Before noon on the 12-hour clock: `9`, `12:15` (said "9 am").
+    Am(String),
+    /// From noon on the 12-hour clock: `1`, `6:30` (said "1 pm").
+    Pm(String),
 }
 
 impl fmt::Display for TimeFormat {

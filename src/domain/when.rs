@@ -1,10 +1,9 @@
 //! Dates and clock times as people type them: `2026-03-06`, `13:00`, `1:00pm`, `1pm`, and an end time on
 //! the next day (`01:00+1`).
 
+use super::message::Message;
 use super::InputError;
 use chrono::{Duration, NaiveDate, NaiveTime};
-
-const TIME_EXAMPLE: &str = "Write a time as `13:00` (24 h), `1:00pm` / `1pm`, or `13h` / `13h30`.";
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
@@ -12,10 +11,9 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
     let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(date) if shaped => Ok(date),
-        _ => Err(InputError::new(format!(
-            "`{}` is not a date. Write it as `YYYY-MM-DD`, e.g. `2026-03-06`.",
-            shorten(text)
-        ))),
+        _ => Err(InputError::new(
+            Message::key("input-not-a-date").with("typed", shorten(text)),
+        )),
     }
 }
 
@@ -29,12 +27,8 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, InputError> {
             text = format!("{h}:{}", if m.is_empty() { "00" } else { m });
         }
     }
-    let bad = || {
-        InputError::new(format!(
-            "`{}` is not a time. {TIME_EXAMPLE}",
-            shorten(input.trim())
-        ))
-    };
+    let bad =
+        || InputError::new(Message::key("input-not-a-time").with("typed", shorten(input.trim())));
     let (clock, meridiem) = if let Some(t) = text.strip_suffix("am") {
         (t, Some(false))
     } else if let Some(t) = text.strip_suffix("pm") {
@@ -65,10 +59,9 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, InputError> {
             };
         }
         None if hour > 23 => {
-            return Err(InputError::new(format!(
-                "`{}` is not a time of day (hours go from 00 to 23). {TIME_EXAMPLE}",
-                shorten(input.trim())
-            )))
+            return Err(InputError::new(
+                Message::key("input-not-a-time-of-day").with("typed", shorten(input.trim())),
+            ))
         }
         None => {}
     }
@@ -89,15 +82,14 @@ pub fn parse_span(start: &str, end: &str) -> Result<(NaiveTime, Duration), Input
         length += Duration::days(1);
     }
     if length <= Duration::zero() {
-        return Err(InputError::new(format!(
-            "The end ({}) must be after the start ({}). A gathering that runs past midnight needs its end \
-             marked as the next day, e.g. `end:01:00+1`.",
-            end_time.format("%H:%M"),
-            start_time.format("%H:%M")
-        )));
+        return Err(InputError::new(
+            Message::key("input-end-before-start")
+                .with("end", end_time.format("%H:%M"))
+                .with("start", start_time.format("%H:%M")),
+        ));
     }
     if length > Duration::hours(24) {
-        return Err(InputError::new("A gathering can last at most 24 hours."));
+        return Err(InputError::new(Message::key("input-gathering-too-long")));
     }
     Ok((start_time, length))
 }
@@ -135,7 +127,10 @@ mod tests {
             let err = parse_time(bad);
             assert!(err.is_err(), "{bad} accepted");
         }
-        assert!(parse_time("25:00").unwrap_err().0.contains("00 to 23"));
+        assert!(parse_time("25:00")
+            .unwrap_err()
+            .to_string()
+            .contains("00 to 23"));
     }
 
     #[test]
@@ -152,7 +147,10 @@ mod tests {
             "2026-13-01",
         ] {
             assert!(
-                parse_date(bad).unwrap_err().0.contains("YYYY-MM-DD"),
+                parse_date(bad)
+                    .unwrap_err()
+                    .to_string()
+                    .contains("YYYY-MM-DD"),
                 "{bad}"
             );
         }
@@ -164,7 +162,7 @@ mod tests {
             parse_span("1:00pm", "4:00pm").unwrap(),
             (t(13, 0), Duration::hours(3))
         );
-        let err = parse_span("22:00", "01:00").unwrap_err().0;
+        let err = parse_span("22:00", "01:00").unwrap_err().to_string();
         assert!(
             err.contains("must be after") && err.contains("01:00+1"),
             "{err}"
@@ -188,18 +186,26 @@ mod tests {
             "1дpm",
             "１３:００:",
         ] {
-            assert!(parse_time(bad).unwrap_err().0.contains("13:00"), "{bad}");
-        }
-        for bad in ["2026-0д-01", "ддддд", "２０２６-03-06x"] {
             assert!(
-                parse_date(bad).unwrap_err().0.contains("YYYY-MM-DD"),
+                parse_time(bad).unwrap_err().to_string().contains("13:00"),
                 "{bad}"
             );
         }
-        let err = parse_date(&format!("`{}", "д".repeat(100))).unwrap_err().0;
+        for bad in ["2026-0д-01", "ддддд", "２０２６-03-06x"] {
+            assert!(
+                parse_date(bad)
+                    .unwrap_err()
+                    .to_string()
+                    .contains("YYYY-MM-DD"),
+                "{bad}"
+            );
+        }
+        let err = parse_date(&format!("`{}", "д".repeat(100)))
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("`'"), "{err}");
         assert!(!err.contains(&"д".repeat(40)) && err.contains('…'), "{err}");
-        let err = parse_time(&"9".repeat(100)).unwrap_err().0;
+        let err = parse_time(&"9".repeat(100)).unwrap_err().to_string();
         assert!(err.contains('…') && !err.contains(&"9".repeat(41)), "{err}");
     }
 }

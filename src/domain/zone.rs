@@ -2,6 +2,7 @@
 //! only (never a legacy link such as `EST`, `US/Eastern` or `Canada/Eastern`: `EST` is a fixed UTC−5
 //! with no summer time), each labelled with its city and the current offset.
 
+use super::message::Message;
 use super::InputError;
 use chrono::{DateTime, Offset, Utc};
 use chrono_tz::{Tz, TZ_VARIANTS};
@@ -10,22 +11,17 @@ use chrono_tz::{Tz, TZ_VARIANTS};
 pub fn parse(input: &str) -> Result<Tz, InputError> {
     let name = input.trim();
     if name.is_empty() {
-        return Err(InputError::new(
-            "Please give a time zone, for example `America/Phoenix` or `Europe/London`.",
-        ));
+        return Err(InputError::new(Message::key("input-zone-empty")));
     }
     Tz::from_str_insensitive(name).map_err(|_| {
         let hint = suggest(name, 3);
-        let hint = if hint.is_empty() {
-            String::new()
+        let message = if hint.is_empty() {
+            Message::key("input-zone-unknown")
         } else {
-            format!(" Did you mean {}?", hint.iter().map(|z| format!("`{z}`")).collect::<Vec<_>>().join(", "))
+            let names: Vec<String> = hint.iter().map(|z| format!("`{z}`")).collect();
+            Message::key("input-zone-unknown-suggest").with("suggestions", names.join(", "))
         };
-        InputError::new(format!(
-            "`{}` is not a time zone I know. Use an IANA name such as `America/Phoenix`, `Europe/London` \
-             or `Australia/Sydney`: start typing and pick one from the list.{hint}",
-            shorten(name)
-        ))
+        InputError::new(message.with("typed", shorten(name)))
     })
 }
 
@@ -175,18 +171,18 @@ pub fn is_canonical(name: &str) -> bool {
         && !australian_state
 }
 
-/// A zone as a person picks it: "Toronto · America/Toronto · UTC-05:00 now" (the offset at `now`).
-pub fn label(zone: Tz, now: DateTime<Utc>) -> String {
+/// A zone's city as a person reads it: `Toronto`, `Buenos Aires` (the last part of its name).
+pub fn city(zone: Tz) -> String {
     let name = zone.name();
-    let city = name.rsplit('/').next().unwrap_or(name).replace('_', " ");
+    name.rsplit('/').next().unwrap_or(name).replace('_', " ")
+}
+
+/// The zone's offset from UTC at `now`: `-05:00`, `+05:30`.
+pub fn offset_at(zone: Tz, now: DateTime<Utc>) -> String {
     let seconds = now.with_timezone(&zone).offset().fix().local_minus_utc();
     let sign = if seconds < 0 { '-' } else { '+' };
     let minutes = seconds.unsigned_abs() / 60;
-    format!(
-        "{city} · {name} · UTC{sign}{:02}:{:02} now",
-        minutes / 60,
-        minutes % 60
-    )
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// Up to `limit` canonical zone names matching what was typed: a region's word (`eastern`, `est`) gives
@@ -309,6 +305,7 @@ mod tests {
         let winter = DateTime::<Utc>::from_timestamp(1_767_225_600, 0).unwrap(); // 1 Jan 2026
         let summer = DateTime::<Utc>::from_timestamp(1_782_864_000, 0).unwrap(); // 1 Jul 2026
         let toronto = chrono_tz::America::Toronto;
+        let label = |zone, now| crate::i18n::words::zone_label(crate::i18n::Lang::En, zone, now);
         assert_eq!(
             label(toronto, winter),
             "Toronto · America/Toronto · UTC-05:00 now"

@@ -1,6 +1,7 @@
 //! Dates in words from the catalogue (`Fri 4 Dec 2026`, `ven. 4 déc. 2026`), never chrono's English
 //! `%a %b`.
 
+use super::words::{clock, span};
 use super::{text, Lang};
 use crate::domain::wall_clock::TimeFormat;
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
@@ -57,14 +58,21 @@ pub fn wall_clock_span(
     let end = end.with_timezone(&zone);
     let day = day_month_year(lang, start.date_naive());
     let times = if end.date_naive() == start.date_naive() {
-        format.span(start.time(), end.time())
+        span(lang, format, start.time(), end.time())
     } else {
         format!(
             "{}–{}, {}",
-            format.clock(start.time()),
+            clock(lang, format, start.time()),
             day_month(lang, end.date_naive()),
-            format.clock(end.time())
+            clock(lang, format, end.time())
         )
     };
-    format!("{day}, {times}")
+    text(
+        lang,
+        "date-with-times",
+        &[
+            ("day", fluent::FluentValue::from(day)),
+            ("times", fluent::FluentValue::from(times)),
+        ],
+    )
 }

@@ -178,5 +178,15 @@ macro_rules! tr {
     };
 }
 
+/// An input error in English (logs, tests, `to_string()`); a member sees it in their language through
+/// [`render`].
+impl std::fmt::Display for crate::domain::InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render(Lang::En, &self.0))
+    }
+}
+
+#[cfg(test)]
+mod literal_scan;
 #[cfg(test)]
 mod tests;

@@ -1,17 +1,20 @@
-//! Settings in words in the community's language: reminder offsets and the role prompt ("14, 7 and 3
-//! days before", "le lundi à 10:00, tant que des rôles sont libres").
+//! Settings and times in words, in English and French alike from the catalogue (the domain keeps
+//! them as typed values): reminder offsets and the role prompt ("14, 7 and 3 days before", "le lundi
+//! à 10:00, tant que des rôles sont libres"), a series' rhythm, a time of day on the community's clock
+//! ("1 pm"), a time zone as the picker shows it, and what a settings change did.
 
 use super::{text, text_n, Lang};
+use crate::domain::community::SettingChange;
+use crate::domain::ids::RoleRef;
 use crate::domain::reminders::ReminderOffsets;
-use crate::domain::role_prompt::{describe_offsets, RolePrompt, TimeFormat};
-use chrono::Weekday;
+use crate::domain::role_prompt::{RolePrompt, TimeFormat};
+use crate::domain::wall_clock::ClockReading;
+use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
 use fluent::FluentValue;
 
-/// Offsets in words: "14, 7 and 3 days before".
+/// Offsets in words: "14, 7 and 3 days before", "1 day and 2 hours before", "off".
 pub fn offsets(lang: Lang, offsets: &ReminderOffsets) -> String {
-    if lang == Lang::En {
-        return describe_offsets(offsets);
-    }
     if offsets.is_off() {
         return text(lang, "words-off", &[]);
     }
@@ -46,11 +49,9 @@ pub fn offsets(lang: Lang, offsets: &ReminderOffsets) -> String {
     )
 }
 
-/// The role prompt in words.
+/// The role prompt in words: "Mondays at 10:00, while roles are open", "14, 7 and 3 days before each
+/// gathering, while roles are open", "off".
 pub fn prompt(lang: Lang, prompt: &RolePrompt, format: TimeFormat) -> String {
-    if lang == Lang::En {
-        return prompt.describe(format);
-    }
     match prompt {
         RolePrompt::Off => text(lang, "words-off", &[]),
         RolePrompt::Before(o) => text(
@@ -63,7 +64,7 @@ pub fn prompt(lang: Lang, prompt: &RolePrompt, format: TimeFormat) -> String {
             "words-prompt-weekly",
             &[
                 ("days", FluentValue::from(days_in_words(lang, days))),
-                ("time", FluentValue::from(format.clock(*at))),
+                ("time", FluentValue::from(clock(lang, format, *at))),
             ],
         ),
         RolePrompt::Cron { expression, .. } => text(
@@ -198,5 +199,93 @@ pub fn answer(lang: Lang, answer: crate::domain::rsvp::Answer) -> String {
         Answer::Going => text(lang, "answer-going", &[]),
         Answer::Maybe => text(lang, "answer-maybe", &[]),
         Answer::No => text(lang, "answer-no", &[]),
+    }
+}
+
+/// A time of day on the community's clock: `13:00`, or `1 pm`, `9:30 am`, `12 pm` at noon.
+pub fn clock(lang: Lang, format: TimeFormat, at: NaiveTime) -> String {
+    match format.read(at) {
+        ClockReading::H24(time) => time,
+        ClockReading::Am(time) => text(lang, "clock-am", &[("time", FluentValue::from(time))]),
+        ClockReading::Pm(time) => text(lang, "clock-pm", &[("time", FluentValue::from(time))]),
+    }
+}
+
+/// A span of the same day: `13:00–16:00`, `1–4 pm` (said once when both ends share it), `11 am–1 pm`.
+pub fn span(lang: Lang, format: TimeFormat, start: NaiveTime, end: NaiveTime) -> String {
+    let first = match (format.read(start), format.read(end)) {
+        (ClockReading::Am(bare), ClockReading::Am(_))
+        | (ClockReading::Pm(bare), ClockReading::Pm(_)) => bare,
+        _ => clock(lang, format, start),
+    };
+    format!("{first}–{}", clock(lang, format, end))
+}
+
+/// A time zone as a person picks it: "Toronto · America/Toronto · UTC-05:00 now" (the offset at `now`).
+pub fn zone_label(lang: Lang, zone: Tz, now: DateTime<Utc>) -> String {
+    use crate::domain::zone::{city, offset_at};
+    text(
+        lang,
+        "zone-label",
+        &[
+            ("city", FluentValue::from(city(zone))),
+            ("zone", FluentValue::from(zone.name())),
+            ("offset", FluentValue::from(offset_at(zone, now))),
+        ],
+    )
+}
+
+/// One setting a settings change changed, from what to what: "time zone: America/Phoenix →
+/// Europe/London", "DM reminders: off → on".
+pub fn setting_change(lang: Lang, change: &SettingChange) -> String {
+    let line = |key: &str, from: String, to: String| {
+        text(
+            lang,
+            key,
+            &[
+                ("from", FluentValue::from(from)),
+                ("to", FluentValue::from(to)),
+            ],
+        )
+    };
+    let on_off = |on: bool| text(lang, if on { "words-on" } else { "words-off" }, &[]);
+    let toggle = |key: &str, on: bool| line(key, on_off(!on), on_off(on));
+    let role = |role: Option<RoleRef>| match role {
+        Some(role) => format!("<@&{role}>"),
+        None => text(lang, "setting-no-role", &[]),
+    };
+    // The times of a sample afternoon, as the format shows them: 13:00–16:00 or 1–4 pm.
+    let sample = |format: TimeFormat| {
+        let at = |h| NaiveTime::MIN + Duration::hours(h);
+        span(lang, format, at(13), at(16))
+    };
+    match change {
+        SettingChange::Name { from, to } => line("setting-name", from.to_string(), to.to_string()),
+        SettingChange::TimeZone { from, to } => line(
+            "setting-time-zone",
+            from.name().to_owned(),
+            to.name().to_owned(),
+        ),
+        SettingChange::OrganizerRole { from, to } => {
+            line("setting-organizer-role", role(*from), role(*to))
+        }
+        SettingChange::Language { from, to } => line(
+            "setting-language",
+            from.code().to_owned(),
+            to.code().to_owned(),
+        ),
+        SettingChange::TimeFormat { from, to } => line("setting-times", sample(*from), sample(*to)),
+        SettingChange::Reminders { from, to } => {
+            line("setting-reminders", offsets(lang, from), offsets(lang, to))
+        }
+        SettingChange::RolePrompt { from, to, format } => line(
+            "setting-role-prompts",
+            prompt(lang, from, *format),
+            prompt(lang, to, *format),
+        ),
+        SettingChange::DmReminders(on) => toggle("setting-dm-reminders", *on),
+        SettingChange::OneRolePerMember(on) => toggle("setting-one-role", *on),
+        SettingChange::PublicPage(on) => toggle("setting-public-page", *on),
+        SettingChange::PublicNames(on) => toggle("setting-public-names", *on),
     }
 }

@@ -65,7 +65,7 @@ impl Engine {
         };
         let Some(card) = target.filter(|c| c.channel.0 != 0 && c.message != 0) else {
             self.store
-                .post_dropped(post.id, &self.worker, "no card to edit", now)
+                .post_dropped(post.id, &self.worker, "no card to edit", now) // log
                 .await?;
             return Ok(Outcome::Dropped);
         };
@@ -104,7 +104,7 @@ impl Engine {
                             .await?;
                     }
                     self.store
-                        .post_dropped(post.id, &self.worker, "the card was deleted", now)
+                        .post_dropped(post.id, &self.worker, "the card was deleted", now) // log
                         .await?;
                     return Ok(Outcome::Dropped);
                 }

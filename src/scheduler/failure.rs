@@ -30,23 +30,20 @@ impl Engine {
                     .post_dropped(
                         post.id,
                         &self.worker,
-                        &format!("DM not delivered: {error}"),
+                        &format!("DM not delivered: {error}"), // log
                         now,
                     )
                     .await?;
                 Ok(Outcome::Dropped)
             }
             OnFailure::ChannelUnreachable => {
-                let problem = format!(
-                    "I could not post in <#{}> ({}): check that I can view the channel and send messages \
-                     there. Automatic posts are paused until then.",
-                    community.channel,
-                    if error.status == Some(status::FORBIDDEN) {
-                        "access denied"
-                    } else {
-                        "channel not found"
-                    }
-                );
+                let channel = format!("<#{}>", community.channel);
+                let lang = community.settings.language;
+                let problem = if error.status == Some(status::FORBIDDEN) {
+                    crate::tr!(lang, "ops-cannot-post-denied", channel = channel)
+                } else {
+                    crate::tr!(lang, "ops-cannot-post-not-found", channel = channel)
+                };
                 tracing::warn!(post = post.id, community = %community.id, error = %error, "permanent posting failure");
                 self.store
                     .set_posts_problem(community.id, Some(&problem))
@@ -67,7 +64,7 @@ impl Engine {
                 tracing::info!(
                     post = post.id,
                     retry_in_ms = wait.num_milliseconds(),
-                    "rate limited; waiting as Discord asks"
+                    "rate limited; waiting as Discord asks" // log
                 );
                 self.store
                     .post_held(post.id, &self.worker, answered + wait, &error.to_string())

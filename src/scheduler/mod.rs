@@ -200,7 +200,7 @@ impl Engine {
                             post.id,
                             &self.worker,
                             now + Duration::minutes(10),
-                            "held back: hourly cap of card edits",
+                            "held back: hourly cap of card edits", // log
                         )
                         .await?;
                     METRICS.post("held");
@@ -225,7 +225,7 @@ impl Engine {
                     post.id,
                     &self.worker,
                     now + Duration::minutes(10),
-                    "held back: hourly cap of the channel",
+                    "held back: hourly cap of the channel", // log
                 )
                 .await?;
             METRICS.post("held");
@@ -238,7 +238,7 @@ impl Engine {
         let now = self.clock.now();
         let Some(community) = self.store.community(post.community).await? else {
             self.store
-                .post_dropped(post.id, &self.worker, "community gone", now)
+                .post_dropped(post.id, &self.worker, "community gone", now) // log
                 .await?;
             METRICS.post("dropped");
             return Ok(Outcome::Dropped);
@@ -257,7 +257,7 @@ impl Engine {
                     .post_dropped(
                         post.id,
                         &self.worker,
-                        "too late: the gathering has started",
+                        "too late: the gathering has started", // log
                         now,
                     )
                     .await?;
@@ -283,7 +283,7 @@ impl Engine {
             gathering = ?post.gathering.map(|g| g.0),
             result,
             delay_ms = (self.clock.now() - post.planned_at).num_milliseconds(),
-            "automatic post"
+            "automatic post" // log
         );
         if post.kind == PostKind::RolePrompt
             && post.gathering.is_none()
@@ -321,7 +321,7 @@ impl Engine {
                 Ok(Some(rendered)) => rendered,
                 Ok(None) => {
                     self.store
-                        .post_dropped(post.id, &self.worker, "nothing to say", now)
+                        .post_dropped(post.id, &self.worker, "nothing to say", now) // log
                         .await?;
                     return Ok(Outcome::Dropped);
                 }
@@ -341,7 +341,11 @@ impl Engine {
         let card_of = rendered.card_of;
         let mut reply = rendered.reply;
         if late {
-            reply.content = Some(format!("(late) {}", reply.content.unwrap_or_default()));
+            reply.content = Some(crate::tr!(
+                community.settings.language,
+                "ops-late-post",
+                text = reply.content.unwrap_or_default()
+            ));
         }
         let marker = marker(post.id);
         mark(&mut reply, &marker);
@@ -359,11 +363,10 @@ impl Engine {
         let window = Duration::seconds(i64::from(self.settings.nonce_window_seconds));
         if post.attempted_at.is_some_and(|first| now - first >= window) {
             if post.kind != PostKind::DmReminder && !self.may_read_history(community).await? {
-                let problem = format!(
-                    "I need the **Read Message History** permission in <#{}>: when Discord loses its answer \
-                     to a post, I look for the post before sending it again, so that it never appears twice. \
-                     Automatic posts that need that check wait until then.",
-                    community.channel
+                let problem = crate::tr!(
+                    community.settings.language,
+                    "ops-needs-read-history",
+                    channel = format!("<#{}>", community.channel)
                 );
                 tracing::warn!(post = post.id, community = %community.id, "cannot look for a post whose answer was lost (no Read Message History): holding it");
                 self.store
@@ -374,7 +377,7 @@ impl Engine {
                         post.id,
                         &self.worker,
                         now + Duration::hours(1),
-                        "waiting for Read Message History",
+                        "waiting for Read Message History", // log
                     )
                     .await?;
                 return Ok(Outcome::Retry);
@@ -396,7 +399,7 @@ impl Engine {
                             post.id,
                             &self.worker,
                             now + Duration::minutes(10),
-                            "not sure it was not posted",
+                            "not sure it was not posted", // log
                         )
                         .await?;
                     return Ok(Outcome::Retry);

@@ -84,7 +84,7 @@ pub fn mark(reply: &mut crate::discord::format::Reply, marker: &str) {
     match reply.card.as_mut() {
         Some(card) => {
             card.footer = Some(match card.footer.take() {
-                Some(footer) if !footer.is_empty() => format!("{marker} · {footer}"),
+                Some(footer) if !footer.is_empty() => format!("{marker} · {footer}"), // markup
                 _ => marker.to_owned(),
             });
         }

@@ -200,7 +200,10 @@ async fn prompt_of(
     let rendered = match near_card(store, community, &g, buried, now).await? {
         Some(url) => {
             prompt.buttons.clear();
-            prompt.links = vec![("Open the agenda card".to_owned(), url)];
+            prompt.links = vec![(
+                crate::tr!(community.settings.language, "link-open-card"),
+                url,
+            )];
             Rendered {
                 reply: prompt,
                 card_of: None,

@@ -98,7 +98,7 @@ fn guarded(mut response: Response) -> Response {
         (
             header::CONTENT_SECURITY_POLICY,
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; \
-             form-action 'none'; frame-ancestors 'none'",
+             form-action 'none'; frame-ancestors 'none'", // markup
         ),
     ] {
         headers.insert(name, HeaderValue::from_static(value));

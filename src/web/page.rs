@@ -36,7 +36,7 @@ ol,ul{padding:0;margin:0;list-style:none}\
 .roles li{display:inline}\
 .roles li+li::before{content:' · '}\
 .button{display:inline-block;margin:.25rem .5rem .25rem 0;padding:.5rem .875rem;border:2px solid var(--link);border-radius:.375rem;text-decoration:none;font-weight:600}\
-footer{border-top:1px solid var(--line);font-size:.9375rem;color:var(--soft)}";
+footer{border-top:1px solid var(--line);font-size:.9375rem;color:var(--soft)}"; // markup
 
 fn layout(lang: Lang, title: &str, body: Markup) -> Markup {
     html! {

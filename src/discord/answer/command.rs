@@ -67,6 +67,7 @@ pub fn start(ctx: Context<'_>, slow: SlowAnswer) {
     let http = ctx.serenity_context().http.clone();
     let interaction = app.interaction.clone();
     let command = ctx.command().qualified_name.clone();
+    let lang = crate::discord::error::reader(ctx);
     let timer = tokio::spawn(async move {
         tokio::time::sleep(BUDGET).await;
         let mut ack = timer_state.lock().await;
@@ -79,10 +80,7 @@ pub fn start(ctx: Context<'_>, slow: SlowAnswer) {
                 Ack::Deferred(visibility),
             ),
             SlowAnswer::OpensForm => {
-                let busy = Reply::private(
-                    "Steward is waiting for its database and could not open the form in time. Nothing \
-                     was changed: please run the command again in a moment.",
-                );
+                let busy = Reply::private(crate::tr!(lang, "error-busy-run-again"));
                 (busy.into_private_response(), Ack::Busy)
             }
         };
@@ -168,8 +166,8 @@ pub async fn open_form(
     Ok(())
 }
 
-/// The commands after which no name is kept for a public page.
-const CARE_COMMANDS: [&str; 3] = ["forget-me", "privacy", "community delete"];
+/// The commands after which no name is kept for a public page, each as the words of its qualified name.
+const CARE_COMMANDS: [&[&str]; 3] = [&["forget-me"], &["privacy"], &["community", "delete"]];
 
 /// Ends a slash command's answer: stops its timer; a deferral that got no answer says it is done.
 pub async fn finish(ctx: Context<'_>) {
@@ -203,15 +201,21 @@ pub async fn finish(ctx: Context<'_>) {
                 .member
                 .as_deref()
                 .filter(|_| {
-                    !CARE_COMMANDS
-                        .iter()
-                        .any(|c| *c == ctx.command().qualified_name)
+                    !CARE_COMMANDS.iter().any(|c| {
+                        ctx.command()
+                            .qualified_name
+                            .split(' ')
+                            .eq(c.iter().copied())
+                    })
                 })
                 .map(super::member_name),
         },
     );
     if let Ack::Deferred(_) = ack {
-        let done = EditInteractionResponse::new().content("Done.");
+        let done = EditInteractionResponse::new().content(crate::tr!(
+            crate::discord::error::reader(ctx),
+            "context-done"
+        ));
         if let Err(e) = app
             .interaction
             .edit_response(ctx.serenity_context(), done)

@@ -85,9 +85,8 @@ pub fn panicked(what: &str, payload: &(dyn std::any::Any + Send), lang: Lang) ->
     let message = payload
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".to_owned());
-    tracing::error!(error_ref = %error_ref, interaction = what, panic = %message, "interaction panicked");
+        .or_else(|| payload.downcast_ref::<String>().cloned());
+    tracing::error!(error_ref = %error_ref, interaction = what, panic = message.as_deref().unwrap_or("a panic without a message"), "interaction panicked");
     internal_message(lang, &error_ref)
 }
 
@@ -349,10 +348,7 @@ async fn deliver(
         (_, Outcome::UpdateAndAsk(..)) => Ok(()),
         (None, Outcome::Form(form)) => target.respond(http, form).await,
         (Some(_), Outcome::Form(_)) => {
-            let again = Reply::private(
-                "Steward was waiting for its database and could not open the form in time. Nothing was \
-                 changed: please click again.",
-            );
+            let again = Reply::private(crate::tr!(target.reader(), "error-busy-click-again"));
             target.follow_up(http, follow_up_of(again)).await
         }
         (None, Outcome::Update(reply)) => target.respond(http, reply.into_update()).await,

@@ -99,12 +99,13 @@ pub async fn settings(
     };
     let now = ctx.data().clock.now();
     let done = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
+    let lang = crate::discord::error::reader(ctx);
     let mut reply = match done.zone_question {
         Some(_) if done.changed.is_empty() => crate::discord::format::Reply::private(String::new()),
-        _ => views::settings_changed(&done, ctx.data().public_url.as_deref()),
+        _ => views::settings_changed(lang, &done, ctx.data().public_url.as_deref()),
     };
     if let Some((zone, upcoming)) = done.zone_question {
-        super::zone_change::ask(&mut reply, &community, zone, upcoming);
+        super::zone_change::ask(lang, &mut reply, &community, zone, upcoming);
     }
     // An organizer who fixed the bot's permissions often changes a setting next: try the events again.
     crate::discord::events::probe_soon(&ctx.data().store, community.guild, now).await;
@@ -177,11 +178,14 @@ async fn autocomplete_timezone(
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
     let now = ctx.data().clock.now();
+    let lang = crate::discord::error::reader(ctx);
     // Labelled with the city and the offset now; the value stays the IANA name.
     let choices = zone::suggest(partial, 25)
         .into_iter()
         .filter_map(|name| zone::parse(name).ok().map(|tz| (name, tz)))
-        .map(|(name, tz)| serenity::AutocompleteChoice::new(zone::label(tz, now), name))
+        .map(|(name, tz)| {
+            serenity::AutocompleteChoice::new(crate::i18n::words::zone_label(lang, tz, now), name)
+        })
         .collect();
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
@@ -197,7 +201,8 @@ async fn autocomplete_role_prompt(
         .await
         .map(|c| c.settings.time_format)
         .unwrap_or_default();
-    let choices = flows::role_prompt_choices(partial, format, now)
+    let lang = crate::discord::error::reader(ctx);
+    let choices = flows::role_prompt_choices(lang, partial, format, now)
         .into_iter()
         .map(|(label, value)| serenity::AutocompleteChoice::new(label, value))
         .collect();

@@ -3,9 +3,10 @@
 use crate::discord::context::Place;
 use crate::discord::CommandError;
 use crate::domain::access::Actor;
-use crate::domain::community::{Community, CommunityName, Settings, SettingsChange};
+use crate::domain::community::{Community, CommunityName, SettingChange, Settings, SettingsChange};
 use crate::domain::ids::RoleRef;
 use crate::domain::language::Lang;
+use crate::domain::message::Message;
 use crate::domain::reminders::ReminderOffsets;
 use crate::domain::role_prompt::{RolePrompt, TimeFormat};
 use crate::domain::zone;
@@ -45,10 +46,9 @@ pub async fn setup(
     now: DateTime<Utc>,
 ) -> Result<Community, CommandError> {
     if !input.actor.manages_server {
-        return Err(CommandError::user(
-            "Setting up a community needs the Manage Server permission. Ask a server admin to run \
-             `/community setup` in this channel.",
-        ));
+        return Err(CommandError::said(Message::key(
+            "community-setup-needs-manage-server",
+        )));
     }
     let name = CommunityName::parse(&input.name)?;
     let time_zone = zone::parse(&input.timezone)?;
@@ -56,10 +56,9 @@ pub async fn setup(
         None => None,
         Some(RoleChoice::Role(role)) => Some(role),
         Some(RoleChoice::Everyone) => {
-            return Err(CommandError::user(
-                "@everyone cannot be the organizer role: pick the role your coordinators have, or leave \
-                 `organizer_role` out (then members with Manage Server organize).",
-            ))
+            return Err(CommandError::said(Message::key(
+                "community-setup-everyone-organizer",
+            )))
         }
     };
     let mut settings = Settings::new(name, time_zone, organizer_role);
@@ -68,11 +67,9 @@ pub async fn setup(
         .create_community(input.place.guild, input.place.channel, &settings, now)
         .await?;
     let community = created.map_err(|conflict| {
-        CommandError::user(format!(
-            "This channel is already the home of **{}**. Change it with `/community settings`, or set up \
-             the new community in another channel.",
-            conflict.0.settings.name
-        ))
+        CommandError::said(
+            Message::key("community-setup-channel-taken").with("name", &conflict.0.settings.name),
+        )
     })?;
     Ok(community)
 }
@@ -134,14 +131,14 @@ impl SettingsInput {
     }
 }
 
-/// What a settings change did: the community's name after it, and each change in words (empty when the
-/// options given were already the settings).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a settings change did: the community's name after it, and each change (empty when the options
+/// given were already the settings), said in the reader's language by the view.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SettingsChanged {
     /// The name after the change.
     pub name: String,
-    /// One line per setting that changed.
-    pub changed: Vec<String>,
+    /// Each setting that changed, from what to what.
+    pub changed: Vec<SettingChange>,
     /// The public page's slug, when this change opened it up or changed what it shows.
     pub page: Option<String>,
     /// The page was closed, and with it the calendar link it showed.
@@ -162,10 +159,9 @@ pub async fn settings(
     crate::discord::context::require_organizer(community, actor)?;
     let change = input.parse(now)?;
     if change.is_empty() {
-        return Err(CommandError::user(
-            "Nothing to change: give at least one option, for example `/community settings reminders:7d,1d,2h` \
-             or `/community settings role_prompt:off`. `/community info` shows the current settings.",
-        ));
+        return Err(CommandError::said(Message::key(
+            "community-settings-nothing-given",
+        )));
     }
     // With gatherings coming up, a new zone waits for the organizer to say whether they keep their
     // local times or their moments (the buttons of `zone_change`); the other options apply now.
@@ -184,14 +180,13 @@ pub async fn settings(
     let (mut next, mut changed) = change.apply(&community.settings);
     if next.public_names && !next.public_page {
         if change.public_names == Some(true) {
-            return Err(CommandError::user(
-                "Names are shown only on the public page, which is off: turn both on together with \
-                 `/community settings public_page:true public_names:true`.",
-            ));
+            return Err(CommandError::said(Message::key(
+                "community-names-need-page",
+            )));
         }
         // The page was turned off: its names go with it.
         next.public_names = false;
-        changed.push("names on the public page: on → off".to_owned());
+        changed.push(SettingChange::PublicNames(false));
     }
     if changed.is_empty() {
         // Reminders set to what they were are now chosen: they no longer follow the rhythm.
@@ -248,16 +243,17 @@ fn saved(done: bool) -> Result<(), CommandError> {
     if done {
         Ok(())
     } else {
-        Err(CommandError::user(
-            "The community's time zone changed while this was being done, so nothing was changed. Look at \
-             `/community info` and run the command again.",
-        ))
+        Err(CommandError::said(Message::key(
+            "community-zone-changed-meanwhile",
+        )))
     }
 }
 
 /// The presets of `role_prompt`'s autocomplete (label, value), after what is being typed when it reads
-/// as a prompt (labelled in words) or its first problem. Labels stay within Discord's 100 characters.
+/// as a prompt (labelled in words) or its first problem, in `lang`. Labels stay within Discord's 100
+/// characters.
 pub fn role_prompt_choices(
+    lang: Lang,
     partial: &str,
     format: TimeFormat,
     now: DateTime<Utc>,
@@ -266,10 +262,11 @@ pub fn role_prompt_choices(
     let mut choices = Vec::new();
     let typed = crate::domain::text::clean_line(partial);
     if !typed.is_empty() {
-        let label = match RolePrompt::parse(&typed, now) {
-            Ok(prompt) => format!("{typed} — {}", prompt.describe(format)),
-            Err(e) => format!("{typed} — {}", e.0),
+        let said = match RolePrompt::parse(&typed, now) {
+            Ok(prompt) => crate::i18n::words::prompt(lang, &prompt, format),
+            Err(e) => crate::i18n::render(lang, e.message()),
         };
+        let label = crate::tr!(lang, "community-prompt-choice", typed = typed, words = said);
         choices.push((
             crate::domain::text::cut(&label, 100),
             crate::domain::text::cut(&typed, 100),
@@ -280,11 +277,15 @@ pub fn role_prompt_choices(
             continue;
         }
         if let Ok(prompt) = RolePrompt::parse(preset, now) {
-            let words = prompt.describe(format);
             let label = if preset == "off" {
-                "off — no role prompts".to_owned()
+                crate::tr!(lang, "community-prompt-off-choice")
             } else {
-                format!("{preset} — {words}")
+                crate::tr!(
+                    lang,
+                    "community-prompt-choice",
+                    typed = preset,
+                    words = crate::i18n::words::prompt(lang, &prompt, format)
+                )
             };
             choices.push((crate::domain::text::cut(&label, 100), preset.to_owned()));
         }

@@ -4,10 +4,13 @@
 
 use crate::discord::answer;
 use crate::discord::context::{actor_of_member, community_here, place};
+use crate::discord::error::reader;
 use crate::discord::format::{escape, Button, Reply, Tone};
 use crate::discord::{App, CommandError, Context};
 use crate::domain::ids::{ChannelRef, CommunityId, GuildRef, MemberRef};
+use crate::domain::message::Message;
 use crate::store::REMOVED_GRACE_DAYS;
+use crate::tr;
 use poise::serenity_prelude as serenity;
 
 /// A confirm button of a removal, encoded in its custom id (`sc:…`).
@@ -50,21 +53,11 @@ impl CareButton {
 /// What Steward stores about you and this server, and for how long
 #[poise::command(slash_command, guild_only)]
 pub async fn privacy(ctx: Context<'_>) -> Result<(), CommandError> {
+    let lang = reader(ctx);
     let text = format!(
-        "**What Steward keeps** (in its own database, for this server only):\n\
-         • each community's settings, gatherings, agenda roles and who held them;\n\
-         • your answers (going, maybe, can't go) and whether you came;\n\
-         • the practice notes people archive, with their author's id and display name;\n\
-         • the automatic posts it has sent (to send each once);\n\
-         • only where a community shows names on its public web page (`public_names`), the name this \
-         server shows for you, from when you last used the bot in its channel (deleted when names are \
-         turned off).\n\
-         It keeps no messages it is not given, no e-mail and nothing from other servers.\n\n\
-         **For how long**: until it is removed. `/forget-me` removes your answers, attendance, role \
-         history and any name kept for a public page in this server now (your notes stay, credited to \"a former member\"; delete them first \
-         with `/note delete` if you want them gone). A member with Manage Server can remove a whole \
-         community with `/community delete`. If the bot is removed from the server, all its work stops at \
-         once and the server's data is deleted after {REMOVED_GRACE_DAYS} days."
+        "{}\n\n{}",
+        tr!(lang, "privacy-what-is-kept"),
+        tr!(lang, "privacy-how-long", days = REMOVED_GRACE_DAYS)
     );
     answer::send(ctx, Reply::private(text)).await
 }
@@ -74,15 +67,11 @@ pub async fn privacy(ctx: Context<'_>) -> Result<(), CommandError> {
 pub async fn forget_me(ctx: Context<'_>) -> Result<(), CommandError> {
     place(ctx)?;
     let member = MemberRef(ctx.author().id.get());
-    let mut reply = Reply::private(
-        "This removes **your answers (going, maybe, can't go), your attendance, your role history and \
-         any name kept for a public page** in every community of this server, for good. Your practice notes stay, credited to \"a former \
-         member\" (delete them first with `/note delete` if you want them gone). Press the button to go \
-         on; otherwise, just dismiss this message.",
-    );
+    let lang = reader(ctx);
+    let mut reply = Reply::private(tr!(lang, "privacy-forget-me-confirm"));
     reply.buttons = vec![Button {
         custom_id: CareButton::ForgetMe(member).encode(),
-        label: "Forget me in this server".to_owned(),
+        label: tr!(lang, "privacy-forget-me-button"),
         tone: Tone::Danger,
     }];
     answer::send(ctx, reply).await
@@ -93,20 +82,21 @@ pub async fn forget_me(ctx: Context<'_>) -> Result<(), CommandError> {
 pub async fn delete(ctx: Context<'_>) -> Result<(), CommandError> {
     let community = community_here(ctx).await?;
     if !crate::discord::context::actor(ctx).manages_server {
-        return Err(CommandError::user(
-            "Only a member with Manage Server can delete a community. Ask one of your server's admins.",
-        ));
+        return Err(CommandError::said(Message::key(
+            "privacy-delete-needs-manage-server",
+        )));
     }
-    let mut reply = Reply::private(format!(
-        "This deletes **{}** for good: its settings, every gathering and series, agenda roles, answers, \
-         attendance and all {} practice notes. Scheduled events already on Discord stay (delete them \
-         there if you like). Press the button to go on; otherwise, just dismiss this message.",
-        escape(community.settings.name.as_str()),
-        ctx.data().store.all_notes(community.id).await?.len()
+    let lang = reader(ctx);
+    let notes = ctx.data().store.all_notes(community.id).await?.len();
+    let mut reply = Reply::private(tr!(
+        lang,
+        "privacy-delete-confirm",
+        name = escape(community.settings.name.as_str()),
+        count = notes
     ));
     reply.buttons = vec![Button {
         custom_id: CareButton::DeleteCommunity(community.id).encode(),
-        label: "Delete this community".to_owned(),
+        label: tr!(lang, "privacy-delete-button"),
         tone: Tone::Danger,
     }];
     answer::send(ctx, reply).await
@@ -119,7 +109,7 @@ pub async fn clicked(
     click: &serenity::ComponentInteraction,
     button: CareButton,
 ) {
-    let what = format!("confirm button {}", click.data.custom_id);
+    let what = format!("confirm-button:{}", click.data.custom_id);
     answer::update_on_click(&ctx.http, app, click, &what, confirm(app, click, button)).await
 }
 
@@ -128,16 +118,17 @@ async fn confirm(
     click: &serenity::ComponentInteraction,
     button: CareButton,
 ) -> Result<Reply, CommandError> {
+    let lang = crate::i18n::member_lang(&click.locale);
     let guild = click
         .guild_id
-        .ok_or_else(|| CommandError::user("Use this in a server channel."))?;
+        .ok_or_else(|| CommandError::said(Message::key("privacy-server-only")))?;
     let clicker = MemberRef(click.user.id.get());
     match button {
         CareButton::ForgetMe(member) => {
             if member != clicker {
-                return Err(CommandError::user(
-                    "This button is for the member who asked. Use `/forget-me` yourself.",
-                ));
+                return Err(CommandError::said(Message::key(
+                    "privacy-forget-me-not-yours",
+                )));
             }
             // The living cards that show the member (their roles, their answers) are redrawn after.
             let shown = app
@@ -152,33 +143,32 @@ async fn confirm(
                 crate::discord::living::refresh_card(app, mine.community, mine.gathering.id, None);
             }
             app.changed();
-            Ok(Reply::private(format!(
-                "Done: {} answers, {} attendance records and {} role claims of yours were removed in \
-                 this server; {} of your notes stay, credited to \"a former member\".",
-                done.answers, done.attendance, done.roles, done.notes_kept
+            Ok(Reply::private(tr!(
+                lang,
+                "privacy-forgotten",
+                answers = done.answers,
+                attendance = done.attendance,
+                roles = done.roles,
+                notes = done.notes_kept
             )))
         }
         CareButton::DeleteCommunity(id) => {
             if !actor_of_member(click.member.as_ref()).manages_server {
-                return Err(CommandError::user(
-                    "Only a member with Manage Server can delete a community.",
-                ));
+                return Err(CommandError::said(Message::key("privacy-delete-refused")));
             }
             let here = app
                 .store
                 .community_in_channel(ChannelRef(click.channel_id.get()))
                 .await?;
             let Some(community) = here.filter(|c| c.id == id) else {
-                return Err(CommandError::user(
-                    "This community is already gone (or the button belongs to another channel).",
-                ));
+                return Err(CommandError::said(Message::key("privacy-delete-gone")));
             };
             app.store.delete_community(community.id).await?;
             app.changed();
-            Ok(Reply::private(format!(
-                "**{}** and all its data are deleted. Set up a new community here any time with \
-                 `/community setup`.",
-                escape(community.settings.name.as_str())
+            Ok(Reply::private(tr!(
+                lang,
+                "privacy-deleted",
+                name = escape(community.settings.name.as_str())
             )))
         }
     }

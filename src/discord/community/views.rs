@@ -4,7 +4,7 @@
 use super::flows::SettingsChanged;
 use crate::discord::format::{escape, full, relative};
 use crate::discord::format::{Card, Reply, Visibility};
-use crate::domain::community::{show_role, Community};
+use crate::domain::community::{show_role, Community, SettingChange};
 use crate::domain::gathering::Gathering;
 use crate::domain::language::Lang;
 use crate::domain::role_prompt::RolePrompt;
@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 pub fn welcome(community: &Community, now: DateTime<Utc>) -> Reply {
     let s = &community.settings;
     let lang = s.language;
-    let time = s.time_format.clock(now.with_timezone(&s.time_zone).time());
+    let time = words::clock(lang, s.time_format, now.with_timezone(&s.time_zone).time());
     let card = Card::new(
         tr!(lang, "welcome-title", name = s.name.as_str()),
         tr!(
@@ -44,39 +44,39 @@ pub fn welcome(community: &Community, now: DateTime<Utc>) -> Reply {
     Reply::card(Visibility::Public, card.footer(tr!(lang, "welcome-footer")))
 }
 
-/// Privately, what a settings change did.
-pub fn settings_changed(done: &SettingsChanged, public_url: Option<&str>) -> Reply {
+/// Privately, in the organizer's language, what a settings change did.
+pub fn settings_changed(lang: Lang, done: &SettingsChanged, public_url: Option<&str>) -> Reply {
     if done.changed.is_empty() {
-        return Reply::private("Nothing changed: those are already the settings.");
+        return Reply::private(tr!(lang, "community-settings-unchanged"));
     }
-    let mut text = format!(
-        "Settings of **{}** updated:\n• {}",
-        done.name,
-        done.changed.join("\n• ")
+    let lines: Vec<String> = done
+        .changed
+        .iter()
+        .map(|change| words::setting_change(lang, change))
+        .collect();
+    let mut text = tr!(
+        lang,
+        "community-settings-updated",
+        name = done.name.as_str(),
+        changes = lines.join("\n• ")
     );
     if let Some(slug) = &done.page {
+        text.push_str("\n\n");
         text.push_str(&match public_url {
-            Some(base) => format!(
-                "\n\nThe public page: <{base}/c/{slug}>. Anyone can read it: the next gatherings with their \
-                 titles and places (so no home address in a location), open roles, how many are going{}, \
-                 and the calendar link, which anyone can then subscribe to.",
-                if done.changed.iter().any(|c| c.starts_with("names on the public page: off → on")) {
-                    ", and the names of role holders and of those going (each as the server shows it, \
-                     once they have used the bot here)"
+            Some(base) => {
+                let url = format!("{base}/c/{slug}");
+                if done.changed.contains(&SettingChange::PublicNames(true)) {
+                    tr!(lang, "community-page-public-names", url = url)
                 } else {
-                    ""
+                    tr!(lang, "community-page-public", url = url)
                 }
-            ),
-            None => "\n\nThe page is served at `/c/{slug}` on this bot's HTTP listener, which has no public \
-                     address yet (`http.public_url`): ask whoever runs the bot."
-                .replace("{slug}", slug),
+            }
+            None => tr!(lang, "community-page-no-address", slug = slug.as_str()),
         });
     }
     if done.feed_replaced {
-        text.push_str(
-            "\n\nThe calendar link the page showed was replaced, so it stops working; members get the new \
-             one with `/gathering export`.",
-        );
+        text.push_str("\n\n");
+        text.push_str(&tr!(lang, "community-page-feed-replaced"));
     }
     Reply::private(text)
 }
@@ -156,10 +156,13 @@ pub fn list(lang: Lang, communities: &[(Community, Option<Gathering>)]) -> Reply
                 ),
                 None => tr!(lang, "list-communities-no-gathering"),
             };
-            let name = escape(c.settings.name.as_str());
-            format!(
-                "**{name}** — <#{}> · {} · {next}",
-                c.channel, c.settings.time_zone
+            tr!(
+                lang,
+                "community-list-line",
+                name = escape(c.settings.name.as_str()),
+                channel = c.channel.to_string(),
+                zone = c.settings.time_zone.name(),
+                next = next
             )
         })
         .collect();
@@ -238,7 +241,7 @@ fn settings_fields(
     now: DateTime<Utc>,
 ) -> Card {
     let s = &community.settings;
-    let local = s.time_format.clock(now.with_timezone(&s.time_zone).time());
+    let local = words::clock(lang, s.time_format, now.with_timezone(&s.time_zone).time());
     let on_off = |on: bool| {
         if on {
             tr!(lang, "on")
@@ -266,7 +269,7 @@ fn settings_fields(
             )
             .field(
                 tr!(lang, "info-times"),
-                s.time_format.span(at(13), at(16)),
+                words::span(lang, s.time_format, at(13), at(16)),
                 true,
             )
             .field(tr!(lang, "info-language"), tr!(lang, "language-name"), true)

@@ -9,6 +9,9 @@ use crate::discord::format::{escape, full, Button, Card, Notice, Reply, Tone, Vi
 use crate::discord::{App, CommandError};
 use crate::domain::community::Community;
 use crate::domain::ids::ChannelRef;
+use crate::domain::message::Message;
+use crate::i18n::Lang;
+use crate::tr;
 use chrono_tz::Tz;
 use poise::serenity_prelude as serenity;
 
@@ -59,36 +62,32 @@ impl ZoneButton {
     }
 }
 
-/// The question, appended to what the settings change said.
-pub fn ask(reply: &mut Reply, community: &Community, to: Tz, upcoming: usize) {
+/// The question, appended to what the settings change said, in the organizer's language.
+pub fn ask(lang: Lang, reply: &mut Reply, community: &Community, to: Tz, upcoming: usize) {
     let from = community.settings.time_zone;
-    let text = format!(
-        "\n\n**Time zone {from} → {to}:** {upcoming} gathering{} {} coming up. Should {} keep {} local \
-         times in {to} (13:00 stays 13:00 there, so the moment moves: right if the zone was wrong), or keep \
-         {} moments (the same instant, shown at another local time: right if the group moved)? Nothing \
-         changes until you choose.",
-        if upcoming == 1 { "" } else { "s" },
-        if upcoming == 1 { "is" } else { "are" },
-        if upcoming == 1 { "it" } else { "they" },
-        if upcoming == 1 { "its" } else { "their" },
-        if upcoming == 1 { "its" } else { "their" },
+    let text = tr!(
+        lang,
+        "zone-change-question",
+        from = from.name(),
+        to = to.name(),
+        count = upcoming
     );
     let content = reply.content.take().unwrap_or_default();
-    reply.content = Some(format!("{content}{text}").trim_start().to_owned());
+    reply.content = Some(format!("{content}\n\n{text}").trim_start().to_owned());
     reply.buttons = vec![
         Button {
             custom_id: ZoneButton::Change(from, to, true).encode(),
-            label: "Keep local times (move them)".to_owned(),
+            label: tr!(lang, "zone-change-keep-local-times"),
             tone: Tone::Primary,
         },
         Button {
             custom_id: ZoneButton::Change(from, to, false).encode(),
-            label: "Keep the moments".to_owned(),
+            label: tr!(lang, "zone-change-keep-moments"),
             tone: Tone::Secondary,
         },
         Button {
             custom_id: CANCEL.to_owned(),
-            label: "Keep the time zone".to_owned(),
+            label: tr!(lang, "zone-change-keep-zone"),
             tone: Tone::Secondary,
         },
     ];
@@ -101,7 +100,7 @@ pub async fn clicked(
     click: &serenity::ComponentInteraction,
     button: ZoneButton,
 ) {
-    let what = format!("time zone button {}", click.data.custom_id);
+    let what = format!("zone-button:{}", click.data.custom_id);
     answer::update_on_click(&ctx.http, app, click, &what, choose(app, click, button)).await
 }
 
@@ -110,16 +109,17 @@ async fn choose(
     click: &serenity::ComponentInteraction,
     button: ZoneButton,
 ) -> Result<Reply, CommandError> {
+    // What the organizer is told privately is in their language; the notice in the channel, in the
+    // community's.
+    let lang = crate::i18n::member_lang(&click.locale);
     let ZoneButton::Change(from, to, wall) = button else {
-        return Ok(Reply::private(
-            "Nothing changed: the time zone stays as it is.",
-        ));
+        return Ok(Reply::private(tr!(lang, "zone-change-kept")));
     };
     let community = app
         .store
         .community_in_channel(ChannelRef(click.channel_id.get()))
         .await?
-        .ok_or_else(|| CommandError::user("This button belongs to another channel's community."))?;
+        .ok_or_else(|| CommandError::said(Message::key("button-other-channel")))?;
     crate::discord::context::require_organizer(
         &community,
         &actor_of_member(click.member.as_ref()),
@@ -130,19 +130,21 @@ async fn choose(
         .change_zone(community.id, from, to, wall, now)
         .await?
     else {
-        return Err(CommandError::user(format!(
-            "The time zone is no longer {from} (it is {} now), so this question is out of date; run \
-             `/community settings timezone` again.",
-            community.settings.time_zone
-        )));
+        return Err(CommandError::said(
+            Message::key("zone-change-out-of-date")
+                .with("from", from.name())
+                .with("now", community.settings.time_zone.name()),
+        ));
     };
     app.store.replan_community(community.id, now).await?;
     app.changed();
     let name = escape(community.settings.name.as_str());
     if !wall {
-        return Ok(Reply::private(format!(
-            "Done: **{name}** is now in {to}. Every gathering keeps its moment; the local times shown \
-             are {to}'s from now on."
+        return Ok(Reply::private(tr!(
+            lang,
+            "zone-change-done-moments",
+            name = name,
+            to = to.name()
         )));
     }
     for g in &done.moved {
@@ -150,20 +152,26 @@ async fn choose(
     }
     let next = app.store.upcoming(community.id, now, 1).await?;
     if !done.moved.is_empty() {
-        let mut text = format!(
-            "**{name}** now keeps its calendar in **{to}** (it was {from}). Gatherings keep their local \
-             times there, so {} upcoming one{} moved.",
-            done.moved.len(),
-            if done.moved.len() == 1 { "" } else { "s" }
+        let public = community.settings.language;
+        let mut text = tr!(
+            public,
+            "zone-change-notice",
+            name = name,
+            to = to.name(),
+            from = from.name(),
+            count = done.moved.len()
         );
         if let Some(g) = next.first() {
-            text.push_str(&format!(
-                " The next, **{}**, is {}.",
-                escape(&g.title),
-                full(g.start)
+            text.push(' ');
+            text.push_str(&tr!(
+                public,
+                "zone-change-notice-next",
+                title = escape(&g.title),
+                when = full(g.start)
             ));
         }
-        let notice = Reply::card(Visibility::Public, Card::new("Time zone changed", text));
+        let title = tr!(public, "zone-change-notice-title");
+        let notice = Reply::card(Visibility::Public, Card::new(title, text));
         let body = serde_json::to_string(&Notice::from_reply(&notice))
             .map_err(|e| CommandError::Internal(format!("the notice could not be written: {e}")))?;
         let key = format!("notice:zone:{}:{}", community.id.0, click.id.get());
@@ -172,16 +180,13 @@ async fn choose(
             .await?;
         app.changed();
     }
-    Ok(Reply::private(format!(
-        "Done: **{name}** is now in {to}; {} series read there from now on and {} upcoming gathering{} \
-         kept {} local time{} (so {} moved). A notice is posted in the channel; cards, scheduled events \
-         and the calendar follow.",
-        done.series,
-        done.moved.len(),
-        if done.moved.len() == 1 { "" } else { "s" },
-        if done.moved.len() == 1 { "its" } else { "their" },
-        if done.moved.len() == 1 { "" } else { "s" },
-        if done.moved.len() == 1 { "it" } else { "they" },
+    Ok(Reply::private(tr!(
+        lang,
+        "zone-change-done-local-times",
+        name = name,
+        to = to.name(),
+        series = done.series,
+        count = done.moved.len()
     )))
 }
 
@@ -211,5 +216,37 @@ mod tests {
         ] {
             assert_eq!(ZoneButton::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_question_and_what_was_done_say_one_gathering_or_several() {
+        let ask = |lang: Lang, count: usize| {
+            tr!(
+                lang,
+                "zone-change-question",
+                from = "America/Chicago",
+                to = "America/Toronto",
+                count = count
+            )
+        };
+        assert!(
+            ask(Lang::En, 1).contains("1 gathering is coming up. Should it keep its local times")
+        );
+        assert!(ask(Lang::En, 3)
+            .contains("3 gatherings are coming up. Should they keep their local times"));
+        assert!(ask(Lang::Fr, 1).contains("1 rencontre est à venir. Doit-elle garder"));
+        assert!(ask(Lang::Fr, 3).contains("3 rencontres sont à venir. Doivent-elles garder"));
+        let done = |count: usize| {
+            tr!(
+                Lang::En,
+                "zone-change-done-local-times",
+                name = "Circle",
+                to = "America/Toronto",
+                series = 1u64,
+                count = count
+            )
+        };
+        assert!(done(1).contains("1 upcoming gathering kept its local time (so it moved)."));
+        assert!(done(2).contains("2 upcoming gatherings kept their local times (so they moved)."));
     }
 }

@@ -471,7 +471,7 @@ impl RescheduleAsk {
                 location: series.location.clone(),
                 recurrence,
                 duration: self.length,
-                summary: spec.describe(),
+                summary: crate::i18n::words::rule(crate::i18n::Lang::En, &spec),
             },
             values: NewValues {
                 title: None,

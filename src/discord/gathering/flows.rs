@@ -72,7 +72,8 @@ pub async fn schedule(
         location,
         recurrence,
         duration,
-        summary: spec.describe(),
+        // Stored in English: the words of a rule this bot can no longer read back.
+        summary: crate::i18n::words::rule(crate::i18n::Lang::En, &spec),
     };
     let series = store.create_series(community.id, &new, now).await?;
     // Reminders nobody chose follow the rhythm of the series scheduled.

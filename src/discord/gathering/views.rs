@@ -410,7 +410,7 @@ fn series_card(
             &series.recurrence.rrule,
             &series.summary
         )),
-        format.span(start, end),
+        crate::i18n::words::span(lang, format, start, end),
         zone.name()
     );
     if let Some(location) = &series.location {

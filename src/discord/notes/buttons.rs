@@ -6,10 +6,13 @@ use crate::discord::format::{Card, Reply, Visibility};
 use crate::discord::notes::flows::{self, check_may_change};
 use crate::discord::notes::form::{modal, sender_of};
 use crate::discord::notes::ids::{NoteButton, NoteForm};
+use crate::discord::notes::views::language_of;
 use crate::discord::{App, CommandError};
 use crate::domain::ids::ChannelRef;
+use crate::domain::message::Message;
 use crate::domain::note_draft::Draft;
 use crate::domain::notes::NoteKind;
+use crate::tr;
 use poise::serenity_prelude as serenity;
 
 /// Handles one note button.
@@ -19,7 +22,7 @@ pub async fn clicked(
     click: &serenity::ComponentInteraction,
     button: NoteButton,
 ) {
-    let what = format!("note button {}", click.data.custom_id);
+    let what = format!("note-button {}", click.data.custom_id);
     let target = Target::Click(click);
     answer::interaction(
         &ctx.http,
@@ -37,8 +40,9 @@ async fn act(
     click: &serenity::ComponentInteraction,
     button: NoteButton,
 ) -> Result<Outcome, CommandError> {
-    let stale =
-        || CommandError::user("This button belongs to an older message. Run the command again.");
+    let stale = || CommandError::said(Message::key("note-button-stale"));
+    // What only the clicker sees is in their language.
+    let lang = crate::i18n::member_lang(&click.locale);
     let community = app
         .store
         .community_in_channel(ChannelRef(click.channel_id.get()))
@@ -50,11 +54,7 @@ async fn act(
             let listing = store
                 .listing(community.id, listing_id)
                 .await?
-                .ok_or_else(|| {
-                    CommandError::user(
-                        "These results are too old to page through. Run the search again for fresh ones.",
-                    )
-                })?;
+                .ok_or_else(|| CommandError::said(Message::key("note-results-expired")))?;
             let visibility = if click
                 .message
                 .flags
@@ -64,7 +64,9 @@ async fn act(
             } else {
                 Visibility::Public
             };
-            let reply = flows::page(store, listing_id, &listing, page, visibility).await?;
+            let page_lang = language_of(visibility, &community, lang);
+            let reply =
+                flows::page(store, listing_id, &listing, page, visibility, page_lang).await?;
             Ok(Outcome::Update(reply))
         }
         NoteButton::AddFor(gathering) => {
@@ -80,31 +82,32 @@ async fn act(
                 gathering: Some(g.id),
                 credit: None,
             };
-            Ok(Outcome::Form(modal(
-                &form,
-                &format!("Practice note: {}", g.title),
-                &draft,
-            )))
+            let heading = tr!(lang, "note-form-for", title = g.title);
+            Ok(Outcome::Form(modal(&form, &heading, &draft, lang)))
         }
         NoteButton::Delete(id) => {
             let note = store.note(community.id, id).await?.ok_or_else(|| {
-                CommandError::user(format!("Note #{} was already deleted.", id.0))
+                CommandError::said(Message::key("note-already-deleted").with("id", id.0))
             })?;
             let sender = sender_of(&click.user, click.member.as_ref());
             check_may_change(&note, &community, sender.member, &sender.actor)?;
             store.delete_note(community.id, id).await?;
             tracing::info!(note = id.0, by = %sender.member, "note deleted");
             let card = Card::new(
-                format!("Deleted note #{}", id.0),
-                format!(
-                    "“{}” is no longer in the archive.",
-                    crate::discord::format::escape(&note.content.title)
+                tr!(lang, "note-deleted-title", id = id.0),
+                tr!(
+                    lang,
+                    "note-deleted-text",
+                    title = crate::discord::format::escape(&note.content.title)
                 ),
             );
             Ok(Outcome::Update(Reply::card(Visibility::Private, card)))
         }
         NoteButton::Keep(id) => {
-            let card = Card::new(format!("Kept note #{}", id.0), "Nothing was deleted.");
+            let card = Card::new(
+                tr!(lang, "note-kept-title", id = id.0),
+                tr!(lang, "note-kept-text"),
+            );
             Ok(Outcome::Update(Reply::card(Visibility::Private, card)))
         }
     }

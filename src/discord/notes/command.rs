@@ -2,18 +2,22 @@
 
 use crate::discord::context::{actor, community_here};
 use crate::discord::context::{autocomplete_recent, resolve_any};
+use crate::discord::error::reader;
 use crate::discord::format::{Reply, Visibility};
 use crate::discord::notes::flows::{self, check_may_change, note_by_typed_id, recent_gathering};
 use crate::discord::notes::form::modal;
 use crate::discord::notes::ids::NoteForm;
-use crate::discord::notes::views::{delete_confirmation, note_card};
+use crate::discord::notes::views::{delete_confirmation, language_of, note_card};
 use crate::discord::{CommandError, Context};
+use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
 use crate::domain::ids::MemberRef;
+use crate::domain::message::Message;
 use crate::domain::note_draft::Draft;
 use crate::domain::note_export::ExportFormat;
 use crate::domain::notes::{parse_tags, search_words, NoteKind};
 use crate::store::{Note, NoteFilter, NoteListing};
+use crate::tr;
 use poise::serenity_prelude as serenity;
 use std::sync::atomic::Ordering;
 
@@ -83,7 +87,7 @@ async fn open_form(
     response: serenity::CreateInteractionResponse,
 ) -> Result<(), CommandError> {
     let poise::Context::Application(app) = ctx else {
-        return Err(CommandError::user("Use the slash command."));
+        return Err(CommandError::said(Message::key("note-use-slash-command")));
     };
     crate::discord::answer::open_form(ctx, app.interaction, response).await?;
     app.has_sent_initial_response.store(true, Ordering::SeqCst);
@@ -115,16 +119,16 @@ pub async fn add(
         tags: tags.join(", "),
         ..Draft::default()
     };
-    let heading = gathering
-        .as_ref()
-        .map_or("New practice note".to_owned(), |g| {
-            format!("Practice note: {}", g.title)
-        });
+    let lang = reader(ctx);
+    let heading = gathering.as_ref().map_or_else(
+        || tr!(lang, "note-form-new"),
+        |g| tr!(lang, "note-form-for", title = g.title),
+    );
     let form = NoteForm::Add {
         gathering: gathering.map(|g| g.id),
         credit: None,
     };
-    open_form(ctx, modal(&form, &heading, &draft)).await
+    open_form(ctx, modal(&form, &heading, &draft, lang)).await
 }
 
 /// Archive this message as a practice note (opens a form prefilled from it)
@@ -174,11 +178,9 @@ pub async fn archive_message(
         gathering: gathering.map(|g| g.id),
         credit: Some(offer),
     };
-    open_form(
-        ctx,
-        modal(&form, &format!("Archive {name}'s message"), &draft),
-    )
-    .await
+    let lang = reader(ctx);
+    let heading = tr!(lang, "note-form-archive-message", name = name);
+    open_form(ctx, modal(&form, &heading, &draft, lang)).await
 }
 
 /// The filters typed into search and list.
@@ -191,9 +193,7 @@ fn filter_of(
         Some(typed) => {
             let mut tags = parse_tags(typed)?;
             if tags.len() > 1 {
-                return Err(CommandError::user(
-                    "Filter by one tag at a time, e.g. `check-in`.",
-                ));
+                return Err(CommandError::said(Message::key("note-filter-one-tag")));
             }
             tags.pop()
         }
@@ -207,16 +207,19 @@ fn filter_of(
     })
 }
 
-/// Saves the listing and answers with its first page.
+/// Saves the listing and answers with its first page (in the community's language when posted for the
+/// channel, else in the reader's).
 async fn first_page(
     ctx: Context<'_>,
+    community: &Community,
     listing: NoteListing,
     public: Option<bool>,
 ) -> Result<(), CommandError> {
     let store = &ctx.data().store;
     let id = store.save_listing(&listing, ctx.data().clock.now()).await?;
     let visibility = Visibility::public_if(public.unwrap_or(false));
-    let reply = flows::page(store, id, &listing, 0, visibility).await?;
+    let lang = language_of(visibility, community, reader(ctx));
+    let reply = flows::page(store, id, &listing, 0, visibility, lang).await?;
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
@@ -244,7 +247,7 @@ pub async fn search(
         words: Some(query),
         filter,
     };
-    first_page(ctx, listing, public).await
+    first_page(ctx, &community, listing, public).await
 }
 
 /// List the practice notes, newest first
@@ -272,7 +275,7 @@ pub async fn list(
         words: None,
         filter,
     };
-    first_page(ctx, listing, public).await
+    first_page(ctx, &community, listing, public).await
 }
 
 /// Show one practice note in full
@@ -293,7 +296,8 @@ pub async fn show(
         None => None,
     };
     let visibility = Visibility::public_if(public.unwrap_or(false));
-    let reply = Reply::card(visibility, note_card(&note, gathering.as_ref()));
+    let lang = language_of(visibility, &community, reader(ctx));
+    let reply = Reply::card(visibility, note_card(&note, gathering.as_ref(), lang));
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }
@@ -325,8 +329,9 @@ pub async fn edit(
         body: c.body.clone(),
         link: c.source_url.clone().unwrap_or_default(),
     };
-    let heading = format!("Edit note #{}", note.id.0);
-    open_form(ctx, modal(&NoteForm::Edit(note.id), &heading, &draft)).await
+    let lang = reader(ctx);
+    let heading = tr!(lang, "note-form-edit", id = note.id.0);
+    open_form(ctx, modal(&NoteForm::Edit(note.id), &heading, &draft, lang)).await
 }
 
 /// Delete a practice note (its author or an organizer; asks to confirm)
@@ -339,7 +344,7 @@ pub async fn delete(
     id: String,
 ) -> Result<(), CommandError> {
     let note = note_to_change(ctx, &id).await?;
-    crate::discord::answer::send(ctx, delete_confirmation(&note)).await?;
+    crate::discord::answer::send(ctx, delete_confirmation(&note, reader(ctx))).await?;
     Ok(())
 }
 
@@ -363,7 +368,15 @@ pub async fn export(
         _ => DEFAULT_UPLOAD_LIMIT,
     };
     let visibility = Visibility::public_if(public.unwrap_or(false));
-    let replies = flows::export(&ctx.data().store, &community, format, limit, visibility).await?;
+    let replies = flows::export(
+        &ctx.data().store,
+        &community,
+        format,
+        limit,
+        visibility,
+        reader(ctx),
+    )
+    .await?;
     for reply in replies {
         crate::discord::answer::send(ctx, reply).await?;
     }

@@ -2,15 +2,19 @@
 //! with permission, find a page, build the export.
 
 use crate::discord::format::{Attachment, Card, Reply, Visibility};
-use crate::discord::notes::views::{results_page, PAGE_SIZE};
+use crate::discord::notes::views::{kind_name, language_of, results_page, PAGE_SIZE};
 use crate::discord::CommandError;
 use crate::domain::access::Actor;
 use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::MemberRef;
+use crate::domain::message::Message;
 use crate::domain::note_draft::CheckedDraft;
-use crate::domain::note_export::{self, ExportFormat, ExportGathering, ExportNote};
+use crate::domain::note_export::{self, ExportFormat, ExportGathering, ExportNote, ExportWords};
+use crate::domain::notes::{NoteKind, FORMER_MEMBER};
+use crate::i18n::Lang;
 use crate::store::{ListingId, NewNote, Note, NoteId, NoteListing, SearchError, Store};
+use crate::tr;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
 
@@ -49,10 +53,14 @@ pub async fn note_by_typed_id(
     typed: &str,
 ) -> Result<Note, CommandError> {
     let not_found = || {
-        CommandError::user(format!(
-            "There is no note `{}` in this community. Note ids are numbers, e.g. `12`; find them with `/note search` \
-             or `/note list`.",
-            typed.trim().chars().take(30).collect::<String>().replace('`', "'")
+        CommandError::said(Message::key("note-not-found").with(
+            "id",
+            typed
+                .trim()
+                .chars()
+                .take(30)
+                .collect::<String>()
+                .replace('`', "'"),
         ))
     };
     let id: i64 = typed
@@ -77,10 +85,11 @@ pub fn check_may_change(
     {
         Ok(())
     } else {
-        Err(CommandError::user(format!(
-            "Only <@{}> (who wrote note #{}) or an organizer can change or delete it.",
-            note.content.author, note.id.0
-        )))
+        Err(CommandError::said(
+            Message::key("note-change-refused")
+                .with("author", format!("<@{}>", note.content.author))
+                .with("id", note.id.0),
+        ))
     }
 }
 
@@ -145,7 +154,7 @@ pub async fn edit(
     sender: &Sender,
     now: DateTime<Utc>,
 ) -> Result<(Note, Option<Gathering>), CommandError> {
-    let gone = || CommandError::user(format!("Note #{} no longer exists.", id.0));
+    let gone = || CommandError::said(Message::key("note-gone").with("id", id.0));
     let note = store.note(community.id, id).await?.ok_or_else(gone)?;
     check_may_change(&note, community, sender.member, &sender.actor)?;
     let content = NewNote {
@@ -166,13 +175,14 @@ pub async fn edit(
     Ok((Note { content, ..note }, gathering))
 }
 
-/// One page of a saved search or listing.
+/// One page of a saved search or listing, in `lang`.
 pub async fn page(
     store: &Store,
     listing_id: ListingId,
     listing: &NoteListing,
     page: u32,
     visibility: Visibility,
+    lang: Lang,
 ) -> Result<Reply, CommandError> {
     let limit = PAGE_SIZE as i64 + 1;
     let offset = i64::from(page) * PAGE_SIZE as i64;
@@ -205,6 +215,7 @@ pub async fn page(
         &found,
         page,
         visibility,
+        lang,
     ))
 }
 
@@ -212,23 +223,36 @@ pub async fn page(
 /// Files per message (Discord's limit).
 const FILES_PER_MESSAGE: usize = 10;
 
+/// The Markdown file's words in the community's language.
+fn export_words(lang: Lang, community: &str, count: usize) -> ExportWords {
+    ExportWords {
+        title: tr!(lang, "note-export-title", community = community),
+        count: tr!(lang, "note-export-count", count = count),
+        between: tr!(lang, "note-export-between"),
+        by: tr!(lang, "note-export-by"),
+        source: tr!(lang, "note-export-source"),
+        kinds: NoteKind::ALL.map(|k| kind_name(lang, k)),
+    }
+}
+
 /// The whole archive as files within the upload limit: one message, or (for more than 10 parts) several,
 /// each with up to 10 files, so that no part is left out. Rendering and compressing run off the
-/// runtime's workers.
+/// runtime's workers. The file speaks the community's language; the messages that carry it follow
+/// `visibility` (the community's language in the channel, else `reader`'s).
 pub async fn export(
     store: &Store,
     community: &Community,
     format: ExportFormat,
     limit: usize,
     visibility: Visibility,
+    reader: Lang,
 ) -> Result<Vec<Reply>, CommandError> {
     let notes = store.all_notes(community.id).await?;
     if notes.is_empty() {
-        return Err(CommandError::user(
-            "This community has no practice notes yet. Archive one with `/note add`, or use **Archive as practice \
-             note** on a message.",
-        ));
+        return Err(CommandError::said(Message::key("note-export-none")));
     }
+    let file_lang = community.settings.language;
+    let lang = language_of(visibility, community, reader);
     let zone = community.settings.time_zone;
     let gatherings: HashMap<GatheringId, ExportGathering> = store
         .all_gatherings(community.id)
@@ -257,7 +281,11 @@ pub async fn export(
             body: c.body,
             tags: c.tags,
             author_id: c.author.to_string(),
-            author_name: c.author_name,
+            author_name: if c.author == FORMER_MEMBER {
+                tr!(file_lang, "note-former-member")
+            } else {
+                c.author_name
+            },
             gathering,
             source_url: c.source_url,
             created_at: n.created_at,
@@ -265,9 +293,10 @@ pub async fn export(
     }
     let name = &community.settings.name;
     let count = exported.len();
-    let title = name.to_string();
+    let words = export_words(file_lang, &name.to_string(), count);
+    let described_file = tr!(file_lang, "note-export-title", community = name.to_string());
     let files = tokio::task::spawn_blocking(move || {
-        let chunks = note_export::render(format, &title, &exported)?;
+        let chunks = note_export::render(format, &words, &exported)?;
         note_export::package("practice-notes", format.extension(), &chunks, limit)
     })
     .await
@@ -289,7 +318,7 @@ pub async fn export(
         bytes += f.bytes.len();
         if let Some(batch) = batches.last_mut() {
             batch.push(Attachment {
-                description: format!("Practice notes of {name}"),
+                description: described_file.clone(),
                 name: f.name,
                 bytes: f.bytes,
             });
@@ -297,22 +326,27 @@ pub async fn export(
     }
     let messages = batches.len();
     let described = match total {
-        1 if single_gzip => "compressed with gzip to fit Discord's upload limit".to_owned(),
-        1 => "one file".to_owned(),
-        n if messages > 1 => format!(
-            "split into {n} parts to fit Discord's upload limit, sent in {messages} messages"
+        1 if single_gzip => tr!(lang, "note-export-gzip"),
+        1 => tr!(lang, "note-export-one-file"),
+        n if messages > 1 => tr!(
+            lang,
+            "note-export-split-messages",
+            count = n,
+            messages = messages
         ),
-        n => format!("split into {n} parts to fit Discord's upload limit"),
+        n => tr!(lang, "note-export-split", count = n),
     };
     let mut reply = Reply::card(
         visibility,
         Card::new(
-            "Practice notes export",
-            format!(
-                "{} notes of **{}** as {} ({described}).",
-                count,
-                crate::discord::format::escape(&name.to_string()),
-                format.extension().to_uppercase()
+            tr!(lang, "note-export-card-title"),
+            tr!(
+                lang,
+                "note-export-done",
+                count = count,
+                community = crate::discord::format::escape(&name.to_string()),
+                format = format.extension().to_uppercase(),
+                described = described
             ),
         ),
     );
@@ -322,7 +356,13 @@ pub async fn export(
     let mut first = replies[0].attachments.len() + 1;
     for batch in batches {
         let last = first + batch.len() - 1;
-        let mut more = Reply::private(format!("Parts {first}–{last} of {total}."));
+        let mut more = Reply::private(tr!(
+            lang,
+            "note-export-parts",
+            first = first,
+            last = last,
+            total = total
+        ));
         more.visibility = visibility;
         more.attachments = batch;
         replies.push(more);

@@ -12,7 +12,12 @@ fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
 }
 
 fn parse(text: &str) -> RolePrompt {
-    RolePrompt::parse(text, now()).unwrap_or_else(|e| panic!("{text}: {}", e.0))
+    RolePrompt::parse(text, now()).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// A prompt in English words, as the catalogue says it.
+fn describe(prompt: &RolePrompt, format: TimeFormat) -> String {
+    crate::i18n::words::prompt(crate::i18n::Lang::En, prompt, format)
 }
 
 /// The next `n` fire times after `from`, as the posts engine plans them (wall clock, DST guarded).
@@ -45,11 +50,11 @@ fn every_way_of_saying_monday_at_ten_is_the_default() {
         assert_eq!(p, RolePrompt::default_prompt(), "{text}");
         assert_eq!(p.to_stored(), DEFAULT_ROLE_PROMPT, "{text}");
         assert_eq!(
-            p.describe(TimeFormat::H24),
+            describe(&p, TimeFormat::H24),
             "Mondays at 10:00, while roles are open"
         );
         assert_eq!(
-            p.describe(TimeFormat::H12),
+            describe(&p, TimeFormat::H12),
             "Mondays at 10 am, while roles are open"
         );
     }
@@ -70,16 +75,16 @@ fn crontab_numbering_counts_sunday_as_zero_or_seven() {
         assert_eq!(fires(&p, now(), 1), [utc(2026, 11, 29, 15, 0)], "{text}");
     }
     assert_eq!(
-        parse("0 10 * * 1-5").describe(TimeFormat::H24),
+        describe(&parse("0 10 * * 1-5"), TimeFormat::H24),
         "Weekdays at 10:00, while roles are open"
     );
     assert_eq!(
-        parse("30 18 * * 2,4").describe(TimeFormat::H12),
+        describe(&parse("30 18 * * 2,4"), TimeFormat::H12),
         "Tuesdays and Thursdays at 6:30 pm, while roles are open"
     );
     assert_eq!(parse("0 9 * * 5-7").to_stored(), "weekly:fri,sat,sun@09:00");
     assert_eq!(
-        parse("0 9 * * *").describe(TimeFormat::H24),
+        describe(&parse("0 9 * * *"), TimeFormat::H24),
         "Every day at 09:00, while roles are open"
     );
     assert_eq!(parse("mon,thu 18:30").to_stored(), "weekly:mon,thu@18:30");
@@ -90,7 +95,7 @@ fn a_cron_that_is_not_one_weekly_time_stays_a_cron_with_crontab_weekdays_stored_
     // The first of each month at 09:00, and Mondays and Wednesdays at 9 and 17.
     let monthly = parse("0 9 1 * *");
     assert_eq!(monthly.to_stored(), "cron:0 0 9 1 * *");
-    assert!(monthly.describe(TimeFormat::H24).contains("`0 0 9 1 * *`"));
+    assert!(describe(&monthly, TimeFormat::H24).contains("`0 0 9 1 * *`"));
     let twice = parse("0 9,17 * * 1,3");
     assert_eq!(twice.to_stored(), "cron:0 0 9,17 * * Mon,Wed");
     let at = fires(&twice, now(), 3);
@@ -111,16 +116,16 @@ fn offsets_before_each_gathering_read_like_reminders() {
     let p = parse("14d,7d,3d");
     assert_eq!(p.to_stored(), "before:14d,7d,3d");
     assert_eq!(
-        p.describe(TimeFormat::H24),
+        describe(&p, TimeFormat::H24),
         "14, 7 and 3 days before each gathering, while roles are open"
     );
     assert_eq!(parse("7j 1j"), parse("7d,1d"));
     assert_eq!(
-        parse("1d,2h").describe(TimeFormat::H24),
+        describe(&parse("1d,2h"), TimeFormat::H24),
         "1 day and 2 hours before each gathering, while roles are open"
     );
     assert_eq!(
-        parse("3d").describe(TimeFormat::H24),
+        describe(&parse("3d"), TimeFormat::H24),
         "3 days before each gathering, while roles are open"
     );
     assert!(
@@ -189,7 +194,7 @@ fn prompts_more_often_than_hourly_are_refused() {
         "0,30 10 * * 1",
         "*/5 * * * *",
     ] {
-        let message = RolePrompt::parse(fast, now()).expect_err(fast).0;
+        let message = RolePrompt::parse(fast, now()).expect_err(fast).to_string();
         assert!(
             message.contains("at most once an hour"),
             "{fast}: {message}"
@@ -219,7 +224,7 @@ fn bad_input_is_refused_with_an_example_of_each_form() {
         "14d,14d",
         "0d",
     ] {
-        let err = RolePrompt::parse(bad, now()).expect_err(bad).0;
+        let err = RolePrompt::parse(bad, now()).expect_err(bad).to_string();
         assert!(
             err.contains("mon 10:00") && err.contains("14d,7d,3d"),
             "{bad}: {err}"
@@ -232,13 +237,18 @@ fn bad_input_is_refused_with_an_example_of_each_form() {
 
 #[test]
 fn times_read_in_twelve_hours_as_people_write_them() {
+    use crate::i18n::words::{clock, span};
+    use crate::i18n::Lang::En;
     let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
-    assert_eq!(TimeFormat::H12.clock(t(13, 0)), "1 pm");
-    assert_eq!(TimeFormat::H12.clock(t(0, 15)), "12:15 am");
-    assert_eq!(TimeFormat::H12.clock(t(12, 0)), "12 pm");
-    assert_eq!(TimeFormat::H12.span(t(13, 0), t(16, 0)), "1–4 pm");
-    assert_eq!(TimeFormat::H12.span(t(11, 0), t(13, 30)), "11 am–1:30 pm");
-    assert_eq!(TimeFormat::H24.span(t(13, 0), t(16, 0)), "13:00–16:00");
+    assert_eq!(clock(En, TimeFormat::H12, t(13, 0)), "1 pm");
+    assert_eq!(clock(En, TimeFormat::H12, t(0, 15)), "12:15 am");
+    assert_eq!(clock(En, TimeFormat::H12, t(12, 0)), "12 pm");
+    assert_eq!(span(En, TimeFormat::H12, t(13, 0), t(16, 0)), "1–4 pm");
+    assert_eq!(
+        span(En, TimeFormat::H12, t(11, 0), t(13, 30)),
+        "11 am–1:30 pm"
+    );
+    assert_eq!(span(En, TimeFormat::H24, t(13, 0), t(16, 0)), "13:00–16:00");
     assert_eq!(TimeFormat::parse("12H"), Some(TimeFormat::H12));
     assert_eq!(TimeFormat::parse("24h"), Some(TimeFormat::H24));
     assert_eq!(TimeFormat::parse("13h"), None);

@@ -121,9 +121,10 @@ role-reassigned = { $member } holds **{ $role }** for **{ $title }** on { $when 
 role-assign-done = Done: { $member } holds **{ $role }** now.
 role-assign-changed = **{ $role }** changed hands since you asked: nothing was changed. Run `/role assign` again to see who holds it now.
 
-## Settings in words (English comes from the domain's own wording; these keep the two catalogues alike)
+## Settings in words (both languages from here; the domain keeps settings as values)
 
 words-off = off
+words-on = on
 words-each-gathering = { $offsets } each gathering
 words-next = { $words } (next { $next })
 words-and = and
@@ -620,3 +621,310 @@ weekday-thu = Thursday
 weekday-fri = Friday
 weekday-sat = Saturday
 weekday-sun = Sunday
+
+## What a settings change did, one line per setting
+
+setting-name = name: **{ $from }** → **{ $to }**
+setting-time-zone = time zone: { $from } → { $to }
+setting-organizer-role = organizer role: { $from } → { $to }
+setting-no-role = none
+setting-language = language: { $from } → { $to }
+setting-times = times: { $from } → { $to }
+setting-reminders = reminders: { $from } → { $to }
+setting-role-prompts = role prompts: { $from } → { $to }
+setting-dm-reminders = DM reminders: { $from } → { $to }
+setting-one-role = one role per member: { $from } → { $to }
+setting-public-page = public page: { $from } → { $to }
+setting-public-names = names on the public page: { $from } → { $to }
+
+## Times of day on the community's clock, a date with its times, a time zone in the picker
+
+clock-am = { $time } am
+clock-pm = { $time } pm
+date-with-times = { $day }, { $times }
+zone-label = { $city } · { $zone } · UTC{ $offset } now
+
+## Input errors: what was typed is refused, with what a good value looks like
+
+input-time-example = Write a time as `13:00` (24 h), `1:00pm` / `1pm`, or `13h` / `13h30`.
+input-not-a-date = `{ $typed }` is not a date. Write it as `YYYY-MM-DD`, e.g. `2026-03-06`.
+input-not-a-time = `{ $typed }` is not a time. { input-time-example }
+input-not-a-time-of-day = `{ $typed }` is not a time of day (hours go from 00 to 23). { input-time-example }
+input-end-before-start = The end ({ $end }) must be after the start ({ $start }). A gathering that runs past midnight needs its end marked as the next day, e.g. `end:01:00+1`.
+input-gathering-too-long = A gathering can last at most 24 hours.
+input-offsets-example = Write offsets like `7d,1d,2h,15m` (d = days, also `j`; h = hours, m = minutes; from 5m to 90d, at most 6), or `off` for no reminders.
+input-offsets-then = { $for ->
+        [prompt] { input-offsets-example } ({ input-prompt-example })
+       *[reminders] { input-offsets-example }
+    }
+input-offset-twice = `{ $typed }` is given twice. { input-offsets-then }
+input-offsets-none = No reminder offset given. { input-offsets-then }
+input-offsets-too-many = That is { $count } reminders. { input-offsets-then }
+input-offset-not = `{ $typed }` is not a reminder offset. { input-offsets-then }
+input-offset-out-of-range = `{ $typed }` is out of range. { input-offsets-then }
+input-prompt-example = Write `mon 10:00` (a weekday and a time: Mondays at 10:00; `mon,thu 18:30` for two days), `14d,7d,3d` (before each gathering, while roles are open), or `off`. Experts may give a cron: 5 fields as in crontab (`0 10 * * 1`: 1 = Monday, 0 or 7 = Sunday) or 6 with seconds first.
+input-prompt-none = No role prompt given. { input-prompt-example }
+input-prompt-day-no-time = `{ $typed }` has a day but no time. { input-prompt-example }
+input-prompt-not-a-time = `{ $typed }` is not a time of day. { input-prompt-example }
+input-prompt-not-weekly = `{ $typed }` is not a weekday and time. { input-prompt-example }
+input-prompt-fields = `{ $typed }` is neither a weekday and time nor a cron ({ $count ->
+        [one] { $count } field
+       *[other] { $count } fields
+    }; a cron has 5 or 6). { input-prompt-example }
+input-prompt-both-days = `{ $typed }` restricts both the day of the month and the weekday; give one of them (the other `*`). { input-prompt-example }
+input-prompt-weekday-field = `{ $typed }` is not a weekday field (use 0–7 as in crontab, or names like `mon,thu`). { input-prompt-example }
+input-prompt-not-cron = `{ $typed }` is not a cron expression ({ $error }). { input-prompt-example }
+input-prompt-never = `{ $typed }` never fires. { input-prompt-example }
+input-prompt-too-often = `{ $typed }` would prompt every { $unit ->
+        [second] { $count ->
+            [one] { $count } second
+           *[other] { $count } seconds
+        }
+       *[minute] { $count ->
+            [one] { $count } minute
+           *[other] { $count } minutes
+        }
+    }; role prompts come at most once an hour (the bot's posts are shared by every community). { input-prompt-example }
+input-months-example = Write months like `oct,jan,apr`, or a range like `sep-may` (wrapping over the new year).
+input-months-none = No month given. { input-months-example }
+input-not-a-month = `{ $typed }` is not a month. { input-months-example }
+input-week-not-weekly = `week` only applies to monthly and yearly series (e.g. monthly on the first Friday). Leave it out for weekly ones.
+input-week-needed = Monthly and yearly series need `week`: first, second, third, fourth or last (e.g. `week:first day:friday` for the 1st Friday).
+input-rule-unusable = That rule cannot be used: { $error }
+input-rule-no-date = That rule gives no date in the next two years. Check `week`, `day` and `months`.
+input-title-empty = The title is empty. Give it one, e.g. `Monthly practice session`.
+input-title-too-long = The title has { $chars } characters; keep it to { $max } or fewer.
+input-location-too-long = The location has { $chars } characters; keep it to { $max } or fewer (an address or a link).
+input-place-empty = The place is empty. Give an address, a link or a voice channel, or `none` to remove it.
+input-move-cancelled = That gathering was cancelled; add a new one with `/gathering add`.
+input-move-over = That gathering is already over; only upcoming ones can be moved.
+input-move-past = The new time is in the past. Pick a date and time still to come.
+input-name-empty = The name is empty. Give the community a name such as `Facilitation Circle Phoenix`.
+input-name-too-long = The name has { $chars } characters; keep it to { $max } or fewer.
+input-reason-too-long = Keep the reason to { $max } characters or fewer.
+input-role-empty = The role name is empty. Give one such as `Timekeeper`.
+input-role-too-long = The role name has { $chars } characters; keep it to { $max } or fewer.
+input-role-already = `{ $role }` is already on the agenda.
+input-roles-too-many = An agenda holds at most { $max } roles.
+input-role-unknown-none = `{ $typed }` is not a role: this agenda has no roles.
+input-role-unknown = `{ $typed }` is not a role on this agenda. The roles are: { $roles }.
+input-rsvp-cancelled = That gathering was cancelled: there is nothing to answer.
+input-rsvp-started = That gathering has already started: answers are closed.
+input-attend-cancelled = That gathering was cancelled.
+input-attend-not-started = That gathering has not started yet: say you were there once it has begun.
+input-attend-too-late = It is more than { $days } days since that gathering ended; ask an organizer to record your attendance.
+input-record-cancelled = That gathering was cancelled: nobody came.
+input-record-not-yet = That gathering has not happened yet: attendance is recorded once it has started.
+input-zone-empty = Please give a time zone, for example `America/Phoenix` or `Europe/London`.
+input-zone-unknown = `{ $typed }` is not a time zone I know. Use an IANA name such as `America/Phoenix`, `Europe/London` or `Australia/Sydney`: start typing and pick one from the list.
+input-zone-unknown-suggest = { input-zone-unknown } Did you mean { $suggestions }?
+
+## What Steward keeps, and data care (/privacy, /forget-me, /community delete)
+
+privacy-what-is-kept = **What Steward keeps** (in its own database, for this server only):
+    • each community's settings, gatherings, agenda roles and who held them;
+    • your answers (going, maybe, can't go) and whether you came;
+    • the practice notes people archive, with their author's id and display name;
+    • the automatic posts it has sent (to send each once);
+    • only where a community shows names on its public web page (`public_names`), the name this server shows for you, from when you last used the bot in its channel (deleted when names are turned off).
+    It keeps no messages it is not given, no e-mail and nothing from other servers.
+privacy-how-long = **For how long**: until it is removed. `/forget-me` removes your answers, attendance, role history and any name kept for a public page in this server now (your notes stay, credited to "a former member"; delete them first with `/note delete` if you want them gone). A member with Manage Server can remove a whole community with `/community delete`. If the bot is removed from the server, all its work stops at once and the server's data is deleted after { $days } days.
+privacy-forget-me-confirm = This removes **your answers (going, maybe, can't go), your attendance, your role history and any name kept for a public page** in every community of this server, for good. Your practice notes stay, credited to "a former member" (delete them first with `/note delete` if you want them gone). Press the button to go on; otherwise, just dismiss this message.
+privacy-forget-me-button = Forget me in this server
+privacy-delete-needs-manage-server = Only a member with Manage Server can delete a community. Ask one of your server's admins.
+privacy-delete-confirm = This deletes **{ $name }** for good: its settings, every gathering and series, agenda roles, answers, attendance and all { $count } practice notes. Scheduled events already on Discord stay (delete them there if you like). Press the button to go on; otherwise, just dismiss this message.
+privacy-delete-button = Delete this community
+privacy-server-only = Use this in a server channel.
+privacy-forget-me-not-yours = This button is for the member who asked. Use `/forget-me` yourself.
+privacy-forgotten = Done: { $answers } answers, { $attendance } attendance records and { $roles } role claims of yours were removed in this server; { $notes } of your notes stay, credited to "a former member".
+privacy-delete-refused = Only a member with Manage Server can delete a community.
+privacy-delete-gone = This community is already gone (or the button belongs to another channel).
+privacy-deleted = **{ $name }** and all its data are deleted. Set up a new community here any time with `/community setup`.
+
+## /community setup and settings: refusals, what a change did, the public page
+
+community-setup-needs-manage-server = Setting up a community needs the Manage Server permission. Ask a server admin to run `/community setup` in this channel.
+community-setup-everyone-organizer = @everyone cannot be the organizer role: pick the role your coordinators have, or leave `organizer_role` out (then members with Manage Server organize).
+community-setup-channel-taken = This channel is already the home of **{ $name }**. Change it with `/community settings`, or set up the new community in another channel.
+community-settings-nothing-given = Nothing to change: give at least one option, for example `/community settings reminders:7d,1d,2h` or `/community settings role_prompt:off`. `/community info` shows the current settings.
+community-names-need-page = Names are shown only on the public page, which is off: turn both on together with `/community settings public_page:true public_names:true`.
+community-zone-changed-meanwhile = The community's time zone changed while this was being done, so nothing was changed. Look at `/community info` and run the command again.
+community-prompt-choice = { $typed } — { $words }
+community-prompt-off-choice = off — no role prompts
+community-settings-unchanged = Nothing changed: those are already the settings.
+community-settings-updated = Settings of **{ $name }** updated:
+    • { $changes }
+community-page-public = The public page: <{ $url }>. Anyone can read it: the next gatherings with their titles and places (so no home address in a location), open roles, how many are going, and the calendar link, which anyone can then subscribe to.
+community-page-public-names = The public page: <{ $url }>. Anyone can read it: the next gatherings with their titles and places (so no home address in a location), open roles, how many are going, and the names of role holders and of those going (each as the server shows it, once they have used the bot here), and the calendar link, which anyone can then subscribe to.
+community-page-no-address = The page is served at `/c/{ $slug }` on this bot's HTTP listener, which has no public address yet (`http.public_url`): ask whoever runs the bot.
+community-page-feed-replaced = The calendar link the page showed was replaced, so it stops working; members get the new one with `/gathering export`.
+community-list-line = **{ $name }** — <#{ $channel }> · { $zone } · { $next }
+
+## A new time zone: the question, its buttons, what each did, and the notice in the channel
+
+zone-change-question = **Time zone { $from } → { $to }:** { $count ->
+        [one] { $count } gathering is coming up. Should it keep its local times in { $to } (13:00 stays 13:00 there, so the moment moves: right if the zone was wrong), or keep its moments (the same instant, shown at another local time: right if the group moved)?
+       *[other] { $count } gatherings are coming up. Should they keep their local times in { $to } (13:00 stays 13:00 there, so the moment moves: right if the zone was wrong), or keep their moments (the same instant, shown at another local time: right if the group moved)?
+    } Nothing changes until you choose.
+zone-change-keep-local-times = Keep local times (move them)
+zone-change-keep-moments = Keep the moments
+zone-change-keep-zone = Keep the time zone
+zone-change-kept = Nothing changed: the time zone stays as it is.
+zone-change-out-of-date = The time zone is no longer { $from } (it is { $now } now), so this question is out of date; run `/community settings timezone` again.
+zone-change-done-moments = Done: **{ $name }** is now in { $to }. Every gathering keeps its moment; the local times shown are { $to }'s from now on.
+zone-change-done-local-times = Done: **{ $name }** is now in { $to }; { $series } series read there from now on and { $count ->
+        [one] { $count } upcoming gathering kept its local time (so it moved)
+       *[other] { $count } upcoming gatherings kept their local times (so they moved)
+    }. A notice is posted in the channel; cards, scheduled events and the calendar follow.
+zone-change-notice-title = Time zone changed
+zone-change-notice = **{ $name }** now keeps its calendar in **{ $to }** (it was { $from }). Gatherings keep their local times there, so { $count ->
+        [one] { $count } upcoming one
+       *[other] { $count } upcoming ones
+    } moved.
+zone-change-notice-next = The next, **{ $title }**, is { $when }.
+
+## Where a command was used, and the gathering it names
+
+context-server-only = Use this command in a server channel.
+context-no-community = This channel has no community yet. A member with Manage Server can create one here with `/community setup name timezone` (for example `/community setup name:Facilitation Circle timezone:America/Phoenix`), or use this command in your community's channel.
+context-none-coming-up = No gathering is coming up yet. Organizers can add one with `/gathering schedule` or `/gathering add`.
+context-no-such-gathering = No gathering of this community matches that. Start typing and pick one from the list.
+context-no-gathering-matches = No gathering of this community matches `{ $typed }`. Start typing and pick one from the list.
+context-done = Done.
+
+## Options Discord could not read, an outdated command, a note too large, a slow database
+
+error-not-understood = `{ $input }` was not understood: { $error }.
+error-option-not-understood = An option was not understood: { $error }.
+error-command-outdated = This command was just updated and Discord still shows the old version. Reload Discord (Ctrl+R) and try again.
+error-note-too-large = One note is larger than Discord lets this server upload, even compressed. Try another format, or shorten the longest notes.
+error-busy-run-again = Steward is waiting for its database and could not open the form in time. Nothing was changed: please run the command again in a moment.
+error-busy-click-again = Steward was waiting for its database and could not open the form in time. Nothing was changed: please click again.
+
+## Practice notes: kinds (the stored value stays the English label; a member may type either language)
+
+note-kind-best-practice = best practice
+note-kind-query = query
+note-kind-discovery = discovery
+note-kind-story = story
+note-kind-challenge = challenge
+note-kind-resource = resource
+note-kind-evaluation = evaluation
+note-kinds-list = `{ note-kind-best-practice }`, `{ note-kind-query }`, `{ note-kind-discovery }`, `{ note-kind-story }`, `{ note-kind-challenge }`, `{ note-kind-resource }`, `{ note-kind-evaluation }`
+
+## Practice notes: the note form (the member's language)
+
+note-form-new = New practice note
+note-form-for = Practice note: { $title }
+note-form-archive-message = Archive { $name }'s message
+note-form-edit = Edit note #{ $id }
+note-form-title = Title
+note-form-title-placeholder = e.g. Opening with a one-word round
+note-form-kind = Kind
+note-form-kind-placeholder = { note-kind-best-practice }, { note-kind-query }, { note-kind-discovery }, { note-kind-story }, { note-kind-challenge }, { note-kind-resource } or { note-kind-evaluation }
+note-form-tags = Tags (up to 10)
+note-form-tags-placeholder = e.g. check-in, openers
+note-form-body = Note
+note-form-body-placeholder = What happened, what worked, what you would try next
+note-form-link = Source link (optional)
+note-form-nothing-saved = Nothing was saved. Your text is below so you can copy it into a new form.
+note-form-outdated = This form is from an older version of the bot.
+note-credit-offer-gone = This form credits a message's author, but it was not opened by you in this channel. Use the message menu **Archive as practice note** again.
+note-use-slash-command = Use the slash command.
+
+## Practice notes: what a member typed that cannot be kept
+
+note-body-empty = The note is empty: write what you want the group to keep.
+note-body-too-long = The note has { $chars } characters; keep it to { $max } or fewer (split it into two notes).
+note-tag-invalid = `{ $tag }` is not a tag: use letters, digits, `-` or `_`, up to { $max } characters (e.g. `#check-in`).
+note-tags-too-many = That is { $count } tags; a note takes at most { $max }.
+note-search-empty = Search for at least one word, e.g. `check-in circle`.
+note-title-empty = Give the note a title, e.g. `Opening with a one-word round`.
+note-title-too-long = The title has { $chars } characters; keep it to { $max } or fewer.
+note-link-invalid = `{ $link }` is not a link: use a web address starting with `https://` (up to { $max } characters), or leave the field empty.
+note-kind-invalid = `{ $kind }` is not a kind of note. Use one of: { note-kinds-list }.
+note-filter-one-tag = Filter by one tag at a time, e.g. `check-in`.
+note-not-found = There is no note `{ $id }` in this community. Note ids are numbers, e.g. `12`; find them with `/note search` or `/note list`.
+note-change-refused = Only { $author } (who wrote note #{ $id }) or an organizer can change or delete it.
+note-gone = Note #{ $id } no longer exists.
+note-already-deleted = Note #{ $id } was already deleted.
+note-button-stale = This button belongs to an older message. Run the command again.
+note-results-expired = These results are too old to page through. Run the search again for fresh ones.
+
+## Practice notes: the note card, archiving and editing
+
+note-field-kind = Kind
+note-field-by = By
+note-field-archived = Archived
+note-field-tags = Tags
+note-field-gathering = Gathering
+note-field-source = Source
+note-card-footer = Note #{ $id } · /note show id:{ $id }
+note-former-member = a former member
+note-credit-archived-by = { $author } (archived by { $by })
+note-archived = 📚 Practice note #{ $id } archived by { $by }.
+note-already-archived = This note is already in the archive as #{ $id } (the form was sent twice); nothing was added.
+note-updated = Note #{ $id } updated.
+
+## Practice notes: search results and lists
+
+note-results-found = Practice notes found
+note-results-newest = Practice notes, newest first
+note-filter-words = “{ $words }”
+note-filter-by = by { $author }
+note-filter-from = from { $title }
+note-results-no-more = No more notes.
+note-results-no-match = No note matches. Try fewer or other words, or drop a filter.
+note-results-none-yet = No notes yet. Archive one with `/note add`, or use **Archive as practice note** on a message.
+note-results-page = Page { $page }
+note-results-page-range = Page { $page } · notes { $first }–{ $last } · /note show id:<number> for one in full
+note-page-previous = ◀ Previous
+note-page-next = Next ▶
+
+## Practice notes: deleting one
+
+note-delete-title = Delete { $heading }?
+note-delete-cannot-undo = This cannot be undone.
+note-delete-button = Delete note
+note-keep-button = Keep it
+note-deleted-title = Deleted note #{ $id }
+note-deleted-text = “{ $title }” is no longer in the archive.
+note-kept-title = Kept note #{ $id }
+note-kept-text = Nothing was deleted.
+
+## Practice notes: the export (the file in the community's language)
+
+note-export-none = This community has no practice notes yet. Archive one with `/note add`, or use **Archive as practice note** on a message.
+note-export-title = Practice notes of { $community }
+note-export-count = { $count ->
+        [one] { $count } note.
+       *[other] { $count } notes.
+    }
+note-export-between = Between gatherings
+note-export-by = by
+note-export-source = Source:
+note-export-card-title = Practice notes export
+note-export-done = { $count ->
+        [one] { $count } note
+       *[other] { $count } notes
+    } of **{ $community }** as { $format } ({ $described }).
+note-export-gzip = compressed with gzip to fit Discord's upload limit
+note-export-one-file = one file
+note-export-split = split into { $count } parts to fit Discord's upload limit
+note-export-split-messages = split into { $count } parts to fit Discord's upload limit, sent in { $messages } messages
+note-export-parts = Parts { $first }–{ $last } of { $total }.
+
+## The scheduled-event mirror (the server's Events tab)
+
+mirror-missing-permission = I could not add your gatherings to the server's Events tab: I need the **Manage Events** permission. Give it to my role (Server Settings → Roles), and the events appear within a few minutes.
+mirror-too-many-events = The server has reached Discord's limit of 100 scheduled events, so some gatherings are not in the Events tab. Delete past or unused events there; I try again every few hours.
+mirror-voice-channel-refused = I could not put a gathering in { $channel } on the Events tab: I need to view and connect to that voice channel. I try again every few hours and after each change.
+mirror-event-refused = Discord refused a scheduled event ({ $reason }); I try again every few hours and after each change.
+mirror-event-place = See the community's channel
+
+## Automatic posts: problems told to organizers, and the late mark
+
+ops-cannot-post-denied = I could not post in { $channel } (access denied): check that I can view the channel and send messages there. Automatic posts are paused until then.
+ops-cannot-post-not-found = I could not post in { $channel } (channel not found): check that I can view the channel and send messages there. Automatic posts are paused until then.
+ops-needs-read-history = I need the **Read Message History** permission in { $channel }: when Discord loses its answer to a post, I look for the post before sending it again, so that it never appears twice. Automatic posts that need that check wait until then.
+ops-late-post = (late) { $text }

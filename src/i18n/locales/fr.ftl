@@ -130,6 +130,7 @@ role-assign-changed = **{ $role }** a changé de mains depuis votre demande : ri
 ## Réglages en toutes lettres
 
 words-off = désactivé
+words-on = activé
 words-each-gathering = { $offsets } chaque rencontre
 words-next = { $words } (prochaine : { $next })
 words-and = et
@@ -403,7 +404,7 @@ choice-maybe = peut-être
 choice-monday = lundi
 choice-monthly = mensuel
 choice-no = non
-choice-query = pertinence
+choice-query = question
 choice-remove = retirer
 choice-resource = ressource
 choice-saturday = samedi
@@ -633,3 +634,332 @@ weekday-thu = jeudi
 weekday-fri = vendredi
 weekday-sat = samedi
 weekday-sun = dimanche
+
+## Ce qu'un changement de réglages a fait, une ligne par réglage
+
+setting-name = nom : **{ $from }** → **{ $to }**
+setting-time-zone = fuseau horaire : { $from } → { $to }
+setting-organizer-role = rôle d'organisation : { $from } → { $to }
+setting-no-role = aucun
+setting-language = langue : { $from } → { $to }
+setting-times = heures : { $from } → { $to }
+setting-reminders = rappels : { $from } → { $to }
+setting-role-prompts = relances de rôles : { $from } → { $to }
+setting-dm-reminders = rappels en MP : { $from } → { $to }
+setting-one-role = un rôle par membre : { $from } → { $to }
+setting-public-page = page publique : { $from } → { $to }
+setting-public-names = noms sur la page publique : { $from } → { $to }
+
+## L'heure à l'horloge de la communauté, une date avec ses heures, un fuseau dans la liste
+
+clock-am = { $time } am
+clock-pm = { $time } pm
+date-with-times = { $day }, { $times }
+zone-label = { $city } · { $zone } · UTC{ $offset } actuellement
+
+## Saisies refusées : ce qui a été tapé, et à quoi ressemble une bonne valeur
+
+input-time-example = Écrivez une heure sous la forme `13:00`, `13h` ou `13h30` (sur 24 heures), ou `1:00pm` / `1pm`.
+input-not-a-date = `{ $typed }` n'est pas une date. Écrivez-la sous la forme `AAAA-MM-JJ`, p. ex. `2026-03-06`.
+input-not-a-time = `{ $typed }` n'est pas une heure. { input-time-example }
+input-not-a-time-of-day = `{ $typed }` n'est pas une heure de la journée (les heures vont de 00 à 23). { input-time-example }
+input-end-before-start = La fin ({ $end }) doit venir après le début ({ $start }). Pour une rencontre qui se termine après minuit, marquez la fin comme étant le lendemain, p. ex. `end:01:00+1`.
+input-gathering-too-long = Une rencontre peut durer 24 heures au plus.
+input-offsets-example = Écrivez les délais ainsi : `7j,1j,2h,15m` (j = jours, ou `d` ; h = heures ; m = minutes ; de 5m à 90j, 6 au plus), ou `off` pour aucun rappel.
+input-offsets-then = { $for ->
+        [prompt] { input-offsets-example } ({ input-prompt-example })
+       *[reminders] { input-offsets-example }
+    }
+input-offset-twice = `{ $typed }` est donné deux fois. { input-offsets-then }
+input-offsets-none = Aucun délai de rappel n'est donné. { input-offsets-then }
+input-offsets-too-many = Cela fait { $count } rappels. { input-offsets-then }
+input-offset-not = `{ $typed }` n'est pas un délai de rappel. { input-offsets-then }
+input-offset-out-of-range = `{ $typed }` est hors limites. { input-offsets-then }
+input-prompt-example = Écrivez `lundi 10h` (un jour et une heure : le lundi à 10:00 ; `lun,jeu 18h30` pour deux jours), `14j,7j,3j` (avant chaque rencontre, tant que des rôles sont libres) ou `off`. Pour qui connaît cron : 5 champs comme dans crontab (`0 10 * * 1` : 1 = lundi, 0 ou 7 = dimanche), ou 6 en commençant par les secondes.
+input-prompt-none = Aucune relance de rôles n'est donnée. { input-prompt-example }
+input-prompt-day-no-time = `{ $typed }` donne un jour, mais pas d'heure. { input-prompt-example }
+input-prompt-not-a-time = `{ $typed }` n'est pas une heure de la journée. { input-prompt-example }
+input-prompt-not-weekly = `{ $typed }` n'est pas un jour suivi d'une heure. { input-prompt-example }
+input-prompt-fields = `{ $typed }` n'est ni un jour avec une heure, ni un cron ({ $count ->
+        [one] { $count } champ
+       *[other] { $count } champs
+    } ; un cron en a 5 ou 6). { input-prompt-example }
+input-prompt-both-days = `{ $typed }` restreint à la fois le jour du mois et le jour de la semaine ; donnez l'un des deux (l'autre à `*`). { input-prompt-example }
+input-prompt-weekday-field = `{ $typed }` n'est pas un champ de jour de la semaine (utilisez 0–7 comme dans crontab, ou des noms comme `lun,jeu`). { input-prompt-example }
+input-prompt-not-cron = `{ $typed }` n'est pas une expression cron ({ $error }). { input-prompt-example }
+input-prompt-never = `{ $typed }` ne se déclenche jamais. { input-prompt-example }
+input-prompt-too-often = `{ $typed }` relancerait { $unit ->
+        [second] { $count ->
+            [one] chaque seconde
+           *[other] toutes les { $count } secondes
+        }
+       *[minute] { $count ->
+            [one] chaque minute
+           *[other] toutes les { $count } minutes
+        }
+    } ; les relances de rôles viennent au plus une fois par heure (les messages du bot sont partagés par toutes les communautés). { input-prompt-example }
+input-months-example = Écrivez les mois ainsi : `oct,janv,avr`, ou une plage comme `sept-mai` (elle peut passer d'une année à l'autre).
+input-months-none = Aucun mois n'est donné. { input-months-example }
+input-not-a-month = `{ $typed }` n'est pas un mois. { input-months-example }
+input-week-not-weekly = `week` ne s'applique qu'aux séries mensuelles et annuelles (p. ex. le premier vendredi du mois). Laissez-le vide pour les séries hebdomadaires.
+input-week-needed = Les séries mensuelles et annuelles ont besoin de `week` : premier, deuxième, troisième, quatrième ou dernier (p. ex. `week:premier day:vendredi` pour le premier vendredi du mois).
+input-rule-unusable = Cette règle ne peut pas être utilisée : { $error }
+input-rule-no-date = Cette règle ne donne aucune date dans les deux prochaines années. Vérifiez `week`, `day` et `months`.
+input-title-empty = Le titre est vide. Donnez-en un, p. ex. `Séance de pratique mensuelle`.
+input-title-too-long = Le titre compte { $chars } caractères ; gardez-en { $max } au plus.
+input-location-too-long = Le lieu compte { $chars } caractères ; gardez-en { $max } au plus (une adresse ou un lien).
+input-place-empty = Le lieu est vide. Donnez une adresse, un lien ou un salon vocal, ou `none` pour le retirer.
+input-move-cancelled = Cette rencontre a été annulée ; ajoutez-en une nouvelle avec `/gathering add`.
+input-move-over = Cette rencontre est déjà terminée ; seules les rencontres à venir peuvent être déplacées.
+input-move-past = La nouvelle heure est déjà passée. Choisissez une date et une heure à venir.
+input-name-empty = Le nom est vide. Donnez à la communauté un nom comme `Cercle de facilitation Ottawa`.
+input-name-too-long = Le nom compte { $chars } caractères ; gardez-en { $max } au plus.
+input-reason-too-long = La raison doit tenir en { $max } caractères au plus.
+input-role-empty = Le nom du rôle est vide. Donnez-en un, comme `Gardien du temps`.
+input-role-too-long = Le nom du rôle compte { $chars } caractères ; gardez-en { $max } au plus.
+input-role-already = `{ $role }` est déjà à l'ordre du jour.
+input-roles-too-many = Un ordre du jour compte au plus { $max } rôles.
+input-role-unknown-none = `{ $typed }` n'est pas un rôle : cet ordre du jour n'a aucun rôle.
+input-role-unknown = `{ $typed }` n'est pas un rôle de cet ordre du jour. Les rôles sont : { $roles }.
+input-rsvp-cancelled = Cette rencontre a été annulée : il n'y a rien à répondre.
+input-rsvp-started = Cette rencontre a déjà commencé : les réponses sont closes.
+input-attend-cancelled = Cette rencontre a été annulée.
+input-attend-not-started = Cette rencontre n'a pas encore commencé : dites que vous y étiez une fois qu'elle aura commencé.
+input-attend-too-late = Cette rencontre s'est terminée il y a plus de { $days } jours ; demandez à l'organisation de noter votre présence.
+input-record-cancelled = Cette rencontre a été annulée : personne n'est venu.
+input-record-not-yet = Cette rencontre n'a pas encore eu lieu : les présences se notent une fois qu'elle a commencé.
+input-zone-empty = Donnez un fuseau horaire, par exemple `America/Toronto` ou `Europe/Paris`.
+input-zone-unknown = `{ $typed }` n'est pas un fuseau horaire que je connais. Utilisez un nom IANA comme `America/Toronto`, `Europe/Paris` ou `Australia/Sydney` : commencez à taper et choisissez-en un dans la liste.
+input-zone-unknown-suggest = { input-zone-unknown } Vouliez-vous dire { $suggestions } ?
+
+## Ce que Steward garde, et le soin des données (/privacy, /forget-me, /community delete)
+
+privacy-what-is-kept = **Ce que Steward garde** (dans sa propre base de données, pour ce serveur seulement) :
+    • les réglages de chaque communauté, ses rencontres, les rôles de l'ordre du jour et qui les a tenus ;
+    • vos réponses (je viens, peut-être, je ne peux pas) et vos présences ;
+    • les notes de pratique archivées, avec l'identifiant et le nom affiché de la personne qui les a écrites ;
+    • les messages automatiques déjà envoyés (pour n'envoyer chacun qu'une fois) ;
+    • seulement là où une communauté montre les noms sur sa page web publique (`public_names`), le nom que ce serveur affiche pour vous, depuis la dernière fois que vous avez utilisé le bot dans son salon (effacé quand les noms sont désactivés).
+    Il ne garde aucun message qu'on ne lui donne pas, aucune adresse courriel et rien des autres serveurs.
+privacy-how-long = **Pour combien de temps** : jusqu'à ce que ce soit effacé. `/forget-me` efface dès maintenant vos réponses, vos présences, votre historique de rôles et tout nom gardé pour une page publique sur ce serveur (vos notes restent, attribuées à « un ancien membre » ; supprimez-les d'abord avec `/note delete` si vous voulez qu'elles disparaissent). Un membre qui peut gérer le serveur peut supprimer toute une communauté avec `/community delete`. Si le bot est retiré du serveur, tout son travail s'arrête aussitôt et les données du serveur sont effacées après { $days } jours.
+privacy-forget-me-confirm = Cela efface **vos réponses (je viens, peut-être, je ne peux pas), vos présences, votre historique de rôles et tout nom gardé pour une page publique** dans chaque communauté de ce serveur, pour de bon. Vos notes de pratique restent, attribuées à « un ancien membre » (supprimez-les d'abord avec `/note delete` si vous voulez qu'elles disparaissent). Appuyez sur le bouton pour continuer ; sinon, fermez simplement ce message.
+privacy-forget-me-button = M'oublier sur ce serveur
+privacy-delete-needs-manage-server = Seul un membre qui peut gérer le serveur peut supprimer une communauté. Demandez-le à l'un des admins de votre serveur.
+privacy-delete-confirm = Cela supprime **{ $name }** pour de bon : ses réglages, chaque rencontre et chaque série, les rôles de l'ordre du jour, les réponses, les présences et { $count ->
+        [0] ses notes de pratique (elle n'en a aucune)
+        [one] sa note de pratique
+       *[other] ses { $count } notes de pratique
+    }. Les événements programmés déjà sur Discord restent (supprimez-les là-bas si vous le souhaitez). Appuyez sur le bouton pour continuer ; sinon, fermez simplement ce message.
+privacy-delete-button = Supprimer cette communauté
+privacy-server-only = Utilisez ceci dans un salon de serveur.
+privacy-forget-me-not-yours = Ce bouton est réservé au membre qui a fait la demande. Lancez `/forget-me` vous-même.
+privacy-forgotten = C'est fait : { $answers ->
+        [one] { $answers } réponse
+       *[other] { $answers } réponses
+    }, { $attendance ->
+        [one] { $attendance } présence
+       *[other] { $attendance } présences
+    } et { $roles ->
+        [one] { $roles } prise de rôle
+       *[other] { $roles } prises de rôle
+    } vous concernant ont été effacées sur ce serveur ; { $notes ->
+        [0] vous n'y aviez aucune note.
+        [one] { $notes } de vos notes reste, attribuée à « un ancien membre ».
+       *[other] { $notes } de vos notes restent, attribuées à « un ancien membre ».
+    }
+privacy-delete-refused = Seul un membre qui peut gérer le serveur peut supprimer une communauté.
+privacy-delete-gone = Cette communauté n'existe déjà plus (ou le bouton appartient à un autre salon).
+privacy-deleted = **{ $name }** et toutes ses données sont supprimées. Créez une nouvelle communauté ici quand vous voulez avec `/community setup`.
+
+## /community setup et settings : les refus, ce qu'un changement a fait, la page publique
+
+community-setup-needs-manage-server = Créer une communauté demande la permission Gérer le serveur. Demandez à un admin du serveur de lancer `/community setup` dans ce salon.
+community-setup-everyone-organizer = @everyone ne peut pas être le rôle d'organisation : choisissez le rôle de votre équipe de coordination, ou laissez `organizer_role` vide (les membres qui peuvent gérer le serveur organisent alors).
+community-setup-channel-taken = Ce salon accueille déjà **{ $name }**. Modifiez-la avec `/community settings`, ou créez la nouvelle communauté dans un autre salon.
+community-settings-nothing-given = Rien à changer : donnez au moins une option, par exemple `/community settings reminders:7d,1d,2h` ou `/community settings role_prompt:off`. `/community info` montre les réglages actuels.
+community-names-need-page = Les noms ne s'affichent que sur la page publique, qui est désactivée : activez les deux ensemble avec `/community settings public_page:true public_names:true`.
+community-zone-changed-meanwhile = Le fuseau horaire de la communauté a changé pendant l'opération : rien n'a été modifié. Consultez `/community info` et relancez la commande.
+community-prompt-choice = { $typed } — { $words }
+community-prompt-off-choice = off — aucune relance de rôles
+community-settings-unchanged = Rien n'a changé : ce sont déjà les réglages.
+community-settings-updated = Réglages de **{ $name }** mis à jour :
+    • { $changes }
+community-page-public = La page publique : <{ $url }>. Tout le monde peut la lire : les prochaines rencontres avec leur titre et leur lieu (donc pas d'adresse personnelle comme lieu), les rôles libres, le nombre de personnes qui viennent, et le lien du calendrier, auquel chacun peut alors s'abonner.
+community-page-public-names = La page publique : <{ $url }>. Tout le monde peut la lire : les prochaines rencontres avec leur titre et leur lieu (donc pas d'adresse personnelle comme lieu), les rôles libres, le nombre de personnes qui viennent, les noms des responsables des rôles et des personnes qui viennent (tels que le serveur les affiche, une fois qu'elles ont utilisé le bot ici), et le lien du calendrier, auquel chacun peut alors s'abonner.
+community-page-no-address = La page est servie à `/c/{ $slug }` par le serveur HTTP de ce bot, qui n'a pas encore d'adresse publique (`http.public_url`) : demandez à la personne qui gère le bot.
+community-page-feed-replaced = Le lien du calendrier que montrait la page a été remplacé : il cesse de fonctionner ; les membres obtiennent le nouveau avec `/gathering export`.
+community-list-line = **{ $name }** — <#{ $channel }> · { $zone } · { $next }
+
+## Un nouveau fuseau horaire : la question, ses boutons, ce que chacun a fait, et l'avis dans le salon
+
+zone-change-question = **Fuseau horaire { $from } → { $to } :** { $count ->
+        [one] { $count } rencontre est à venir. Doit-elle garder ses heures locales dans le fuseau { $to } (13:00 y reste 13:00, donc le moment change : le bon choix si le fuseau était erroné), ou garder son moment (le même instant, affiché à une autre heure locale : le bon choix si le groupe a déménagé) ?
+       *[other] { $count } rencontres sont à venir. Doivent-elles garder leurs heures locales dans le fuseau { $to } (13:00 y reste 13:00, donc le moment change : le bon choix si le fuseau était erroné), ou garder leurs moments (le même instant, affiché à une autre heure locale : le bon choix si le groupe a déménagé) ?
+    } Rien ne change tant que vous n'avez pas choisi.
+zone-change-keep-local-times = Garder les heures locales (les déplacer)
+zone-change-keep-moments = Garder les moments
+zone-change-keep-zone = Garder le fuseau horaire
+zone-change-kept = Rien n'a changé : le fuseau horaire reste le même.
+zone-change-out-of-date = Le fuseau horaire n'est plus { $from } (c'est { $now } maintenant) : cette question est périmée ; relancez `/community settings timezone`.
+zone-change-done-moments = C'est fait : **{ $name }** est maintenant dans le fuseau { $to }. Chaque rencontre garde son moment ; les heures locales affichées sont désormais celles de { $to }.
+zone-change-done-local-times = C'est fait : **{ $name }** est maintenant dans le fuseau { $to } ; { $series ->
+        [0] aucune série n'est touchée
+        [one] { $series } série suit désormais ce fuseau
+       *[other] { $series } séries suivent désormais ce fuseau
+    } et { $count ->
+        [0] aucune rencontre à venir n'a été déplacée
+        [one] { $count } rencontre à venir a gardé son heure locale (elle a donc été déplacée)
+       *[other] { $count } rencontres à venir ont gardé leur heure locale (elles ont donc été déplacées)
+    }. Un avis est publié dans le salon ; les cartes, les événements programmés et le calendrier suivent.
+zone-change-notice-title = Fuseau horaire changé
+zone-change-notice = **{ $name }** tient désormais son calendrier dans le fuseau **{ $to }** (c'était { $from }). Les rencontres y gardent leurs heures locales : { $count ->
+        [one] { $count } rencontre à venir a donc été déplacée.
+       *[other] { $count } rencontres à venir ont donc été déplacées.
+    }
+zone-change-notice-next = La prochaine, **{ $title }**, a lieu le { $when }.
+
+## Où une commande a été utilisée, et la rencontre qu'elle nomme
+
+context-server-only = Utilisez cette commande dans un salon de serveur.
+context-no-community = Ce salon n'a pas encore de communauté. Un membre qui peut gérer le serveur peut en créer une ici avec `/community setup name timezone` (par exemple `/community setup name:Cercle de facilitation timezone:America/Toronto`), ou utilisez cette commande dans le salon de votre communauté.
+context-none-coming-up = Aucune rencontre à venir pour l'instant. L'organisation peut en ajouter une avec `/gathering schedule` ou `/gathering add`.
+context-no-such-gathering = Aucune rencontre de cette communauté ne correspond. Commencez à taper et choisissez-en une dans la liste.
+context-no-gathering-matches = Aucune rencontre de cette communauté ne correspond à `{ $typed }`. Commencez à taper et choisissez-en une dans la liste.
+context-done = C'est fait.
+
+## Des options que Discord n'a pas pu lire, une commande périmée, une note trop lourde, une base de données lente
+
+error-not-understood = `{ $input }` n'a pas été compris : { $error }.
+error-option-not-understood = Une option n'a pas été comprise : { $error }.
+error-command-outdated = Cette commande vient d'être mise à jour et Discord montre encore l'ancienne version. Rechargez Discord (Ctrl+R) et réessayez.
+error-note-too-large = Une note est plus lourde que ce que Discord permet de téléverser sur ce serveur, même compressée. Essayez un autre format, ou raccourcissez les notes les plus longues.
+error-busy-run-again = Steward attend sa base de données et n'a pas pu ouvrir le formulaire à temps. Rien n'a été modifié : relancez la commande dans un instant.
+error-busy-click-again = Steward attendait sa base de données et n'a pas pu ouvrir le formulaire à temps. Rien n'a été modifié : cliquez de nouveau.
+
+## Notes de pratique : les genres (la valeur gardée reste le nom anglais ; un membre peut taper l'une ou l'autre langue)
+
+note-kind-best-practice = bonne pratique
+note-kind-query = question
+note-kind-discovery = découverte
+note-kind-story = récit
+note-kind-challenge = défi
+note-kind-resource = ressource
+note-kind-evaluation = évaluation
+note-kinds-list = `{ note-kind-best-practice }`, `{ note-kind-query }`, `{ note-kind-discovery }`, `{ note-kind-story }`, `{ note-kind-challenge }`, `{ note-kind-resource }`, `{ note-kind-evaluation }`
+
+## Notes de pratique : le formulaire de note (la langue du membre)
+
+note-form-new = Nouvelle note de pratique
+note-form-for = Note de pratique : { $title }
+note-form-archive-message = Archiver le message de { $name }
+note-form-edit = Modifier la note #{ $id }
+note-form-title = Titre
+note-form-title-placeholder = p. ex. Ouvrir par un tour d'un mot
+note-form-kind = Genre
+note-form-kind-placeholder = { note-kind-best-practice }, { note-kind-query }, { note-kind-discovery }, { note-kind-story }, { note-kind-challenge }, { note-kind-resource } ou { note-kind-evaluation }
+note-form-tags = Étiquettes (10 au plus)
+note-form-tags-placeholder = p. ex. tour-de-table, ouvertures
+note-form-body = Note
+note-form-body-placeholder = Ce qui s'est passé, ce qui a marché, ce que vous essaieriez ensuite
+note-form-link = Lien vers la source (facultatif)
+note-form-nothing-saved = Rien n'a été enregistré. Votre texte est ci-dessous : copiez-le dans un nouveau formulaire.
+note-form-outdated = Ce formulaire vient d'une ancienne version du bot.
+note-credit-offer-gone = Ce formulaire attribue la note à l'auteur d'un message, mais ce n'est pas vous qui l'avez ouvert dans ce salon. Utilisez de nouveau le menu de message **Archiver comme note de pratique**.
+note-use-slash-command = Utilisez la commande slash.
+
+## Notes de pratique : ce qu'un membre a tapé et qui ne peut pas être gardé
+
+note-body-empty = La note est vide : écrivez ce que vous voulez que le groupe garde.
+note-body-too-long = La note compte { $chars } caractères ; gardez-en { $max } au plus (coupez-la en deux notes).
+note-tag-invalid = `{ $tag }` n'est pas une étiquette : utilisez des lettres, des chiffres, `-` ou `_`, jusqu'à { $max } caractères (p. ex. `#tour-de-table`).
+note-tags-too-many = Cela fait { $count } étiquettes ; une note en prend { $max } au plus.
+note-search-empty = Cherchez au moins un mot, p. ex. `tour de table`.
+note-title-empty = Donnez un titre à la note, p. ex. `Ouvrir par un tour d'un mot`.
+note-title-too-long = Le titre compte { $chars } caractères ; gardez-en { $max } au plus.
+note-link-invalid = `{ $link }` n'est pas un lien : utilisez une adresse web qui commence par `https://` ({ $max } caractères au plus), ou laissez le champ vide.
+note-kind-invalid = `{ $kind }` n'est pas un genre de note. Utilisez l'un de ceux-ci : { note-kinds-list }.
+note-filter-one-tag = Filtrez par une seule étiquette à la fois, p. ex. `tour-de-table`.
+note-not-found = Il n'y a pas de note `{ $id }` dans cette communauté. Les notes sont numérotées, p. ex. `12` ; trouvez leur numéro avec `/note search` ou `/note list`.
+note-change-refused = Seul { $author }, qui a écrit la note #{ $id }, ou l'organisation peut la modifier ou la supprimer.
+note-gone = La note #{ $id } n'existe plus.
+note-already-deleted = La note #{ $id } a déjà été supprimée.
+note-button-stale = Ce bouton appartient à un ancien message. Relancez la commande.
+note-results-expired = Ces résultats sont trop anciens pour être parcourus. Relancez la recherche pour en avoir de nouveaux.
+
+## Notes de pratique : la fiche d'une note, l'archivage et la modification
+
+note-field-kind = Genre
+note-field-by = Par
+note-field-archived = Archivée
+note-field-tags = Étiquettes
+note-field-gathering = Rencontre
+note-field-source = Source
+note-card-footer = Note #{ $id } · /note show id:{ $id }
+note-former-member = un ancien membre
+note-credit-archived-by = { $author } (archivée par { $by })
+note-archived = 📚 Note de pratique #{ $id } archivée par { $by }.
+note-already-archived = Cette note est déjà dans les archives sous le #{ $id } (le formulaire a été envoyé deux fois) ; rien n'a été ajouté.
+note-updated = Note #{ $id } mise à jour.
+
+## Notes de pratique : résultats de recherche et listes
+
+note-results-found = Notes de pratique trouvées
+note-results-newest = Notes de pratique, les plus récentes d'abord
+note-filter-words = « { $words } »
+note-filter-by = par { $author }
+note-filter-from = de la rencontre { $title }
+note-results-no-more = Il n'y a plus de notes.
+note-results-no-match = Aucune note ne correspond. Essayez moins de mots ou d'autres mots, ou retirez un filtre.
+note-results-none-yet = Pas encore de note. Archivez-en une avec `/note add`, ou utilisez **Archiver comme note de pratique** sur un message.
+note-results-page = Page { $page }
+note-results-page-range = Page { $page } · notes { $first } à { $last } · /note show id:<numéro> pour en lire une en entier
+note-page-previous = ◀ Précédent
+note-page-next = Suivant ▶
+
+## Notes de pratique : en supprimer une
+
+note-delete-title = Supprimer { $heading } ?
+note-delete-cannot-undo = Cette action est irréversible.
+note-delete-button = Supprimer la note
+note-keep-button = La garder
+note-deleted-title = Note #{ $id } supprimée
+note-deleted-text = « { $title } » n'est plus dans les archives.
+note-kept-title = Note #{ $id } gardée
+note-kept-text = Rien n'a été supprimé.
+
+## Notes de pratique : l'export (le fichier dans la langue de la communauté)
+
+note-export-none = Cette communauté n'a pas encore de note de pratique. Archivez-en une avec `/note add`, ou utilisez **Archiver comme note de pratique** sur un message.
+note-export-title = Notes de pratique de { $community }
+note-export-count = { $count ->
+        [one] { $count } note.
+       *[other] { $count } notes.
+    }
+note-export-between = Entre les rencontres
+note-export-by = par
+note-export-source = Source :
+note-export-card-title = Exportation des notes de pratique
+note-export-done = { $count ->
+        [one] { $count } note
+       *[other] { $count } notes
+    } de **{ $community }** en { $format } ({ $described }).
+note-export-gzip = fichier compressé avec gzip pour respecter la limite d'envoi de Discord
+note-export-one-file = un seul fichier
+note-export-split = réparties en { $count } fichiers pour respecter la limite d'envoi de Discord
+note-export-split-messages = réparties en { $count } fichiers pour respecter la limite d'envoi de Discord, envoyés en { $messages } messages
+note-export-parts = Fichiers { $first } à { $last } sur { $total }.
+
+## Le miroir des événements programmés (l'onglet Événements du serveur)
+
+mirror-missing-permission = Je n'ai pas pu ajouter vos rencontres à l'onglet Événements du serveur : il me faut la permission **Gérer les événements**. Donnez-la à mon rôle (Paramètres du serveur → Rôles), et les événements apparaîtront d'ici quelques minutes.
+mirror-too-many-events = Le serveur a atteint la limite de Discord de 100 événements programmés : certaines rencontres ne sont donc pas dans l'onglet Événements. Supprimez-y les événements passés ou inutilisés ; je réessaie aux quelques heures.
+mirror-voice-channel-refused = Je n'ai pas pu mettre dans l'onglet Événements une rencontre qui a lieu dans { $channel } : il me faut pouvoir voir ce salon vocal et m'y connecter. Je réessaie aux quelques heures et après chaque changement.
+mirror-event-refused = Discord a refusé un événement programmé ({ $reason }) ; je réessaie aux quelques heures et après chaque changement.
+mirror-event-place = Voir le salon de la communauté
+
+## Publications automatiques : problèmes signalés à l'organisation, et la mention de retard
+
+ops-cannot-post-denied = Je n'ai pas pu publier dans { $channel } (accès refusé) : vérifiez que je peux voir le salon et y envoyer des messages. Les publications automatiques sont suspendues d'ici là.
+ops-cannot-post-not-found = Je n'ai pas pu publier dans { $channel } (salon introuvable) : vérifiez que je peux voir le salon et y envoyer des messages. Les publications automatiques sont suspendues d'ici là.
+ops-needs-read-history = Il me faut la permission **Voir les anciens messages** dans { $channel } : quand Discord perd sa réponse à une publication, je la cherche avant de l'envoyer de nouveau, pour qu'elle n'apparaisse jamais deux fois. Les publications automatiques qui ont besoin de cette vérification attendent jusque-là.
+ops-late-post = (en retard) { $text }
