@@ -286,3 +286,119 @@ async fn the_registered_commands_carry_french_descriptions_and_choice_names() {
     );
     bot.stop().await;
 }
+
+/// The rooms moved to the catalogue last: a mistyped time and a bad setting refused in French, the
+/// settings read back in French, the privacy notice, the note form (labels in French, a French kind
+/// accepted) and the archived note's public card in the community's French — and the same bad time in
+/// English for an English-speaking member of the same community.
+#[tokio::test]
+async fn input_errors_settings_privacy_and_notes_speak_french_to_a_french_member() {
+    let fake = FakeDiscord::start().await;
+    let db = TestDb::sqlite();
+    let clock = ShiftedClock::starting_at(utc(2026, 12, 1, 12, 0, 0));
+    let bot = RunningBot::start_with_clock(&fake, db.url(), clock.clone()).await;
+    let organizer = french(Member::manager(1));
+    fake.run(
+        &Invocation::new("community setup", &organizer)
+            .opt("name", "Cercle de pratique")
+            .opt("timezone", "America/Toronto"),
+    )
+    .await;
+
+    // A time that is no time: the French example names the French forms.
+    let bad = fake
+        .run(
+            &Invocation::new("gathering add", &organizer)
+                .opt("date", "2026-12-11")
+                .opt("start", "25h")
+                .opt("end", "12h"),
+        )
+        .await;
+    assert!(is_ephemeral(&bad));
+    let text = text_of(&bad);
+    assert!(
+        text.contains("n'est pas une heure") && text.contains("`13h30`"),
+        "{text}"
+    );
+    let english = fake
+        .run(
+            &Invocation::new("gathering add", &Member::manager(2))
+                .opt("date", "2026-12-11")
+                .opt("start", "25h")
+                .opt("end", "12h"),
+        )
+        .await;
+    assert!(text_of(&english).contains("is not a time"), "{english}");
+
+    // A bad reminder offset: refused in French, nothing saved; a good one read back in words.
+    let refused = fake
+        .run(&Invocation::new("community settings", &organizer).opt("reminders", "7 semaines"))
+        .await;
+    assert!(is_ephemeral(&refused));
+    assert!(
+        text_of(&refused).contains("7j,1j,2h,15m"),
+        "{}",
+        text_of(&refused)
+    );
+    let saved = fake
+        .run(&Invocation::new("community settings", &organizer).opt("reminders", "14j,2j"))
+        .await;
+    let text = text_of(&saved);
+    assert!(
+        text.contains("Réglages de **Cercle de pratique** mis à jour")
+            && text.contains("rappels :")
+            && text.contains("→ 14 et 2 jours avant"),
+        "{text}"
+    );
+
+    // What Steward keeps, in French.
+    let privacy = fake
+        .run(&Invocation::new("privacy", &french(Member::regular(3))))
+        .await;
+    assert!(
+        text_of(&privacy).contains("**Ce que Steward garde**"),
+        "{privacy}"
+    );
+
+    // The note form: labels in French; a French kind is taken; the public card is French.
+    let form = fake
+        .run(&Invocation::new("note add", &french(Member::regular(4))).opt("kind", "story"))
+        .await;
+    assert_eq!(form["type"], 9, "{form}");
+    let labels = form.to_string();
+    assert!(
+        labels.contains("Nouvelle note de pratique") && labels.contains("Étiquettes (10 au plus)"),
+        "{labels}"
+    );
+    assert!(
+        labels.contains(r#""value":"récit""#),
+        "the kind prefilled in French: {labels}"
+    );
+    let custom_id = form["data"]["custom_id"].as_str().unwrap().to_owned();
+    let fields: Vec<(String, String)> = [
+        ("title", "Ouvrir par un tour d'un mot"),
+        ("kind", "Récit"),
+        ("tags", "ouverture"),
+        ("body", "Chacun dit un mot; le silence après aide."),
+        ("link", ""),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    let id = fake.submit_form(
+        &french(Member::regular(4)),
+        support::fake_discord::interactions::CHANNEL,
+        &custom_id,
+        &fields,
+    );
+    let archived = fake.response_to(id).await;
+    within_limits(&archived["data"]);
+    let text = text_of(&archived);
+    assert!(
+        text.contains("Note de pratique #") && text.contains("archivée par"),
+        "{text}"
+    );
+    assert!(text.contains("récit"), "the kind in French: {text}");
+    bot.stop().await;
+    fake.assert_spec_clean();
+}
