@@ -158,12 +158,12 @@ async fn clicked(ctx: &serenity::Context, app: &App, click: &serenity::Component
 
 /// Commands whose answer is a public card (the others answer privately unless `public:true`).
 const ANSWER_PUBLICLY: [&str; 6] = [
-    "community setup", // data
-    "gathering schedule", // data
-    "gathering add", // data
-    "gathering next", // data
+    "community setup",      // data
+    "gathering schedule",   // data
+    "gathering add",        // data
+    "gathering next",       // data
     "gathering end-series", // data
-    "role assign", // data
+    "role assign",          // data
 ];
 
 /// Commands whose answer is a form (a deferral would rule it out).

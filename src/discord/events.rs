@@ -381,11 +381,7 @@ async fn apply(
         }
         (true, Some(id)) => {
             guild
-                .edit_scheduled_event(
-                    http,
-                    serenity::ScheduledEventId::new(id),
-                    edit(item, lang),
-                )
+                .edit_scheduled_event(http, serenity::ScheduledEventId::new(id), edit(item, lang))
                 .await?;
             Ok(Some(id))
         }

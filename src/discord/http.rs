@@ -143,7 +143,7 @@ impl DirectPoster {
             status: Some(status),
             retry_after,
             text: format!(
-                "HTTP {status}: {} (code {})", // log
+                "HTTP {status}: {} (code {})",                    // log
                 json["message"].as_str().unwrap_or("no message"), // log
                 json["code"].as_i64().unwrap_or(0)
             ),

@@ -87,9 +87,8 @@ pub fn parse_link(input: &str) -> Result<Option<String>, InputError> {
 /// A kind named in the form (its English label or stored form). The refusal lists every kind in the
 /// reader's language (the catalogue's `note-kinds-list`).
 pub fn parse_kind(input: &str) -> Result<NoteKind, InputError> {
-    NoteKind::parse(input).ok_or_else(|| {
-        InputError::new(Message::key("note-kind-invalid").with("kind", echo(input)))
-    })
+    NoteKind::parse(input)
+        .ok_or_else(|| InputError::new(Message::key("note-kind-invalid").with("kind", echo(input))))
 }
 
 impl Draft {

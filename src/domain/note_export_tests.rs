@@ -80,10 +80,19 @@ fn markdown_says_its_headings_and_kinds_with_the_words_given() {
     french.kinds[0] = "bonne pratique".into();
     let text = render(ExportFormat::Markdown, &french, &[sample(1, "Loose", None)]).unwrap();
     let md = text.join(&text.chunks);
-    assert!(md.starts_with("# Notes de pratique de Cercle\n\n1 note.\n\n"), "{md}");
+    assert!(
+        md.starts_with("# Notes de pratique de Cercle\n\n1 note.\n\n"),
+        "{md}"
+    );
     assert!(md.contains("## Entre les rencontres"), "{md}");
-    assert!(md.contains("*bonne pratique* · par Ana · 2026-11-20"), "{md}");
-    assert!(md.contains("Source : <https://discord.com/channels/1/2/3>"), "{md}");
+    assert!(
+        md.contains("*bonne pratique* · par Ana · 2026-11-20"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Source : <https://discord.com/channels/1/2/3>"),
+        "{md}"
+    );
     // CSV and JSON keep the kind's English label: it is the files' interface.
     let csv = render(ExportFormat::Csv, &french, &[sample(1, "Loose", None)]).unwrap();
     assert!(csv.join(&csv.chunks).contains(",best practice,"));
@@ -123,7 +132,12 @@ fn json_round_trips_exactly() {
 
 #[test]
 fn a_small_archive_is_one_plain_file() {
-    let text = render(ExportFormat::Csv, &words("x", 1), &[sample(1, "short", None)]).unwrap();
+    let text = render(
+        ExportFormat::Csv,
+        &words("x", 1),
+        &[sample(1, "short", None)],
+    )
+    .unwrap();
     let files = package("notes", "csv", &text, 10_000).unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].name, "notes.csv");
@@ -204,7 +218,12 @@ fn a_note_that_cannot_fit_even_compressed_is_a_clear_error_not_a_broken_file() {
             char::from(b'a' + ((seed >> 33) % 26) as u8)
         })
         .collect();
-    let text = render(ExportFormat::Csv, &words("x", 1), &[sample(1, &noise, None)]).unwrap();
+    let text = render(
+        ExportFormat::Csv,
+        &words("x", 1),
+        &[sample(1, &noise, None)],
+    )
+    .unwrap();
     assert!(matches!(
         package("notes", "csv", &text, 1000),
         Err(ExportError::NoteTooLarge)

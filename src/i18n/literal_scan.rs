@@ -95,7 +95,9 @@ fn literals(source: &str) -> Vec<Found> {
             }
             '"' | 'r' | 'b'
                 if c == '"'
-                    || (c == 'r' && matches!(next, Some('"') | Some('#')) && starts_raw(&chars, i))
+                    || (c == 'r'
+                        && matches!(next, Some('"') | Some('#'))
+                        && starts_raw(&chars, i))
                     || (c == 'b' && next == Some('"')) =>
             {
                 let start_line = line;
@@ -253,10 +255,48 @@ fn char_literal_end(chars: &[char], at: usize) -> Option<usize> {
 }
 
 const SQL_FIRST_WORDS: &[&str] = &[
-    "SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "CREATE", "DROP", "ALTER", "PRAGMA", "VACUUM",
-    "BEGIN", "COMMIT", "ROLLBACK", "ON", "AND", "OR", "WHERE", "JOIN", "LEFT", "ORDER", "GROUP", "SET",
-    "VALUES", "RETURNING", "LIMIT", "FROM", "CASE", "WHEN", "EXISTS", "NOT", "ANALYZE", "UNION",
-    "DO", "INNER", "HAVING", "OFFSET", "FOR", "LOCK", "SAVEPOINT", "RELEASE", "EXPLAIN", "REINDEX",
+    "SELECT",
+    "INSERT",
+    "UPDATE",
+    "DELETE",
+    "WITH",
+    "CREATE",
+    "DROP",
+    "ALTER",
+    "PRAGMA",
+    "VACUUM",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "ON",
+    "AND",
+    "OR",
+    "WHERE",
+    "JOIN",
+    "LEFT",
+    "ORDER",
+    "GROUP",
+    "SET",
+    "VALUES",
+    "RETURNING",
+    "LIMIT",
+    "FROM",
+    "CASE",
+    "WHEN",
+    "EXISTS",
+    "NOT",
+    "ANALYZE",
+    "UNION",
+    "DO",
+    "INNER",
+    "HAVING",
+    "OFFSET",
+    "FOR",
+    "LOCK",
+    "SAVEPOINT",
+    "RELEASE",
+    "EXPLAIN",
+    "REINDEX",
 ];
 
 /// Whether a literal is SQL: its first word is an SQL keyword in capitals, it holds SQL's operators in
@@ -280,10 +320,17 @@ fn is_sql(text: &str) -> bool {
     columns
         || fragment
         || SQL_FIRST_WORDS.contains(&first)
-        || [" FROM ", " WHERE ", " SET ", " JOIN ", " AND ", " ON CONFLICT"]
-            .iter()
-            .filter(|k| text.contains(*k))
-            .count()
+        || [
+            " FROM ",
+            " WHERE ",
+            " SET ",
+            " JOIN ",
+            " AND ",
+            " ON CONFLICT",
+        ]
+        .iter()
+        .filter(|k| text.contains(*k))
+        .count()
             >= 2
 }
 
@@ -341,7 +388,9 @@ pub fn findings(path: &str, source: &str) -> Vec<String> {
             let last = first + f.literal.text.matches('\n').count();
             (first..=last.min(lines.len().saturating_sub(1))).all(|l| {
                 let line = lines.get(l).copied().unwrap_or("");
-                !(line.ends_with("// log") || line.ends_with("// markup") || line.ends_with("// data"))
+                !(line.ends_with("// log")
+                    || line.ends_with("// markup")
+                    || line.ends_with("// data"))
             })
         })
         .map(|f| {

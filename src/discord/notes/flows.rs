@@ -53,15 +53,17 @@ pub async fn note_by_typed_id(
     typed: &str,
 ) -> Result<Note, CommandError> {
     let not_found = || {
-        CommandError::said(Message::key("note-not-found").with(
-            "id",
-            typed
-                .trim()
-                .chars()
-                .take(30)
-                .collect::<String>()
-                .replace('`', "'"),
-        ))
+        CommandError::said(
+            Message::key("note-not-found").with(
+                "id",
+                typed
+                    .trim()
+                    .chars()
+                    .take(30)
+                    .collect::<String>()
+                    .replace('`', "'"),
+            ),
+        )
     };
     let id: i64 = typed
         .trim()

@@ -47,7 +47,12 @@ fn fields(lang: Lang) -> [(&'static str, String, String, bool); 5] {
             tr!(lang, "note-form-body-placeholder"),
             true,
         ),
-        ("link", tr!(lang, "note-form-link"), "https://…".to_owned(), false),
+        (
+            "link",
+            tr!(lang, "note-form-link"),
+            "https://…".to_owned(),
+            false,
+        ),
     ]
 }
 
@@ -92,8 +97,8 @@ pub fn modal(
     draft: &Draft,
     lang: Lang,
 ) -> CreateInteractionResponse {
-    let kind = NoteKind::parse(&draft.kind)
-        .map_or_else(|| draft.kind.clone(), |k| kind_name(lang, k));
+    let kind =
+        NoteKind::parse(&draft.kind).map_or_else(|| draft.kind.clone(), |k| kind_name(lang, k));
     let rows = fields(lang)
         .into_iter()
         .map(|(id, label, placeholder, required)| {
@@ -173,7 +178,11 @@ pub async fn submitted(ctx: &serenity::Context, app: &App, submit: &serenity::Mo
             Err(CommandError::User(message)) => {
                 keep_text(crate::i18n::render(reader, &message), &draft, reader)
             }
-            Err(error) => keep_text(answer::internal("note-form", &error, reader), &draft, reader),
+            Err(error) => keep_text(
+                answer::internal("note-form", &error, reader),
+                &draft,
+                reader,
+            ),
         };
         Ok(Outcome::Message(reply))
     };
@@ -189,7 +198,10 @@ pub async fn submitted(ctx: &serenity::Context, app: &App, submit: &serenity::Mo
 }
 
 fn keep_text(problem: String, draft: &Draft, lang: Lang) -> Reply {
-    let mut reply = Reply::private(format!("{problem}\n{}", tr!(lang, "note-form-nothing-saved")));
+    let mut reply = Reply::private(format!(
+        "{problem}\n{}",
+        tr!(lang, "note-form-nothing-saved")
+    ));
     if !draft.body.trim().is_empty() || !draft.title.trim().is_empty() {
         reply.card = Some(Card::new(draft.title.clone(), draft.body.clone()));
     }

@@ -76,7 +76,11 @@ pub fn note_card(note: &Note, gathering: Option<&Gathering>, lang: Lang) -> Card
     let mut card = Card::new(heading(note), c.body.clone())
         .field(tr!(lang, "note-field-kind"), kind_name(lang, c.kind), true)
         .field(tr!(lang, "note-field-by"), credit(note, lang), true)
-        .field(tr!(lang, "note-field-archived"), full(note.created_at), true);
+        .field(
+            tr!(lang, "note-field-archived"),
+            full(note.created_at),
+            true,
+        );
     if !c.tags.is_empty() {
         card = card.field(tr!(lang, "note-field-tags"), tags_line(note), true);
     }
@@ -129,7 +133,11 @@ fn result_entry(note: &Note, marked: Option<&str>, lang: Lang) -> String {
 fn describe(listing: &NoteListing, gathering: Option<&Gathering>, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(words) = &listing.words {
-        parts.push(tr!(lang, "note-filter-words", words = escape(&cut(words, 80))));
+        parts.push(tr!(
+            lang,
+            "note-filter-words",
+            words = escape(&cut(words, 80))
+        ));
     }
     let f = &listing.filter;
     if let Some(kind) = f.kind {
