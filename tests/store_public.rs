@@ -212,7 +212,10 @@ async fn names_are_kept_only_where_the_page_shows_them_and_per_community() {
             "{label}: no other community's names"
         );
 
-        let forgotten = store.forget_member(GuildRef(1), ana).await.unwrap();
+        let forgotten = store
+            .forget_member(GuildRef(1), ana, |_| "a former member".to_owned())
+            .await
+            .unwrap();
         assert!(forgotten.answers == 0, "{label}");
         assert!(
             store.member_names(named.id).await.unwrap().is_empty(),

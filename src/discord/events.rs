@@ -21,8 +21,8 @@ pub const RECHECK: std::time::Duration = std::time::Duration::from_secs(300);
 /// How long after start the data of removed servers may be deleted (the gateway announces the servers
 /// the bot is in first, so a server that invited it back meanwhile is not taken for gone).
 const PURGE_AFTER_START: Duration = Duration::minutes(15);
-/// The catalogue key of what organizers are told when the bot may not manage events (said in the
-/// community's language).
+/// The catalogue key of what organizers are told when the bot may not manage events (kept as the
+/// message and said in the reader's language).
 pub const MISSING_PERMISSION: &str = "mirror-missing-permission";
 
 /// How long a 403 pauses a community's events before the next probe.
@@ -138,7 +138,7 @@ pub enum Refusal {
     /// 404 on an existing event: it was deleted on Discord; make a new one.
     EventGone,
     /// Discord will refuse this request again until something changes (a 400, the 100-event cap): try
-    /// again in a few hours, telling organizers why (in the community's language).
+    /// again in a few hours, telling organizers why (in each organizer's language).
     Permanent(Message),
     /// 429, 5xx, a timeout: try again after a backoff.
     Temporary,
@@ -301,7 +301,7 @@ pub async fn sync_once(
                 match &refusal {
                     Refusal::NotAllowed => {
                         tracing::warn!(community = %item.community, "missing Manage Events: scheduled events paused for an hour");
-                        let problem = crate::i18n::text(lang, MISSING_PERMISSION, &[]);
+                        let problem = crate::i18n::stored(&Message::key(MISSING_PERMISSION));
                         store
                             .set_events_problem(item.community, Some(&problem))
                             .await?;
@@ -324,7 +324,7 @@ pub async fn sync_once(
                     }
                     Refusal::Permanent(problem) => {
                         tracing::warn!(gathering = %item.gathering, error = %e, "Discord refused a scheduled event; retrying in hours");
-                        let problem = crate::i18n::render(lang, problem);
+                        let problem = crate::i18n::stored(problem);
                         store
                             .set_events_problem(item.community, Some(&problem))
                             .await?;
@@ -347,8 +347,7 @@ pub async fn sync_once(
     })
 }
 
-/// The language of `community`'s public texts (its events' places, the problems told to its
-/// organizers), read once per pass.
+/// The language of `community`'s public texts (its events' places), read once per pass.
 async fn language_of(
     store: &Store,
     languages: &mut HashMap<CommunityId, Lang>,

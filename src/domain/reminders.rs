@@ -35,8 +35,20 @@ impl ReminderOffsets {
     }
 
     fn parse_for(input: &str, purpose: Purpose) -> Result<Self, InputError> {
-        let text = clean_line(input).to_ascii_lowercase();
-        if matches!(text.as_str(), "off" | "none") {
+        let text = clean_line(input).to_lowercase();
+        // "Off" as people write it, in English or French (as a role prompt takes it).
+        if matches!(
+            text.as_str(),
+            "off"
+                | "none"
+                | "no"
+                | "non"
+                | "aucun"
+                | "aucuns"
+                | "jamais"
+                | "désactivé"
+                | "desactive"
+        ) {
             return Ok(ReminderOffsets(Vec::new()));
         }
         let mut minutes: Vec<u32> = Vec::new();
@@ -138,6 +150,13 @@ impl fmt::Display for ReminderOffsets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn off_is_understood_in_english_and_french() {
+        for off in ["off", "none", "aucun", "Désactivé", "non"] {
+            assert!(ReminderOffsets::parse(off).unwrap().is_off(), "{off}");
+        }
+    }
 
     #[test]
     fn offsets_parse_sort_and_print_back() {

@@ -37,26 +37,29 @@ struct Found {
     exempt: bool,
 }
 
+/// Calls whose string arguments are not for members, by the last name of their path (`x.expect(`,
+/// `CommandError::Internal(`, `answer::interaction(`), compared whole and case-sensitively. Macros
+/// under `tracing::` count whatever their name.
 const EXEMPT_CALLS: &[&str] = &[
-    "tracing::",
-    "expect(",
-    "expect_err(",
-    "panic!(",
-    "unreachable!(",
-    "assert!(",
-    "assert_eq!(",
-    "assert_ne!(",
-    "debug_assert!(",
-    "Internal(",
-    "Corrupt(",
-    "context(",
-    "with_context(",
-    "#[error(",
+    "expect",
+    "expect_err",
+    "panic!",
+    "unreachable!",
+    "assert!",
+    "assert_eq!",
+    "assert_ne!",
+    "debug_assert!",
+    "Internal",
+    "Corrupt",
+    "corrupt",
+    "context",
+    "with_context",
     // The label a failure is logged under (`unavailable(lang, "public page", &e)`,
-    // `answer::interaction(…, "note form", …)`): the member sees the catalogue's message instead.
-    "unavailable(",
-    "interaction(",
-    "internal(",
+    // `answer::interaction(…, "note form", …)`, `answer::internal("note form", …)`): the member sees
+    // the catalogue's message instead.
+    "unavailable",
+    "interaction",
+    "internal",
 ];
 
 /// Every string literal in `source` that is not exempt, with its line.
@@ -65,8 +68,9 @@ fn literals(source: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut line = 1;
     let mut i = 0;
-    // Open parentheses, each with whether it opened an exempt call.
-    let mut parens: Vec<bool> = Vec::new();
+    // Open parentheses, each with whether it opened an exempt call, and braces (`None`): a block or a
+    // closure's body inside an exempt call is code of its own, not the call's argument.
+    let mut open: Vec<Option<bool>> = Vec::new();
     // The code read since the last `;`, `{` or `}` (to see which call a parenthesis opens).
     let mut recent = String::new();
     while i < chars.len() {
@@ -112,7 +116,8 @@ fn literals(source: &str) -> Vec<Found> {
                 let described = before.ends_with("#[description =")
                     || before.ends_with("#[name =")
                     || before.ends_with("context_menu_command =");
-                let exempt = described || parens.iter().any(|e| *e);
+                let inside_exempt = open.iter().rev().map_while(|o| *o).any(|exempt| exempt);
+                let exempt = described || inside_exempt;
                 found.push(Found {
                     literal: Literal {
                         line: start_line,
@@ -133,24 +138,36 @@ fn literals(source: &str) -> Vec<Found> {
                 }
             }
             '(' => {
-                let opens_exempt = EXEMPT_CALLS.iter().any(|call| {
-                    let call = call.trim_end_matches('(').to_lowercase();
-                    let call = call.as_str();
-                    let before = recent.trim_end().to_lowercase();
-                    let before = before.as_str();
-                    before.ends_with(call)
-                        || (call.ends_with("::") && last_path(before).starts_with(call))
-                });
-                parens.push(opens_exempt);
+                let path = last_path(recent.trim_end());
+                let name = path.rsplit("::").next().unwrap_or(path);
+                let opens_exempt = path.starts_with("tracing::")
+                    || EXEMPT_CALLS.contains(&name)
+                    || recent.trim_end().ends_with("#[error");
+                open.push(Some(opens_exempt));
                 recent.push(c);
                 i += 1;
             }
             ')' => {
-                parens.pop();
+                if matches!(open.last(), Some(Some(_))) {
+                    open.pop();
+                }
                 recent.push(c);
                 i += 1;
             }
-            ';' | '{' | '}' => {
+            '{' => {
+                open.push(None);
+                recent.clear();
+                i += 1;
+            }
+            '}' => {
+                while let Some(Some(_)) = open.last() {
+                    open.pop();
+                }
+                open.pop();
+                recent.clear();
+                i += 1;
+            }
+            ';' => {
                 recent.clear();
                 i += 1;
             }
@@ -166,7 +183,9 @@ fn literals(source: &str) -> Vec<Found> {
 /// The path expression that ends `code` (`tracing::warn!` in `… tracing::warn!`).
 fn last_path(code: &str) -> &str {
     let start = code
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':' || c == '!'))
+        .rfind(|c: char| {
+            !(c.is_alphanumeric() || c == '_' || c == ':' || c == '!' || c == '#' || c == '[')
+        })
         .map_or(0, |at| at + 1);
     &code[start..]
 }
@@ -302,7 +321,8 @@ const SQL_FIRST_WORDS: &[&str] = &[
 /// Whether a literal is SQL: its first word is an SQL keyword in capitals, it holds SQL's operators in
 /// capitals or a placeholder (`$1`), or it is a list of column names (`id, guild_id, name`).
 fn is_sql(text: &str) -> bool {
-    let columns = text.contains(',')
+    let columns = text.contains('_')
+        && text.contains(',')
         && text.split(',').all(|item| {
             let item = item.trim();
             !item.is_empty()
@@ -420,6 +440,9 @@ fn f() {
     let t = format!("{name} — {role}");
     let u = "Line one \
              goes on";
+    answer::interaction(&http, "note form", async { Reply::private("You cannot do that here.") });
+    let v = serenity_context("Not a context call at all");
+    let w = "yes, no, maybe";
 }
 #[cfg(test)]
 mod tests {
@@ -427,10 +450,13 @@ mod tests {
 }
 "##;
         let found = findings("src/discord/x.rs", source);
-        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(found.len(), 6, "{found:#?}");
         assert!(found[0].contains(":3: \"No gathering is coming up yet.\""));
         assert!(found[1].contains("raw \"quoted\" sentence here"));
         assert!(found[2].contains("Line one"));
+        assert!(found[3].contains("You cannot do that here."));
+        assert!(found[4].contains("Not a context call"));
+        assert!(found[5].contains("yes, no, maybe"));
         assert!(findings("src/cli.rs", source).is_empty());
     }
 }

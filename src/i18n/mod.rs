@@ -141,15 +141,54 @@ pub fn render(lang: Lang, message: &Message) -> String {
         Message::Key { key, args } => {
             // A value that is a whole number, written as one, is read as one (for plural variants);
             // a name such as `007` stays text.
-            let args: Vec<(&str, FluentValue<'static>)> = args
-                .iter()
-                .map(|(n, v)| match v.parse::<i64>() {
-                    Ok(number) if number.to_string() == *v => (*n, FluentValue::from(number)),
-                    _ => (*n, FluentValue::from(v.clone())),
-                })
-                .collect();
+            let args: Vec<(&str, FluentValue<'static>)> =
+                args.iter().map(|(n, v)| (*n, value_of(v))).collect();
             text(lang, key, &args)
         }
+    }
+}
+
+/// A message as text to keep in the database (a problem told to organizers later): its key and values,
+/// so that whoever reads it later reads it in their own language ([`render_stored`]).
+pub fn stored(message: &Message) -> String {
+    match message {
+        Message::Text(text) => text.clone(),
+        Message::Key { key, args } => {
+            let args: Vec<[&str; 2]> = args.iter().map(|(n, v)| [*n, v.as_str()]).collect();
+            serde_json::json!({ "key": key, "args": args }).to_string()
+        }
+    }
+}
+
+/// A message kept with [`stored`], in `lang`; text stored before (or written as text) is shown as it is.
+pub fn render_stored(lang: Lang, stored: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        key: String,
+        args: Vec<(String, String)>,
+    }
+    match serde_json::from_str::<Stored>(stored) {
+        Ok(message) => {
+            let args: Vec<(&str, FluentValue<'static>)> = message
+                .args
+                .iter()
+                .map(|(n, v)| (n.as_str(), value_of(v)))
+                .collect();
+            text(lang, &message.key, &args)
+        }
+        _ => stored.to_owned(),
+    }
+}
+
+/// A value as Fluent reads it: a whole number that fits a float exactly (a count, a note id) is a
+/// number, for plural variants; anything else — a snowflake, a name made of digits such as `007` —
+/// stays text as typed.
+fn value_of(v: &str) -> FluentValue<'static> {
+    match v.parse::<i64>() {
+        Ok(number) if number.to_string() == v && number.unsigned_abs() < (1 << 53) => {
+            FluentValue::from(number)
+        }
+        _ => FluentValue::from(v.to_owned()),
     }
 }
 

@@ -161,3 +161,31 @@ fn a_series_rhythm_reads_in_each_language_from_its_stored_rule() {
         "a rule this bot did not write keeps its stored words"
     );
 }
+
+#[test]
+fn a_stored_problem_is_read_in_the_readers_language_and_old_text_stays_as_it_was() {
+    use crate::domain::message::Message;
+    let problem =
+        stored(&Message::key("ops-needs-read-history").with("channel", "<#700000000000000101>"));
+    let en = render_stored(Lang::En, &problem);
+    let fr = render_stored(Lang::Fr, &problem);
+    assert!(
+        en.starts_with("I need the **Read Message History** permission in <#700000000000000101>"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("<#700000000000000101>") && !fr.contains("I need"),
+        "{fr}"
+    );
+    assert_eq!(
+        render_stored(Lang::Fr, "need Manage Events"),
+        "need Manage Events"
+    );
+    // A long number typed by a member stays as typed (a float would round it).
+    let typed = Message::key("input-not-a-time").with("typed", "1234567890123456789");
+    assert!(
+        render(Lang::En, &typed).contains("`1234567890123456789`"),
+        "{}",
+        render(Lang::En, &typed)
+    );
+}

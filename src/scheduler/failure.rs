@@ -37,13 +37,17 @@ impl Engine {
                 Ok(Outcome::Dropped)
             }
             OnFailure::ChannelUnreachable => {
-                let channel = format!("<#{}>", community.channel);
-                let lang = community.settings.language;
-                let problem = if error.status == Some(status::FORBIDDEN) {
-                    crate::tr!(lang, "ops-cannot-post-denied", channel = channel)
-                } else {
-                    crate::tr!(lang, "ops-cannot-post-not-found", channel = channel)
-                };
+                // Kept as the message, not its text: organizers read it in their own language.
+                let problem = crate::i18n::stored(
+                    &crate::domain::message::Message::key(
+                        if error.status == Some(status::FORBIDDEN) {
+                            "ops-cannot-post-denied"
+                        } else {
+                            "ops-cannot-post-not-found"
+                        },
+                    )
+                    .with("channel", format!("<#{}>", community.channel)),
+                );
                 tracing::warn!(post = post.id, community = %community.id, error = %error, "permanent posting failure");
                 self.store
                     .set_posts_problem(community.id, Some(&problem))

@@ -363,10 +363,9 @@ impl Engine {
         let window = Duration::seconds(i64::from(self.settings.nonce_window_seconds));
         if post.attempted_at.is_some_and(|first| now - first >= window) {
             if post.kind != PostKind::DmReminder && !self.may_read_history(community).await? {
-                let problem = crate::tr!(
-                    community.settings.language,
-                    "ops-needs-read-history",
-                    channel = format!("<#{}>", community.channel)
+                let problem = crate::i18n::stored(
+                    &crate::domain::message::Message::key("ops-needs-read-history")
+                        .with("channel", format!("<#{}>", community.channel)),
                 );
                 tracing::warn!(post = post.id, community = %community.id, "cannot look for a post whose answer was lost (no Read Message History): holding it");
                 self.store

@@ -5,6 +5,7 @@
 
 use super::{to_unix, Backend, Store, StoreError};
 use crate::domain::ids::{CommunityId, GuildRef, MemberRef};
+use crate::domain::language::Lang;
 use crate::domain::notes::{FORMER_MEMBER, FORMER_MEMBER_NAME};
 use chrono::{DateTime, Utc};
 
@@ -95,8 +96,8 @@ const CREDIT_FORMER: &str = concat!(
 );
 /// Change notices of the guild whose fixed text names member `$2` (`<@id>`).
 const NOTICES_NAMING: &str = concat!(
-    "SELECT id, body FROM posts WHERE body LIKE $2 AND ",
-    of_guild!()
+    "SELECT p.id, p.body, c.language FROM posts p JOIN communities c ON c.id = p.community_id \
+     WHERE p.body LIKE $2 AND c.guild_id = $1"
 );
 const SET_BODY: &str = "UPDATE posts SET body = $2 WHERE id = $1";
 
@@ -156,11 +157,13 @@ impl Store {
     }
 
     /// Forgets `member` in `guild`: their answers, attendance and role history are removed, their notes
-    /// stay credited to a former member, and change notices that name them lose the name.
+    /// stay credited to a former member, and change notices that name them lose the name: their mention
+    /// becomes `former(language)`, "a former member" in the notice's community's language.
     pub async fn forget_member(
         &self,
         guild: GuildRef,
         member: MemberRef,
+        former: fn(Lang) -> String,
     ) -> Result<Forgotten, StoreError> {
         let mut tx = self.begin_write().await?;
         let mut done = [0u64; FORGET_MEMBER.len()];
@@ -181,15 +184,16 @@ impl Store {
             .await?
             .rows_affected();
         let mention = format!("<@{}>", member.0);
-        let rows: Vec<(i64, Option<String>)> = sqlx::query_as(NOTICES_NAMING)
+        let rows: Vec<(i64, Option<String>, String)> = sqlx::query_as(NOTICES_NAMING)
             .bind(guild.to_db())
             .bind(format!("%{mention}%"))
             .fetch_all(&mut *tx)
             .await?;
-        for (id, body) in rows {
+        for (id, body, language) in rows {
             // The notice keeps its text without the name (a sent one as history, one still to be sent
             // without pinging them); everyone else it names stays.
-            let body = body.map(|text| without_member(&text, member));
+            let name = former(Lang::parse(&language).unwrap_or_default());
+            let body = body.map(|text| without_member(&text, member, &name));
             sqlx::query(SET_BODY)
                 .bind(id)
                 .bind(body)
@@ -297,32 +301,32 @@ impl Store {
     }
 }
 
-/// A stored notice (JSON) without `member`: their mention becomes "a former member" in every text,
-/// and their id leaves every list (who it pings).
-fn without_member(body: &str, member: MemberRef) -> String {
-    fn walk(value: &mut serde_json::Value, mention: &str, id: u64) {
+/// A stored notice (JSON) without `member`: their mention becomes `name` ("a former member" in the
+/// notice's language) in every text, and their id leaves every list (who it pings).
+fn without_member(body: &str, member: MemberRef, name: &str) -> String {
+    fn walk(value: &mut serde_json::Value, mention: &str, id: u64, name: &str) {
         match value {
             serde_json::Value::String(s) if s.contains(mention) => {
-                *s = s.replace(mention, FORMER_MEMBER_NAME);
+                *s = s.replace(mention, name);
             }
             serde_json::Value::Array(items) => {
                 items.retain(|v| v.as_u64() != Some(id));
                 for item in items {
-                    walk(item, mention, id);
+                    walk(item, mention, id, name);
                 }
             }
             serde_json::Value::Object(fields) => {
                 for item in fields.values_mut() {
-                    walk(item, mention, id);
+                    walk(item, mention, id, name);
                 }
             }
             _ => {}
         }
     }
     let Ok(mut value) = serde_json::from_str::<serde_json::Value>(body) else {
-        return body.replace(&format!("<@{}>", member.0), FORMER_MEMBER_NAME);
+        return body.replace(&format!("<@{}>", member.0), name);
     };
-    walk(&mut value, &format!("<@{}>", member.0), member.0);
+    walk(&mut value, &format!("<@{}>", member.0), member.0, name);
     value.to_string()
 }
 
@@ -334,7 +338,7 @@ mod tests {
     fn a_notice_loses_the_member_and_keeps_everyone_else() {
         let body = r#"{"title":"Gathering cancelled","text":"Roles freed: <@7> (Opener), <@8> (Closing).","mentions":"<@7> <@8>","ping":[7,8]}"#;
         let out: serde_json::Value =
-            serde_json::from_str(&without_member(body, MemberRef(7))).unwrap();
+            serde_json::from_str(&without_member(body, MemberRef(7), FORMER_MEMBER_NAME)).unwrap();
         assert_eq!(
             out["text"],
             "Roles freed: a former member (Opener), <@8> (Closing)."

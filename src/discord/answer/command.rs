@@ -211,11 +211,16 @@ pub async fn finish(ctx: Context<'_>) {
                 .map(super::member_name),
         },
     );
-    if let Ack::Deferred(_) = ack {
-        let done = EditInteractionResponse::new().content(crate::tr!(
-            crate::discord::error::reader(ctx),
-            "context-done"
-        ));
+    if let Ack::Deferred(visibility) = ack {
+        // A public "thinking…" is seen by the channel: it closes in the community's language.
+        let mut lang = crate::discord::error::reader(ctx);
+        if visibility == Visibility::Public {
+            let channel = crate::domain::ids::ChannelRef(ctx.channel_id().get());
+            if let Ok(Some(community)) = ctx.data().store.community_in_channel(channel).await {
+                lang = community.settings.language;
+            }
+        }
+        let done = EditInteractionResponse::new().content(crate::tr!(lang, "context-done"));
         if let Err(e) = app
             .interaction
             .edit_response(ctx.serenity_context(), done)

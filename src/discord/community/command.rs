@@ -127,6 +127,7 @@ pub async fn info(ctx: Context<'_>) -> Result<(), CommandError> {
     ]
     .into_iter()
     .flatten()
+    .map(|stored| crate::i18n::render_stored(crate::discord::error::reader(ctx), &stored))
     .collect();
     let problem = (!problems.is_empty()).then(|| problems.join("\n"));
     let page = match (&ctx.data().public_url, community.settings.public_page) {

@@ -137,7 +137,9 @@ async fn confirm(
                 .await?;
             let done = app
                 .store
-                .forget_member(GuildRef(guild.get()), member)
+                .forget_member(GuildRef(guild.get()), member, |lang| {
+                    crate::tr!(lang, "note-former-member")
+                })
                 .await?;
             for mine in &shown {
                 crate::discord::living::refresh_card(app, mine.community, mine.gathering.id, None);

@@ -170,6 +170,7 @@ pub(super) async fn after_change(
     crate::discord::answer::send(ctx, reply).await?;
     ctx.data().changed();
     if let Some(problem) = problem {
+        let problem = crate::i18n::render_stored(crate::discord::error::reader(ctx), &problem);
         crate::discord::answer::send(ctx, Reply::private(problem)).await?;
     }
     Ok(())

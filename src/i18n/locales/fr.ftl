@@ -952,9 +952,9 @@ note-export-parts = Fichiers { $first } à { $last } sur { $total }.
 ## Le miroir des événements programmés (l'onglet Événements du serveur)
 
 mirror-missing-permission = Je n'ai pas pu ajouter vos rencontres à l'onglet Événements du serveur : il me faut la permission **Gérer les événements**. Donnez-la à mon rôle (Paramètres du serveur → Rôles), et les événements apparaîtront d'ici quelques minutes.
-mirror-too-many-events = Le serveur a atteint la limite de Discord de 100 événements programmés : certaines rencontres ne sont donc pas dans l'onglet Événements. Supprimez-y les événements passés ou inutilisés ; je réessaie aux quelques heures.
-mirror-voice-channel-refused = Je n'ai pas pu mettre dans l'onglet Événements une rencontre qui a lieu dans { $channel } : il me faut pouvoir voir ce salon vocal et m'y connecter. Je réessaie aux quelques heures et après chaque changement.
-mirror-event-refused = Discord a refusé un événement programmé ({ $reason }) ; je réessaie aux quelques heures et après chaque changement.
+mirror-too-many-events = Le serveur a atteint la limite de Discord de 100 événements programmés : certaines rencontres ne sont donc pas dans l'onglet Événements. Supprimez-y les événements passés ou inutilisés ; je réessaie plusieurs fois par jour.
+mirror-voice-channel-refused = Je n'ai pas pu mettre dans l'onglet Événements une rencontre qui a lieu dans { $channel } : il me faut pouvoir voir ce salon vocal et m'y connecter. Je réessaie plusieurs fois par jour et après chaque changement.
+mirror-event-refused = Discord a refusé un événement programmé ({ $reason }) ; je réessaie plusieurs fois par jour et après chaque changement.
 mirror-event-place = Voir le salon de la communauté
 
 ## Publications automatiques : problèmes signalés à l'organisation, et la mention de retard
