@@ -10,7 +10,7 @@ mod state;
 
 #[allow(unused_imports)]
 pub use interactions::{Invocation, Member};
-pub use state::{Fault, Frame, Request};
+pub use state::{AnswerEvent, Fault, Frame, Request};
 
 use serde_json::{json, Value};
 use state::{GatewayCommand, State};
@@ -57,6 +57,12 @@ impl FakeDiscord {
             .fallback(rest::handle)
             .with_state(state.clone());
         let server = tokio::spawn(async move {
+            // No Nagle: a small gateway frame or answer written right after another would otherwise
+            // wait for the bot's delayed ACK (up to 40 ms), which no real client sees from Discord.
+            use axum::serve::ListenerExt;
+            let listener = listener.tap_io(|tcp| {
+                tcp.set_nodelay(true).ok();
+            });
             axum::serve(listener, app)
                 .await
                 .expect("fake discord serves");
@@ -402,6 +408,52 @@ impl FakeDiscord {
         let id = self.state.next_id();
         let payload = interactions::submit_form(self, id, member, channel, custom_id, fields);
         self.send_interaction(id, channel, payload)
+    }
+
+    /// Lean mode for benchmarks: no spec check and no log of requests, frames or answers (the fake
+    /// then costs every bot the same little, and its memory stays flat). Waiting helpers that read the
+    /// log ([`FakeDiscord::response_to`]) do not work in it: use [`FakeDiscord::send_watched`].
+    pub fn set_lean(&self, lean: bool) {
+        self.state.lean.store(lean, Ordering::Relaxed);
+    }
+
+    /// A fresh interaction id.
+    pub fn next_id(&self) -> u64 {
+        self.state.next_id()
+    }
+
+    /// Sends the interaction `payload` (built with `interactions::…` for `id`) and returns when it was
+    /// sent and where the fake tells of its answer's arrival: the first callback, then — for a deferred
+    /// answer — what replaced it.
+    pub fn send_watched(
+        &self,
+        id: u64,
+        channel: u64,
+        payload: Value,
+    ) -> (
+        std::time::Instant,
+        tokio::sync::mpsc::UnboundedReceiver<AnswerEvent>,
+    ) {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        self.state.watched.lock().unwrap().insert(id, tx);
+        self.state
+            .token_channels
+            .lock()
+            .unwrap()
+            .insert(format!("token-{id}"), channel);
+        let sent = std::time::Instant::now();
+        self.dispatch("INTERACTION_CREATE", payload);
+        (sent, rx)
+    }
+
+    /// Stops watching interaction `id` (its answer is in).
+    pub fn unwatch(&self, id: u64) {
+        self.state.watched.lock().unwrap().remove(&id);
+        self.state
+            .token_channels
+            .lock()
+            .unwrap()
+            .remove(&format!("token-{id}"));
     }
 
     fn send_interaction(&self, id: u64, channel: u64, payload: Value) -> u64 {

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use tokio::sync::{mpsc, Notify};
 
@@ -52,6 +52,24 @@ pub struct Fault {
     pub after_doing: bool,
 }
 
+/// What the fake saw of one interaction's answer, when it arrived (benchmarks: see
+/// `FakeDiscord::send_watched`).
+#[derive(Debug, Clone, Copy)]
+pub enum AnswerEvent {
+    /// The first callback (`type`: 4 message, 5/6 deferred, 7 card updated, 9 form).
+    Callback {
+        /// When the request reached the fake.
+        at: std::time::Instant,
+        /// The callback's type.
+        kind: u64,
+    },
+    /// What replaced a deferred answer: the edited original or the first follow-up.
+    Final {
+        /// When the request reached the fake.
+        at: std::time::Instant,
+    },
+}
+
 /// The shared state of one fake.
 pub struct State {
     /// The application (and bot user) id announced in READY.
@@ -98,6 +116,11 @@ pub struct State {
     /// Channels placed in another guild than the default one (for guilds on several shards).
     pub(crate) channel_guilds: Mutex<HashMap<u64, u64>>,
     pub(crate) identifies: AtomicU64,
+    /// Lean mode (benchmarks): no spec check, no log of requests, frames and answers, so that the fake
+    /// costs the same little for every bot and its memory does not grow with the run.
+    pub(crate) lean: AtomicBool,
+    /// Interactions whose answers someone waits for: id → where to tell them.
+    pub(crate) watched: Mutex<HashMap<u64, mpsc::UnboundedSender<AnswerEvent>>>,
     pub(crate) changed: Notify,
     pub(crate) next_id: AtomicU64,
 }
@@ -159,6 +182,8 @@ impl State {
             sessions: Mutex::default(),
             channel_guilds: Mutex::default(),
             identifies: AtomicU64::new(0),
+            lean: AtomicBool::new(false),
+            watched: Mutex::default(),
             changed: Notify::new(),
             next_id: AtomicU64::new(1_100_000_000_000_000_000),
         }
@@ -180,11 +205,17 @@ impl State {
     }
 
     pub(crate) fn record_request(&self, request: Request) {
+        if self.lean.load(Ordering::Relaxed) {
+            return;
+        }
         self.requests.lock().unwrap().push(request);
         self.changed.notify_waiters();
     }
 
     pub(crate) fn record_frame(&self, from_bot: bool, json: Value) {
+        if self.lean.load(Ordering::Relaxed) {
+            return;
+        }
         self.frames.lock().unwrap().push(Frame { from_bot, json });
         self.changed.notify_waiters();
     }
@@ -198,5 +229,37 @@ impl State {
             return faults.get(index).cloned();
         }
         faults.remove(index)
+    }
+}
+
+impl State {
+    /// Tells whoever watches an interaction that its answer (or its final form) arrived `at`.
+    pub(crate) fn answer_arrived(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+        at: std::time::Instant,
+    ) {
+        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let (id, event) = match (method, parts.as_slice()) {
+            ("POST", ["interactions", id, _, "callback"]) => {
+                let kind = body.and_then(|b| b["type"].as_u64()).unwrap_or(0);
+                (id.parse::<u64>().ok(), AnswerEvent::Callback { at, kind })
+            }
+            ("PATCH", ["webhooks", _, token, "messages", "@original"])
+            | ("POST", ["webhooks", _, token]) => (
+                token
+                    .strip_prefix("token-")
+                    .and_then(|i| i.parse::<u64>().ok()),
+                AnswerEvent::Final { at },
+            ),
+            _ => return,
+        };
+        let Some(id) = id else { return };
+        let watched = self.watched.lock().unwrap();
+        if let Some(tx) = watched.get(&id) {
+            tx.send(event).ok();
+        }
     }
 }
