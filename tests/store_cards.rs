@@ -465,3 +465,96 @@ async fn my_upcoming_gatherings_are_those_of_this_server_where_i_hold_a_role_or_
         store.close().await;
     }
 }
+
+/// What a click reads after its change, each in one statement scoped to the community: the card's
+/// state (where it is, whether an edit of it is being sent) and the gathering's agenda (frozen roles,
+/// holders in claim order, answers in answer order). Through another community: nothing.
+#[tokio::test]
+async fn a_click_reads_the_card_state_and_the_agenda_in_one_statement_each_per_community() {
+    use steward::domain::ids::MemberRef;
+    use steward::domain::rsvp::Answer;
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let label = db.label();
+        let a = community(&store, 10).await;
+        let b = community(&store, 20).await;
+        let g = gathering(&store, &a).await;
+        let none = store.card_state(a.id, g).await.unwrap();
+        assert_eq!(none, steward::store::CardState::default(), "{label}");
+        let card = LivingCard {
+            channel: ChannelRef(10),
+            message: 100,
+        };
+        store.set_living_card(a.id, g, card, now()).await.unwrap();
+        let state = store.card_state(a.id, g).await.unwrap();
+        assert_eq!(state.living, Some(card), "{label}");
+        assert!(!state.edit_in_flight, "{label}");
+        assert_eq!(
+            store.card_state(b.id, g).await.unwrap(),
+            steward::store::CardState::default(),
+            "{label}: not through another community"
+        );
+        // An edit planned and taken by the engine is in flight.
+        assert!(
+            store.plan_card_edit(a.id, g, now()).await.unwrap(),
+            "{label}"
+        );
+        let taken = store
+            .claim_due_posts("w", now(), now() + Duration::minutes(1), 10)
+            .await
+            .unwrap();
+        assert!(
+            taken.iter().any(|p| p.kind == PostKind::CardEdit),
+            "{label}"
+        );
+        assert!(
+            store.card_state(a.id, g).await.unwrap().edit_in_flight,
+            "{label}"
+        );
+
+        // The agenda: frozen at the first read, then holders and answers in their order.
+        let first = store.agenda(&a, g).await.unwrap();
+        let roles: Vec<String> = first.lines.iter().map(|l| l.role.clone()).collect();
+        assert_eq!(roles.len(), 5, "{label}: the default template, frozen");
+        for (i, m) in [(1, 7), (0, 8)] {
+            store
+                .claim_role(g, &roles[i], MemberRef(m), false, now())
+                .await
+                .unwrap();
+        }
+        store
+            .answer_rsvp(g, MemberRef(9), Answer::Maybe, now())
+            .await
+            .unwrap();
+        store
+            .answer_rsvp(g, MemberRef(7), Answer::Going, now() + Duration::seconds(1))
+            .await
+            .unwrap();
+        let agenda = store.agenda(&a, g).await.unwrap();
+        assert_eq!(agenda.answers.len(), 2, "{label}");
+        assert_eq!(
+            agenda.answers[0],
+            (MemberRef(9), Answer::Maybe),
+            "{label}: answer order"
+        );
+        assert_eq!(agenda.lines[1].holder, Some(MemberRef(7)), "{label}");
+        assert_eq!(
+            agenda,
+            {
+                let holders = store.holders(g).await.unwrap();
+                let answers = store.rsvps(g).await.unwrap();
+                steward::domain::agenda::Agenda::new(
+                    &store.agenda_roles(g, &a.template).await.unwrap(),
+                    &holders,
+                    answers,
+                )
+            },
+            "{label}: the same as read statement by statement"
+        );
+        assert!(
+            store.agenda(&b, g).await.is_err(),
+            "{label}: not through another community"
+        );
+        store.close().await;
+    }
+}

@@ -7,7 +7,50 @@
 use crate::discord::App;
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{ChannelRef, CommunityId};
-use crate::store::LivingCard;
+use crate::store::{CardState, LivingCard};
+
+/// The same after a click whose handler already read the card's state after its change (one read
+/// instead of two): nothing to do when the click was on the living card and no edit is on its way.
+pub fn refresh_card_after_click(
+    app: &App,
+    community: CommunityId,
+    gathering: GatheringId,
+    clicked: u64,
+    state: CardState,
+) {
+    let on_the_card = state.living.is_some_and(|card| card.message == clicked);
+    if on_the_card && !state.edit_in_flight {
+        return;
+    }
+    plan_edit(app, community, gathering);
+}
+
+/// Plans the edit now and wakes the posts engine when one was planned.
+async fn plan_now(
+    store: &crate::store::Store,
+    wake: &tokio::sync::Notify,
+    community: CommunityId,
+    gathering: GatheringId,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    match store.plan_card_edit(community, gathering, now).await {
+        Ok(true) => wake.notify_one(),
+        Ok(false) => {}
+        Err(e) => {
+            tracing::warn!(error = %e, gathering = %gathering, "could not plan a card edit")
+        }
+    }
+}
+
+/// Plans the edit (in the background).
+fn plan_edit(app: &App, community: CommunityId, gathering: GatheringId) {
+    let store = app.store.clone();
+    let wake = app.posts_wake.clone();
+    let now = app.clock.now();
+    tokio::spawn(async move {
+        plan_now(&store, &wake, community, gathering, now).await;
+    });
+}
 
 /// Plans an edit of `gathering`'s living card after a change (not when the change came from a click
 /// on that very card, `clicked`).
@@ -39,13 +82,7 @@ pub fn refresh_card(
                 Err(e) => tracing::warn!(error = %e, "could not read a gathering's living card"),
             }
         }
-        match store.plan_card_edit(community, gathering, now).await {
-            Ok(true) => wake.notify_one(),
-            Ok(false) => {}
-            Err(e) => {
-                tracing::warn!(error = %e, gathering = %gathering, "could not plan a card edit")
-            }
-        }
+        plan_now(&store, &wake, community, gathering, now).await;
     });
 }
 

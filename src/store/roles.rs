@@ -3,12 +3,23 @@
 
 use super::{from_unix, to_unix, Lock, Store, StoreError};
 use crate::domain::agenda::{Agenda, PastAgenda};
+use crate::domain::community::Community;
 use crate::domain::gathering::GatheringId;
 use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::language::Lang;
 use crate::domain::roles::Template;
+use crate::domain::rsvp::Answer;
 use chrono::{DateTime, Utc};
 
+/// A gathering's agenda in one statement: its frozen roles (part 0; none when it is not in community
+/// `$2`), its holders in claim order (part 1) and its answers in answer order (part 2).
+const AGENDA: &str = "SELECT CAST(0 AS BIGINT), roles, CAST(NULL AS BIGINT), CAST(0 AS BIGINT), \
+     CAST(0 AS BIGINT) FROM gatherings WHERE id = $1 AND community_id = $2 \
+     UNION ALL SELECT 1, c.role, c.member_id, c.claimed_at, c.id FROM role_claims c \
+     JOIN gatherings g ON g.id = c.gathering_id WHERE c.gathering_id = $1 AND g.community_id = $2 \
+     UNION ALL SELECT 2, r.answer, r.member_id, r.answered_at, r.id FROM rsvps r \
+     JOIN gatherings g ON g.id = r.gathering_id WHERE r.gathering_id = $1 AND g.community_id = $2 \
+     ORDER BY 1, 4, 5";
 const SAVE_TEMPLATE: &str = "UPDATE communities SET role_template = $2 WHERE id = $1";
 /// Upcoming gatherings of the community on which no role is claimed take the template again.
 const UNFREEZE_UNCLAIMED: &str = concat!(
@@ -212,12 +223,45 @@ impl Store {
     /// holders, and the members' answers.
     pub async fn agenda(
         &self,
+        community: &Community,
         gathering: GatheringId,
-        template: &Template,
     ) -> Result<Agenda, StoreError> {
-        let roles = self.agenda_roles(gathering, template).await?;
-        let holders = self.holders(gathering).await?;
-        let answers = self.rsvps(gathering).await?;
+        // One round trip in the common case (a click re-renders the card with it).
+        let rows: Vec<(i64, Option<String>, Option<i64>, i64, i64)> = sqlx::query_as(AGENDA)
+            .bind(gathering.0)
+            .bind(community.id.0)
+            .fetch_all(self.pool())
+            .await?;
+        let mut frozen = None;
+        let mut found = false;
+        let mut holders = Vec::new();
+        let mut answers = Vec::new();
+        for (part, text, member, _, _) in rows {
+            match (part, text, member) {
+                (0, roles, _) => {
+                    found = true;
+                    frozen = roles;
+                }
+                (1, Some(role), Some(m)) => holders.push((role, MemberRef::from_db(m))),
+                (2, Some(answer), Some(m)) => {
+                    if let Some(answer) = Answer::parse(&answer) {
+                        answers.push((MemberRef::from_db(m), answer));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !found {
+            return Err(StoreError::Corrupt(format!(
+                "gathering {gathering} is not in community {}",
+                community.id
+            )));
+        }
+        let roles = match frozen {
+            Some(roles) => Template::from_stored(&roles),
+            // Not frozen yet (no card or claim so far): freeze it from the template now.
+            None => self.agenda_roles(gathering, &community.template).await?,
+        };
         Ok(Agenda::new(&roles, &holders, answers))
     }
 

@@ -51,7 +51,6 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
         .ok_or_else(stale)?;
     let now = app.clock.now();
     let member = MemberRef(click.user.id.get());
-    let clicked = Some(click.message.id.get());
     // A large agenda's menus carry the role's index as the value picked.
     let action = match action {
         ButtonAction::ClaimPick(g) => ButtonAction::Claim(g, picked_index(click)?),
@@ -63,20 +62,17 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
         ButtonAction::Claim(_, index) | ButtonAction::Release(_, index) => {
             let claim = matches!(action, ButtonAction::Claim(..));
             let card = role_clicked(app, click, &community, &gathering, index, claim).await?;
-            crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
-            older_or(app, click, &community, &gathering, card)
-                .await
-                .map(Outcome::Update)
+            let update = after_click(app, click, &community, &gathering, card).await?;
+            Ok(Outcome::Update(update))
         }
         ButtonAction::Rsvp(_, answer) => {
             rsvp::check_rsvp(&gathering, now)?;
             app.store
                 .answer_rsvp(gathering.id, member, answer, now)
                 .await?;
-            crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
-            let agenda = app.store.agenda(gathering.id, &community.template).await?;
+            let agenda = app.store.agenda(&community, gathering.id).await?;
             let card = agenda_card(&community, &gathering, &agenda);
-            let update = older_or(app, click, &community, &gathering, card).await?;
+            let update = after_click(app, click, &community, &gathering, card).await?;
             // A role holder who cannot come is asked whether to free the role.
             Ok(
                 match crate::discord::roles::free_your_roles(
@@ -202,14 +198,35 @@ async fn role_clicked(
     card_now(app, community, gathering).await
 }
 
-/// What the clicked message becomes: the card as it is now when it is the living card (or the
-/// gathering has none yet), else a stub that links to the living card, which shows the change (a
-/// channel never holds two live cards of one gathering).
-async fn older_or(
+/// After a click changed the agenda or the answers: the card's state is read once, the living card is
+/// kept current (an edit planned only when the click was not on it, or an older edit is on its way),
+/// and the clicked message becomes what [`older_or`] says.
+async fn after_click(
     app: &App,
     click: &serenity::ComponentInteraction,
     community: &Community,
     gathering: &Gathering,
+    card: Reply,
+) -> Result<Reply, CommandError> {
+    let state = app.store.card_state(community.id, gathering.id).await?;
+    crate::discord::living::refresh_card_after_click(
+        app,
+        community.id,
+        gathering.id,
+        click.message.id.get(),
+        state,
+    );
+    older_or(click, community, gathering, state.living, card)
+}
+
+/// What the clicked message becomes: the card as it is now when it is the living card (or the
+/// gathering has none yet), else a stub that links to the living card, which shows the change (a
+/// channel never holds two live cards of one gathering).
+fn older_or(
+    click: &serenity::ComponentInteraction,
+    community: &Community,
+    gathering: &Gathering,
+    living: Option<crate::store::LivingCard>,
     card: Reply,
 ) -> Result<Reply, CommandError> {
     // A button on a private message (the "free your role?" question) answers privately.
@@ -224,7 +241,7 @@ async fn older_or(
             title = crate::discord::format::escape(&gathering.title)
         )));
     }
-    match app.store.living_card(community.id, gathering.id).await? {
+    match living {
         Some(living) if living.message != click.message.id.get() => {
             Ok(super::agenda_card::superseded(
                 community.settings.language,
@@ -270,6 +287,6 @@ async fn card_now(
     community: &Community,
     gathering: &Gathering,
 ) -> Result<Reply, CommandError> {
-    let agenda = app.store.agenda(gathering.id, &community.template).await?;
+    let agenda = app.store.agenda(&community, gathering.id).await?;
     Ok(agenda_card(community, gathering, &agenda))
 }

@@ -70,7 +70,7 @@ pub async fn rsvp(
         when = crate::discord::format::full(g.start)
     );
     // A role holder who cannot come is asked whether to free the role.
-    let agenda = ctx.data().store.agenda(g.id, &community.template).await?;
+    let agenda = ctx.data().store.agenda(&community, g.id).await?;
     let member = MemberRef(ctx.author().id.get());
     let mut reply = Reply::private("");
     if let Some(ask) = crate::discord::roles::free_your_roles(lang, &g, &agenda, member, answer) {
