@@ -479,18 +479,22 @@ async fn a_click_reads_the_card_state_and_the_agenda_in_one_statement_each_per_c
         let a = community(&store, 10).await;
         let b = community(&store, 20).await;
         let g = gathering(&store, &a).await;
-        let none = store.card_state(a.id, g).await.unwrap();
+        let none = store.agenda_and_card(&a, g).await.unwrap().1;
         assert_eq!(none, steward::store::CardState::default(), "{label}");
         let card = LivingCard {
             channel: ChannelRef(10),
             message: 100,
         };
         store.set_living_card(a.id, g, card, now()).await.unwrap();
-        let state = store.card_state(a.id, g).await.unwrap();
+        let state = store.agenda_and_card(&a, g).await.unwrap().1;
         assert_eq!(state.living, Some(card), "{label}");
         assert!(!state.edit_in_flight, "{label}");
         assert_eq!(
-            store.card_state(b.id, g).await.unwrap(),
+            store
+                .agenda_and_card(&b, g)
+                .await
+                .map(|(_, s)| s)
+                .unwrap_or_default(),
             steward::store::CardState::default(),
             "{label}: not through another community"
         );
@@ -508,7 +512,7 @@ async fn a_click_reads_the_card_state_and_the_agenda_in_one_statement_each_per_c
             "{label}"
         );
         assert!(
-            store.card_state(a.id, g).await.unwrap().edit_in_flight,
+            store.agenda_and_card(&a, g).await.unwrap().1.edit_in_flight,
             "{label}"
         );
 

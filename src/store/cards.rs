@@ -40,14 +40,6 @@ const EDITS_SINCE: &str = concat!(
     sql_kind!(edits)
 );
 
-/// Where the living card is and whether an edit of it is on its way, in one statement.
-const CARD_STATE: &str = concat!(
-    "SELECT card_channel_id, card_message_id, CAST(CASE WHEN EXISTS (SELECT 1 FROM posts \
-     WHERE gathering_id = $1 AND community_id = $2 AND kind = ",
-    sql_kind!(card_edit),
-    " AND sent_at IS NULL AND dropped_at IS NULL AND claimed_by IS NOT NULL) THEN 1 ELSE 0 END \
-     AS BIGINT) FROM gatherings WHERE id = $1 AND community_id = $2"
-);
 const IN_FLIGHT: &str = concat!(
     "SELECT id FROM posts WHERE gathering_id = $1 AND community_id = $2 AND kind = ",
     sql_kind!(card_edit),
@@ -125,30 +117,6 @@ impl Store {
                 message: message as u64,
             }),
             _ => None,
-        })
-    }
-
-    /// The living card and whether an edit of it is on its way, in one round trip (a click reads it
-    /// once, after its change).
-    pub async fn card_state(
-        &self,
-        community: CommunityId,
-        gathering: GatheringId,
-    ) -> Result<CardState, StoreError> {
-        let row: Option<(Option<i64>, Option<i64>, i64)> = sqlx::query_as(CARD_STATE)
-            .bind(gathering.0)
-            .bind(community.0)
-            .fetch_optional(self.pool())
-            .await?;
-        Ok(match row {
-            Some((channel, message, in_flight)) => CardState {
-                living: channel.zip(message).map(|(channel, message)| LivingCard {
-                    channel: ChannelRef::from_db(channel),
-                    message: message as u64,
-                }),
-                edit_in_flight: in_flight != 0,
-            },
-            None => CardState::default(),
         })
     }
 

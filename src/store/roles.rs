@@ -1,11 +1,11 @@
 //! Agenda roles: the community's template, a gathering's frozen role list, and claims (one holder per
 //! role per gathering, enforced by a unique index so that simultaneous claims cannot both win).
 
-use super::{from_unix, to_unix, Lock, Store, StoreError};
+use super::{from_unix, to_unix, CardState, LivingCard, Lock, Store, StoreError};
 use crate::domain::agenda::{Agenda, PastAgenda};
 use crate::domain::community::Community;
 use crate::domain::gathering::GatheringId;
-use crate::domain::ids::{CommunityId, MemberRef};
+use crate::domain::ids::{ChannelRef, CommunityId, MemberRef};
 use crate::domain::language::Lang;
 use crate::domain::roles::Template;
 use crate::domain::rsvp::Answer;
@@ -13,13 +13,27 @@ use chrono::{DateTime, Utc};
 
 /// A gathering's agenda in one statement: its frozen roles (part 0; none when it is not in community
 /// `$2`), its holders in claim order (part 1) and its answers in answer order (part 2).
-const AGENDA: &str = "SELECT CAST(0 AS BIGINT), roles, CAST(NULL AS BIGINT), CAST(0 AS BIGINT), \
-     CAST(0 AS BIGINT) FROM gatherings WHERE id = $1 AND community_id = $2 \
-     UNION ALL SELECT 1, c.role, c.member_id, c.claimed_at, c.id FROM role_claims c \
-     JOIN gatherings g ON g.id = c.gathering_id WHERE c.gathering_id = $1 AND g.community_id = $2 \
-     UNION ALL SELECT 2, r.answer, r.member_id, r.answered_at, r.id FROM rsvps r \
-     JOIN gatherings g ON g.id = r.gathering_id WHERE r.gathering_id = $1 AND g.community_id = $2 \
-     ORDER BY 1, 4, 5";
+macro_rules! agenda_parts {
+    () => {
+        "SELECT CAST(0 AS BIGINT), roles, CAST(NULL AS BIGINT), CAST(0 AS BIGINT), \
+         CAST(0 AS BIGINT) FROM gatherings WHERE id = $1 AND community_id = $2 \
+         UNION ALL SELECT 1, c.role, c.member_id, c.claimed_at, c.id FROM role_claims c \
+         JOIN gatherings g ON g.id = c.gathering_id WHERE c.gathering_id = $1 AND g.community_id = $2 \
+         UNION ALL SELECT 2, r.answer, r.member_id, r.answered_at, r.id FROM rsvps r \
+         JOIN gatherings g ON g.id = r.gathering_id WHERE r.gathering_id = $1 AND g.community_id = $2"
+    };
+}
+const AGENDA: &str = concat!(agenda_parts!(), " ORDER BY 1, 4, 5");
+/// The agenda and, as part 3, the living card (channel, message) and whether an edit of it is being
+/// sent: what a click needs after its change, in one round trip.
+const AGENDA_AND_CARD: &str = concat!(
+    agenda_parts!(),
+    " UNION ALL SELECT 3, NULL, card_channel_id, card_message_id, CAST(CASE WHEN EXISTS \
+     (SELECT 1 FROM posts WHERE gathering_id = $1 AND community_id = $2 AND kind = ",
+    sql_kind!(card_edit),
+    " AND sent_at IS NULL AND dropped_at IS NULL AND claimed_by IS NOT NULL) THEN 1 ELSE 0 END \
+     AS BIGINT) FROM gatherings WHERE id = $1 AND community_id = $2 ORDER BY 1, 4, 5"
+);
 const SAVE_TEMPLATE: &str = "UPDATE communities SET role_template = $2 WHERE id = $1";
 /// Upcoming gatherings of the community on which no role is claimed take the template again.
 const UNFREEZE_UNCLAIMED: &str = concat!(
@@ -226,8 +240,32 @@ impl Store {
         community: &Community,
         gathering: GatheringId,
     ) -> Result<Agenda, StoreError> {
+        let (agenda, _) = self.agenda_rows(AGENDA, community, gathering).await?;
+        Ok(agenda)
+    }
+
+    /// The agenda and the state of the gathering's living card, in one round trip: what a click reads
+    /// after its change, to answer with the card and to know whether the living card needs an edit.
+    pub async fn agenda_and_card(
+        &self,
+        community: &Community,
+        gathering: GatheringId,
+    ) -> Result<(Agenda, CardState), StoreError> {
+        let (agenda, card) = self
+            .agenda_rows(AGENDA_AND_CARD, community, gathering)
+            .await?;
+        Ok((agenda, card.unwrap_or_default()))
+    }
+
+    async fn agenda_rows(
+        &self,
+        sql: &'static str,
+        community: &Community,
+        gathering: GatheringId,
+    ) -> Result<(Agenda, Option<CardState>), StoreError> {
         // One round trip in the common case (a click re-renders the card with it).
-        let rows: Vec<(i64, Option<String>, Option<i64>, i64, i64)> = sqlx::query_as(AGENDA)
+        type Row = (i64, Option<String>, Option<i64>, Option<i64>, i64);
+        let rows: Vec<Row> = sqlx::query_as(sql)
             .bind(gathering.0)
             .bind(community.id.0)
             .fetch_all(self.pool())
@@ -236,7 +274,8 @@ impl Store {
         let mut found = false;
         let mut holders = Vec::new();
         let mut answers = Vec::new();
-        for (part, text, member, _, _) in rows {
+        let mut card = None;
+        for (part, text, member, at, seq) in rows {
             match (part, text, member) {
                 (0, roles, _) => {
                     found = true;
@@ -247,6 +286,15 @@ impl Store {
                     if let Some(answer) = Answer::parse(&answer) {
                         answers.push((MemberRef::from_db(m), answer));
                     }
+                }
+                (3, _, channel) => {
+                    card = Some(CardState {
+                        living: channel.zip(at).map(|(channel, message)| LivingCard {
+                            channel: ChannelRef::from_db(channel),
+                            message: message as u64,
+                        }),
+                        edit_in_flight: seq != 0,
+                    })
                 }
                 _ => {}
             }
@@ -262,7 +310,7 @@ impl Store {
             // Not frozen yet (no card or claim so far): freeze it from the template now.
             None => self.agenda_roles(gathering, &community.template).await?,
         };
-        Ok(Agenda::new(&roles, &holders, answers))
+        Ok((Agenda::new(&roles, &holders, answers), card))
     }
 
     /// Who holds which role of a gathering, in claim order.
@@ -297,19 +345,26 @@ impl Store {
         one_role_per_member: bool,
         now: DateTime<Utc>,
     ) -> Result<ClaimOutcome, StoreError> {
-        let mut tx = self.begin_write().await?;
-        if one_role_per_member {
-            self.serialise(&mut tx, Lock::Claims, gathering.0).await?;
-        }
-        let won: Option<i64> = sqlx::query_scalar(CLAIM)
+        let claim = sqlx::query_scalar(CLAIM)
             .bind(gathering.0)
             .bind(role.to_owned())
             .bind(member.to_db())
             .bind(to_unix(now))
-            .bind(i64::from(one_role_per_member))
-            .fetch_optional(&mut *tx)
-            .await?;
-        tx.commit().await?;
+            .bind(i64::from(one_role_per_member));
+        // One statement is atomic on its own: the unique index lets one claim of a role win, and
+        // SQLite's single writer runs the one-role-per-member check and the insert alone. Only
+        // PostgreSQL's READ COMMITTED needs the check serialised (two claims by one member could
+        // both pass the `NOT EXISTS`).
+        let won: Option<i64> = if one_role_per_member && self.backend() == super::Backend::Postgres
+        {
+            let mut tx = self.begin_write().await?;
+            self.serialise(&mut tx, Lock::Claims, gathering.0).await?;
+            let won = claim.fetch_optional(&mut *tx).await?;
+            tx.commit().await?;
+            won
+        } else {
+            claim.fetch_optional(self.pool()).await?
+        };
         if won.is_some() {
             return Ok(ClaimOutcome::Claimed);
         }

@@ -61,8 +61,9 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
         ButtonAction::ClaimPick(_) | ButtonAction::ReleasePick(_) => Err(stale()),
         ButtonAction::Claim(_, index) | ButtonAction::Release(_, index) => {
             let claim = matches!(action, ButtonAction::Claim(..));
-            let card = role_clicked(app, click, &community, &gathering, index, claim).await?;
-            let update = after_click(app, click, &community, &gathering, card).await?;
+            let (card, state) =
+                role_clicked(app, click, &community, &gathering, index, claim).await?;
+            let update = after_click(app, click, &community, &gathering, state, card)?;
             Ok(Outcome::Update(update))
         }
         ButtonAction::Rsvp(_, answer) => {
@@ -70,9 +71,9 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
             app.store
                 .answer_rsvp(gathering.id, member, answer, now)
                 .await?;
-            let agenda = app.store.agenda(&community, gathering.id).await?;
+            let (agenda, state) = app.store.agenda_and_card(&community, gathering.id).await?;
             let card = agenda_card(&community, &gathering, &agenda);
-            let update = after_click(app, click, &community, &gathering, card).await?;
+            let update = after_click(app, click, &community, &gathering, state, card)?;
             // A role holder who cannot come is asked whether to free the role.
             Ok(
                 match crate::discord::roles::free_your_roles(
@@ -183,7 +184,7 @@ async fn role_clicked(
     gathering: &Gathering,
     index: usize,
     claim: bool,
-) -> Result<Reply, CommandError> {
+) -> Result<(Reply, crate::store::CardState), CommandError> {
     let now = app.clock.now();
     let store = &app.store;
     let member = MemberRef(click.user.id.get());
@@ -195,20 +196,21 @@ async fn role_clicked(
         let actor = actor_of_member(click.member.as_ref());
         role_flows::release(store, community, gathering, &role, member, &actor, now).await?;
     }
-    card_now(app, community, gathering).await
+    let (agenda, state) = store.agenda_and_card(community, gathering.id).await?;
+    Ok((agenda_card(community, gathering, &agenda), state))
 }
 
-/// After a click changed the agenda or the answers: the card's state is read once, the living card is
-/// kept current (an edit planned only when the click was not on it, or an older edit is on its way),
-/// and the clicked message becomes what [`older_or`] says.
-async fn after_click(
+/// After a click changed the agenda or the answers (`state`: the living card as read with the agenda,
+/// after the change): the living card is kept current (an edit planned only when the click was not on
+/// it, or an older edit is on its way), and the clicked message becomes what [`older_or`] says.
+fn after_click(
     app: &App,
     click: &serenity::ComponentInteraction,
     community: &Community,
     gathering: &Gathering,
+    state: crate::store::CardState,
     card: Reply,
 ) -> Result<Reply, CommandError> {
-    let state = app.store.card_state(community.id, gathering.id).await?;
     crate::discord::living::refresh_card_after_click(
         app,
         community.id,
@@ -279,14 +281,4 @@ async fn role_at(
     roles.roles().get(index).cloned().ok_or_else(|| {
         CommandError::said(crate::domain::message::Message::key("role-not-on-agenda"))
     })
-}
-
-/// The card as it is now.
-async fn card_now(
-    app: &App,
-    community: &Community,
-    gathering: &Gathering,
-) -> Result<Reply, CommandError> {
-    let agenda = app.store.agenda(&community, gathering.id).await?;
-    Ok(agenda_card(community, gathering, &agenda))
 }
