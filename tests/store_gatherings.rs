@@ -451,3 +451,67 @@ async fn a_guild_calendar_merges_its_communities_and_ids_are_scoped_to_their_com
         store.close().await;
     }
 }
+
+/// A click reads its community (by channel) and gathering (by the button's id) in one statement: the
+/// pair only when that gathering is that channel's community's; a button pasted into another
+/// community's channel, or an unknown id, finds nothing.
+#[tokio::test]
+async fn a_click_finds_its_community_and_gathering_together_only_in_their_channel() {
+    for db in TestDb::both().await {
+        let (store, a) = setup(&db, 10).await;
+        let settings = Settings::new(
+            CommunityName::parse("Other").unwrap(),
+            chrono_tz::Europe::Paris,
+            None,
+        );
+        store
+            .create_community(GuildRef(1), ChannelRef(20), &settings, utc(2026, 11, 1, 0))
+            .await
+            .unwrap()
+            .unwrap();
+        let start = utc(2026, 12, 4, 18);
+        let g = store
+            .add_gathering(
+                a,
+                &NewOccurrence {
+                    series: None,
+                    start,
+                    end: start + Duration::hours(2),
+                    title: "December circle".into(),
+                    location: Some("Room 4".into()),
+                },
+                utc(2026, 11, 1, 0),
+            )
+            .await
+            .unwrap();
+        let (community, gathering) = store
+            .gathering_in_channel(ChannelRef(10), g)
+            .await
+            .unwrap()
+            .expect("found in its channel");
+        assert_eq!(community.id, a, "{}", db.label());
+        assert_eq!(community.settings.name.as_str(), "Circle");
+        assert_eq!(gathering.id, g);
+        assert_eq!(gathering.title, "December circle");
+        assert_eq!(gathering.location.as_deref(), Some("Room 4"));
+        assert_eq!(
+            Some(gathering.clone()),
+            store.gathering(a, g).await.unwrap(),
+            "the same gathering as read alone"
+        );
+        assert!(store
+            .gathering_in_channel(ChannelRef(20), g)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(store
+            .gathering_in_channel(
+                ChannelRef(10),
+                steward::domain::gathering::GatheringId(g.0 + 999)
+            )
+            .await
+            .unwrap()
+            .is_none());
+        store.close().await;
+    }
+}

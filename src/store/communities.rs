@@ -11,11 +11,13 @@ use chrono::{DateTime, Utc};
 
 macro_rules! columns {
     () => {
-        "id, guild_id, channel_id, name, time_zone, organizer_role_id, reminder_offsets, role_prompt, \
-         dm_reminders, one_role_per_member, role_template, created_at, public_page, public_names, \
-         time_format, reminders_chosen, language"
+        "c.id, c.guild_id, c.channel_id, c.name, c.time_zone, c.organizer_role_id, c.reminder_offsets, \
+         c.role_prompt, c.dm_reminders, c.one_role_per_member, c.role_template, c.created_at, \
+         c.public_page, c.public_names, c.time_format, c.reminders_chosen, c.language"
     };
 }
+/// The columns of a community row (`c`), for a query that reads a community with something else.
+pub(super) use columns as community_columns;
 
 const INSERT: &str =
     "INSERT INTO communities (guild_id, channel_id, name, time_zone, organizer_role_id, \
@@ -26,16 +28,16 @@ const INSERT: &str =
 const BY_CHANNEL: &str = concat!(
     "SELECT ",
     columns!(),
-    " FROM communities WHERE channel_id = $1"
+    " FROM communities c WHERE c.channel_id = $1"
 );
 
 const BY_GUILD: &str = concat!(
     "SELECT ",
     columns!(),
-    " FROM communities WHERE guild_id = $1 ORDER BY name, id"
+    " FROM communities c WHERE c.guild_id = $1 ORDER BY c.name, c.id"
 );
 
-const BY_ID: &str = concat!("SELECT ", columns!(), " FROM communities WHERE id = $1");
+const BY_ID: &str = concat!("SELECT ", columns!(), " FROM communities c WHERE c.id = $1");
 
 const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
@@ -52,7 +54,7 @@ const RHYTHM_REMINDERS: &str = "UPDATE communities SET reminder_offsets = $2, up
 pub struct CommunityConflict(pub Box<Community>);
 
 #[derive(sqlx::FromRow)]
-struct CommunityRow {
+pub(super) struct CommunityRow {
     id: i64,
     guild_id: i64,
     channel_id: i64,
@@ -73,7 +75,7 @@ struct CommunityRow {
 }
 
 impl CommunityRow {
-    fn into_domain(self) -> Result<Community, StoreError> {
+    pub(super) fn into_domain(self) -> Result<Community, StoreError> {
         let corrupt = |what: &str, e: &dyn std::fmt::Display| {
             StoreError::Corrupt(format!("community {}: {what}: {e}", self.id))
         };

@@ -1,15 +1,17 @@
 //! Gatherings: one-offs, materialised occurrences, listing, moving, cancelling, and the bookkeeping of
 //! their mirrored Discord events.
 
+use super::communities::{community_columns, CommunityRow};
 use super::{from_unix, to_unix, Store, StoreError};
+use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId, SeriesId, Status};
-use crate::domain::ids::{CommunityId, GuildRef};
+use crate::domain::ids::{ChannelRef, CommunityId, GuildRef};
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
 macro_rules! columns {
     () => {
-        "g.id, g.community_id, g.series_id, g.original_start, g.start_at, g.end_at, g.title, g.location, \
+        "g.id AS gathering_id, g.community_id, g.series_id, g.original_start, g.start_at, g.end_at, g.title, g.location, \
          g.status, g.reason"
     };
 }
@@ -43,6 +45,23 @@ const ONE: &str = concat!(
     columns!(),
     " FROM gatherings g WHERE g.community_id = $1 AND g.id = $2"
 );
+/// A click's community (by the channel it came from) and the gathering its button names, in one
+/// statement: a button pasted into another community's channel finds nothing.
+const IN_CHANNEL: &str = concat!(
+    "SELECT ",
+    community_columns!(),
+    ", ",
+    columns!(),
+    " FROM communities c JOIN gatherings g ON g.community_id = c.id \
+     WHERE c.channel_id = $1 AND g.id = $2"
+);
+#[derive(sqlx::FromRow)]
+struct InChannelRow {
+    #[sqlx(flatten)]
+    community: CommunityRow,
+    #[sqlx(flatten)]
+    gathering: GatheringRow,
+}
 const BETWEEN: &str = concat!(
     "SELECT ",
     columns!(),
@@ -91,6 +110,7 @@ pub struct NewOccurrence {
 
 #[derive(sqlx::FromRow)]
 pub(super) struct GatheringRow {
+    #[sqlx(rename = "gathering_id")]
     id: i64,
     community_id: i64,
     series_id: Option<i64>,
@@ -186,6 +206,21 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         all_into_domain(rows)
+    }
+
+    /// The community of `channel` and its gathering `id`, read together (a click needs both).
+    pub async fn gathering_in_channel(
+        &self,
+        channel: ChannelRef,
+        id: GatheringId,
+    ) -> Result<Option<(Community, Gathering)>, StoreError> {
+        let row: Option<InChannelRow> = sqlx::query_as(IN_CHANNEL)
+            .bind(channel.to_db())
+            .bind(id.0)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|r| Ok((r.community.into_domain()?, r.gathering.into_domain()?)))
+            .transpose()
     }
 
     /// One gathering of this community (an id from elsewhere is "not found").

@@ -39,14 +39,9 @@ fn stale() -> CommandError {
 
 async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcome, CommandError> {
     let action = ButtonAction::parse(&click.data.custom_id).ok_or_else(stale)?;
-    let community = app
+    let (community, gathering) = app
         .store
-        .community_in_channel(ChannelRef(click.channel_id.get()))
-        .await?
-        .ok_or_else(stale)?;
-    let gathering = app
-        .store
-        .gathering(community.id, action.gathering())
+        .gathering_in_channel(ChannelRef(click.channel_id.get()), action.gathering())
         .await?
         .ok_or_else(stale)?;
     let now = app.clock.now();
