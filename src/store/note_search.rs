@@ -38,17 +38,11 @@ const SEARCH_SQLITE: &str = concat!(
     filters!(),
     " ORDER BY best.score, n.id DESC"
 );
-// On PostgreSQL, ranking is bounded: the best matches are chosen among the newest 2,000 notes that
-// match (found through the GIN index or, for a very common word, by walking the community's notes newest
-// first), so a word found in 25,000 notes of one community costs 2,000 ranks, not 25,000. Below 2,000
-// matches nothing changes; above, an old note can only be found with more (or rarer) words.
 const SEARCH_POSTGRES: &str = concat!(
-    "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q), \
-     matched AS (SELECT n.id, n.search FROM notes n, q WHERE n.search @@ q.q AND n.community_id = $2",
+    "WITH best AS (SELECT n.id, ts_rank(n.search, q) AS score FROM notes n, websearch_to_tsquery('english', $1) q \
+     WHERE n.search @@ q AND n.community_id = $2",
     filters!(),
-    " ORDER BY n.created_at DESC, n.id DESC LIMIT 2000), \
-     best AS (SELECT m.id, ts_rank(m.search, q.q) AS score FROM matched m, q \
-     ORDER BY score DESC, m.id DESC LIMIT $7 OFFSET $8) SELECT ",
+    " ORDER BY score DESC, n.id DESC LIMIT $7 OFFSET $8) SELECT ",
     note_columns!(),
     ", ts_headline('english', n.body, websearch_to_tsquery('english', $1), \
      'StartSel=⟦, StopSel=⟧, MaxWords=24, MinWords=8') AS snippet \
