@@ -107,10 +107,15 @@ pub fn help_reply(lang: Lang, commands: &[Command]) -> Reply {
 /// What Steward does and its commands.
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), CommandError> {
-    let reply = help_reply(
-        crate::discord::error::reader(ctx),
-        &ctx.framework().options().commands,
-    );
+    // The card depends only on the language and the registered commands, which are set at start:
+    // built once per language, then sent as it is.
+    static BUILT: [std::sync::OnceLock<Reply>; 2] =
+        [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    let lang = crate::discord::error::reader(ctx);
+    let built = &BUILT[usize::from(lang == Lang::Fr)];
+    let reply = built
+        .get_or_init(|| help_reply(lang, &ctx.framework().options().commands))
+        .clone();
     crate::discord::answer::send(ctx, reply).await?;
     Ok(())
 }

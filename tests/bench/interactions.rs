@@ -96,6 +96,8 @@ struct Bot {
     homes: Vec<(u64, u64, i64)>,
     /// Per worker: how many interactions it has sent (Claim and Release alternate across rounds).
     turns: Vec<AtomicUsize>,
+    /// Resident memory a second after it connected, before any community exists (MiB).
+    started: f64,
 }
 
 impl Bot {
@@ -150,6 +152,8 @@ async fn start_steward(db: &TestDb, dir: &std::path::Path, workers: usize) -> Bo
     let log = std::env::var("STEWARD_BENCH_BOT_LOG").unwrap_or_else(|_| "error".to_owned());
     let child = support::process::spawn_steward(&fake, db.url(), dir, &[("RUST_LOG", &log)]);
     fake.wait_ready().await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let started = rss_mib(child.id().expect("the bot runs"));
     let when = (chrono::Utc::now() + chrono::Duration::days(30))
         .format("%Y-%m-%d")
         .to_string();
@@ -197,6 +201,7 @@ async fn start_steward(db: &TestDb, dir: &std::path::Path, workers: usize) -> Bo
         child,
         turns: homes.iter().map(|_| AtomicUsize::new(0)).collect(),
         homes,
+        started,
     }
 }
 
@@ -214,6 +219,8 @@ async fn start_floor(workers: usize) -> Bot {
         .expect("the floor bot starts");
     fake.wait_ready().await;
     fake.set_lean(true);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let started = rss_mib(child.id().expect("the floor runs"));
     let homes: Vec<(u64, u64, i64)> = (0..workers)
         .map(|w| (CHANNEL + w as u64, 1000 + w as u64, 1 + w as i64))
         .collect();
@@ -222,6 +229,7 @@ async fn start_floor(workers: usize) -> Bot {
         child,
         turns: homes.iter().map(|_| AtomicUsize::new(0)).collect(),
         homes,
+        started,
     }
 }
 
@@ -488,8 +496,10 @@ async fn bench_backend(db: TestDb, floor: &Arc<Bot>, kinds: &[Kind], levels: &[u
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     println!(
-        "\nSteward's resident memory: {idle:.1} MiB idle after setting up {workers} communities, {:.1} MiB after the run; the floor's: {:.1} MiB.",
+        "\nResident memory: Steward {:.1} MiB idle when connected, {idle:.1} MiB idle after setting up {workers} communities, {:.1} MiB after the run; the floor {:.1} MiB when connected, {:.1} MiB now.",
+        steward.started,
         rss_mib(steward.pid()),
+        floor.started,
         rss_mib(floor.pid())
     );
     drop(steward);
