@@ -531,8 +531,6 @@ fn main() {
         );
         let workers = levels.iter().copied().max().unwrap_or(1);
         let floor = Arc::new(start_floor(workers).await);
-        tokio::time::sleep(Duration::from_secs(1)).await;
-        println!("floor bot: {:.1} MiB idle", rss_mib(floor.pid()));
         if only.iter().any(|o| o == "sqlite") {
             bench_backend(TestDb::sqlite(), &floor, &kinds, &levels).await;
         }
