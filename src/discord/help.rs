@@ -112,7 +112,10 @@ pub async fn help(ctx: Context<'_>) -> Result<(), CommandError> {
     static BUILT: [std::sync::OnceLock<Reply>; 2] =
         [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
     let lang = crate::discord::error::reader(ctx);
-    let built = &BUILT[usize::from(lang == Lang::Fr)];
+    let built = &BUILT[match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+    }];
     let reply = built
         .get_or_init(|| help_reply(lang, &ctx.framework().options().commands))
         .clone();

@@ -37,7 +37,7 @@ pub async fn render(
     if post.kind == PostKind::AgendaCard {
         return Ok(match store.upcoming(community.id, now, 1).await?.first() {
             Some(next) => {
-                let agenda = store.agenda(&community, next.id).await?;
+                let agenda = store.agenda(community, next.id).await?;
                 Some(Rendered {
                     reply: agenda_card(community, next, &agenda),
                     card_of: Some(next.id),
@@ -84,7 +84,7 @@ async fn say(
     match post.kind {
         PostKind::Reminder => match gathering {
             Some(g) => {
-                let agenda = store.agenda(&community, g.id).await?;
+                let agenda = store.agenda(community, g.id).await?;
                 Ok(Some(reminder(community, g, &agenda)))
             }
             None => Ok(None),
@@ -92,7 +92,7 @@ async fn say(
         PostKind::AgendaCard => Ok(None),
         PostKind::CardEdit => match gathering {
             Some(g) => {
-                let agenda = store.agenda(&community, g.id).await?;
+                let agenda = store.agenda(community, g.id).await?;
                 Ok(Some(agenda_card(community, g, &agenda)))
             }
             None => Ok(None),
@@ -154,7 +154,7 @@ async fn reminder_of(
     buried: bool,
     now: DateTime<Utc>,
 ) -> Result<Option<Rendered>, StoreError> {
-    let agenda = store.agenda(&community, g.id).await?;
+    let agenda = store.agenda(community, g.id).await?;
     Ok(Some(
         match near_card(store, community, g, buried, now).await? {
             Some(url) => Rendered {
@@ -190,7 +190,7 @@ async fn prompt_of(
     let Some(g) = target.filter(|g| g.status.is_on()) else {
         return Ok(None);
     };
-    let agenda = store.agenda(&community, g.id).await?;
+    let agenda = store.agenda(community, g.id).await?;
     let past = store
         .past_agendas(community.id, now, ROTATION_GATHERINGS)
         .await?;
@@ -236,7 +236,7 @@ async fn carry_prompt(
     reply: &mut Reply,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let agenda = store.agenda(&community, g.id).await?;
+    let agenda = store.agenda(community, g.id).await?;
     let past = store
         .past_agendas(community.id, now, ROTATION_GATHERINGS)
         .await?;

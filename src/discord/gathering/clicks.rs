@@ -66,7 +66,11 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
             app.store
                 .answer_rsvp(gathering.id, member, answer, now)
                 .await?;
-            let (agenda, state) = app.store.agenda_and_card(&community, gathering.id).await?;
+            let (agenda, state) = app
+                .store
+                .agenda_and_card(&community, gathering.id)
+                .await
+                .map_err(|e| changed_but_unread(app, click, &community, &gathering, e))?;
             let card = agenda_card(&community, &gathering, &agenda);
             let update = after_click(app, click, &community, &gathering, state, card)?;
             // A role holder who cannot come is asked whether to free the role.
@@ -191,8 +195,25 @@ async fn role_clicked(
         let actor = actor_of_member(click.member.as_ref());
         role_flows::release(store, community, gathering, &role, member, &actor, now).await?;
     }
-    let (agenda, state) = store.agenda_and_card(community, gathering.id).await?;
+    let (agenda, state) = store
+        .agenda_and_card(community, gathering.id)
+        .await
+        .map_err(|e| changed_but_unread(app, click, community, gathering, e))?;
     Ok((agenda_card(community, gathering, &agenda), state))
+}
+
+/// The click's change is saved but the card could not be read back: the living card must still
+/// follow the change (an edit is planned as for any change), and the member is told of the failure.
+fn changed_but_unread(
+    app: &App,
+    click: &serenity::ComponentInteraction,
+    community: &Community,
+    gathering: &Gathering,
+    error: crate::store::StoreError,
+) -> CommandError {
+    let clicked = Some(click.message.id.get());
+    crate::discord::living::refresh_card(app, community.id, gathering.id, clicked);
+    error.into()
 }
 
 /// After a click changed the agenda or the answers (`state`: the living card as read with the agenda,

@@ -72,7 +72,7 @@ pub async fn next(
     let g = next
         .first()
         .ok_or_else(|| CommandError::said(Message::key("next-none")))?;
-    let agenda = store.agenda(&community, g.id).await?;
+    let agenda = store.agenda(community, g.id).await?;
     Ok((g.id, agenda_card(community, g, &agenda)))
 }
 

@@ -62,11 +62,15 @@ pub enum AnswerEvent {
         at: std::time::Instant,
         /// The callback's type.
         kind: u64,
+        /// Whether its message is private (flag 64).
+        private: bool,
     },
     /// What replaced a deferred answer: the edited original or the first follow-up.
     Final {
         /// When the request reached the fake.
         at: std::time::Instant,
+        /// Whether its message is private (flag 64).
+        private: bool,
     },
 }
 
@@ -242,17 +246,25 @@ impl State {
         at: std::time::Instant,
     ) {
         let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let flags = |data: Option<&Value>| data.and_then(|d| d["flags"].as_u64()).unwrap_or(0);
         let (id, event) = match (method, parts.as_slice()) {
             ("POST", ["interactions", id, _, "callback"]) => {
                 let kind = body.and_then(|b| b["type"].as_u64()).unwrap_or(0);
-                (id.parse::<u64>().ok(), AnswerEvent::Callback { at, kind })
+                let private = flags(body.map(|b| &b["data"])) & 64 != 0;
+                (
+                    id.parse::<u64>().ok(),
+                    AnswerEvent::Callback { at, kind, private },
+                )
             }
             ("PATCH", ["webhooks", _, token, "messages", "@original"])
             | ("POST", ["webhooks", _, token]) => (
                 token
                     .strip_prefix("token-")
                     .and_then(|i| i.parse::<u64>().ok()),
-                AnswerEvent::Final { at },
+                AnswerEvent::Final {
+                    at,
+                    private: flags(body) & 64 != 0,
+                },
             ),
             _ => return,
         };
