@@ -95,7 +95,8 @@ const CREDIT_FORMER: &str = concat!(
     of_guild!()
 );
 /// Change notices of the guild whose fixed text names member `$2` (`<@id>`).
-const NOTICES_NAMING: &str = "SELECT p.id, p.body, c.language FROM posts p JOIN communities c ON c.id = p.community_id WHERE p.body LIKE $2 AND c.guild_id = $1";
+const NOTICES_NAMING: &str = "SELECT p.id, p.body, c.language FROM posts p \
+     JOIN communities c ON c.id = p.community_id WHERE p.body LIKE $2 AND c.guild_id = $1";
 const SET_BODY: &str = "UPDATE posts SET body = $2 WHERE id = $1";
 
 const REMOVED: &str =

@@ -263,12 +263,20 @@ fn payload(bot: &Bot, kind: Kind, w: usize, id: u64) -> (u64, Value) {
             &Invocation::new("help", &member).in_channel(channel),
         ),
         Kind::Claim => {
-            let verb = if n.is_multiple_of(2) { "claim" } else { "release" };
+            let verb = if n.is_multiple_of(2) {
+                "claim"
+            } else {
+                "release"
+            };
             let custom_id = format!("st:{verb}:{gathering}:0");
             interactions::click_on(&bot.fake, id, &member, channel, message, &custom_id)
         }
         Kind::Rsvp => {
-            let answer = if n.is_multiple_of(2) { "going" } else { "maybe" };
+            let answer = if n.is_multiple_of(2) {
+                "going"
+            } else {
+                "maybe"
+            };
             let custom_id = format!("st:rsvp:{gathering}:{answer}");
             interactions::click_on(&bot.fake, id, &member, channel, message, &custom_id)
         }
