@@ -4,7 +4,7 @@
 //! that every key exists in both).
 //!
 //! Public posts and cards speak the community's language; private replies the member's Discord
-//! language when it is French or English, else the community's.
+//! language when it is French or English (any English variant), else English.
 
 mod dates;
 mod localize;
