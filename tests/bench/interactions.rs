@@ -262,22 +262,22 @@ fn payload(bot: &Bot, kind: Kind, w: usize, id: u64) -> (u64, Value) {
             id,
             &Invocation::new("help", &member).in_channel(channel),
         ),
-        Kind::Claim => {
-            let verb = if n.is_multiple_of(2) {
-                "claim"
-            } else {
-                "release"
+        Kind::Claim | Kind::Rsvp => {
+            // Claim then Release of the first role; Going then Maybe: each click changes something.
+            let (first, then) = match kind {
+                Kind::Claim => ("claim", "release"),
+                _ => ("rsvp", "rsvp"),
             };
-            let custom_id = format!("st:{verb}:{gathering}:0");
-            interactions::click_on(&bot.fake, id, &member, channel, message, &custom_id)
-        }
-        Kind::Rsvp => {
-            let answer = if n.is_multiple_of(2) {
-                "going"
-            } else {
-                "maybe"
+            let (arg_first, arg_then) = match kind {
+                Kind::Claim => ("0", "0"),
+                _ => ("going", "maybe"),
             };
-            let custom_id = format!("st:rsvp:{gathering}:{answer}");
+            let (verb, arg) = if n.is_multiple_of(2) {
+                (first, arg_first)
+            } else {
+                (then, arg_then)
+            };
+            let custom_id = format!("st:{verb}:{gathering}:{arg}");
             interactions::click_on(&bot.fake, id, &member, channel, message, &custom_id)
         }
         Kind::Note => {
