@@ -182,11 +182,15 @@ fn literals(source: &str) -> Vec<Found> {
 
 /// The path expression that ends `code` (`tracing::warn!` in `… tracing::warn!`).
 fn last_path(code: &str) -> &str {
+    // Cut after the last character that is not part of a path, by its own length (it may be more
+    // than one byte).
     let start = code
-        .rfind(|c: char| {
-            !(c.is_alphanumeric() || c == '_' || c == ':' || c == '!' || c == '#' || c == '[')
+        .char_indices()
+        .rev()
+        .find(|(_, c)| {
+            !(c.is_alphanumeric() || *c == '_' || *c == ':' || *c == '!' || *c == '#' || *c == '[')
         })
-        .map_or(0, |at| at + 1);
+        .map_or(0, |(at, c)| at + c.len_utf8());
     &code[start..]
 }
 
@@ -458,5 +462,8 @@ mod tests {
         assert!(found[4].contains("Not a context call"));
         assert!(found[5].contains("yes, no, maybe"));
         assert!(findings("src/cli.rs", source).is_empty());
+        // A multi-byte character just before a call does not split the path (no panic).
+        assert_eq!(last_path("x → tracing::warn!"), "tracing::warn!");
+        assert_eq!(last_path("é"), "é");
     }
 }

@@ -110,6 +110,21 @@ struct Bot {
 }
 
 impl Bot {
+    fn new(
+        fake: FakeDiscord,
+        child: tokio::process::Child,
+        homes: Vec<(u64, u64, i64)>,
+        started: f64,
+    ) -> Bot {
+        Bot {
+            fake,
+            child,
+            turns: homes.iter().map(|_| Default::default()).collect(),
+            homes,
+            started,
+        }
+    }
+
     fn pid(&self) -> u32 {
         self.child.id().expect("the bot runs")
     }
@@ -205,13 +220,7 @@ async fn start_steward(db: &TestDb, dir: &std::path::Path, workers: usize) -> Bo
     }
     fake.assert_spec_clean();
     fake.set_lean(true);
-    Bot {
-        fake,
-        child,
-        turns: homes.iter().map(|_| Default::default()).collect(),
-        homes,
-        started,
-    }
+    Bot::new(fake, child, homes, started)
 }
 
 async fn start_floor(workers: usize) -> Bot {
@@ -233,13 +242,7 @@ async fn start_floor(workers: usize) -> Bot {
     let homes: Vec<(u64, u64, i64)> = (0..workers)
         .map(|w| (CHANNEL + w as u64, 1000 + w as u64, 1 + w as i64))
         .collect();
-    Bot {
-        fake,
-        child,
-        turns: homes.iter().map(|_| Default::default()).collect(),
-        homes,
-        started,
-    }
+    Bot::new(fake, child, homes, started)
 }
 
 fn find_custom_id(data: &Value, prefix: &str) -> Option<String> {
