@@ -284,3 +284,50 @@ async fn the_calendar_file_is_the_same_text_until_something_changes() {
         assert!(after.text.contains("20261211T"), "{label}: {}", after.text);
     }
 }
+
+/// A name being kept while a coordinator turns names off: the settings change (with its forgetting)
+/// holds the community's row until it commits; the name waits for it, sees names off and is not kept.
+/// (Without the lock, PostgreSQL's insert checked the setting in a snapshot taken before the change and
+/// kept the name after the forgetting.)
+#[tokio::test]
+async fn a_name_kept_while_names_are_turned_off_is_not_kept() {
+    use sqlx::Connection;
+    for db in TestDb::both().await {
+        let store = open(&db).await;
+        let label = db.label();
+        let named = community(&store, 1, 11, "Named").await;
+        let named = set(&store, &named, true, true).await;
+        let mut other = sqlx::AnyConnection::connect(db.url()).await.unwrap();
+        let begin = if label == "sqlite" {
+            "BEGIN IMMEDIATE"
+        } else {
+            "BEGIN"
+        };
+        sqlx::raw_sql(begin).execute(&mut other).await.unwrap();
+        sqlx::query("UPDATE communities SET public_names = 0 WHERE id = $1")
+            .bind(named.id.0)
+            .execute(&mut other)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM member_names WHERE community_id = $1")
+            .bind(named.id.0)
+            .execute(&mut other)
+            .await
+            .unwrap();
+        let keeping = {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .remember_name(named.id, MemberRef(7), "Ana", now())
+                    .await
+            })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        sqlx::raw_sql("COMMIT").execute(&mut other).await.unwrap();
+        keeping.await.unwrap().unwrap();
+        assert!(
+            store.member_names(named.id).await.unwrap().is_empty(),
+            "{label}: a name kept after names were turned off"
+        );
+    }
+}

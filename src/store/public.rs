@@ -37,12 +37,27 @@ const LAST_CHANGE: &str = "SELECT MAX(t) FROM (\
      UNION ALL SELECT MAX(created_at) AS t FROM series WHERE community_id = $1 \
      UNION ALL SELECT MAX(until_at) AS t FROM series WHERE community_id = $1 AND until_at <= $2) \
      AS changes";
-const REMEMBER_NAME: &str = "INSERT INTO member_names (community_id, member_id, name, updated_at) \
-     SELECT $1, $2, $3, $4 WHERE EXISTS \
-     (SELECT 1 FROM communities WHERE id = $1 AND public_page = 1 AND public_names = 1 \
-     AND removed_at IS NULL) \
-     ON CONFLICT (community_id, member_id) DO UPDATE SET name = excluded.name, \
-     updated_at = excluded.updated_at";
+macro_rules! remember_name {
+    ($lock:literal) => {
+        concat!(
+            "INSERT INTO member_names (community_id, member_id, name, updated_at) \
+             SELECT $1, $2, $3, $4 WHERE EXISTS \
+             (SELECT 1 FROM communities WHERE id = $1 AND public_page = 1 AND public_names = 1 \
+             AND removed_at IS NULL",
+            $lock,
+            ") ON CONFLICT (community_id, member_id) DO UPDATE SET name = excluded.name, \
+             updated_at = excluded.updated_at"
+        )
+    };
+}
+/// SQLite runs one writer at a time, so the check and the insert cannot interleave with a change of
+/// settings.
+const REMEMBER_NAME: &str = remember_name!("");
+/// On PostgreSQL the community's row is locked for the insert: a settings change that turns names off
+/// either commits first (and the check, run again on the new row, fails) or waits for the insert and
+/// then forgets the name with the others. Without the lock, an insert whose snapshot predates the
+/// change could commit after the forgetting and keep a name the community no longer shows.
+const REMEMBER_NAME_LOCKED: &str = remember_name!(" FOR SHARE");
 const NAMES: &str = "SELECT member_id, name FROM member_names WHERE community_id = $1";
 const FORGET_NAMES: &str = "DELETE FROM member_names WHERE community_id = $1";
 const FROZEN_ROLES: &str = "SELECT roles FROM gatherings WHERE id = $1 AND community_id = $2";
@@ -206,7 +221,11 @@ impl Store {
         name: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query(REMEMBER_NAME)
+        let remember = match self.backend() {
+            super::Backend::Sqlite => REMEMBER_NAME,
+            super::Backend::Postgres => REMEMBER_NAME_LOCKED,
+        };
+        sqlx::query(remember)
             .bind(community.0)
             .bind(member.to_db())
             .bind(name.to_owned())
