@@ -431,6 +431,34 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
             named.contains("2 going: &lt;i&gt;Ana&lt;/i&gt; and 1 more"),
             "{named}"
         );
+        // A click names its member too (the card's Going button, pressed again by member 8).
+        let going = fake
+            .stored_in(CHANNEL)
+            .iter()
+            .rev()
+            .find_map(|(_, m)| {
+                m["components"].as_array()?.iter().find_map(|row| {
+                    row["components"].as_array()?.iter().find_map(|c| {
+                        let id = c["custom_id"].as_str()?;
+                        (id.starts_with("st:rsvp:") && id.ends_with(":going"))
+                            .then(|| id.to_owned())
+                    })
+                })
+            })
+            .unwrap_or_else(|| panic!("{label}: a card with a Going button"));
+        let clicked = fake.click(&Member::regular(8), CHANNEL, &going);
+        fake.response_to(clicked).await;
+        for _ in 0..100 {
+            named = get(&page_url, &[]).await.text().await.unwrap();
+            if named.contains("member8") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(
+            named.contains("member8") && !named.contains("and 1 more"),
+            "{label}: {named}"
+        );
 
         // /forget-me: the name goes, and pressing the button does not bring it back.
         run(&fake, Invocation::new("forget-me", &ana)).await;

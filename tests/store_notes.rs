@@ -659,3 +659,185 @@ async fn a_note_never_reaches_another_communitys_search_whatever_its_tags() {
         store.close().await;
     }
 }
+
+/// A word found in more notes than PostgreSQL ranks: the best of the newest `RANKED_MATCHES` come first,
+/// paging ends after them, a second word reaches an older note, and another community's stronger match
+/// never shows. SQLite ranks every match (its index ranks inside itself).
+#[tokio::test]
+async fn a_very_common_word_shows_the_best_of_its_newest_matches() {
+    use steward::store::RANKED_MATCHES;
+    for db in TestDb::both().await {
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let label = db.label();
+        let ours = community(&store, 10).await;
+        let theirs = community(&store, 11).await;
+        let old = note(
+            NoteKind::Story,
+            "Circle circle circle lighthouse",
+            "circle circle circle circle circle circle",
+            &[],
+            1,
+        );
+        store.add_note(ours, &old, now()).await.unwrap();
+        let count = RANKED_MATCHES + 10;
+        for i in 1..=count {
+            let (title, body) = if i == count - 5 {
+                (
+                    "Circle circle recent".to_owned(),
+                    "circle circle routine".to_owned(),
+                )
+            } else {
+                (
+                    format!("Routine {i}"),
+                    format!("a routine note {i} about our circle"),
+                )
+            };
+            let n = note(NoteKind::Story, &title, &body, &[], 1);
+            let at = now() + chrono::Duration::seconds(i);
+            store.add_note(ours, &n, at).await.unwrap();
+        }
+        let strongest = note(
+            NoteKind::Story,
+            "Circle circle circle elsewhere",
+            "circle circle circle circle circle circle circle",
+            &[],
+            2,
+        );
+        let later = now() + chrono::Duration::days(1);
+        store.add_note(theirs, &strongest, later).await.unwrap();
+
+        let first = titles(&store, ours, "circle", &NoteFilter::default()).await;
+        assert!(
+            !first.iter().any(|t| t.contains("elsewhere")),
+            "{label}: {first:?}"
+        );
+        let mut reachable = 0;
+        let mut all = Vec::new();
+        loop {
+            let page = store
+                .search_notes(ours, "circle", &NoteFilter::default(), 100, reachable)
+                .await
+                .unwrap();
+            if page.is_empty() {
+                break;
+            }
+            reachable += page.len() as i64;
+            all.extend(page.into_iter().map(|(n, _)| n.content.title));
+        }
+        if label == "postgres" {
+            assert_eq!(first[0], "Circle circle recent", "{label}: {first:?}");
+            assert_eq!(reachable, RANKED_MATCHES, "{label}");
+            assert!(!all.iter().any(|t| t.contains("lighthouse")), "{label}");
+        } else {
+            assert_eq!(
+                first[0], "Circle circle circle lighthouse",
+                "{label}: {first:?}"
+            );
+            assert_eq!(reachable, count + 1, "{label}");
+        }
+        assert!(!all.iter().any(|t| t.contains("elsewhere")), "{label}");
+        let narrowed = titles(&store, ours, "circle lighthouse", &NoteFilter::default()).await;
+        assert_eq!(narrowed, ["Circle circle circle lighthouse"], "{label}");
+    }
+}
+
+/// PostgreSQL searches a large community's newest `SEARCH_WINDOW` notes first: whether the window holds
+/// enough matches or not, the result is the best of the newest `RANKED_MATCHES` matches, as if every
+/// match had been read (a word only in old notes, or in a few hundred of the window's, is still found).
+#[tokio::test]
+async fn a_large_communitys_search_finds_the_same_notes_through_its_window() {
+    use sqlx::Connection;
+    use steward::store::{RANKED_MATCHES, SEARCH_WINDOW};
+    for db in TestDb::both().await {
+        if db.label() != "postgres" {
+            continue;
+        }
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let ours = community(&store, 10).await;
+        let theirs = community(&store, 11).await;
+        // SEARCH_WINDOW + 700 notes, one a second; i counts from the oldest. Every note says "circle";
+        // "harbour" is in 400 of the window's notes and in 300 older ones; "lighthouse" only in the
+        // oldest note and the two newest.
+        let total = SEARCH_WINDOW + 700;
+        let base = now().timestamp();
+        let mut conn = sqlx::PgConnection::connect(db.url()).await.unwrap();
+        sqlx::query(
+            "INSERT INTO notes (community_id, kind, title, body, tags, author_id, created_at, updated_at) \
+             SELECT $1, 'story', 'Note ' || i, \
+             'our circle' \
+             || CASE WHEN i <= 300 OR i > $2 - 400 THEN ' harbour' ELSE '' END \
+             || CASE WHEN i = 1 OR i > $2 - 2 THEN ' lighthouse' ELSE '' END \
+             || CASE WHEN i = $2 - 100 THEN ' circle circle circle circle' ELSE '' END \
+             || CASE WHEN i = $2 - 1000 THEN ' circle circle circle circle circle' ELSE '' END, \
+             ' ', 1, $3 + i, $3 + i FROM generate_series(1, $2) AS i",
+        )
+        .bind(ours.0)
+        .bind(total)
+        .bind(base)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO notes (community_id, kind, title, body, tags, author_id, created_at, updated_at) \
+             VALUES ($1, 'story', 'Elsewhere', 'circle circle circle circle circle circle harbour lighthouse', ' ', 2, $2, $2)",
+        )
+        .bind(theirs.0)
+        .bind(base + total + 10)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        let all = |words: &'static str| {
+            let store = store.clone();
+            async move {
+                let mut titles = Vec::new();
+                loop {
+                    let page = store
+                        .search_notes(
+                            ours,
+                            words,
+                            &NoteFilter::default(),
+                            100,
+                            titles.len() as i64,
+                        )
+                        .await
+                        .unwrap();
+                    if page.is_empty() {
+                        return titles;
+                    }
+                    titles.extend(page.into_iter().map(|(n, _)| n.content.title));
+                }
+            }
+        };
+        let number = |t: &String| t.trim_start_matches("Note ").parse::<i64>().unwrap_or(-1);
+
+        // Through the window: the best of the newest 500, and nothing older.
+        let circle = all("circle").await;
+        assert_eq!(circle.len() as i64, RANKED_MATCHES);
+        assert_eq!(circle[0], format!("Note {}", total - 100), "{circle:?}");
+        assert!(
+            circle.iter().all(|t| number(t) > total - RANKED_MATCHES),
+            "{circle:?}"
+        );
+        // 400 of the window's notes and 300 older (the window alone is not enough): the newest 500 reach
+        // 100 below the window.
+        let harbour = all("harbour").await;
+        assert_eq!(harbour.len() as i64, RANKED_MATCHES);
+        assert_eq!(
+            harbour.iter().filter(|t| number(t) <= 700).count(),
+            100,
+            "{harbour:?}"
+        );
+        // A rare word: the oldest note too.
+        let mut lighthouse = all("lighthouse").await;
+        lighthouse.sort();
+        assert_eq!(
+            lighthouse,
+            [
+                "Note 1".to_owned(),
+                format!("Note {}", total - 1),
+                format!("Note {total}")
+            ]
+        );
+        assert!(!circle.iter().chain(&harbour).any(|t| t == "Elsewhere"));
+    }
+}

@@ -58,11 +58,14 @@ pub(crate) fn actor_of_member(member: Option<&serenity::Member>) -> Actor {
 /// The community of this channel, or the message that says how to set one up.
 pub async fn community_here(ctx: Context<'_>) -> Result<Community, CommandError> {
     let here = place(ctx)?;
-    ctx.data()
+    let community = ctx
+        .data()
         .store
         .community_in_channel(here.channel)
         .await?
-        .ok_or_else(|| CommandError::said(no_community_message()))
+        .ok_or_else(|| CommandError::said(no_community_message()))?;
+    crate::discord::answer::found_by_command(ctx, &community).await;
+    Ok(community)
 }
 
 /// Said when a command needs a community and the channel has none (rendered in the reader's

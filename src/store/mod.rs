@@ -82,7 +82,10 @@ pub use communities::CommunityConflict;
 pub use events::EventWork;
 pub use gatherings::NewOccurrence;
 pub use mine::MyGathering;
-pub use note_search::{fts5_query, ListingId, NoteFilter, NoteListing, SearchError, LISTING_DAYS};
+pub use note_search::{
+    fts5_query, ListingId, NoteFilter, NoteListing, SearchError, LISTING_DAYS, RANKED_MATCHES,
+    SEARCH_WINDOW,
+};
 pub use notes::{CreditOffer, NewNote, Note, NoteId};
 pub use ops::OtherShard;
 pub use posts::DuePost;

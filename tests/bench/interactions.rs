@@ -20,7 +20,8 @@
 //!
 //! Sizes: STEWARD_BENCH_INTERACTIONS (per kind and level, default 2100, split over the rounds),
 //! STEWARD_BENCH_ROUNDS (default 7), STEWARD_BENCH_LEVELS (default `1,16,64`),
-//! STEWARD_BENCH_ONLY (`sqlite`, `postgres`), STEWARD_BENCH_KINDS (`help,claim,rsvp,note`).
+//! STEWARD_BENCH_ONLY (`sqlite`, `postgres`, `memory`), STEWARD_BENCH_KINDS (`help,claim,rsvp,note`);
+//! the memory part: STEWARD_BENCH_MEMORY_COMMUNITIES (10000), STEWARD_BENCH_MEMORY_INTERACTIONS (50000).
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -32,6 +33,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::bot::TOKEN;
+use support::calendar_fill::Calendar;
 use support::db::TestDb;
 use support::fake_discord::interactions::{self, CHANNEL};
 use support::fake_discord::{AnswerEvent, FakeDiscord, Invocation, Member};
@@ -544,6 +546,65 @@ async fn bench_backend(db: TestDb, floor: &Arc<Bot>, kinds: &[Kind], levels: &[u
     drop(steward);
 }
 
+/// Memory with a large calendar: `STEWARD_BENCH_MEMORY_COMMUNITIES` (10,000) communities, each with a
+/// year of weekly gatherings and three planned reminders per gathering, written into the SQLite database
+/// before the bot starts; then `STEWARD_BENCH_MEMORY_INTERACTIONS` (50,000) interactions, 16 at a time,
+/// in turns of 2,500 RSVP clicks, Claim clicks, `/help` and note forms, with the bot's resident memory
+/// read after every 10,000.
+async fn memory_at_scale() {
+    let communities = env_number("STEWARD_BENCH_MEMORY_COMMUNITIES", 10_000) as i64;
+    let total = env_number("STEWARD_BENCH_MEMORY_INTERACTIONS", 50_000);
+    let level = 16;
+    let turn = 2_500;
+    let db = TestDb::sqlite();
+    steward::store::Store::open(db.url(), 1)
+        .await
+        .expect("the database")
+        .close()
+        .await;
+    let began = Instant::now();
+    let now = chrono::Utc::now().timestamp();
+    let calendar = Calendar {
+        communities,
+        weeks: 52,
+        guild: 2,
+        channel_base: 1_000_000_000,
+        now,
+        due: "g.start_at - 3600 * (m + 1)".to_owned(),
+    };
+    support::calendar_fill::fill(&db, &calendar).await;
+    println!(
+        "\n## Memory with a large calendar (SQLite)\n\n{communities} communities × 52 weekly gatherings × 3 planned reminders written in {:.0} s.",
+        began.elapsed().as_secs_f64()
+    );
+    let dir = tempfile::tempdir().expect("a directory");
+    let bot = Arc::new(start_steward(&db, dir.path(), level).await);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let idle = rss_mib(bot.pid());
+    let cycle = [Kind::Rsvp, Kind::Claim, Kind::Help, Kind::Note];
+    let mut readings = Vec::new();
+    let (mut sent, mut failures, mut unexpected) = (0, 0, 0);
+    while sent < total {
+        let kind = cycle[(sent / turn) % cycle.len()];
+        let done = round(&bot, kind, level, turn.min(total - sent)).await;
+        failures += done.failures;
+        unexpected += done.samples.iter().filter(|s| !s.ok).count();
+        sent += turn.min(total - sent);
+        if sent % 10_000 == 0 || sent == total {
+            readings.push(format!("{sent}: {:.1} MiB", rss_mib(bot.pid())));
+        }
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    println!(
+        "Steward {:.1} MiB idle when connected, {idle:.1} MiB idle after setting up {level} more communities; \
+         after each 10,000 interactions (of {total}; {unexpected} answered otherwise than expected, {failures} unanswered): {}; \
+         {:.1} MiB idle after.",
+        bot.started,
+        readings.join(", "),
+        rss_mib(bot.pid())
+    );
+}
+
 fn main() {
     if std::env::var_os("STEWARD_BENCH_FLOOR").is_some() {
         floor::run();
@@ -562,7 +623,7 @@ fn main() {
             .iter()
             .filter_map(|l| l.parse().ok())
             .collect();
-        let only = env_list("STEWARD_BENCH_ONLY", "sqlite,postgres");
+        let only = env_list("STEWARD_BENCH_ONLY", "sqlite,postgres,memory");
         println!(
             "# Interactions: Steward next to a bare serenity + poise bot ({} cores, {})",
             std::thread::available_parallelism().map_or(0, |n| n.get()),
@@ -578,6 +639,9 @@ fn main() {
                 Some(db) => bench_backend(db, &floor, &kinds, &levels).await,
                 None => println!("\nPostgreSQL unreachable: its half was skipped."),
             }
+        }
+        if only.iter().any(|o| o == "memory") {
+            memory_at_scale().await;
         }
     });
 }

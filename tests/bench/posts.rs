@@ -10,13 +10,14 @@
 mod support;
 
 use chrono::{Duration, Utc};
-use sqlx::{Connection, Executor};
+use sqlx::Connection;
 use std::sync::Arc;
 use std::time::Instant;
 use steward::clock::SystemClock;
 use steward::config::PostsConfig;
 use steward::scheduler::{Engine, BATCH};
 use steward::store::Store;
+use support::calendar_fill::Calendar;
 use support::db::TestDb;
 use support::fake_discord::FakeDiscord;
 
@@ -52,50 +53,15 @@ fn summary(mut values: Vec<f64>) -> (f64, f64, f64) {
 /// Fills the database with `communities` × 12 gatherings × 3 posts, spread over the next 90 days so that
 /// about 0.5 % are due now.
 async fn fill(db: &TestDb, communities: i64, now: i64) {
-    let (c, g, p) = match db {
-        TestDb::Sqlite { .. } => (
-            format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {communities}) \
-             INSERT INTO communities (guild_id, channel_id, name, time_zone, reminder_offsets, role_prompt, \
-             dm_reminders, created_at, updated_at) SELECT 1, i, 'c' || i, 'Europe/London', '7d,1d,2h', 'off', 0, 0, 0 FROM n"),
-            format!("WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < 11) \
-             INSERT INTO gatherings (community_id, series_id, original_start, start_at, end_at, title, status, \
-             created_at, updated_at) SELECT c.id, NULL, {now} + 86400 * (7 * j + 1), {now} + 86400 * (7 * j + 1), \
-             {now} + 86400 * (7 * j + 1) + 7200, 'g', 'scheduled', 0, 0 FROM communities c, k"),
-            format!("WITH RECURSIVE o(m) AS (SELECT 0 UNION ALL SELECT m + 1 FROM o WHERE m < 2) \
-             INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
-             SELECT g.community_id, g.id, 'reminder', 'b:' || g.id || ':' || m, \
-             {now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000, {now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000, 0 \
-             FROM gatherings g, o"),
-        ),
-        TestDb::Postgres { .. } => (
-            format!("INSERT INTO communities (guild_id, channel_id, name, time_zone, reminder_offsets, role_prompt, \
-             dm_reminders, created_at, updated_at) SELECT 1, i, 'c' || i, 'Europe/London', '7d,1d,2h', 'off', 0, 0, 0 \
-             FROM generate_series(1, {communities}) AS i"),
-            format!("INSERT INTO gatherings (community_id, series_id, original_start, start_at, end_at, title, status, \
-             created_at, updated_at) SELECT c.id, NULL, {now} + 86400 * (7 * j + 1), {now} + 86400 * (7 * j + 1), \
-             {now} + 86400 * (7 * j + 1) + 7200, 'g', 'scheduled', 0, 0 FROM communities c, generate_series(0, 11) AS j"),
-            format!("INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
-             SELECT g.community_id, g.id, 'reminder', 'b:' || g.id || ':' || m, \
-             {now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000, {now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000, 0 \
-             FROM gatherings g, generate_series(0, 2) AS m"),
-        ),
+    let calendar = Calendar {
+        communities,
+        weeks: 12,
+        guild: 1,
+        channel_base: 0,
+        now,
+        due: format!("{now} - 3600 + ((g.id * 3 + m) * 7919) % 7776000"),
     };
-    let run = |sql: String| async move {
-        match db {
-            TestDb::Sqlite { url, .. } => {
-                let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
-                conn.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
-            }
-            TestDb::Postgres { url, .. } => {
-                let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-                conn.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
-                conn.execute("ANALYZE").await.unwrap();
-            }
-        }
-    };
-    for sql in [c, g, p] {
-        run(sql).await;
-    }
+    support::calendar_fill::fill(db, &calendar).await;
 }
 
 async fn claim_benchmark(db: TestDb, communities: i64) {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bot;
+pub mod calendar_fill;
 pub mod db;
 pub mod fake_discord;
 pub mod fixtures;

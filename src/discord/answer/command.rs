@@ -2,7 +2,7 @@
 //! the visibility its answer will have, or, for a command that opens a form, a "try again" note), the
 //! command's answer then replaces the deferral, and [`finish`] stops the timer and logs the answer.
 
-use super::{edit_of, follow_up_of, log_answered, Answered, Deferral, BUDGET};
+use super::{edit_of, follow_up_of, log_answered, Answered, Deferral, Found, BUDGET};
 use crate::discord::format::{Reply, Visibility};
 use crate::discord::{CommandError, Context};
 use poise::serenity_prelude as serenity;
@@ -185,6 +185,7 @@ pub async fn finish(ctx: Context<'_>) {
         ("gathering", serenity::ResolvedValue::String(v)) => v.trim().parse::<i64>().ok(),
         _ => None,
     });
+    let found = ctx.invocation_data::<Found>().await.map(|f| *f);
     log_answered(
         ctx.data(),
         Answered {
@@ -209,6 +210,7 @@ pub async fn finish(ctx: Context<'_>) {
                     })
                 })
                 .map(super::member_name),
+            found,
         },
     );
     if let Ack::Deferred(visibility) = ack {

@@ -25,6 +25,42 @@ use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
+/// The community an interaction's work found (its channel's), for the interaction's log line and the
+/// public page's names: noted where the work looks the community up, so the log needs no lookup of its
+/// own after the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    community: crate::domain::ids::CommunityId,
+    keeps_names: bool,
+}
+
+impl Found {
+    fn of(community: &crate::domain::community::Community) -> Found {
+        Found {
+            community: community.id,
+            keeps_names: community.settings.public_names,
+        }
+    }
+}
+
+tokio::task_local! {
+    /// What the click or form being answered found (see [`found`]).
+    static FOUND: std::cell::Cell<Option<Found>>;
+}
+
+/// Notes the community a click or form works in (outside one, does nothing).
+pub fn found(community: &crate::domain::community::Community) {
+    let _ = FOUND.try_with(|f| f.set(Some(Found::of(community))));
+}
+
+/// Notes the community a slash command works in.
+pub async fn found_by_command(
+    ctx: crate::discord::Context<'_>,
+    community: &crate::domain::community::Community,
+) {
+    ctx.set_invocation_data(Found::of(community)).await;
+}
+
 /// How long an interaction may work before it is acknowledged with a deferral: well inside Discord's 3 s,
 /// leaving time for the deferral itself to reach Discord on a slow network.
 pub const BUDGET: Duration = Duration::from_millis(1500);
@@ -202,7 +238,10 @@ pub async fn interaction<F>(
     F: Future<Output = Result<Outcome, CommandError>>,
 {
     let started = std::time::Instant::now();
-    let work = AssertUnwindSafe(work).catch_unwind();
+    let work = FOUND.scope(std::cell::Cell::new(None), async move {
+        let done = AssertUnwindSafe(work).catch_unwind().await;
+        (done, FOUND.with(std::cell::Cell::get))
+    });
     let mut work = std::pin::pin!(work);
     let early = tokio::select! {
         biased;
@@ -224,6 +263,7 @@ pub async fn interaction<F>(
             }
         }
     };
+    let (done, found) = done;
     let outcome = match done {
         Ok(Ok(outcome)) => outcome,
         Ok(Err(error)) => Outcome::Message(failure_reply(what, error, target.reader())),
@@ -281,6 +321,7 @@ pub async fn interaction<F>(
             deferred: was_deferred,
             elapsed,
             member,
+            found,
         },
     );
 }
@@ -301,37 +342,42 @@ pub(super) struct Answered {
     pub(super) elapsed: std::time::Duration,
     /// Who acted, and the name the server shows for them.
     pub(super) member: Option<(u64, String)>,
+    /// The community the work found, if it looked one up.
+    pub(super) found: Option<Found>,
 }
 
-/// Logs `answered` once, with the community of its channel, looked up after the answer is sent (never
-/// on the interaction's way). A community that shows names on its public page keeps the member's name.
+/// Logs `answered` once, with the community its work found (an interaction that looked none up, such
+/// as `/help`, is about none), after the answer is sent. A community that shows names on its public page
+/// keeps the member's name (the store checks the setting again as it writes).
 pub(super) fn log_answered(app: &crate::discord::App, answered: Answered) {
-    let store = app.store.clone();
-    let now = app.clock.now();
-    tokio::spawn(async move {
-        let channel = crate::domain::ids::ChannelRef(answered.channel);
-        let found = store.community_in_channel(channel).await.ok().flatten();
-        if let (Some(c), Some((member, name))) = (&found, &answered.member) {
-            if c.settings.public_names {
-                let member = crate::domain::ids::MemberRef(*member);
-                if let Err(e) = store.remember_name(c.id, member, name, now).await {
+    let community = answered.found.map(|f| f.community.0);
+    if let (Some(found), Some((member, name))) = (answered.found, &answered.member) {
+        if found.keeps_names {
+            let store = app.store.clone();
+            let now = app.clock.now();
+            let member = crate::domain::ids::MemberRef(*member);
+            let name = name.clone();
+            tokio::spawn(async move {
+                if let Err(e) = store
+                    .remember_name(found.community, member, &name, now)
+                    .await
+                {
                     tracing::warn!(error = %e, "could not keep a member's name for the public page");
                 }
-            }
+            });
         }
-        let community = found.map(|c| c.id.0);
-        tracing::info!(
-            kind = answered.kind,
-            interaction = %answered.what,
-            guild = ?answered.guild,
-            channel = answered.channel,
-            community = ?community,
-            gathering = ?answered.gathering,
-            deferred = answered.deferred,
-            latency_ms = answered.elapsed.as_millis() as u64,
-            "interaction answered"
-        );
-    });
+    }
+    tracing::info!(
+        kind = answered.kind,
+        interaction = %answered.what,
+        guild = ?answered.guild,
+        channel = answered.channel,
+        community = ?community,
+        gathering = ?answered.gathering,
+        deferred = answered.deferred,
+        latency_ms = answered.elapsed.as_millis() as u64,
+        "interaction answered"
+    );
 }
 
 async fn deliver(

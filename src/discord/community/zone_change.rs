@@ -120,6 +120,7 @@ async fn choose(
         .community_in_channel(ChannelRef(click.channel_id.get()))
         .await?
         .ok_or_else(|| CommandError::said(Message::key("button-other-channel")))?;
+    crate::discord::answer::found(&community);
     crate::discord::context::require_organizer(
         &community,
         &actor_of_member(click.member.as_ref()),

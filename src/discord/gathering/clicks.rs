@@ -44,6 +44,7 @@ async fn act(app: &App, click: &serenity::ComponentInteraction) -> Result<Outcom
         .gathering_in_channel(ChannelRef(click.channel_id.get()), action.gathering())
         .await?
         .ok_or_else(stale)?;
+    crate::discord::answer::found(&community);
     let now = app.clock.now();
     let member = MemberRef(click.user.id.get());
     // A large agenda's menus carry the role's index as the value picked.

@@ -623,6 +623,7 @@ async fn confirm(
         .ok_or_else(|| {
             CommandError::said(crate::domain::message::Message::key("button-other-channel"))
         })?;
+    crate::discord::answer::found(&community);
     crate::discord::context::require_organizer(
         &community,
         &actor_of_member(click.member.as_ref()),

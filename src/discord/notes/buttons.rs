@@ -48,6 +48,7 @@ async fn act(
         .community_in_channel(ChannelRef(click.channel_id.get()))
         .await?
         .ok_or_else(stale)?;
+    crate::discord::answer::found(&community);
     let store = &app.store;
     match button {
         NoteButton::Page(listing_id, page) => {

@@ -221,6 +221,7 @@ async fn act(
         .community_in_channel(ChannelRef(submit.channel_id.get()))
         .await?
         .ok_or_else(|| CommandError::said(crate::discord::context::no_community_message()))?;
+    crate::discord::answer::found(&community);
     let checked = draft.check()?;
     let sender = sender_of(&submit.user, submit.member.as_ref());
     let now = app.clock.now();
