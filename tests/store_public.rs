@@ -331,3 +331,46 @@ async fn a_name_kept_while_names_are_turned_off_is_not_kept() {
         );
     }
 }
+
+/// A community deleted while a member's name is being kept: the name's insert holds the community's
+/// row (as `remember_name` does on PostgreSQL) and then touches the member's kept name; the deletion
+/// waits for it instead of deadlocking (it used to delete the names first, then wait for the row).
+#[tokio::test]
+async fn a_community_deleted_while_a_name_is_kept_waits_instead_of_deadlocking() {
+    use sqlx::Connection;
+    for db in TestDb::both().await {
+        if db.label() != "postgres" {
+            continue;
+        }
+        let store = open(&db).await;
+        let named = community(&store, 1, 11, "Named").await;
+        let named = set(&store, &named, true, true).await;
+        store
+            .remember_name(named.id, MemberRef(7), "Ana", now())
+            .await
+            .unwrap();
+        let mut keeping = sqlx::AnyConnection::connect(db.url()).await.unwrap();
+        sqlx::raw_sql("BEGIN").execute(&mut keeping).await.unwrap();
+        sqlx::query("SELECT id FROM communities WHERE id = $1 FOR SHARE")
+            .bind(named.id.0)
+            .fetch_all(&mut keeping)
+            .await
+            .unwrap();
+        let deleting = {
+            let store = store.clone();
+            tokio::spawn(async move { store.delete_community(named.id).await })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        sqlx::query(
+            "INSERT INTO member_names (community_id, member_id, name, updated_at) VALUES ($1, 7, 'Ana B.', 0) \
+             ON CONFLICT (community_id, member_id) DO UPDATE SET name = excluded.name",
+        )
+        .bind(named.id.0)
+        .execute(&mut keeping)
+        .await
+        .expect("the name's insert is not chosen as a deadlock victim");
+        sqlx::raw_sql("COMMIT").execute(&mut keeping).await.unwrap();
+        deleting.await.unwrap().expect("the deletion completes");
+        assert!(store.member_names(named.id).await.unwrap().is_empty());
+    }
+}

@@ -34,6 +34,8 @@ const DELETE_COMMUNITY: [&str; 11] = [
     "DELETE FROM communities WHERE id = $1",
 ];
 
+const LOCK_COMMUNITY: &str = "SELECT id FROM communities WHERE id = $1 FOR UPDATE";
+
 /// The rows of one server's gatherings, as a sub-select on `$1` (the guild).
 macro_rules! of_guild_gatherings {
     () => {
@@ -146,6 +148,14 @@ impl Store {
     /// Removes `community` and everything it holds, in one transaction.
     pub async fn delete_community(&self, community: CommunityId) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
+        // On PostgreSQL the community's row is locked first, as a name being kept locks it (FOR SHARE)
+        // before its own row: taken in the same order, the two wait for each other instead of deadlocking.
+        if self.backend() == Backend::Postgres {
+            sqlx::query(LOCK_COMMUNITY)
+                .bind(community.0)
+                .execute(&mut *tx)
+                .await?;
+        }
         for sql in DELETE_COMMUNITY {
             sqlx::query(sql).bind(community.0).execute(&mut *tx).await?;
         }

@@ -40,8 +40,8 @@ const SEARCH_SQLITE: &str = concat!(
 );
 // On PostgreSQL ranking reads each match's whole tsvector, which for a word found in a quarter of a
 // 50,000-note archive cost 70–180 ms. So only the newest `RANKED_MATCHES` matches are ranked: they are
-// found from the GIN index and each match's narrow row (migration 0023 keeps body and tsvector out of
-// it), then only they are ranked and only the page gets a headline. A search whose words are in fewer
+// found from the GIN index and each match's narrow row (migration 0023 moves body and tsvector out of
+// a note's row once it is over ~2 KB), then only they are ranked and only the page gets a headline. A search whose words are in fewer
 // notes ranks all of them, as before.
 // Reading every match's row is still ~10 ms for such a word, so a community with more than
 // `SEARCH_WINDOW` notes is first searched among its newest `SEARCH_WINDOW` (a range of its
@@ -85,8 +85,10 @@ const SEARCH_POSTGRES_WINDOWED: &str = concat!(
     "), ",
     ranked_page!()
 );
+/// Read from the `(community_id, created_at)` index alone; notes archived in the same second all fall
+/// inside the window (it is `>=`), so which of them is counted first does not matter.
 const WINDOW_START: &str = "SELECT created_at FROM notes WHERE community_id = $1 \
-     ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET $2";
+     ORDER BY created_at DESC LIMIT 1 OFFSET $2";
 /// How many of a search's matches PostgreSQL ranks: the newest ones. A word found in more notes than this
 /// (in one community) shows the best of its newest matches; more words or a filter reach older ones.
 pub const RANKED_MATCHES: i64 = 500;
