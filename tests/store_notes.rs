@@ -756,8 +756,8 @@ async fn a_large_communitys_search_finds_the_same_notes_through_its_window() {
         let ours = community(&store, 10).await;
         let theirs = community(&store, 11).await;
         // SEARCH_WINDOW + 700 notes, one a second; i counts from the oldest. Every note says "circle";
-        // "harbour" is in 400 of the window's notes and in 300 older ones; "lighthouse" only in the
-        // oldest note and the two newest.
+        // "harbour" is in the window's newest RANKED_MATCHES - 100 notes and in 300 older ones;
+        // "lighthouse" only in the oldest note and the two newest.
         let total = SEARCH_WINDOW + 700;
         let base = now().timestamp();
         let mut conn = sqlx::PgConnection::connect(db.url()).await.unwrap();
@@ -765,7 +765,7 @@ async fn a_large_communitys_search_finds_the_same_notes_through_its_window() {
             "INSERT INTO notes (community_id, kind, title, body, tags, author_id, created_at, updated_at) \
              SELECT $1, 'story', 'Note ' || i, \
              'our circle' \
-             || CASE WHEN i <= 300 OR i > $2 - 400 THEN ' harbour' ELSE '' END \
+             || CASE WHEN i <= 300 OR i > $2 - $4 THEN ' harbour' ELSE '' END \
              || CASE WHEN i = 1 OR i > $2 - 2 THEN ' lighthouse' ELSE '' END \
              || CASE WHEN i = $2 - 100 THEN ' circle circle circle circle' ELSE '' END \
              || CASE WHEN i = $2 - 1000 THEN ' circle circle circle circle circle' ELSE '' END, \
@@ -774,6 +774,7 @@ async fn a_large_communitys_search_finds_the_same_notes_through_its_window() {
         .bind(ours.0)
         .bind(total)
         .bind(base)
+        .bind(RANKED_MATCHES - 100)
         .execute(&mut conn)
         .await
         .unwrap();
@@ -810,7 +811,7 @@ async fn a_large_communitys_search_finds_the_same_notes_through_its_window() {
         };
         let number = |t: &String| t.trim_start_matches("Note ").parse::<i64>().unwrap_or(-1);
 
-        // Through the window: the best of the newest 500, and nothing older.
+        // Through the window: the best of the newest RANKED_MATCHES, and nothing older.
         let circle = all("circle").await;
         assert_eq!(circle.len() as i64, RANKED_MATCHES);
         assert_eq!(circle[0], format!("Note {}", total - 100), "{circle:?}");
@@ -818,8 +819,7 @@ async fn a_large_communitys_search_finds_the_same_notes_through_its_window() {
             circle.iter().all(|t| number(t) > total - RANKED_MATCHES),
             "{circle:?}"
         );
-        // 400 of the window's notes and 300 older (the window alone is not enough): the newest 500 reach
-        // 100 below the window.
+        // Too few in the window, 300 older: the newest RANKED_MATCHES reach 100 below the window.
         let harbour = all("harbour").await;
         assert_eq!(harbour.len() as i64, RANKED_MATCHES);
         assert_eq!(

@@ -91,7 +91,7 @@ const WINDOW_START: &str = "SELECT created_at FROM notes WHERE community_id = $1
      ORDER BY created_at DESC LIMIT 1 OFFSET $2";
 /// How many of a search's matches PostgreSQL ranks: the newest ones. A word found in more notes than this
 /// (in one community) shows the best of its newest matches; more words or a filter reach older ones.
-pub const RANKED_MATCHES: i64 = 500;
+pub const RANKED_MATCHES: i64 = 200;
 /// How many of a large community's newest notes PostgreSQL searches first (see `SEARCH_POSTGRES_WINDOWED`).
 pub const SEARCH_WINDOW: i64 = 5000;
 const LIST: &str = concat!(
