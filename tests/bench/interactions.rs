@@ -21,7 +21,8 @@
 //! Sizes: STEWARD_BENCH_INTERACTIONS (per kind and level, default 2100, split over the rounds),
 //! STEWARD_BENCH_ROUNDS (default 7), STEWARD_BENCH_LEVELS (default `1,16,64`),
 //! STEWARD_BENCH_ONLY (`sqlite`, `postgres`, `memory`), STEWARD_BENCH_KINDS (`help,claim,rsvp,note`);
-//! the memory part: STEWARD_BENCH_MEMORY_COMMUNITIES (10000), STEWARD_BENCH_MEMORY_INTERACTIONS (50000).
+//! the memory part: STEWARD_BENCH_MEMORY_COMMUNITIES (10000), STEWARD_BENCH_MEMORY_INTERACTIONS (50000),
+//! STEWARD_BENCH_MEMORY_KINDS (`rsvp,claim,help,note`, taken in turns of 2,500).
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -581,7 +582,10 @@ async fn memory_at_scale() {
     let bot = Arc::new(start_steward(&db, dir.path(), level).await);
     tokio::time::sleep(Duration::from_secs(2)).await;
     let idle = rss_mib(bot.pid());
-    let cycle = [Kind::Rsvp, Kind::Claim, Kind::Help, Kind::Note];
+    let cycle: Vec<Kind> = env_list("STEWARD_BENCH_MEMORY_KINDS", "rsvp,claim,help,note")
+        .iter()
+        .filter_map(|k| Kind::parse(k))
+        .collect();
     let mut readings = Vec::new();
     let (mut sent, mut failures, mut unexpected) = (0, 0, 0);
     while sent < total {

@@ -1,6 +1,6 @@
 //! Large calendars for the benchmarks, written straight in SQL (one statement per table): communities,
-//! a run of weekly one-off gatherings each, and three planned posts per gathering (marked as planned, so
-//! a bot started on it does not plan them again).
+//! a run of weekly one-off gatherings each, and three planned posts per gathering: a calendar at rest (its
+//! posts planned and its Discord events in sync), so a bot started on it has nothing to catch up on.
 
 use crate::support::db::TestDb;
 use sqlx::{Connection, Executor};
@@ -47,8 +47,9 @@ pub async fn fill(db: &TestDb, calendar: &Calendar) {
              role_prompt, dm_reminders, created_at, updated_at) SELECT {guild}, {channel_base} + i, 'c' || i, \
              'Europe/London', '7d,1d,2h', 'off', 0, 0, 0 FROM n"),
         format!("{weeks_of}INSERT INTO gatherings (community_id, series_id, original_start, start_at, end_at, \
-             title, status, created_at, updated_at, posts_planned) SELECT c.id, NULL, {now} + 86400 * (7 * j + 1), \
-             {now} + 86400 * (7 * j + 1), {now} + 86400 * (7 * j + 1) + 7200, 'g', 'scheduled', 0, 0, 1 \
+             title, status, created_at, updated_at, posts_planned, event_dirty) SELECT c.id, NULL, \
+             {now} + 86400 * (7 * j + 1), {now} + 86400 * (7 * j + 1), {now} + 86400 * (7 * j + 1) + 7200, \
+             'g', 'scheduled', 0, 0, 1, 0 \
              FROM communities c, k WHERE c.guild_id = {guild}"),
         format!("{posts_of}INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, \
              created_at) SELECT g.community_id, g.id, 'reminder', 'b:' || g.id || ':' || m, {due}, {due}, 0 \
