@@ -431,21 +431,25 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
             named.contains("2 going: &lt;i&gt;Ana&lt;/i&gt; and 1 more"),
             "{named}"
         );
-        // A click names its member too (the card's Going button, pressed again by member 8).
+        // A click names its member too (the Going button of the next gathering's card).
+        run(
+            &fake,
+            Invocation::new("gathering next", &Member::regular(8)),
+        )
+        .await;
         let going = fake
-            .stored_in(CHANNEL)
-            .iter()
-            .rev()
-            .find_map(|(_, m)| {
-                m["components"].as_array()?.iter().find_map(|row| {
-                    row["components"].as_array()?.iter().find_map(|c| {
-                        let id = c["custom_id"].as_str()?;
-                        (id.starts_with("st:rsvp:") && id.ends_with(":going"))
-                            .then(|| id.to_owned())
+            .wait_for("a card with a Going button", |f| {
+                f.stored_in(CHANNEL).iter().rev().find_map(|(_, m)| {
+                    m["components"].as_array()?.iter().find_map(|row| {
+                        row["components"].as_array()?.iter().find_map(|c| {
+                            let id = c["custom_id"].as_str()?;
+                            (id.starts_with("st:rsvp:") && id.ends_with(":going"))
+                                .then(|| id.to_owned())
+                        })
                     })
                 })
             })
-            .unwrap_or_else(|| panic!("{label}: a card with a Going button"));
+            .await;
         let clicked = fake.click(&Member::regular(8), CHANNEL, &going);
         fake.response_to(clicked).await;
         for _ in 0..100 {
