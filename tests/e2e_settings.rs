@@ -69,8 +69,9 @@ fn add(date: &str) -> Invocation {
 async fn a_sunday_written_the_crontab_way_prompts_on_sunday_at_the_local_time() {
     let fake = FakeDiscord::start().await;
     let db = TestDb::sqlite();
-    // Sun 29 Nov 2026, 09:59:55 in Phoenix (UTC−7).
-    let clock = ShiftedClock::starting_at(utc(2026, 11, 29, 16, 59, 55));
+    // Sun 29 Nov 2026, 09:59:40 in Phoenix (UTC−7): 20 s to set up before 10:00, enough for a loaded CI
+    // machine (with 5 s the setup once ran past 10:00 and the prompt was next Sunday's).
+    let clock = ShiftedClock::starting_at(utc(2026, 11, 29, 16, 59, 40));
     let bot = RunningBot::start_with_clock(&fake, db.url(), clock.clone()).await;
     community(
         &fake,
@@ -85,9 +86,11 @@ async fn a_sunday_written_the_crontab_way_prompts_on_sunday_at_the_local_time() 
         "{info}"
     );
     fake.run(&add("2026-12-04")).await;
-    fake.wait_for("the Sunday prompt", |f| {
-        (!posted(f, "Still open for").is_empty()).then_some(())
-    })
+    fake.wait_for_within(
+        std::time::Duration::from_secs(60),
+        "the Sunday prompt",
+        |f| (!posted(f, "Still open for").is_empty()).then_some(()),
+    )
     .await;
     let due = clock.real_time_of(utc(2026, 11, 29, 17, 0, 0));
     let at = arrival(&fake, "Still open for");
