@@ -108,15 +108,18 @@ async fn a_prompt_due_with_a_reminder_rides_on_it_and_one_of_its_own_comes_alone
     for db in TestDb::both().await {
         let label = db.label();
         let fake = FakeDiscord::start().await;
-        // Tue 1 Dec 2026, 09:59:55 in Phoenix; the gathering is Fri 4 Dec at 10:00, so the 3-day
-        // reminder (and the 3-day prompt) are 5 s away, the 2-day prompt a day later.
-        let clock = ShiftedClock::starting_at(utc(2026, 12, 1, 16, 59, 55));
+        // Tue 1 Dec 2026, 09:59:40 in Phoenix; the gathering is Fri 4 Dec at 10:00, so the 3-day
+        // reminder (and the 3-day prompt) are 20 s away (time to set up on a loaded machine), the 2-day
+        // prompt a day later.
+        let clock = ShiftedClock::starting_at(utc(2026, 12, 1, 16, 59, 40));
         let bot = RunningBot::start_with_clock(&fake, db.url(), clock.clone()).await;
         community(&fake, &[("reminders", "3d"), ("role_prompt", "3d,2d")]).await;
         fake.run(&add("2026-12-04")).await;
-        fake.wait_for("the 3-day reminder", |f| {
-            (!posted(f, "⏰").is_empty()).then_some(())
-        })
+        fake.wait_for_within(
+            std::time::Duration::from_secs(60),
+            "the 3-day reminder",
+            |f| (!posted(f, "⏰").is_empty()).then_some(()),
+        )
         .await;
         tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
         let reminder = posted(&fake, "⏰");
