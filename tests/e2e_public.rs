@@ -223,6 +223,19 @@ const HOSTILE_NAME: &str = "<script>alert('x')</script> Circle";
 const HOSTILE_TITLE: &str = "<img src=x onerror=alert(1)> Winter session";
 const HOSTILE_PLACE: &str = "\"><b>Room 2</b>";
 
+/// The page at `url` once it contains `text` (names are kept just after an answer), or as it is after 5 s.
+async fn page_once_it_says(url: &str, text: &str) -> String {
+    let mut page = String::new();
+    for _ in 0..100 {
+        page = get(url, &[]).await.text().await.unwrap();
+        if page.contains(text) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    page
+}
+
 #[tokio::test]
 async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_no_one_unless_asked()
 {
@@ -415,14 +428,7 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
         )
         .await;
         run(&fake, Invocation::new("rsvp", &ana).opt("answer", "going")).await;
-        let mut named = String::new();
-        for _ in 0..100 {
-            named = get(&page_url, &[]).await.text().await.unwrap();
-            if named.contains("Ana") {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        let named = page_once_it_says(&page_url, "Ana").await;
         assert!(
             named.contains("Opener: &lt;i&gt;Ana&lt;/i&gt;"),
             "{label}: {named}"
@@ -452,13 +458,7 @@ async fn a_page_exists_only_when_opted_in_escapes_what_members_typed_and_names_n
             .await;
         let clicked = fake.click(&Member::regular(8), CHANNEL, &going);
         fake.response_to(clicked).await;
-        for _ in 0..100 {
-            named = get(&page_url, &[]).await.text().await.unwrap();
-            if named.contains("member8") {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        let named = page_once_it_says(&page_url, "member8").await;
         assert!(
             named.contains("member8") && !named.contains("and 1 more"),
             "{label}: {named}"
