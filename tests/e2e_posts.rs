@@ -297,7 +297,7 @@ async fn after_downtime_a_late_post_is_marked_late_and_one_for_a_started_gatheri
         for (id, key) in [(soon, "late-one"), (begun, "dropped-one")] {
             let g = store.gathering(c.id, id).await.unwrap().unwrap();
             store
-                .replan_gathering(&g, &[reminder(key)], &[key.to_owned()], now)
+                .replan_gathering(&c, &g, &[reminder(key)], &[key.to_owned()], now)
                 .await
                 .unwrap();
         }

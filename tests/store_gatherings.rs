@@ -257,6 +257,7 @@ async fn ending_a_series_while_its_posts_are_planned_fails_neither_and_leaves_no
                 .into_iter()
                 .filter(|g| g.series == Some(series.id) && g.status == Status::Scheduled)
                 .collect();
+            let read = store.community(community).await.unwrap().unwrap();
             let planner = {
                 let store = store.clone();
                 tokio::spawn(async move {
@@ -267,7 +268,9 @@ async fn ending_a_series_while_its_posts_are_planned_fails_neither_and_leaves_no
                             due: g.start - Duration::hours(1),
                         };
                         let current = [post.key.clone()];
-                        store.replan_gathering(g, &[post], &current, now).await?;
+                        store
+                            .replan_gathering(&read, g, &[post], &current, now)
+                            .await?;
                     }
                     Ok::<_, steward::store::StoreError>(())
                 })

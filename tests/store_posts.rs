@@ -1,14 +1,17 @@
 //! The posts table on SQLite and PostgreSQL: idempotent planning, exactly-once claiming by racing
-//! workers, leases that expire, retries, and re-planning.
+//! workers, leases that expire, retries, and re-planning (a plan made from settings an organizer changed
+//! meanwhile is not kept).
 
 mod support;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use std::collections::HashSet;
-use steward::domain::community::{CommunityName, Settings};
+use steward::domain::community::{Community, CommunityName, Settings};
 use steward::domain::gathering::Gathering;
 use steward::domain::ids::{ChannelRef, CommunityId, GuildRef};
-use steward::domain::posts::{PlannedPost, PostKind};
+use steward::domain::posts::{next_role_prompt, plan_for_gathering, PlannedPost, PostKind};
+use steward::domain::reminders::ReminderOffsets;
+use steward::domain::role_prompt::RolePrompt;
 use steward::store::{NewOccurrence, Store};
 use support::db::TestDb;
 
@@ -259,7 +262,13 @@ async fn replanning_a_gathering_replaces_pending_posts_and_keeps_sent_ones() {
             card("old", now() + Duration::days(2)),
         ];
         store
-            .replan_gathering(&g, &first, &keys(&first), now())
+            .replan_gathering(
+                &as_read(&store, g.community).await,
+                &g,
+                &first,
+                &keys(&first),
+                now(),
+            )
             .await
             .unwrap();
         assert!(store
@@ -280,7 +289,13 @@ async fn replanning_a_gathering_replaces_pending_posts_and_keeps_sent_ones() {
             card("new", now() + Duration::days(3)),
         ];
         store
-            .replan_gathering(&g, &second, &keys(&second), now())
+            .replan_gathering(
+                &as_read(&store, g.community).await,
+                &g,
+                &second,
+                &keys(&second),
+                now(),
+            )
             .await
             .unwrap();
         let later = store
@@ -319,7 +334,13 @@ async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry()
             reminder("tomorrow", now() + Duration::days(1)),
         ];
         store
-            .replan_gathering(&g, &plan, &keys(&plan), now())
+            .replan_gathering(
+                &as_read(&store, g.community).await,
+                &g,
+                &plan,
+                &keys(&plan),
+                now(),
+            )
             .await
             .unwrap();
         // Discord answered 500: the reminder is given back, to be tried in a minute.
@@ -342,7 +363,13 @@ async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry()
         let later = now() + Duration::seconds(30);
         let replanned = [reminder("tomorrow", now() + Duration::days(1))];
         store
-            .replan_gathering(&g, &replanned, &keys(&plan), later)
+            .replan_gathering(
+                &as_read(&store, g.community).await,
+                &g,
+                &replanned,
+                &keys(&plan),
+                later,
+            )
             .await
             .unwrap();
         let retried = store
@@ -369,7 +396,13 @@ async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry()
             .unwrap();
         let moved = [reminder("moved", now() + Duration::days(2))];
         store
-            .replan_gathering(&g, &moved, &keys(&moved), now() + Duration::minutes(3))
+            .replan_gathering(
+                &as_read(&store, g.community).await,
+                &g,
+                &moved,
+                &keys(&moved),
+                now() + Duration::minutes(3),
+            )
             .await
             .unwrap();
         let after = store
@@ -387,6 +420,122 @@ async fn a_replan_keeps_a_post_whose_time_came_even_while_it_waits_for_a_retry()
             ["moved"],
             "{}: only the new time's reminder",
             db.label()
+        );
+        store.close().await;
+    }
+}
+
+/// The community as the posts engine reads it before planning.
+async fn as_read(store: &Store, c: CommunityId) -> Community {
+    store.community(c).await.unwrap().unwrap()
+}
+
+/// What every pending post of the store is, as keys (claimed far ahead, so all are due).
+async fn pending_keys(store: &Store) -> Vec<String> {
+    let far = now() + Duration::days(400);
+    let mut keys: Vec<String> = store
+        .claim_due_posts("look", far, far + Duration::minutes(1), 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.key)
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// An organizer changes `change` while the posts engine plans from what it read before.
+async fn settings_changed(store: &Store, c: CommunityId, change: impl Fn(&mut Settings)) {
+    let read = as_read(store, c).await;
+    let mut next = read.settings.clone();
+    change(&mut next);
+    let zone = read.settings.time_zone;
+    assert!(store.save_settings(c, &next, zone, now()).await.unwrap());
+    store.replan_community(c, now()).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_prompt_planned_from_settings_changed_meanwhile_is_not_kept() {
+    for db in TestDb::both().await {
+        let label = db.label();
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store).await;
+        // The posts engine reads the community (the default prompt: Mondays at 10:00)…
+        let read = as_read(&store, c).await;
+        let s = &read.settings;
+        let monday = next_role_prompt(c.0, &s.role_prompt, s.time_zone, now()).unwrap();
+        // …an organizer moves the prompt to Sundays (and its pending prompt is dropped)…
+        settings_changed(&store, c, |s| {
+            s.role_prompt = RolePrompt::parse("sun 10:00", now()).unwrap();
+        })
+        .await;
+        // …then the engine stores what it planned from the old settings: not kept.
+        store
+            .plan_prompt_on_clock(&read, &monday, now())
+            .await
+            .unwrap();
+        assert_eq!(
+            store.communities_without_prompt(10).await.unwrap(),
+            [c],
+            "{label}: the community still needs its prompt"
+        );
+        // Planned again from what is saved now: Sunday's.
+        let fresh = as_read(&store, c).await;
+        let s = &fresh.settings;
+        let sunday = next_role_prompt(c.0, &s.role_prompt, s.time_zone, now()).unwrap();
+        store
+            .plan_prompt_on_clock(&fresh, &sunday, now())
+            .await
+            .unwrap();
+        assert_eq!(pending_keys(&store).await, [sunday.key], "{label}");
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_gathering_planned_from_reminders_changed_meanwhile_is_planned_again() {
+    for db in TestDb::both().await {
+        let label = db.label();
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store).await;
+        let g = gathering_in(&store, c, 10).await;
+        let read = as_read(&store, c).await;
+        let plan =
+            |s: &Settings| plan_for_gathering(&g, &s.reminders, &s.role_prompt, s.time_zone, now());
+        let stale = plan(&read.settings);
+        settings_changed(&store, c, |s| {
+            s.reminders = ReminderOffsets::parse("2h").unwrap();
+            s.role_prompt = RolePrompt::Off;
+        })
+        .await;
+        store
+            .replan_gathering(&read, &g, &stale, &keys(&stale), now())
+            .await
+            .unwrap();
+        let window = now() + Duration::days(30);
+        assert_eq!(
+            store.gatherings_to_plan(now(), window, 10).await.unwrap(),
+            [g.id],
+            "{label}: still to plan"
+        );
+        assert_eq!(pending_keys(&store).await, Vec::<String>::new(), "{label}");
+        let fresh = as_read(&store, c).await;
+        let current = plan(&fresh.settings);
+        store
+            .replan_gathering(&fresh, &g, &current, &keys(&current), now())
+            .await
+            .unwrap();
+        assert!(store
+            .gatherings_to_plan(now(), window, 10)
+            .await
+            .unwrap()
+            .is_empty());
+        let mut want = keys(&current);
+        want.sort();
+        assert_eq!(
+            pending_keys(&store).await,
+            want,
+            "{label}: the 2-hour reminder"
         );
         store.close().await;
     }

@@ -114,6 +114,9 @@ pub struct Community {
     pub template: Template,
     /// When it was set up.
     pub created_at: DateTime<Utc>,
+    /// How many times its settings were saved: reminders and prompts planned from these settings are
+    /// kept only while this is still the revision saved.
+    pub settings_revision: i64,
 }
 
 /// A validated `/community settings` call: `None` leaves a setting as it is.

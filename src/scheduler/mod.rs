@@ -122,7 +122,7 @@ impl Engine {
                 .map(|p| p.key)
                 .collect();
             self.store
-                .replan_gathering(&g, &posts, &current, now)
+                .replan_gathering(&c, &g, &posts, &current, now)
                 .await?;
             planned += 1;
         }
@@ -133,7 +133,7 @@ impl Engine {
             if let Some(next) =
                 next_role_prompt(c.id.0, &c.settings.role_prompt, c.settings.time_zone, now)
             {
-                self.store.plan_posts(c.id, None, &[next], now).await?;
+                self.store.plan_prompt_on_clock(&c, &next, now).await?;
                 planned += 1;
             }
         }
@@ -511,7 +511,7 @@ impl Engine {
         let s = &community.settings;
         if let Some(next) = next_role_prompt(community.id.0, &s.role_prompt, s.time_zone, now) {
             self.store
-                .plan_posts(community.id, None, &[next], now)
+                .plan_prompt_on_clock(community, &next, now)
                 .await?;
         }
         Ok(())

@@ -13,7 +13,8 @@ macro_rules! columns {
     () => {
         "c.id, c.guild_id, c.channel_id, c.name, c.time_zone, c.organizer_role_id, c.reminder_offsets, \
          c.role_prompt, c.dm_reminders, c.one_role_per_member, c.role_template, c.created_at, \
-         c.public_page, c.public_names, c.time_format, c.reminders_chosen, c.language"
+         c.public_page, c.public_names, c.time_format, c.reminders_chosen, c.language, \
+         c.settings_revision"
     };
 }
 /// The columns of a community row (`c`), for a query that reads a community with something else.
@@ -43,10 +44,10 @@ const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
      reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9, \
      public_page = $10, public_names = $11, time_format = $12, reminders_chosen = $13, \
-     language = $14 WHERE id = $1 AND time_zone = $15";
+     language = $14, settings_revision = settings_revision + 1 WHERE id = $1 AND time_zone = $15";
 /// Reminders that still follow the rhythm take the rhythm's (nothing if an organizer chose them meanwhile).
-const RHYTHM_REMINDERS: &str = "UPDATE communities SET reminder_offsets = $2, updated_at = $4 \
-     WHERE id = $1 AND reminders_chosen = 0 AND reminder_offsets = $3";
+const RHYTHM_REMINDERS: &str = "UPDATE communities SET reminder_offsets = $2, updated_at = $4, \
+     settings_revision = settings_revision + 1 WHERE id = $1 AND reminders_chosen = 0 AND reminder_offsets = $3";
 
 /// The channel already holds a community.
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +73,7 @@ pub(super) struct CommunityRow {
     time_format: String,
     reminders_chosen: i64,
     language: String,
+    settings_revision: i64,
 }
 
 impl CommunityRow {
@@ -109,6 +111,7 @@ impl CommunityRow {
                 Template::from_stored,
             ),
             created_at: from_unix(self.created_at)?,
+            settings_revision: self.settings_revision,
         })
     }
 }
@@ -147,6 +150,7 @@ impl Store {
                 settings: settings.clone(),
                 template: Template::default_in(settings.language),
                 created_at: from_unix(to_unix(now))?,
+                settings_revision: 0,
             })),
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
                 let existing = self.community_in_channel(channel).await?.ok_or_else(|| {

@@ -2,6 +2,7 @@
 //! number of processes share the work with no duplicate, and a post is marked sent with its message id.
 
 use super::{from_unix, to_unix, Backend, Store, StoreError};
+use crate::domain::community::Community;
 use crate::domain::gathering::{Gathering, GatheringId};
 use crate::domain::ids::{CommunityId, MemberRef};
 use crate::domain::post_key::PostKey;
@@ -50,9 +51,29 @@ const DUE_PENDING: &str = concat!(
 );
 const DELETE_ONE_PENDING: &str =
     "DELETE FROM posts WHERE id = $1 AND sent_at IS NULL AND dropped_at IS NULL";
-const STILL_THERE: &str = "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL";
-const STILL_THERE_LOCKED: &str =
-    "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL FOR SHARE";
+// A plan is stored only while the community is there and its settings are the revision it was made
+// from: a plan from settings an organizer changed meanwhile is not kept (the change asks for a new one).
+// On PostgreSQL the community's row is locked for the plan's transaction, so a removal or a settings
+// change committing meanwhile is either seen here or sees (and drops) what this plans.
+const STILL_THERE: &str =
+    "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL AND settings_revision = $2";
+const STILL_THERE_LOCKED: &str = "SELECT id FROM communities WHERE id = $1 AND removed_at IS NULL \
+     AND settings_revision = $2 FOR SHARE";
+macro_rules! insert_prompt_on_clock {
+    ($lock:literal) => {
+        concat!(
+            "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
+             SELECT $1, NULL, ",
+            sql_kind!(role_prompt),
+            ", $2, $3, $3, $4 WHERE EXISTS (SELECT 1 FROM communities WHERE id = $1 \
+             AND removed_at IS NULL AND settings_revision = $5",
+            $lock,
+            ") ON CONFLICT (idem_key) DO NOTHING"
+        )
+    };
+}
+const INSERT_PROMPT_ON_CLOCK: &str = insert_prompt_on_clock!("");
+const INSERT_PROMPT_ON_CLOCK_LOCKED: &str = insert_prompt_on_clock!(" FOR SHARE");
 // Taken first in a replan: the gathering's row is locked before its posts, the order every change of a
 // gathering (move, cancel, end of series) takes too, so PostgreSQL never finds the two waiting on each
 // other. A gathering no longer on is not planned (its pending posts are dropped instead), nor one
@@ -252,23 +273,31 @@ impl Store {
     /// keeps its lease) and records that its current revision is planned. A pending post whose time
     /// has come stays if its key is among `current` (every key the gathering has as it is now, past
     /// ones included), so that it is still sent; the others go.
+    ///
+    /// `planned_from` is the community as read for the plan: nothing is stored (the gathering stays to
+    /// plan) when its settings were saved again since, or the bot was removed from its server.
     pub async fn replan_gathering(
         &self,
+        planned_from: &Community,
         gathering: &Gathering,
         posts: &[PlannedPost],
         current: &[String],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        if planned_from.id != gathering.community {
+            return Err(StoreError::Corrupt(format!(
+                "gathering {} planned from community {}",
+                gathering.id, planned_from.id
+            )));
+        }
         let mut tx = self.begin_write().await?;
-        // A server that removed the bot gets no new posts. On PostgreSQL the community's row is locked
-        // for this transaction, so a removal committing meanwhile is either seen here or sees (and
-        // drops) what this plans.
         let still_there = match self.backend() {
             Backend::Sqlite => STILL_THERE,
             Backend::Postgres => STILL_THERE_LOCKED,
         };
         let present: Option<i64> = sqlx::query_scalar(still_there)
             .bind(gathering.community.0)
+            .bind(planned_from.settings_revision)
             .fetch_optional(&mut *tx)
             .await?;
         if present.is_none() {
@@ -359,6 +388,30 @@ impl Store {
         sqlx::query(DROP_CRON_PROMPT)
             .bind(community.0)
             .bind(to_unix(now))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Plans `community`'s next prompt on its weekly or cron clock, unless its settings were saved again
+    /// since `community` was read (or the bot was removed from its server): that prompt was worked out
+    /// from settings that no longer hold, and the community stays without one until it is planned again.
+    pub async fn plan_prompt_on_clock(
+        &self,
+        community: &Community,
+        prompt: &PlannedPost,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let sql = match self.backend() {
+            Backend::Sqlite => INSERT_PROMPT_ON_CLOCK,
+            Backend::Postgres => INSERT_PROMPT_ON_CLOCK_LOCKED,
+        };
+        sqlx::query(sql)
+            .bind(community.id.0)
+            .bind(prompt.key.clone())
+            .bind(to_unix(prompt.due))
+            .bind(to_unix(now))
+            .bind(community.settings_revision)
             .execute(self.pool())
             .await?;
         Ok(())

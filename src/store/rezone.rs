@@ -11,7 +11,8 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 const SET_ZONE: &str =
-    "UPDATE communities SET time_zone = $2, updated_at = $3 WHERE id = $1 AND time_zone = $4";
+    "UPDATE communities SET time_zone = $2, updated_at = $3, settings_revision = settings_revision + 1 \
+     WHERE id = $1 AND time_zone = $4";
 const OPEN_SERIES: &str =
     "SELECT id, time_zone, materialized_until FROM series WHERE community_id = $1 \
      AND (until_at IS NULL OR until_at > $2) ORDER BY id";
