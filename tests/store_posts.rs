@@ -430,17 +430,16 @@ async fn as_read(store: &Store, c: CommunityId) -> Community {
     store.community(c).await.unwrap().unwrap()
 }
 
-/// What every pending post of the store is, as keys (claimed far ahead, so all are due).
-async fn pending_keys(store: &Store) -> Vec<String> {
-    let far = now() + Duration::days(400);
-    let mut keys: Vec<String> = store
-        .claim_due_posts("look", far, far + Duration::minutes(1), 1000)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|p| p.key)
-        .collect();
-    keys.sort();
+/// The keys of every pending post (read, not claimed: a claim would lease them).
+async fn pending_keys(url: &str) -> Vec<String> {
+    let pool = sqlx::AnyPool::connect(url).await.unwrap();
+    let keys = sqlx::query_scalar(
+        "SELECT idem_key FROM posts WHERE sent_at IS NULL AND dropped_at IS NULL ORDER BY idem_key",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
     keys
 }
 
@@ -460,15 +459,18 @@ async fn a_prompt_planned_from_settings_changed_meanwhile_is_not_kept() {
         let label = db.label();
         let store = Store::open(db.url(), 3).await.unwrap();
         let c = community(&store).await;
+        let sundays = |s: &mut Settings| {
+            s.role_prompt = RolePrompt::parse("sun 10:00", now()).unwrap();
+        };
+        let next = |read: &Community| {
+            let s = &read.settings;
+            next_role_prompt(c.0, &s.role_prompt, s.time_zone, now()).unwrap()
+        };
         // The posts engine reads the community (the default prompt: Mondays at 10:00)…
         let read = as_read(&store, c).await;
-        let s = &read.settings;
-        let monday = next_role_prompt(c.0, &s.role_prompt, s.time_zone, now()).unwrap();
+        let monday = next(&read);
         // …an organizer moves the prompt to Sundays (and its pending prompt is dropped)…
-        settings_changed(&store, c, |s| {
-            s.role_prompt = RolePrompt::parse("sun 10:00", now()).unwrap();
-        })
-        .await;
+        settings_changed(&store, c, sundays).await;
         // …then the engine stores what it planned from the old settings: not kept.
         store
             .plan_prompt_on_clock(&read, &monday, now())
@@ -479,15 +481,88 @@ async fn a_prompt_planned_from_settings_changed_meanwhile_is_not_kept() {
             [c],
             "{label}: the community still needs its prompt"
         );
+        assert!(pending_keys(db.url()).await.is_empty(), "{label}");
         // Planned again from what is saved now: Sunday's.
         let fresh = as_read(&store, c).await;
-        let s = &fresh.settings;
-        let sunday = next_role_prompt(c.0, &s.role_prompt, s.time_zone, now()).unwrap();
+        let sunday = next(&fresh);
+        assert_ne!(sunday.key, monday.key);
+        assert_eq!(
+            sunday.due,
+            Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap()
+        );
         store
             .plan_prompt_on_clock(&fresh, &sunday, now())
             .await
             .unwrap();
-        assert_eq!(pending_keys(&store).await, [sunday.key], "{label}");
+        assert!(store
+            .communities_without_prompt(10)
+            .await
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            pending_keys(db.url()).await,
+            std::slice::from_ref(&sunday.key),
+            "{label}"
+        );
+
+        // The other order: the engine stored its plan first, then the change came and dropped it.
+        let read = as_read(&store, c).await;
+        settings_changed(&store, c, |s| {
+            s.role_prompt = RolePrompt::parse("wed 18:00", now()).unwrap();
+        })
+        .await;
+        assert!(
+            pending_keys(db.url()).await.is_empty(),
+            "{label}: the change dropped Sunday's prompt"
+        );
+        assert_eq!(store.communities_without_prompt(10).await.unwrap(), [c]);
+        // A prompt chained from the community as read before the change is refused too.
+        store
+            .plan_prompt_on_clock(&read, &sunday, now())
+            .await
+            .unwrap();
+        assert!(pending_keys(db.url()).await.is_empty(), "{label}");
+        store.close().await;
+    }
+}
+
+#[tokio::test]
+async fn only_changes_of_what_posts_are_planned_from_count_as_a_new_revision() {
+    for db in TestDb::both().await {
+        let label = db.label();
+        let store = Store::open(db.url(), 3).await.unwrap();
+        let c = community(&store).await;
+        let revision = |store: &Store| {
+            let store = store.clone();
+            async move { as_read(&store, c).await.settings_revision }
+        };
+        assert_eq!(revision(&store).await, 0, "{label}");
+        settings_changed(&store, c, |s| {
+            s.name = CommunityName::parse("Renamed circle").unwrap();
+            s.dm_reminders = !s.dm_reminders;
+        })
+        .await;
+        assert_eq!(
+            revision(&store).await,
+            0,
+            "{label}: a new name plans nothing anew"
+        );
+        settings_changed(&store, c, |s| {
+            s.reminders = ReminderOffsets::parse("3d").unwrap();
+        })
+        .await;
+        assert_eq!(revision(&store).await, 1, "{label}: reminders");
+        let was = as_read(&store, c).await.settings.reminders;
+        let rhythm = ReminderOffsets::parse("1d").unwrap();
+        assert!(store.follow_rhythm(c, &was, &rhythm, now()).await.unwrap());
+        assert_eq!(revision(&store).await, 2, "{label}: the rhythm's reminders");
+        let zone = as_read(&store, c).await.settings.time_zone;
+        store
+            .change_zone(c, zone, chrono_tz::Europe::Paris, true, now())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(revision(&store).await, 3, "{label}: a new zone");
         store.close().await;
     }
 }
@@ -518,7 +593,7 @@ async fn a_gathering_planned_from_reminders_changed_meanwhile_is_planned_again()
             [g.id],
             "{label}: still to plan"
         );
-        assert_eq!(pending_keys(&store).await, Vec::<String>::new(), "{label}");
+        assert!(pending_keys(db.url()).await.is_empty(), "{label}");
         let fresh = as_read(&store, c).await;
         let current = plan(&fresh.settings);
         store
@@ -530,13 +605,13 @@ async fn a_gathering_planned_from_reminders_changed_meanwhile_is_planned_again()
             .await
             .unwrap()
             .is_empty());
-        let mut want = keys(&current);
-        want.sort();
-        assert_eq!(
-            pending_keys(&store).await,
-            want,
-            "{label}: the 2-hour reminder"
-        );
+        let reminders: Vec<String> = pending_keys(db.url())
+            .await
+            .into_iter()
+            .filter(|k| k.starts_with("reminder:"))
+            .collect();
+        let two_hours = format!("reminder:{}:{}:120", g.id.0, g.start.timestamp());
+        assert_eq!(reminders, [two_hours], "{label}: only the 2-hour reminder");
         store.close().await;
     }
 }

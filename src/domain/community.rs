@@ -114,8 +114,9 @@ pub struct Community {
     pub template: Template,
     /// When it was set up.
     pub created_at: DateTime<Utc>,
-    /// How many times its settings were saved: reminders and prompts planned from these settings are
-    /// kept only while this is still the revision saved.
+    /// How many times what its posts are planned from (reminders, role prompt, zone) was changed:
+    /// reminders and prompts planned from these settings are kept only while this is still the revision
+    /// saved.
     pub settings_revision: i64,
 }
 

@@ -106,8 +106,9 @@ async fn say(
             )
         })),
         PostKind::ChangeNotice => Ok(stored_notice(post)),
+        // Not once the community turned DM reminders off (one planned just before still waits).
         PostKind::DmReminder => Ok(gathering
-            .filter(|g| g.status.is_on())
+            .filter(|g| g.status.is_on() && community.settings.dm_reminders)
             .map(|g| dm_reminder(community, g))),
         PostKind::Harvest => match gathering {
             Some(g) if g.status.is_on() => {

@@ -40,11 +40,13 @@ const BY_GUILD: &str = concat!(
 
 const BY_ID: &str = concat!("SELECT ", columns!(), " FROM communities c WHERE c.id = $1");
 
+// The settings revision counts changes of what posts are planned from (reminders, role prompt, zone).
 const UPDATE_SETTINGS: &str =
     "UPDATE communities SET name = $2, time_zone = $3, organizer_role_id = $4, \
      reminder_offsets = $5, role_prompt = $6, dm_reminders = $7, updated_at = $8, one_role_per_member = $9, \
      public_page = $10, public_names = $11, time_format = $12, reminders_chosen = $13, \
-     language = $14, settings_revision = settings_revision + 1 WHERE id = $1 AND time_zone = $15";
+     language = $14, settings_revision = settings_revision + CASE WHEN reminder_offsets <> $5 \
+     OR role_prompt <> $6 OR time_zone <> $3 THEN 1 ELSE 0 END WHERE id = $1 AND time_zone = $15";
 /// Reminders that still follow the rhythm take the rhythm's (nothing if an organizer chose them meanwhile).
 const RHYTHM_REMINDERS: &str = "UPDATE communities SET reminder_offsets = $2, updated_at = $4, \
      settings_revision = settings_revision + 1 WHERE id = $1 AND reminders_chosen = 0 AND reminder_offsets = $3";

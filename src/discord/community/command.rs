@@ -98,7 +98,15 @@ pub async fn settings(
         language: language.map(LanguageChoice::lang),
     };
     let now = ctx.data().clock.now();
-    let done = flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await?;
+    let done = match flows::settings(&ctx.data().store, &community, &actor(ctx), input, now).await {
+        Ok(done) => done,
+        Err(e) => {
+            // A failure after the save (forgetting names, the page's link, the re-plan) still asks
+            // the posts engine to plan from what is saved.
+            ctx.data().changed();
+            return Err(e);
+        }
+    };
     let lang = crate::discord::error::reader(ctx);
     let mut reply = match done.zone_question {
         Some(_) if done.changed.is_empty() => crate::discord::format::Reply::private(String::new()),

@@ -164,11 +164,13 @@ pub(super) async fn after_change(
     community: &Community,
     reply: Reply,
 ) -> Result<(), CommandError> {
-    // Read before waking the mirror: a problem this change causes is told on the next change.
+    // Read before waking the mirror: a problem this change causes is told on the next change. The
+    // wake-up comes before the reply, so that a reply that fails still leaves the change planned.
     let store = &ctx.data().store;
-    let problem = store.take_unreported_events_problem(community.id).await?;
-    crate::discord::answer::send(ctx, reply).await?;
+    let problem = store.take_unreported_events_problem(community.id).await;
     ctx.data().changed();
+    let problem = problem?;
+    crate::discord::answer::send(ctx, reply).await?;
     if let Some(problem) = problem {
         let problem = crate::i18n::render_stored(crate::discord::error::reader(ctx), &problem);
         crate::discord::answer::send(ctx, Reply::private(problem)).await?;
