@@ -526,6 +526,74 @@ async fn a_prompt_planned_from_settings_changed_meanwhile_is_not_kept() {
     }
 }
 
+/// The posts engine plans over and over while an organizer keeps changing the prompt's day (on
+/// PostgreSQL the two really interleave): what is left pending is the prompt of the last day chosen, and
+/// nothing planned from a day chosen before it.
+#[tokio::test]
+async fn prompts_planned_while_an_organizer_keeps_changing_the_day_end_on_the_last_day() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    for db in TestDb::both().await {
+        let label = db.label();
+        let store = Store::open(db.url(), 4).await.unwrap();
+        let c = community(&store).await;
+        let next = move |read: &Community| {
+            let s = &read.settings;
+            next_role_prompt(c.0, &s.role_prompt, s.time_zone, now())
+        };
+        let done = std::sync::Arc::new(AtomicBool::new(false));
+        let planner = {
+            let (store, done) = (store.clone(), done.clone());
+            tokio::spawn(async move {
+                let mut plans = 0;
+                while !done.load(Ordering::Relaxed) {
+                    let read = as_read(&store, c).await;
+                    if let Some(prompt) = next(&read) {
+                        store
+                            .plan_prompt_on_clock(&read, &prompt, now())
+                            .await
+                            .unwrap();
+                        plans += 1;
+                    }
+                    tokio::task::yield_now().await;
+                }
+                plans
+            })
+        };
+        for round in 0..150 {
+            let day = days[round % days.len()];
+            settings_changed(&store, c, |s| {
+                s.role_prompt = RolePrompt::parse(&format!("{day} 9:00"), now()).unwrap();
+            })
+            .await;
+            tokio::task::yield_now().await;
+        }
+        done.store(true, Ordering::Relaxed);
+        let plans = planner.await.unwrap();
+        assert!(plans > 0, "{label}: the planner ran");
+        // The engine's pass after the last change's wake-up.
+        let last = as_read(&store, c).await;
+        let want = next(&last).unwrap();
+        if !store
+            .communities_without_prompt(10)
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            store
+                .plan_prompt_on_clock(&last, &want, now())
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            pending_keys(db.url()).await,
+            [want.key],
+            "{label}: only the last day's prompt ({plans} plans raced 150 changes)"
+        );
+        store.close().await;
+    }
+}
+
 #[tokio::test]
 async fn only_changes_of_what_posts_are_planned_from_count_as_a_new_revision() {
     for db in TestDb::both().await {
