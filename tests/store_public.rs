@@ -374,3 +374,68 @@ async fn a_community_deleted_while_a_name_is_kept_waits_instead_of_deadlocking()
         assert!(store.member_names(named.id).await.unwrap().is_empty());
     }
 }
+
+/// A community deleted while one of its gatherings is being changed (cancelled or moved: the
+/// gathering's row is locked, then a change notice is planned, whose community the database checks):
+/// the change goes through and the deletion waits for it, then removes the notice too. The deletion
+/// used to lock the community's row against such checks as well, and the two then waited for each
+/// other until PostgreSQL failed one of them.
+#[tokio::test]
+async fn a_community_deleted_while_a_gathering_changes_waits_for_the_change() {
+    use sqlx::Connection;
+    for db in TestDb::both().await {
+        if db.label() != "postgres" {
+            continue;
+        }
+        let store = open(&db).await;
+        let c = community(&store, 1, 12, "Changing").await;
+        let start = Utc.with_ymd_and_hms(2026, 12, 4, 18, 0, 0).unwrap();
+        let g = store
+            .add_gathering(
+                c.id,
+                &NewOccurrence {
+                    series: None,
+                    start,
+                    end: start + Duration::hours(2),
+                    title: "Session".into(),
+                    location: None,
+                },
+                now(),
+            )
+            .await
+            .unwrap();
+        let mut changing = sqlx::AnyConnection::connect(db.url()).await.unwrap();
+        sqlx::raw_sql("BEGIN").execute(&mut changing).await.unwrap();
+        sqlx::query("UPDATE gatherings SET title = 'Session (moved)' WHERE id = $1")
+            .bind(g.0)
+            .execute(&mut changing)
+            .await
+            .unwrap();
+        let deleting = {
+            let store = store.clone();
+            tokio::spawn(async move { store.delete_community(c.id).await })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        sqlx::query(
+            "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
+             VALUES ($1, $2, 'change_notice', 'notice:moved', 0, 0, 0)",
+        )
+        .bind(c.id.0)
+        .bind(g.0)
+        .execute(&mut changing)
+        .await
+        .expect("the change is not chosen as a deadlock victim");
+        sqlx::raw_sql("COMMIT")
+            .execute(&mut changing)
+            .await
+            .unwrap();
+        deleting.await.unwrap().expect("the deletion completes");
+        assert!(store.community(c.id).await.unwrap().is_none());
+        let left: i64 = sqlx::query_scalar("SELECT count(*) FROM posts WHERE community_id = $1")
+            .bind(c.id.0)
+            .fetch_one(&mut changing)
+            .await
+            .unwrap();
+        assert_eq!(left, 0, "the notice went with its community");
+    }
+}

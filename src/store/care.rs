@@ -34,7 +34,10 @@ const DELETE_COMMUNITY: [&str; 11] = [
     "DELETE FROM communities WHERE id = $1",
 ];
 
-const LOCK_COMMUNITY: &str = "SELECT id FROM communities WHERE id = $1 FOR UPDATE";
+// NO KEY UPDATE: it waits for (and holds off) whoever keeps the row FOR SHARE (a name being kept, a
+// plan being stored), and not the database's own key checks of a row that names the community (a change
+// of a gathering plans its notice after locking the gathering, which the deletion then waits for).
+const LOCK_COMMUNITY: &str = "SELECT id FROM communities WHERE id = $1 FOR NO KEY UPDATE";
 
 /// The rows of one server's gatherings, as a sub-select on `$1` (the guild).
 macro_rules! of_guild_gatherings {
@@ -148,8 +151,9 @@ impl Store {
     /// Removes `community` and everything it holds, in one transaction.
     pub async fn delete_community(&self, community: CommunityId) -> Result<(), StoreError> {
         let mut tx = self.begin_write().await?;
-        // On PostgreSQL the community's row is locked first, as a name being kept locks it (FOR SHARE)
-        // before its own row: taken in the same order, the two wait for each other instead of deadlocking.
+        // On PostgreSQL the community's row is locked first, as a name being kept or a plan being stored
+        // locks it (FOR SHARE) before its own rows: taken in the same order, the two wait for each other
+        // instead of deadlocking.
         if self.backend() == Backend::Postgres {
             sqlx::query(LOCK_COMMUNITY)
                 .bind(community.0)
