@@ -15,6 +15,7 @@ use crate::config::PostsConfig;
 use crate::discord::http::{DirectPoster, PostError};
 use crate::domain::community::Community;
 use crate::domain::gathering::Gathering;
+use crate::domain::ids::CommunityId;
 use crate::domain::posts::{
     backoff, delivery, next_role_prompt, plan_for_gathering, Delivery, PostKind,
 };
@@ -289,7 +290,7 @@ impl Engine {
             && post.gathering.is_none()
             && outcome != Outcome::Retry
         {
-            self.chain_prompt(&community, now).await?;
+            self.chain_prompt(community.id, now).await?;
         }
         Ok(outcome)
     }
@@ -503,15 +504,21 @@ impl Engine {
             .await
     }
 
+    /// Plans the prompt after the one just sent, from the community's settings as they are now (read
+    /// again: an organizer may have changed them while the prompt was being sent, possibly in another
+    /// process, whose own planning pass still saw this prompt pending).
     async fn chain_prompt(
         &self,
-        community: &Community,
+        community: CommunityId,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        let Some(community) = self.store.community(community).await? else {
+            return Ok(());
+        };
         let s = &community.settings;
         if let Some(next) = next_role_prompt(community.id.0, &s.role_prompt, s.time_zone, now) {
             self.store
-                .plan_prompt_on_clock(community, &next, now)
+                .plan_prompt_on_clock(&community, &next, now)
                 .await?;
         }
         Ok(())
