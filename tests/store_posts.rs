@@ -600,18 +600,14 @@ async fn only_changes_of_what_posts_are_planned_from_count_as_a_new_revision() {
         let label = db.label();
         let store = Store::open(db.url(), 3).await.unwrap();
         let c = community(&store).await;
-        let revision = |store: &Store| {
-            let store = store.clone();
-            async move { as_read(&store, c).await.settings_revision }
-        };
-        assert_eq!(revision(&store).await, 0, "{label}");
+        assert_eq!(as_read(&store, c).await.settings_revision, 0, "{label}");
         settings_changed(&store, c, |s| {
             s.name = CommunityName::parse("Renamed circle").unwrap();
             s.dm_reminders = !s.dm_reminders;
         })
         .await;
         assert_eq!(
-            revision(&store).await,
+            as_read(&store, c).await.settings_revision,
             0,
             "{label}: a new name plans nothing anew"
         );
@@ -619,18 +615,30 @@ async fn only_changes_of_what_posts_are_planned_from_count_as_a_new_revision() {
             s.reminders = ReminderOffsets::parse("3d").unwrap();
         })
         .await;
-        assert_eq!(revision(&store).await, 1, "{label}: reminders");
+        assert_eq!(
+            as_read(&store, c).await.settings_revision,
+            1,
+            "{label}: reminders"
+        );
         let was = as_read(&store, c).await.settings.reminders;
         let rhythm = ReminderOffsets::parse("1d").unwrap();
         assert!(store.follow_rhythm(c, &was, &rhythm, now()).await.unwrap());
-        assert_eq!(revision(&store).await, 2, "{label}: the rhythm's reminders");
+        assert_eq!(
+            as_read(&store, c).await.settings_revision,
+            2,
+            "{label}: the rhythm's reminders"
+        );
         let zone = as_read(&store, c).await.settings.time_zone;
         store
             .change_zone(c, zone, chrono_tz::Europe::Paris, true, now())
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(revision(&store).await, 3, "{label}: a new zone");
+        assert_eq!(
+            as_read(&store, c).await.settings_revision,
+            3,
+            "{label}: a new zone"
+        );
         store.close().await;
     }
 }

@@ -332,12 +332,30 @@ async fn a_name_kept_while_names_are_turned_off_is_not_kept() {
     }
 }
 
+/// A transaction opened on a connection of its own, as another part of the bot would hold one.
+async fn transaction_elsewhere(db: &TestDb) -> sqlx::AnyConnection {
+    use sqlx::Connection;
+    let mut conn = sqlx::AnyConnection::connect(db.url()).await.unwrap();
+    sqlx::raw_sql("BEGIN").execute(&mut conn).await.unwrap();
+    conn
+}
+
+/// `/community delete` started on `community`, given the time to reach whatever it waits for.
+async fn deletion_under_way(
+    store: &Store,
+    community: steward::domain::ids::CommunityId,
+) -> tokio::task::JoinHandle<Result<(), steward::store::StoreError>> {
+    let store = store.clone();
+    let deleting = tokio::spawn(async move { store.delete_community(community).await });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    deleting
+}
+
 /// A community deleted while a member's name is being kept: the name's insert holds the community's
 /// row (as `remember_name` does on PostgreSQL) and then touches the member's kept name; the deletion
 /// waits for it instead of deadlocking (it used to delete the names first, then wait for the row).
 #[tokio::test]
 async fn a_community_deleted_while_a_name_is_kept_waits_instead_of_deadlocking() {
-    use sqlx::Connection;
     for db in TestDb::both().await {
         if db.label() != "postgres" {
             continue;
@@ -349,18 +367,13 @@ async fn a_community_deleted_while_a_name_is_kept_waits_instead_of_deadlocking()
             .remember_name(named.id, MemberRef(7), "Ana", now())
             .await
             .unwrap();
-        let mut keeping = sqlx::AnyConnection::connect(db.url()).await.unwrap();
-        sqlx::raw_sql("BEGIN").execute(&mut keeping).await.unwrap();
+        let mut keeping = transaction_elsewhere(&db).await;
         sqlx::query("SELECT id FROM communities WHERE id = $1 FOR SHARE")
             .bind(named.id.0)
             .fetch_all(&mut keeping)
             .await
             .unwrap();
-        let deleting = {
-            let store = store.clone();
-            tokio::spawn(async move { store.delete_community(named.id).await })
-        };
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let deleting = deletion_under_way(&store, named.id).await;
         sqlx::query(
             "INSERT INTO member_names (community_id, member_id, name, updated_at) VALUES ($1, 7, 'Ana B.', 0) \
              ON CONFLICT (community_id, member_id) DO UPDATE SET name = excluded.name",
@@ -382,7 +395,6 @@ async fn a_community_deleted_while_a_name_is_kept_waits_instead_of_deadlocking()
 /// other until PostgreSQL failed one of them.
 #[tokio::test]
 async fn a_community_deleted_while_a_gathering_changes_waits_for_the_change() {
-    use sqlx::Connection;
     for db in TestDb::both().await {
         if db.label() != "postgres" {
             continue;
@@ -404,18 +416,13 @@ async fn a_community_deleted_while_a_gathering_changes_waits_for_the_change() {
             )
             .await
             .unwrap();
-        let mut changing = sqlx::AnyConnection::connect(db.url()).await.unwrap();
-        sqlx::raw_sql("BEGIN").execute(&mut changing).await.unwrap();
+        let mut changing = transaction_elsewhere(&db).await;
         sqlx::query("UPDATE gatherings SET title = 'Session (moved)' WHERE id = $1")
             .bind(g.0)
             .execute(&mut changing)
             .await
             .unwrap();
-        let deleting = {
-            let store = store.clone();
-            tokio::spawn(async move { store.delete_community(c.id).await })
-        };
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let deleting = deletion_under_way(&store, c.id).await;
         sqlx::query(
             "INSERT INTO posts (community_id, gathering_id, kind, idem_key, planned_at, due_at, created_at) \
              VALUES ($1, $2, 'change_notice', 'notice:moved', 0, 0, 0)",

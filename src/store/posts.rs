@@ -275,7 +275,7 @@ impl Store {
     /// ones included), so that it is still sent; the others go.
     ///
     /// `planned_from` is the community as read for the plan: nothing is stored (the gathering stays to
-    /// plan) when its settings were saved again since, or the bot was removed from its server.
+    /// plan) when its reminders, prompt or zone changed since, or the bot was removed from its server.
     pub async fn replan_gathering(
         &self,
         planned_from: &Community,
@@ -393,8 +393,8 @@ impl Store {
         Ok(())
     }
 
-    /// Plans `community`'s next prompt on its weekly or cron clock, unless its settings were saved again
-    /// since `community` was read (or the bot was removed from its server): that prompt was worked out
+    /// Plans `community`'s next prompt on its weekly or cron clock, unless its reminders, prompt or zone
+    /// changed since `community` was read (or the bot was removed from its server): that prompt was worked out
     /// from settings that no longer hold, and the community stays without one until it is planned again.
     pub async fn plan_prompt_on_clock(
         &self,
